@@ -1,0 +1,269 @@
+import { InvalidArgumentError } from '../errors.js';
+import { formatIsoDate } from '../internal/civil.js';
+import { type InstantLike, type SameInstantKind, toEpochMs, toSameKind } from '../instant.js';
+import { add } from './add.js';
+import { addBusinessDays } from './addBusinessDays.js';
+import { between } from './between.js';
+import { isOpen } from './isOpen.js';
+import { nextClosing } from './nextClosing.js';
+import { nextOpening } from './nextOpening.js';
+import { openIntervals } from './openIntervals.js';
+import type { CalendarDefinition } from './schema.js';
+import { subtract } from './subtract.js';
+import type { CalendarTables } from './tables.js';
+
+/**
+ * An open period `[start, end)` of a calendar.
+ * @category Calendar
+ */
+export interface OpenInterval<T extends InstantLike = number> {
+  readonly start: T;
+  readonly end: T;
+}
+
+/**
+ * A holiday of a calendar: its local date, its name and the set it came from.
+ * @category Calendar
+ */
+export interface HolidayEntry {
+  readonly date: string;
+  readonly name: string;
+  readonly set?: string;
+}
+
+function checkWholeNonNegative(value: number, field: string, code: 'invalid_duration' | 'invalid_days', what: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new InvalidArgumentError(code, [field], `${field}: expected ${what}, got ${String(value)}`, value);
+  }
+  return value;
+}
+
+const durationArg = (value: number) =>
+  checkWholeNonNegative(value, 'durationMs', 'invalid_duration', 'a whole, non-negative number of milliseconds');
+
+/**
+ * A compiled, immutable business calendar: the answer to "is support open now, and when is this
+ * deadline?" for one zone, weekly schedule, holiday set and override list.
+ *
+ * @remarks
+ * Make one with {@link compileCalendar}. Its methods group by role:
+ *
+ * - **state at an instant**: {@link BusinessCalendar.isOpen}, {@link BusinessCalendar.nextOpening},
+ *   {@link BusinessCalendar.nextClosing};
+ * - **arithmetic**: {@link BusinessCalendar.add}, {@link BusinessCalendar.subtract},
+ *   {@link BusinessCalendar.between}, {@link BusinessCalendar.addBusinessDays};
+ * - **listing**: {@link BusinessCalendar.openIntervals}, {@link BusinessCalendar.holidaysIn}.
+ *
+ * Semantics (see `docs/calendars.md`): an open interval contains its opening and not its closing;
+ * wall times resolve by one DST rule, *the first instant at which the local clock shows that time
+ * or later*; an interval belongs to the date it opens on; `24:00` closes at the next midnight.
+ * Every instant argument may be epoch ms, a `Date` or a luxon `DateTime`, and every instant result
+ * comes back as the same kind. Nothing depends on the machine's time zone or clock.
+ *
+ * Open-interval tables are built lazily, one span of 366 days at a time, and cached: the object is
+ * frozen and its answers never change, but the first call in a new year costs about a millisecond.
+ *
+ * @example
+ * ```ts
+ * import { compileCalendar, spainNationalHolidays } from 'support-policy';
+ * const support = compileCalendar({
+ *   zone: 'Europe/Madrid',
+ *   week: { 1: [['08:00', '18:00']], 2: [['08:00', '18:00']], 3: [['08:00', '18:00']],
+ *           4: [['08:00', '18:00']], 5: [['08:00', '18:00']] },
+ *   holidays: [spainNationalHolidays],
+ * });
+ * // Monday 5 January 2026, 17:00 in Madrid, plus 2 business hours: Tuesday is Epiphany.
+ * support.add(new Date('2026-01-05T16:00:00Z'), 2 * 3_600_000).toISOString(); //=> '2026-01-07T08:00:00.000Z'
+ * ```
+ * @category Calendar
+ */
+export class BusinessCalendar {
+  /** The zone the schedule's wall times are read in. */
+  readonly zone: string;
+  /** The validated definition this calendar was compiled from (frozen). */
+  readonly definition: Readonly<CalendarDefinition>;
+  readonly #tables: CalendarTables;
+
+  /** @internal Use {@link compileCalendar}. */
+  constructor(definition: CalendarDefinition, tables: CalendarTables) {
+    this.zone = definition.zone;
+    this.definition = definition;
+    this.#tables = tables;
+    Object.freeze(this);
+  }
+
+  /**
+   * Whether the calendar is open at an instant. An opening is open; a closing is not.
+   *
+   * @example
+   * ```ts
+   * import { compileCalendar } from 'support-policy';
+   * const cal = compileCalendar({ zone: 'Europe/Madrid', week: { 1: [['08:00', '18:00']] } });
+   * cal.isOpen(new Date('2026-01-05T07:00:00Z')); //=> true
+   * cal.isOpen(new Date('2026-01-05T17:00:00Z')); //=> false
+   * ```
+   * @throws {@link InvalidArgumentError} `invalid_instant`, `out_of_range`
+   */
+  isOpen(at: InstantLike): boolean {
+    return isOpen(this.#tables, toEpochMs(at, 'at'));
+  }
+
+  /**
+   * The first instant at or after `at` at which the calendar is open: `at` itself when open.
+   *
+   * @example
+   * ```ts
+   * import { compileCalendar } from 'support-policy';
+   * const cal = compileCalendar({ zone: 'Europe/Madrid', week: { 1: [['08:00', '18:00']] } });
+   * // Saturday 3 January 2026 → Monday 08:00 Madrid time.
+   * cal.nextOpening(new Date('2026-01-03T12:00:00Z')).toISOString(); //=> '2026-01-05T07:00:00.000Z'
+   * ```
+   * @throws {@link CalculationError} `never_open` when no opening exists
+   */
+  nextOpening<T extends InstantLike>(at: T): SameInstantKind<T> {
+    return toSameKind(nextOpening(this.#tables, toEpochMs(at, 'at')), at);
+  }
+
+  /**
+   * When the open period containing `at` ends; when closed at `at`, when the next one ends.
+   * Always later than `at`. Periods that touch (08:00–24:00 then 00:00–18:00) count as one.
+   *
+   * @example
+   * ```ts
+   * import { compileCalendar } from 'support-policy';
+   * const cal = compileCalendar({ zone: 'Europe/Madrid', week: { 1: [['08:00', '18:00']] } });
+   * cal.nextClosing(new Date('2026-01-05T09:00:00Z')).toISOString(); //=> '2026-01-05T17:00:00.000Z'
+   * ```
+   * @throws {@link CalculationError} `never_open`; `never_closes` for a calendar that is always open
+   */
+  nextClosing<T extends InstantLike>(at: T): SameInstantKind<T> {
+    return toSameKind(nextClosing(this.#tables, toEpochMs(at, 'at')), at);
+  }
+
+  /**
+   * The earliest instant at which `durationMs` of open time has elapsed since `at`.
+   *
+   * @remarks
+   * Time before the first opening after `at` does not count. A deadline reached exactly at a
+   * closing is that closing (Monday 18:00), not the next opening. `add(t, 0)` is `t`.
+   *
+   * @param durationMs - whole, non-negative milliseconds
+   * @example
+   * ```ts
+   * import { compileCalendar } from 'support-policy';
+   * const cal = compileCalendar({ zone: 'Europe/Madrid', week: { 1: [['08:00', '18:00']] } });
+   * cal.add(Date.parse('2026-01-05T16:00:00Z'), 3_600_000); //=> 1767632400000
+   * ```
+   * @throws {@link InvalidArgumentError} `invalid_duration` for NaN, infinite, fractional or negative durations
+   * @throws {@link CalculationError} `never_open` when the calendar never gathers that much open time
+   */
+  add<T extends InstantLike>(at: T, durationMs: number): SameInstantKind<T> {
+    return toSameKind(add(this.#tables, toEpochMs(at, 'at'), durationArg(durationMs)), at);
+  }
+
+  /**
+   * The latest instant before `at` with exactly `durationMs` of open time between it and `at`.
+   *
+   * @remarks
+   * The mirror of {@link BusinessCalendar.add}: where several instants qualify it picks an opening
+   * rather than the previous closing, so `subtract(add(t, d), d)` is `t` whenever `t` is open.
+   *
+   * @example
+   * ```ts
+   * import { compileCalendar } from 'support-policy';
+   * const cal = compileCalendar({ zone: 'UTC', week: { 1: [['08:00', '18:00']], 2: [['08:00', '18:00']] } });
+   * // Two hours before Tuesday 09:00 is Monday 17:00.
+   * cal.subtract(new Date('2026-01-06T09:00:00Z'), 2 * 3_600_000).toISOString(); //=> '2026-01-05T17:00:00.000Z'
+   * ```
+   * @throws {@link InvalidArgumentError} `invalid_duration`
+   * @throws {@link CalculationError} `never_open` when there is not that much open time before `at`
+   */
+  subtract<T extends InstantLike>(at: T, durationMs: number): SameInstantKind<T> {
+    return toSameKind(subtract(this.#tables, toEpochMs(at, 'at'), durationArg(durationMs)), at);
+  }
+
+  /**
+   * Open time in `[from, to)`, in milliseconds; negative when `to` is before `from`.
+   *
+   * @example
+   * ```ts
+   * import { compileCalendar } from 'support-policy';
+   * const cal = compileCalendar({ zone: 'Europe/Madrid', week: { 1: [['08:00', '18:00']], 2: [['08:00', '18:00']] } });
+   * // Monday 17:00 → Tuesday 09:00 Madrid: one hour on Monday, one on Tuesday.
+   * cal.between(new Date('2026-01-05T16:00:00Z'), new Date('2026-01-06T08:00:00Z')); //=> 7200000
+   * ```
+   */
+  between(from: InstantLike, to: InstantLike): number {
+    return between(this.#tables, toEpochMs(from, 'from'), toEpochMs(to, 'to'));
+  }
+
+  /**
+   * Adds whole business days: the same point of the business day, `days` business days later.
+   *
+   * @remarks
+   * From the first open instant `s` at or after `at`, at open-time offset `o` into its business
+   * day D, the result is offset `o` into the `days`-th business day after D, clamped to that day's
+   * last closing when that day is shorter. When `o = 0` the same point of business time is
+   * reached at the last closing of the day before: one business day from Friday 19:00 or Monday
+   * 07:00 is Monday 18:00; from Monday 10:00 it is Tuesday 10:00. A business day is a date on which
+   * at least one interval opens.
+   *
+   * @param days - a whole, non-negative number of business days
+   * @example
+   * ```ts
+   * import { compileCalendar } from 'support-policy';
+   * const weekdays = [['08:00', '18:00']] as [string, string][];
+   * const cal = compileCalendar({ zone: 'Europe/Madrid', week: { 1: weekdays, 2: weekdays, 3: weekdays, 4: weekdays, 5: weekdays } });
+   * // From Friday 2 January 2026, 19:00 Madrid: Monday 18:00.
+   * cal.addBusinessDays(new Date('2026-01-02T18:00:00Z'), 1).toISOString(); //=> '2026-01-05T17:00:00.000Z'
+   * // From Monday 10:00: Tuesday 10:00.
+   * cal.addBusinessDays(new Date('2026-01-05T09:00:00Z'), 1).toISOString(); //=> '2026-01-06T09:00:00.000Z'
+   * ```
+   * @throws {@link InvalidArgumentError} `invalid_days` for negative or fractional days
+   * @throws {@link CalculationError} `never_open`
+   */
+  addBusinessDays<T extends InstantLike>(at: T, days: number): SameInstantKind<T> {
+    checkWholeNonNegative(days, 'days', 'invalid_days', 'a whole, non-negative number of business days');
+    return toSameKind(addBusinessDays(this.#tables, toEpochMs(at, 'at'), days), at);
+  }
+
+  /**
+   * The open periods within `[from, to)`, clipped to it, as instants of the same kind as `from`.
+   *
+   * @example
+   * ```ts
+   * import { compileCalendar } from 'support-policy';
+   * const cal = compileCalendar({ zone: 'UTC', week: { 1: [['08:00', '12:00'], ['14:00', '18:00']] } });
+   * cal.openIntervals(Date.parse('2026-01-05T10:00:00Z'), Date.parse('2026-01-06T00:00:00Z')).length; //=> 2
+   * ```
+   */
+  openIntervals<T extends InstantLike>(from: T, to: InstantLike): OpenInterval<SameInstantKind<T>>[] {
+    const a = toEpochMs(from, 'from');
+    const b = toEpochMs(to, 'to');
+    return openIntervals(this.#tables, a, b).map((iv) =>
+      Object.freeze({ start: toSameKind(iv.start, from), end: toSameKind(iv.end, from) }),
+    );
+  }
+
+  /**
+   * The holidays of a local calendar year, in date order, after exceptions are applied.
+   *
+   * @example
+   * ```ts
+   * import { compileCalendar, spainNationalHolidays } from 'support-policy';
+   * const cal = compileCalendar({ zone: 'Europe/Madrid', week: {}, holidays: [spainNationalHolidays] });
+   * cal.holidaysIn(2026).find((h) => h.name === 'Good Friday')?.date; //=> '2026-04-03'
+   * ```
+   * @throws {@link InvalidArgumentError} `out_of_range` for a year outside 1900–2399
+   */
+  holidaysIn(year: number): HolidayEntry[] {
+    if (!Number.isInteger(year) || year < 1900 || year > 2399) {
+      throw new InvalidArgumentError('out_of_range', ['year'], `year: expected a whole year from 1900 to 2399, got ${String(year)}`, year);
+    }
+    const out: HolidayEntry[] = [];
+    for (const [day, list] of [...this.#tables.holidays(year)].sort((a, b) => a[0] - b[0])) {
+      for (const h of list) out.push(Object.freeze({ date: formatIsoDate(day), ...h }));
+    }
+    return out;
+  }
+}

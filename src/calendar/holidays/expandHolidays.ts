@@ -1,0 +1,109 @@
+import { daysFromCivil, daysInMonth, easterSunday, isoWeekday, parseIsoDate } from '../../internal/civil.js';
+import type { HolidayRuleDefinition, HolidaySetDefinition } from '../schema.js';
+
+/** A holiday found on a date, with the rule's name and the set it came from. */
+export interface HolidayOccurrence {
+  readonly name: string;
+  readonly set?: string;
+}
+
+type Rule = HolidayRuleDefinition & { readonly set?: string };
+
+/** Flattens rules and sets into one list of rules, each remembering its set's name. @internal */
+export function flattenHolidays(items: readonly (HolidayRuleDefinition | HolidaySetDefinition)[]): Rule[] {
+  const out: Rule[] = [];
+  for (const item of items) {
+    if (item.kind === 'set') for (const rule of item.holidays) out.push({ ...rule, set: item.name });
+    else out.push(item);
+  }
+  return out;
+}
+
+function applies(rule: { fromYear?: number | undefined; untilYear?: number | undefined }, year: number): boolean {
+  return (rule.fromYear === undefined || year >= rule.fromYear) && (rule.untilYear === undefined || year <= rule.untilYear);
+}
+
+/** Day numbers a rule yields when instantiated for `year`, with a suffix for observed days. */
+function instances(rule: Rule, year: number): { day: number; observed: boolean }[] {
+  switch (rule.kind) {
+    case 'fixed': {
+      if (!applies(rule, year) || rule.day > daysInMonth(year, rule.month)) return [];
+      const day = daysFromCivil(year, rule.month, rule.day);
+      const out = [{ day, observed: false }];
+      const wd = isoWeekday(day);
+      const shift = observedShift(rule.observed ?? 'none', wd);
+      if (shift !== 0) out.push({ day: day + shift, observed: true });
+      return out;
+    }
+    case 'easter':
+      return applies(rule, year) ? [{ day: easterSunday(year) + rule.offsetDays, observed: false }] : [];
+    case 'nthWeekday': {
+      if (!applies(rule, year)) return [];
+      let day: number;
+      if (rule.nth === 'last') {
+        const lastDay = daysFromCivil(year, rule.month, daysInMonth(year, rule.month));
+        day = lastDay - ((isoWeekday(lastDay) - rule.weekday + 7) % 7);
+      } else {
+        const first = daysFromCivil(year, rule.month, 1);
+        day = first + ((rule.weekday - isoWeekday(first) + 7) % 7) + (rule.nth - 1) * 7;
+        if (day >= first + daysInMonth(year, rule.month)) return [];
+      }
+      return [{ day, observed: false }];
+    }
+    case 'date':
+      return [{ day: parseIsoDate(rule.date)!, observed: false }];
+    case 'range': {
+      const from = Math.max(parseIsoDate(rule.from)!, daysFromCivil(year, 1, 1));
+      const to = Math.min(parseIsoDate(rule.to)!, daysFromCivil(year, 12, 31));
+      const out = [];
+      for (let d = from; d <= to; d++) out.push({ day: d, observed: false });
+      return out;
+    }
+  }
+}
+
+/** Days to move a holiday falling on ISO weekday `wd` under an observance policy. */
+function observedShift(policy: 'none' | 'sunday_to_monday' | 'weekend_to_monday' | 'nearest_weekday', wd: number): number {
+  switch (policy) {
+    case 'none':
+      return 0;
+    case 'sunday_to_monday':
+      return wd === 7 ? 1 : 0;
+    case 'weekend_to_monday':
+      return wd === 6 ? 2 : wd === 7 ? 1 : 0;
+    case 'nearest_weekday':
+      return wd === 6 ? -1 : wd === 7 ? 1 : 0;
+  }
+}
+
+/**
+ * Every holiday falling in local calendar year `year`: day number → occurrences. Rules are
+ * instantiated for the neighbouring years too, so that an observed day or an Easter offset that
+ * crosses New Year lands in the right year. Dates in `exceptions` are removed.
+ * @internal
+ */
+export function holidaysOfYear(
+  rules: readonly Rule[],
+  exceptions: ReadonlySet<number>,
+  year: number,
+): Map<number, HolidayOccurrence[]> {
+  const first = daysFromCivil(year, 1, 1);
+  const last = daysFromCivil(year, 12, 31);
+  const out = new Map<number, HolidayOccurrence[]>();
+  for (const rule of rules) {
+    const years = rule.kind === 'date' || rule.kind === 'range' ? [year] : [year - 1, year, year + 1];
+    for (const y of years) {
+      for (const { day, observed } of instances(rule, y)) {
+        if (day < first || day > last || exceptions.has(day)) continue;
+        const occurrence: HolidayOccurrence = {
+          name: observed ? `${rule.name} (observed)` : rule.name,
+          ...(rule.set === undefined ? {} : { set: rule.set }),
+        };
+        const list = out.get(day);
+        if (list) list.push(occurrence);
+        else out.set(day, [occurrence]);
+      }
+    }
+  }
+  return out;
+}

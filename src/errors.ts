@@ -1,0 +1,167 @@
+/**
+ * Stable, machine-readable error codes. Every error the library throws carries one of these;
+ * `docs/errors.md` lists what each means.
+ *
+ * @category Errors
+ */
+export type ErrorCode =
+  | 'invalid_instant'
+  | 'invalid_duration'
+  | 'invalid_days'
+  | 'out_of_range'
+  | 'invalid_zone'
+  | 'invalid_time'
+  | 'invalid_date'
+  | 'overlapping_intervals'
+  | 'invalid_definition'
+  | 'forbidden_key'
+  | 'input_too_large'
+  | 'never_open'
+  | 'never_closes';
+
+/**
+ * One problem found in a document, with the path of the offending field.
+ *
+ * @category Errors
+ */
+export interface ValidationIssue {
+  readonly code: ErrorCode;
+  /** Path of the offending field from the document's root, e.g. `['week', '1', 0, 1]`. */
+  readonly path: readonly (string | number)[];
+  /** `path: expected …, got …` */
+  readonly message: string;
+}
+
+const BRAND = Symbol.for('support-policy.error');
+
+/** Renders a path as `week.1[0][1]`, or `(root)` for the empty path. */
+export function formatPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return '(root)';
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+/**
+ * Base class of every error this library throws.
+ *
+ * @remarks
+ * Catch it to handle any library error; switch on {@link SupportPolicyError.code} to tell them
+ * apart. Use {@link isSupportPolicyError} rather than `instanceof` when the error may come from
+ * another copy of the library or another realm.
+ *
+ * @example
+ * ```ts
+ * import { compileCalendar, SupportPolicyError } from 'support-policy';
+ * let code = '';
+ * try {
+ *   compileCalendar({ zone: 'Europe/Madird', week: {} });
+ * } catch (e) {
+ *   if (e instanceof SupportPolicyError) code = e.code;
+ * }
+ * code; //=> 'invalid_zone'
+ * ```
+ * @category Errors
+ */
+export class SupportPolicyError extends Error {
+  /** Stable snake_case code. */
+  readonly code: ErrorCode;
+  /** Path of the offending field or argument. */
+  readonly path: readonly (string | number)[];
+  /** The offending value, when there is one. */
+  readonly value?: unknown;
+
+  constructor(code: ErrorCode, path: readonly (string | number)[], message: string, value?: unknown) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.path = Object.freeze([...path]);
+    if (value !== undefined) this.value = value;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+}
+
+/**
+ * A function was called with an argument it cannot accept (NaN, an Invalid Date, a fractional or
+ * negative duration, an instant outside the supported range).
+ *
+ * @example
+ * ```ts
+ * import { compileCalendar, InvalidArgumentError } from 'support-policy';
+ * const cal = compileCalendar({ zone: 'UTC', week: { 1: [['08:00', '18:00']] } });
+ * let caught: unknown;
+ * try { cal.add(0, Number.NaN); } catch (e) { caught = e; }
+ * caught instanceof InvalidArgumentError; //=> true
+ * (caught as InvalidArgumentError).code; //=> 'invalid_duration'
+ * ```
+ * @category Errors
+ */
+export class InvalidArgumentError extends SupportPolicyError {}
+
+/**
+ * A document (a calendar or policy definition) is malformed. {@link PolicyValidationError.issues}
+ * lists every problem found, each with its path; the message lists them too.
+ *
+ * @example
+ * ```ts
+ * import { compileCalendar, PolicyValidationError } from 'support-policy';
+ * let caught: unknown;
+ * try {
+ *   compileCalendar({ zone: 'Europe/Madrid', week: { 1: [['8:00', '25:00']] } });
+ * } catch (e) { caught = e; }
+ * (caught as PolicyValidationError).issues.map((i) => i.path.join('.')); //=> ['week.1.0.0', 'week.1.0.1']
+ * ```
+ * @category Errors
+ */
+export class PolicyValidationError extends SupportPolicyError {
+  /** Every problem found, in document order. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[], what = 'definition') {
+    const first = issues[0];
+    const head = `invalid ${what}: ${issues.length} problem${issues.length === 1 ? '' : 's'}`;
+    super(
+      first?.code ?? 'invalid_definition',
+      first?.path ?? [],
+      [head, ...issues.map((i) => `  - ${i.message}`)].join('\n'),
+    );
+    this.issues = Object.freeze(issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })));
+  }
+}
+
+/**
+ * The input is valid but has no answer: a calendar that is never open cannot reach a deadline, a
+ * calendar that never closes has no next closing, a result would fall outside the supported range.
+ *
+ * @example
+ * ```ts
+ * import { compileCalendar, CalculationError } from 'support-policy';
+ * const closed = compileCalendar({ zone: 'Europe/Madrid', week: {} });
+ * let caught: unknown;
+ * try { closed.nextOpening(Date.UTC(2026, 0, 5)); } catch (e) { caught = e; }
+ * caught instanceof CalculationError; //=> true
+ * (caught as CalculationError).code; //=> 'never_open'
+ * ```
+ * @category Errors
+ */
+export class CalculationError extends SupportPolicyError {}
+
+/**
+ * Tells whether a value is an error thrown by this library, across realms and duplicate copies.
+ *
+ * @example
+ * ```ts
+ * import { compileCalendar, isSupportPolicyError } from 'support-policy';
+ * let caught: unknown;
+ * try { compileCalendar({ zone: 'Mars/Olympus', week: {} }); } catch (e) { caught = e; }
+ * isSupportPolicyError(caught); //=> true
+ * isSupportPolicyError(new Error('x')); //=> false
+ * ```
+ * @category Errors
+ */
+export function isSupportPolicyError(value: unknown): value is SupportPolicyError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}

@@ -1,0 +1,26 @@
+/**
+ * support-policy: a company's support policy as typed, validated data and pure functions.
+ * @packageDocumentation
+ */
+export {
+  SupportPolicyError,
+  InvalidArgumentError,
+  PolicyValidationError,
+  CalculationError,
+  isSupportPolicyError,
+} from './errors.js';
+export type { ErrorCode, ValidationIssue } from './errors.js';
+export { toEpochMs } from './instant.js';
+export type { InstantLike, SameInstantKind } from './instant.js';
+export { compileCalendar } from './calendar/compileCalendar.js';
+export { BusinessCalendar } from './calendar/BusinessCalendar.js';
+export type { OpenInterval, HolidayEntry } from './calendar/BusinessCalendar.js';
+export { spainNationalHolidays } from './calendar/holidays/spainNationalHolidays.js';
+export type {
+  CalendarDefinition,
+  WeekDefinition,
+  IntervalDefinition,
+  HolidayRuleDefinition,
+  HolidaySetDefinition,
+  OverrideDefinition,
+} from './calendar/schema.js';

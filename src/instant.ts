@@ -1,0 +1,100 @@
+import { DateTime } from 'luxon';
+import { CalculationError, InvalidArgumentError } from './errors.js';
+
+/**
+ * An absolute instant: epoch milliseconds (an integer), a `Date`, or a luxon `DateTime`.
+ *
+ * @remarks
+ * The library works in epoch milliseconds inside; the other kinds are converted at the boundary
+ * and results come back in the kind the caller passed in (see {@link SameInstantKind}).
+ * Wall-clock time appears only in schedule definitions, never as an instant.
+ *
+ * @category Instants
+ */
+export type InstantLike = number | Date | DateTime;
+
+/**
+ * The kind of instant a result comes back as, given the kind passed in: epoch ms in, epoch ms out;
+ * `Date` in, `Date` out; `DateTime` in, `DateTime` (in the same zone) out.
+ *
+ * @category Instants
+ */
+export type SameInstantKind<T extends InstantLike> = T extends number ? number : T extends Date ? Date : DateTime;
+
+/** First supported instant: 1900-01-01T00:00:00Z. */
+export const MIN_SUPPORTED_MS = -2_208_988_800_000;
+/** First instant past the supported range: 2400-01-01T00:00:00Z. */
+export const MAX_SUPPORTED_MS = 13_569_465_600_000;
+
+function checkRange(ms: number, field: string, value: unknown): number {
+  if (ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) {
+    throw new InvalidArgumentError(
+      'out_of_range',
+      [field],
+      `${field}: expected an instant from 1900-01-01 to 2399-12-31 (UTC), got ${describe(value)}`,
+      value,
+    );
+  }
+  return ms;
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  if (DateTime.isDateTime(value)) return value.isValid ? (value.toISO() ?? 'DateTime') : `invalid DateTime (${value.invalidReason})`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * Converts an instant to epoch milliseconds, rejecting anything that is not a valid instant.
+ *
+ * @param value - epoch ms (a finite integer), a valid `Date` or a valid luxon `DateTime`
+ * @param field - the argument's name, used in the error's path and message
+ * @returns epoch milliseconds
+ * @throws {@link InvalidArgumentError} `invalid_instant` for NaN, infinities, fractional ms,
+ *   Invalid Date, invalid `DateTime` or any other type; `out_of_range` outside 1900–2399.
+ *
+ * @example
+ * ```ts
+ * import { toEpochMs } from 'support-policy';
+ * toEpochMs(new Date('2026-01-05T08:00:00Z')); //=> 1767600000000
+ * toEpochMs(1767600000000); //=> 1767600000000
+ * ```
+ * @category Instants
+ */
+export function toEpochMs(value: InstantLike, field = 'instant'): number {
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) return checkRange(value, field, value);
+    throw new InvalidArgumentError(
+      'invalid_instant',
+      [field],
+      `${field}: expected integer epoch milliseconds, got ${describe(value)}`,
+      value,
+    );
+  }
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (!Number.isNaN(ms)) return checkRange(ms, field, value);
+  } else if (DateTime.isDateTime(value)) {
+    if (value.isValid) return checkRange(value.toMillis(), field, value);
+  }
+  throw new InvalidArgumentError(
+    'invalid_instant',
+    [field],
+    `${field}: expected epoch milliseconds, a valid Date or a valid luxon DateTime, got ${describe(value)}`,
+    value,
+  );
+}
+
+/**
+ * Returns `ms` as the same kind of instant as `like`.
+ * @internal
+ */
+export function toSameKind<T extends InstantLike>(ms: number, like: T): SameInstantKind<T> {
+  if (ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) {
+    throw new CalculationError('out_of_range', [], `result: ${ms} falls outside the supported range 1900–2399`, ms);
+  }
+  if (typeof like === 'number') return ms as SameInstantKind<T>;
+  if (like instanceof Date) return new Date(ms) as SameInstantKind<T>;
+  return DateTime.fromMillis(ms, { zone: (like as DateTime).zone }) as SameInstantKind<T>;
+}

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import { type ErrorCode, formatPath, type ValidationIssue } from '../errors.js';
+
+const KNOWN_CODES = new Set<string>([
+  'invalid_zone',
+  'invalid_time',
+  'invalid_date',
+  'overlapping_intervals',
+  'invalid_definition',
+  'forbidden_key',
+  'input_too_large',
+]);
+
+function describeInput(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (typeof input === 'string') return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}...` : input);
+  if (typeof input === 'number' || typeof input === 'boolean' || input === null) return String(input);
+  return Array.isArray(input) ? 'an array' : typeof input;
+}
+
+/**
+ * Turns zod's issues into the library's: one entry per problem, with a stable code, the full path
+ * from the document's root, and a `path: expected …, got …` message.
+ * @internal
+ */
+export function toValidationIssues(error: z.ZodError, prefix: readonly (string | number)[] = []): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const issue of error.issues) {
+    const base = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...base, key];
+        out.push({ code: 'invalid_definition', path, message: `${formatPath(path)}: unknown field ${JSON.stringify(key)}` });
+      }
+      continue;
+    }
+    const custom = issue.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
+    const code: ErrorCode = custom !== undefined && KNOWN_CODES.has(custom) ? (custom as ErrorCode) : 'invalid_definition';
+    let message = issue.message;
+    if (issue.code === 'invalid_type') {
+      message = `expected ${issue.expected}, got ${describeInput(issue.input)}`;
+    } else if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator !== undefined) {
+      message = `expected "${issue.discriminator}" to be one of the known kinds, got ${describeInput(
+        (issue.input as Record<string, unknown> | undefined)?.[issue.discriminator as string],
+      )}`;
+    } else if (issue.code === 'invalid_value') {
+      message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeInput(issue.input)}`;
+    } else if (issue.code === 'invalid_key') {
+      message = `unknown key ${describeInput(base[base.length - 1])}`;
+    }
+    out.push({ code, path: base, message: `${formatPath(base)}: ${message}` });
+  }
+  return out;
+}
