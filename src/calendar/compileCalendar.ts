@@ -49,7 +49,7 @@ import { CalendarTables } from './tables.js';
 export function compileCalendar(definition: CalendarDefinition): BusinessCalendar {
   const scanned = scanUntrustedJson(definition);
   if (scanned.length > 0) throw new PolicyValidationError(scanned, 'calendar definition');
-  const parsed = CalendarDefinitionSchema.safeParse(definition);
+  const parsed = CalendarDefinitionSchema.safeParse(definition, { reportInput: true });
   if (!parsed.success) throw new PolicyValidationError(toValidationIssues(parsed.error), 'calendar definition');
   const def = deepFreeze(parsed.data) as CalendarDefinition;
   return new BusinessCalendar(def, new CalendarTables(toCalendarModel(def)));

@@ -123,9 +123,9 @@ export class CalendarTables {
     for (let k = index + dir; ; k += dir) {
       if (k < MIN_CHUNK || k > MAX_CHUNK) {
         throw new CalculationError(
-          'never_open',
+          'out_of_range',
           [],
-          `calendar: no open time ${dir > 0 ? 'before 2400-01-01' : 'after 1900-01-01'} in the supported range`,
+          `calendar: the answer lies outside the supported range (no open time found ${dir > 0 ? 'before 2400-01-01' : 'after 1900-01-01'})`,
         );
       }
       const c = this.chunk(k);

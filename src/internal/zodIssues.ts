@@ -34,18 +34,24 @@ export function toValidationIssues(error: z.ZodError, prefix: readonly (string |
       }
       continue;
     }
-    const custom = issue.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
+    // A record key that failed its own schema: report the key's problem.
+    const inner = issue.code === 'invalid_key' ? (issue.issues[0] as z.core.$ZodIssue | undefined) : undefined;
+    const source = inner ?? issue;
+    const custom = source.code === 'custom' ? (source.params as { code?: string } | undefined)?.code : undefined;
     const code: ErrorCode = custom !== undefined && KNOWN_CODES.has(custom) ? (custom as ErrorCode) : 'invalid_definition';
-    let message = issue.message;
+    let message = source.message;
     if (issue.code === 'invalid_type') {
       message = `expected ${issue.expected}, got ${describeInput(issue.input)}`;
-    } else if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator !== undefined) {
-      message = `expected "${issue.discriminator}" to be one of the known kinds, got ${describeInput(
-        (issue.input as Record<string, unknown> | undefined)?.[issue.discriminator as string],
-      )}`;
+    } else if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
+      const key = (issue as { discriminator?: unknown }).discriminator;
+      const got =
+        typeof key === 'string' && typeof issue.input === 'object' && issue.input !== null
+          ? (issue.input as Record<string, unknown>)[key]
+          : issue.input;
+      message = `expected one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}, got ${describeInput(got)}`;
     } else if (issue.code === 'invalid_value') {
       message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeInput(issue.input)}`;
-    } else if (issue.code === 'invalid_key') {
+    } else if (issue.code === 'invalid_key' && inner === undefined) {
       message = `unknown key ${describeInput(base[base.length - 1])}`;
     }
     out.push({ code, path: base, message: `${formatPath(base)}: ${message}` });
