@@ -1,7 +1,6 @@
 import { upperBound } from '../internal/search.js';
 import { add } from './add.js';
 import { between } from './between.js';
-import { nextOpening } from './nextOpening.js';
 import type { CalendarTables, Chunk } from './tables.js';
 
 /**
@@ -13,19 +12,35 @@ import type { CalendarTables, Chunk } from './tables.js';
  * after D, clamped to that day's last closing when that day is shorter. When `o = 0` the same
  * point of business time is reached earlier, at the last closing of the (`days` − 1)-th business
  * day after D. `days = 0` gives `s`.
+ *
+ * Two binary searches in the common case: one for `s` in the chunk's intervals, one for D in its
+ * business days; each business day stores the open time before its first opening and the
+ * interval holding it, so the offset and the final instant need no further search.
  * @internal
  */
 export function addBusinessDays(tables: CalendarTables, at: number, days: number): number {
-  const s = nextOpening(tables, at);
+  tables.assertCanOpen();
+  let c: Chunk = tables.chunkAt(at);
+  let i = upperBound(c.starts, at, c.count) - 1;
+  let s = at;
+  if (i < 0 || at >= c.ends[i]!) {
+    if (i + 1 < c.count) i++;
+    else {
+      c = tables.nextOpenChunk(c.index, 1);
+      i = 0;
+    }
+    s = c.starts[i]!;
+  }
   if (days === 0) return s;
-  let c: Chunk = tables.chunkAt(s);
   let j = upperBound(c.dayOpen, s, c.dayCount) - 1;
-  // The interval holding s opened at most two days before s, so D is in this chunk or the one before.
-  if (j < 0) {
+  let offset: number;
+  if (j >= 0) offset = c.cum[i]! + (s - c.starts[i]!) - c.dayCum[j]!;
+  else {
+    // D opened in an earlier chunk (an interval running across the chunk boundary).
     c = tables.nextOpenChunk(c.index, -1, true);
     j = c.dayCount - 1;
+    offset = between(tables, c.dayOpen[j]!, s);
   }
-  const offset = between(tables, c.dayOpen[j]!, s);
   let steps = offset === 0 ? days - 1 : days;
   while (j + steps >= c.dayCount) {
     steps -= c.dayCount - j;
@@ -35,6 +50,17 @@ export function addBusinessDays(tables: CalendarTables, at: number, days: number
   j += steps;
   const close = c.dayClose[j]!;
   if (offset === 0) return close;
-  const reached = add(tables, c.dayOpen[j]!, offset);
-  return reached < close ? reached : close;
+  // add(dayOpen, offset), walking the day's own intervals; past the chunk, the general add.
+  const target = c.dayCum[j]! + offset;
+  if (target > c.total) {
+    const reached = add(tables, c.dayOpen[j]!, offset);
+    return reached < close ? reached : close;
+  }
+  for (let k = c.dayInterval[j]!; c.starts[k]! < close; k++) {
+    if (c.cum[k]! + (c.ends[k]! - c.starts[k]!) >= target) {
+      const reached = c.starts[k]! + (target - c.cum[k]!);
+      return reached < close ? reached : close;
+    }
+  }
+  return close;
 }
