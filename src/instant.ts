@@ -63,6 +63,14 @@ function describe(value: unknown): string {
  * @category Instants
  */
 export function toEpochMs(value: InstantLike, field = 'instant'): number {
+  // Fast path kept small so that engines inline it: an in-range integer is returned as is.
+  if (typeof value === 'number' && value >= MIN_SUPPORTED_MS && value < MAX_SUPPORTED_MS && Number.isInteger(value)) {
+    return value;
+  }
+  return convertInstant(value, field);
+}
+
+function convertInstant(value: InstantLike, field: string): number {
   if (typeof value === 'number') {
     if (Number.isInteger(value)) return checkRange(value, field, value);
     throw new InvalidArgumentError(
@@ -91,6 +99,11 @@ export function toEpochMs(value: InstantLike, field = 'instant'): number {
  * @internal
  */
 export function toSameKind<T extends InstantLike>(ms: number, like: T): SameInstantKind<T> {
+  if (typeof like === 'number' && ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS) return ms as SameInstantKind<T>;
+  return convertResult(ms, like);
+}
+
+function convertResult<T extends InstantLike>(ms: number, like: T): SameInstantKind<T> {
   if (ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) {
     throw new CalculationError('out_of_range', [], `result: ${ms} falls outside the supported range 1900–2399`, ms);
   }

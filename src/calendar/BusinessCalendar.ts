@@ -32,10 +32,8 @@ export interface HolidayEntry {
 }
 
 function checkWholeNonNegative(value: number, field: string, code: 'invalid_duration' | 'invalid_days', what: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new InvalidArgumentError(code, [field], `${field}: expected ${what}, got ${String(value)}`, value);
-  }
-  return value;
+  if (typeof value === 'number' && value >= 0 && Number.isInteger(value)) return value;
+  throw new InvalidArgumentError(code, [field], `${field}: expected ${what}, got ${String(value)}`, value);
 }
 
 const durationArg = (value: number) =>

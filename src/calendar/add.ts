@@ -1,4 +1,4 @@
-import { instantAtOpenTime, openTimeBefore, type CalendarTables } from './tables.js';
+import { type CalendarTables, instantAtOpenTime, intervalAt } from './tables.js';
 
 /**
  * The earliest instant at which `durationMs` (≥ 0) of open time has elapsed since `at`.
@@ -10,10 +10,16 @@ export function add(tables: CalendarTables, at: number, durationMs: number): num
   if (durationMs === 0) return at;
   tables.assertCanOpen();
   let c = tables.chunkAt(at);
-  let target = openTimeBefore(c, at) + durationMs;
+  let i = intervalAt(c, at);
+  let target = durationMs;
+  if (i >= 0) {
+    const e = c.ends[i]!;
+    target += c.cum[i]! + (at < e ? at : e) - c.starts[i]!;
+  } else i = 0;
   while (target > c.total) {
     target -= c.total;
     c = tables.nextOpenChunk(c.index, 1);
+    i = 0;
   }
-  return instantAtOpenTime(c, target);
+  return instantAtOpenTime(c, target, i);
 }

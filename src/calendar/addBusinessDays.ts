@@ -1,7 +1,6 @@
-import { upperBound } from '../internal/search.js';
 import { add } from './add.js';
 import { between } from './between.js';
-import type { CalendarTables, Chunk } from './tables.js';
+import { type CalendarTables, type Chunk, dayAt, intervalAt } from './tables.js';
 
 /**
  * Adds `days` (≥ 0) business days to `at`.
@@ -13,15 +12,15 @@ import type { CalendarTables, Chunk } from './tables.js';
  * point of business time is reached earlier, at the last closing of the (`days` − 1)-th business
  * day after D. `days = 0` gives `s`.
  *
- * Two binary searches in the common case: one for `s` in the chunk's intervals, one for D in its
- * business days; each business day stores the open time before its first opening and the
+ * Two short lookups in the common case (one for `s` in the chunk's intervals, one for D in its
+ * business days, each from a per-day bucket); each business day stores the open time before its first opening and the
  * interval holding it, so the offset and the final instant need no further search.
  * @internal
  */
 export function addBusinessDays(tables: CalendarTables, at: number, days: number): number {
   tables.assertCanOpen();
   let c: Chunk = tables.chunkAt(at);
-  let i = upperBound(c.starts, at, c.count) - 1;
+  let i = intervalAt(c, at);
   let s = at;
   if (i < 0 || at >= c.ends[i]!) {
     if (i + 1 < c.count) i++;
@@ -32,7 +31,7 @@ export function addBusinessDays(tables: CalendarTables, at: number, days: number
     s = c.starts[i]!;
   }
   if (days === 0) return s;
-  let j = upperBound(c.dayOpen, s, c.dayCount) - 1;
+  let j = dayAt(c, s);
   let offset: number;
   if (j >= 0) offset = c.cum[i]! + (s - c.starts[i]!) - c.dayCum[j]!;
   else {

@@ -30,6 +30,18 @@ export interface Chunk {
   readonly dayCum: Float64Array;
   /** Index of the interval holding each business day's first opening. */
   readonly dayInterval: Int32Array;
+  /**
+   * Per day of the chunk (`start + k·24 h`): the first interval ending after that point, and the
+   * first business day opening after it. A lookup starts there and steps over the few intervals
+   * of one day instead of bisecting the whole chunk.
+   */
+  readonly bucket: Int32Array;
+  readonly dayBucket: Int32Array;
+}
+
+/** Number of 24-hour buckets of a chunk of `chunkMs` (one more for its very end). */
+export function bucketCount(chunkMs: number): number {
+  return Math.ceil(chunkMs / MS_PER_DAY) + 1;
 }
 
 /**
@@ -111,6 +123,16 @@ export function buildChunk(index: number, chunkMs: number, zone: Zone, spansOn: 
     dayInterval[j] = k;
     dayCum[j] = cum[k]! + (t - starts[k]!);
   }
+  const buckets = bucketCount(chunkMs);
+  const bucket = new Int32Array(buckets);
+  const dayBucket = new Int32Array(buckets);
+  for (let k = 0, i = 0, j = 0; k < buckets; k++) {
+    const at = start + k * MS_PER_DAY;
+    while (i < ends.length && ends[i]! <= at) i++;
+    while (j < dayOpen.length && dayOpen[j]! <= at) j++;
+    bucket[k] = i;
+    dayBucket[k] = j;
+  }
   return Object.freeze({
     index,
     start,
@@ -126,5 +148,7 @@ export function buildChunk(index: number, chunkMs: number, zone: Zone, spansOn: 
     dayNumber: Int32Array.from(dayNumber),
     dayCum,
     dayInterval,
+    bucket,
+    dayBucket,
   });
 }

@@ -1,5 +1,4 @@
-import { upperBound } from '../internal/search.js';
-import type { CalendarTables } from './tables.js';
+import { type CalendarTables, intervalAt } from './tables.js';
 
 /**
  * Whether the calendar is open at instant `at`: some interval `[opening, closing)` contains it.
@@ -8,6 +7,6 @@ import type { CalendarTables } from './tables.js';
  */
 export function isOpen(tables: CalendarTables, at: number): boolean {
   const c = tables.chunkAt(at);
-  const i = upperBound(c.starts, at, c.count) - 1;
+  const i = intervalAt(c, at);
   return i >= 0 && at < c.ends[i]!;
 }

@@ -1,6 +1,5 @@
 import { CalculationError } from '../errors.js';
-import { upperBound } from '../internal/search.js';
-import { MAX_EMPTY_CHUNKS, type Chunk, type CalendarTables } from './tables.js';
+import { type CalendarTables, type Chunk, intervalAt, MAX_EMPTY_CHUNKS } from './tables.js';
 
 /**
  * The instant at which the open period containing `at` ends, or, when the calendar is closed at
@@ -13,7 +12,7 @@ import { MAX_EMPTY_CHUNKS, type Chunk, type CalendarTables } from './tables.js';
 export function nextClosing(tables: CalendarTables, at: number): number {
   tables.assertCanOpen();
   let c: Chunk = tables.chunkAt(at);
-  const i = upperBound(c.starts, at, c.count) - 1;
+  const i = intervalAt(c, at);
   let end: number;
   if (i >= 0 && at < c.ends[i]!) end = c.ends[i]!;
   else if (i + 1 < c.count) end = c.ends[i + 1]!;

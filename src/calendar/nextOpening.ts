@@ -1,5 +1,4 @@
-import { upperBound } from '../internal/search.js';
-import type { CalendarTables } from './tables.js';
+import { type CalendarTables, intervalAt } from './tables.js';
 
 /**
  * The first instant ≥ `at` at which the calendar is open: `at` itself when open.
@@ -9,7 +8,7 @@ import type { CalendarTables } from './tables.js';
 export function nextOpening(tables: CalendarTables, at: number): number {
   tables.assertCanOpen();
   const c = tables.chunkAt(at);
-  const i = upperBound(c.starts, at, c.count) - 1;
+  const i = intervalAt(c, at);
   if (i >= 0 && at < c.ends[i]!) return at;
   if (i + 1 < c.count) return c.starts[i + 1]!;
   return tables.nextOpenChunk(c.index, 1).starts[0]!;

@@ -1,5 +1,4 @@
-import { upperBound } from '../internal/search.js';
-import { chunkIndexOf, type CalendarTables } from './tables.js';
+import { type CalendarTables, chunkIndexOf, intervalAt } from './tables.js';
 
 /**
  * The open periods intersecting `[from, to)`, clipped to it, in order; periods that touch are
@@ -12,7 +11,7 @@ export function openIntervals(tables: CalendarTables, from: number, to: number):
   const lastIndex = chunkIndexOf(to - 1);
   for (let k = chunkIndexOf(from); k <= lastIndex; k++) {
     const c = tables.chunk(k);
-    let i = Math.max(0, upperBound(c.starts, from, c.count) - 1);
+    let i = Math.max(0, intervalAt(c, from));
     for (; i < c.count && c.starts[i]! < to; i++) {
       const start = Math.max(c.starts[i]!, from);
       const end = Math.min(c.ends[i]!, to);

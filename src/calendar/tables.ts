@@ -1,7 +1,6 @@
 import { CalculationError } from '../errors.js';
 import { civilFromDays, formatIsoDate, isoWeekday, MS_PER_DAY } from '../internal/civil.js';
 import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from '../instant.js';
-import { upperBound } from '../internal/search.js';
 import { type HolidayOccurrence, holidaysOfYear } from './holidays/expandHolidays.js';
 import type { CalendarModel, MinuteSpan } from './model.js';
 import { buildChunk, type Chunk } from './buildChunk.js';
@@ -30,7 +29,6 @@ export class CalendarTables {
   private readonly chunks: (Chunk | undefined)[] = new Array<Chunk | undefined>(MAX_CHUNK - MIN_CHUNK + 2).fill(undefined);
   private built = 0;
   private readonly holidayYears = new Map<number, Map<number, HolidayOccurrence[]>>();
-  private last: Chunk | undefined;
   private readonly firstDatedMs: number;
   private readonly lastDatedMs: number;
 
@@ -42,9 +40,7 @@ export class CalendarTables {
 
   /** The chunk holding instant `ms`. */
   chunkAt(ms: number): Chunk {
-    const last = this.last;
-    if (last !== undefined && ms >= last.start && ms < last.end) return last;
-    return this.chunk(chunkIndexOf(ms));
+    return this.chunks[Math.floor(ms / CHUNK_MS) - MIN_CHUNK] ?? this.chunk(Math.floor(ms / CHUNK_MS));
   }
 
   chunk(index: number): Chunk {
@@ -54,7 +50,6 @@ export class CalendarTables {
       this.chunks[index - MIN_CHUNK] = c;
       this.built++;
     }
-    this.last = c;
     return c;
   }
 
@@ -122,28 +117,54 @@ export class CalendarTables {
   }
 }
 
+/** The bucket of instant `ms` in chunk `c` (clamped to the chunk). */
+function bucketOf(c: Chunk, ms: number): number {
+  const k = Math.floor((ms - c.start) / MS_PER_DAY);
+  return k < 0 ? 0 : k < c.bucket.length ? k : c.bucket.length - 1;
+}
+
+/** Index of the last interval of `c` opening at or before `ms`, or −1. */
+export function intervalAt(c: Chunk, ms: number): number {
+  let i = c.bucket[bucketOf(c, ms)]!;
+  while (i < c.count && c.starts[i]! <= ms) i++;
+  return i - 1;
+}
+
+/** Index of the last business day of `c` whose first opening is at or before `ms`, or −1. */
+export function dayAt(c: Chunk, ms: number): number {
+  let j = c.dayBucket[bucketOf(c, ms)]!;
+  while (j < c.dayCount && c.dayOpen[j]! <= ms) j++;
+  return j - 1;
+}
+
 /** Open time in chunk `c` before instant `ms` (which must lie in or at the edges of the chunk). */
 export function openTimeBefore(c: Chunk, ms: number): number {
-  const i = upperBound(c.starts, ms, c.count) - 1;
+  const i = intervalAt(c, ms);
   if (i < 0) return 0;
-  const s = c.starts[i]!;
   const e = c.ends[i]!;
-  return c.cum[i]! + (ms < e ? ms : e) - s;
+  return c.cum[i]! + (ms < e ? ms : e) - c.starts[i]!;
 }
 
 /**
  * The earliest instant in chunk `c` at which `target` ms of the chunk's open time have elapsed
- * (0 < target ≤ c.total): the closing itself when the target is reached exactly at one.
+ * (0 < target ≤ c.total): the closing itself when the target is reached exactly at one. The
+ * search gallops forward from interval `from` (a lower bound), so short durations cost a few steps.
  */
-export function instantAtOpenTime(c: Chunk, target: number): number {
-  // Smallest i with cum[i] + length[i] >= target, i.e. largest i with cum[i] < target.
-  let lo = 0;
-  let hi = c.count;
-  while (lo < hi) {
+export function instantAtOpenTime(c: Chunk, target: number, from = 0): number {
+  // Find the largest i with cum[i] < target: gallop from `from`, then bisect.
+  let lo = from;
+  let step = 1;
+  let hi = from + 1;
+  while (hi < c.count && c.cum[hi]! < target) {
+    lo = hi;
+    step *= 2;
+    hi = lo + step;
+  }
+  if (hi > c.count) hi = c.count;
+  while (lo + 1 < hi) {
     const mid = (lo + hi) >>> 1;
-    if (c.cum[mid]! < target) lo = mid + 1;
+    if (c.cum[mid]! < target) lo = mid;
     else hi = mid;
   }
-  const i = lo - 1;
-  return c.starts[i]! + (target - c.cum[i]!);
+  return c.starts[lo]! + (target - c.cum[lo]!);
 }
