@@ -25,6 +25,7 @@ export type ErrorCode =
  * @category Errors
  */
 export interface ValidationIssue {
+  /** What kind of problem it is. */
   readonly code: ErrorCode;
   /** Path of the offending field from the document's root, e.g. `['week', '1', 0, 1]`. */
   readonly path: readonly (string | number)[];

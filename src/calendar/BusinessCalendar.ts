@@ -17,7 +17,9 @@ import type { CalendarTables } from './tables.js';
  * @category Calendar
  */
 export interface OpenInterval<T extends InstantLike = number> {
+  /** The opening (inside the period). */
   readonly start: T;
+  /** The closing (outside the period). */
   readonly end: T;
 }
 
@@ -26,8 +28,11 @@ export interface OpenInterval<T extends InstantLike = number> {
  * @category Calendar
  */
 export interface HolidayEntry {
+  /** Local date, `YYYY-MM-DD`. */
   readonly date: string;
+  /** The rule's name; an observed copy ends in ` (observed)`. */
   readonly name: string;
+  /** The name of the holiday set the rule belongs to, if any. */
   readonly set?: string;
 }
 

@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('project layout rules', () => {
+  const files = sourceFiles(join(root, 'src'));
+
+  it('every source file stays under 300 lines', () => {
+    const long = files.filter((f) => readFileSync(f, 'utf8').split('\n').length > 300).map((f) => relative(root, f));
+    expect(long).toEqual([]);
+  });
+
+  it('folders import only from folders before them (calendar → policy → triage → hours → sla)', () => {
+    const order = ['internal', 'calendar', 'policy', 'triage', 'hours', 'sla', 'presets'];
+    const allowed: Record<string, string[]> = { presets: ['internal', 'calendar', 'policy'] };
+    const violations: string[] = [];
+    for (const file of files) {
+      const folder = relative(join(root, 'src'), file).split('/')[0] ?? '';
+      const rank = order.indexOf(folder);
+      if (rank < 0) continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(/from '\.\.\/(?:\.\.\/)?([a-z]+)\//g)) {
+        const target = m[1] ?? '';
+        const targetRank = order.indexOf(target);
+        const ok = allowed[folder] ? allowed[folder].includes(target) || target === folder : targetRank <= rank;
+        if (targetRank >= 0 && !ok) violations.push(`${relative(root, file)} imports ${target}/`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('the public entry point lists its exports explicitly', () => {
+    expect(readFileSync(join(root, 'src/index.ts'), 'utf8')).not.toMatch(/export \*/);
+  });
+
+  it('no source reads the clock or the machine zone', () => {
+    const offenders = files
+      .filter((f) => !f.endsWith('.test.ts'))
+      .filter((f) => /Date\.now\(|new Date\(\)|DateTime\.now\(|DateTime\.local\(|Settings\./.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('documentation', () => {
+  it('every value export has a doc comment with an @example', async () => {
+    const index = readFileSync(join(root, 'src/index.ts'), 'utf8');
+    const names = [...index.matchAll(/^export \{([^}]+)\}/gm)].flatMap((m) =>
+      (m[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    );
+    expect(names.length).toBeGreaterThan(5);
+    const sources = sourceFiles(join(root, 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const missing = names.filter((name) => {
+      const decl = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:const|function|class) ${name}\\b`).exec(sources);
+      return !decl || !decl[1]?.includes('@example');
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('typedoc builds the API reference with zero warnings', () => {
+    const out = mkdtempSync(join(tmpdir(), 'typedoc-'));
+    const log = execFileSync(process.execPath, [join(root, 'node_modules/typedoc/bin/typedoc'), '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(log).not.toMatch(/warning|error/i);
+  }, 120_000);
+
+  it('npm run demo prints deadlines and a compliance line', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/demo.ts'], { cwd: root, encoding: 'utf8' });
+    expect(out).toMatch(/T-1001\s+Enterprise\s+2 business hours\s+Mon 05 Jan 17:00\s+Wed 07 Jan 09:00/);
+    expect(out).toMatch(/Compliance: 5 of 6 first responses met their target/);
+  });
+});
