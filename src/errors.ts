@@ -17,7 +17,14 @@ export type ErrorCode =
   | 'forbidden_key'
   | 'input_too_large'
   | 'never_open'
-  | 'never_closes';
+  | 'never_closes'
+  | 'invalid_json'
+  | 'duplicate_key'
+  | 'duplicate_id'
+  | 'unknown_reference'
+  | 'missing_locale'
+  | 'invalid_rule'
+  | 'addon_not_allowed';
 
 /**
  * One problem found in a document, with the path of the offending field.

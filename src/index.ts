@@ -24,3 +24,12 @@ export type {
   HolidaySetDefinition,
   OverrideDefinition,
 } from './calendar/schema.js';
+export { parsePolicy, safeParsePolicy } from './policy/parsePolicy.js';
+export type { SafeParsePolicyResult } from './policy/parsePolicy.js';
+export { parseDuration } from './policy/duration.js';
+export type { DurationText, ParsedDuration } from './policy/duration.js';
+export type { LocalizedText } from './policy/text.js';
+export type { FactName } from './policy/facts.js';
+export type { PolicyDefinition, Policy, Target, Plan, AddOn, AccountType, SeverityScale } from './policy/schema.js';
+export { standardSupport } from './presets/standardSupport.js';
+export { dedicatedSupport } from './presets/dedicatedSupport.js';

@@ -9,6 +9,7 @@ const KNOWN_CODES = new Set<string>([
   'invalid_definition',
   'forbidden_key',
   'input_too_large',
+  'missing_locale',
 ]);
 
 function describeInput(input: unknown): string {

@@ -68,6 +68,19 @@ describe('documentation', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every type export has a doc comment', () => {
+    const index = readFileSync(join(root, 'src/index.ts'), 'utf8');
+    const names = [...index.matchAll(/^export type \{([^}]+)\}/gm)].flatMap((m) =>
+      (m[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    );
+    expect(names.length).toBeGreaterThan(10);
+    const sources = sourceFiles(join(root, 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const missing = names.filter(
+      (name) => !new RegExp(`\\*/\\s*export (?:type|interface) ${name}\\b`).test(sources),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('typedoc builds the API reference with zero warnings', () => {
     const out = mkdtempSync(join(tmpdir(), 'typedoc-'));
     const log = execFileSync(process.execPath, [join(root, 'node_modules/typedoc/bin/typedoc'), '--out', out], {

@@ -1,0 +1,161 @@
+import type { ErrorCode, ValidationIssue } from '../errors.js';
+import { formatPath } from '../errors.js';
+import { tryParseDuration } from './duration.js';
+import type { Policy } from './schema.js';
+import { LOCALE_PATTERN } from './text.js';
+
+type Path = (string | number)[];
+
+/**
+ * The checks that span several fields of a schema-valid policy: every reference names something
+ * that exists, ids are unique, every text carries every declared locale, and the deduction and
+ * Customer Success rules are consistent. Returns every problem found, in document order.
+ * @internal
+ */
+export function crossCheckPolicy(p: Policy): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const add = (code: ErrorCode, path: Path, message: string) =>
+    issues.push({ code, path, message: `${formatPath(path)}: ${message}` });
+  const known = (kind: string, ids: object, path: Path, value: string) => {
+    if (!Object.hasOwn(ids, value)) add('unknown_reference', path, `expected the id of one of the policy's ${kind} (${listOf(ids)}), got ${JSON.stringify(value)}`);
+  };
+  const clock = (path: Path, value: string) => {
+    if (value !== '24/7') known('calendars, or "24/7"', p.calendars, path, value);
+  };
+  const unique = (items: readonly { id: string }[], path: Path, what: string, seen = new Set<string>()) => {
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) add('duplicate_id', [...path, i, 'id'], `expected a unique ${what} id, got ${JSON.stringify(item.id)} again`);
+      seen.add(item.id);
+    });
+  };
+
+  // Locales: English first, no duplicates, and every text in exactly the declared locales.
+  if (p.locales[0] !== 'en') add('missing_locale', ['locales', 0], `expected "en" first, got ${JSON.stringify(p.locales[0])}`);
+  p.locales.forEach((l, i) => {
+    if (p.locales.indexOf(l) !== i) add('duplicate_id', ['locales', i], `expected each locale once, got ${JSON.stringify(l)} again`);
+  });
+  forEachText(p, [], (text, path) => {
+    for (const l of p.locales) if (!Object.hasOwn(text, l)) add('missing_locale', [...path, l], `expected a text in "${l}", which the policy declares`);
+    for (const l of Object.keys(text)) if (!p.locales.includes(l)) add('missing_locale', [...path, l], `expected only declared locales (${p.locales.join(', ')}), got "${l}"`);
+  });
+
+  // Severity scales: unique level ids and ranks, and criterion ids unique across the whole scale.
+  for (const [scaleId, scale] of Object.entries(p.severityScales)) {
+    const base = ['severityScales', scaleId];
+    unique(scale.levels, [...base, 'levels'], 'level');
+    scale.levels.forEach((level, i) => {
+      if (scale.levels.findIndex((l) => l.rank === level.rank) !== i) add('duplicate_id', [...base, 'levels', i, 'rank'], `expected a unique rank, got ${level.rank} again`);
+    });
+    const criteria = new Set<string>();
+    scale.levels.forEach((level, i) => unique(level.criteria, [...base, 'levels', i, 'criteria'], 'criterion', criteria));
+    unique(scale.notIncident ?? [], [...base, 'notIncident'], 'criterion', criteria);
+  }
+  const levelsOf = (scaleId: string) => new Set(p.severityScales[scaleId]?.levels.map((l) => l.id) ?? []);
+
+  (p.severityMappings ?? []).forEach((m, i) => {
+    const base = ['severityMappings', i];
+    known('severity scales', p.severityScales, [...base, 'from'], m.from);
+    known('severity scales', p.severityScales, [...base, 'to'], m.to);
+    const from = levelsOf(m.from);
+    const to = levelsOf(m.to);
+    for (const [a, b] of Object.entries(m.levels)) {
+      if (!from.has(a)) add('unknown_reference', [...base, 'levels', a], `expected a level of scale "${m.from}", got "${a}"`);
+      if (!to.has(b)) add('unknown_reference', [...base, 'levels', a], `expected a level of scale "${m.to}", got "${b}"`);
+    }
+  });
+
+  const targets = (list: Policy['plans'][string]['targets'], path: Path, scales: string[]) =>
+    list.forEach((t, i) => {
+      clock([...path, i, 'clock'], t.clock);
+      t.severities?.forEach((s, j) => {
+        for (const scale of scales) {
+          if (!levelsOf(scale).has(s)) add('unknown_reference', [...path, i, 'severities', j], `expected a level of scale "${scale}", got "${s}"`);
+        }
+      });
+    });
+  const channels = (list: Policy['plans'][string]['channels'], path: Path) =>
+    list.forEach((c, i) => {
+      known('channels', p.channels, [...path, i, 'channel'], c.channel);
+      clock([...path, i, 'clock'], c.clock);
+    });
+
+  for (const [planId, plan] of Object.entries(p.plans)) {
+    const base = ['plans', planId];
+    known('severity scales', p.severityScales, [...base, 'severityScale'], plan.severityScale);
+    channels(plan.channels, [...base, 'channels']);
+    targets(plan.targets, [...base, 'targets'], Object.hasOwn(p.severityScales, plan.severityScale) ? [plan.severityScale] : []);
+    plan.includedAddOns?.forEach((a, i) => {
+      known('add-ons', p.addOns, [...base, 'includedAddOns', i], a);
+      const addOn = p.addOns[a];
+      if (addOn && !addOn.availableOn.includes(planId)) {
+        add('addon_not_allowed', [...base, 'includedAddOns', i], `expected an add-on available on plan "${planId}", got "${a}" (available on ${addOn.availableOn.join(', ')})`);
+      }
+    });
+  }
+
+  for (const [addOnId, addOn] of Object.entries(p.addOns)) {
+    const base = ['addOns', addOnId];
+    addOn.availableOn.forEach((planId, i) => known('plans', p.plans, [...base, 'availableOn', i], planId));
+    if (addOn.severityScale !== undefined) known('severity scales', p.severityScales, [...base, 'severityScale'], addOn.severityScale);
+    const scales =
+      addOn.severityScale !== undefined
+        ? [addOn.severityScale]
+        : addOn.availableOn.flatMap((planId) => (p.plans[planId] ? [p.plans[planId].severityScale] : []));
+    channels(addOn.channels, [...base, 'channels']);
+    targets(addOn.targets, [...base, 'targets'], [...new Set(scales)].filter((s) => Object.hasOwn(p.severityScales, s)));
+    unique(addOn.features ?? [], [...base, 'features'], 'feature');
+  }
+
+  if (p.customerSuccess) {
+    const cs = p.customerSuccess;
+    clock(['customerSuccess', 'reply', 'clock'], cs.reply.clock);
+    cs.channels.forEach((c, i) => known('channels', p.channels, ['customerSuccess', 'channels', i], c));
+    unique(cs.outOfScope, ['customerSuccess', 'outOfScope'], 'out-of-scope item');
+    const expected = tryParseDuration(cs.reply.expected);
+    const target = tryParseDuration(cs.reply.target);
+    if (expected && target && (expected.kind !== target.kind || magnitude(expected) > magnitude(target))) {
+      add('invalid_rule', ['customerSuccess', 'reply', 'target'], `expected a target of the same unit as, and not below, the expected reply ${cs.reply.expected}, got ${cs.reply.target}`);
+    }
+  }
+
+  unique(p.scope ?? [], ['scope'], 'scope rule');
+  (p.scope ?? []).forEach((rule, i) => {
+    if (rule.coverage === 'partial' && rule.stillCovered === undefined) {
+      add('invalid_rule', ['scope', i, 'stillCovered'], 'expected what is still covered, for a rule with partial coverage');
+    }
+  });
+  if (p.partners) unique(p.partners.integrationSupport.conditions, ['partners', 'integrationSupport', 'conditions'], 'condition');
+
+  const d = p.supportHours?.deduction;
+  if (d !== undefined && d.incrementMinutes > d.minimumMinutes) {
+    add('invalid_rule', ['supportHours', 'deduction', 'incrementMinutes'], `expected an increment no larger than the minimum (${d.minimumMinutes}), got ${d.incrementMinutes}`);
+  }
+  return issues;
+}
+
+function magnitude(d: NonNullable<ReturnType<typeof tryParseDuration>>): number {
+  return d.kind === 'time' ? d.ms : d.days;
+}
+
+function listOf(ids: object): string {
+  const keys = Object.keys(ids);
+  return keys.length === 0 ? 'none defined' : keys.map((k) => JSON.stringify(k)).join(', ');
+}
+
+/** Calls `visit` on every localized text of the policy (calendars and mappings hold none). */
+function forEachText(value: unknown, path: Path, visit: (text: Record<string, string>, path: Path) => void): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => forEachText(v, [...path, i], visit));
+    return;
+  }
+  const entries = Object.entries(value);
+  if (entries.length > 0 && Object.hasOwn(value, 'en') && entries.every(([k, v]) => LOCALE_PATTERN.test(k) && typeof v === 'string')) {
+    visit(value as Record<string, string>, path);
+    return;
+  }
+  for (const [k, v] of entries) {
+    if (path.length === 0 && (k === 'calendars' || k === 'severityMappings' || k === 'source')) continue;
+    forEachText(v, [...path, k], visit);
+  }
+}

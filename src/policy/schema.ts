@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { CalendarDefinitionSchema } from '../calendar/schema.js';
+import { parseIsoDate } from '../internal/civil.js';
+import type { DeepReadonly } from '../internal/types.js';
+import { DURATION_PATTERN } from './duration.js';
+import { ConditionSchema } from './facts.js';
+import { LOCALE_PATTERN, TextSchema } from './text.js';
+
+/**
+ * The zod schema of a support policy: the single source of truth of its TypeScript types (below)
+ * and of the JSON Schema shipped as `support-policy/policy.schema.json`. Checks that span several
+ * fields (references between ids, locales, deduction rules) live in `crossChecks.ts`.
+ */
+
+/** An id: lowercase letters, digits, `.`, `-` and `_`, starting with a letter, at most 64 characters. */
+export const ID_PATTERN = /^[a-z][a-z0-9_.-]{0,63}$/;
+const id = z.string().regex(ID_PATTERN, {
+  error: (iss) => `expected an id (a lowercase letter, then letters, digits, ".", "-" or "_"), got ${JSON.stringify(iss.input)}`,
+});
+const records = <T extends z.ZodType>(value: T) => z.record(id, value);
+
+const duration = z.string().regex(DURATION_PATTERN, {
+  error: (iss) =>
+    `expected a positive duration "PT<h>H<m>M" (open time) or "P<n>D" (business days), got ${JSON.stringify(iss.input)}`,
+});
+
+/** A clock: a calendar of the policy by id, or `24/7`. */
+const clock = z.union([z.literal('24/7'), id]);
+
+const metric = z.enum(['firstResponse', 'followUp', 'resolution']);
+const pauseStatus = z.enum(['waiting_on_customer', 'on_hold']);
+
+/** A response target of a plan or add-on. */
+export const TargetSchema = z.strictObject({
+  /** What is measured: first response, each follow-up, or resolution. */
+  metric,
+  /** Severity levels it applies to (ids of the plan's scale); all levels when absent. */
+  severities: z.array(id).min(1).optional(),
+  duration,
+  clock,
+  /** `target`: a commitment, measured; `typical`: an informational figure, never breached. */
+  role: z.enum(['target', 'typical']).default('target'),
+  /** Statuses during which the clock pauses. */
+  pauseOn: z.array(pauseStatus).optional(),
+  note: TextSchema.optional(),
+});
+
+/** Access to a channel, on a clock. */
+export const ChannelAccessSchema = z.strictObject({ channel: id, clock, note: TextSchema.optional() });
+
+const supportHours = z.discriminatedUnion('kind', [
+  /** The package is set in each contract ("depending on your PIM plan type"). */
+  z.strictObject({ kind: z.literal('per_contract') }),
+  z.strictObject({ kind: z.literal('fixed'), annualMinutes: z.int().min(1).max(1_000_000) }),
+  z.strictObject({ kind: z.literal('none') }),
+]);
+
+/** A plan: its channels, its targets and its support-hours package. */
+export const PlanSchema = z.strictObject({
+  label: TextSchema,
+  /** Rank among the plans, 1 = highest. */
+  rank: z.int().min(1).max(100).optional(),
+  severityScale: id,
+  channels: z.array(ChannelAccessSchema).max(50),
+  targets: z.array(TargetSchema).max(200),
+  supportHours,
+  /** Add-ons every account on this plan has. */
+  includedAddOns: z.array(id).optional(),
+});
+
+/** An amount of money in minor units (cents) with its ISO 4217 currency. */
+export const MoneySchema = z.strictObject({
+  amountMinor: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  per: z.enum(['month', 'year', 'once']),
+});
+
+/** An add-on: a price, the plans that may take it, and targets that replace the plan's. */
+export const AddOnSchema = z.strictObject({
+  label: TextSchema,
+  price: MoneySchema,
+  availableOn: z.array(id).min(1),
+  /** When true the add-on's targets replace the plan's; otherwise they are added. */
+  replacesTargets: z.boolean(),
+  /** The scale the add-on's targets use, when it has its own. */
+  severityScale: id.optional(),
+  channels: z.array(ChannelAccessSchema).max(50),
+  targets: z.array(TargetSchema).max(200),
+  routing: z.strictObject({ dedicatedAgent: z.boolean(), secondLevelAgents: z.boolean() }),
+  features: z.array(z.strictObject({ id, text: TextSchema })).max(100).optional(),
+});
+
+/** How an account type is served. */
+export const AccountTypeSchema = z.strictObject({
+  label: TextSchema,
+  description: TextSchema,
+  /** Who answers first: the vendor's support, or the account's Solution Partner. */
+  firstLine: z.enum(['vendor', 'partner']),
+  /** Whether the vendor's own tickets are open to it: always, "in some cases", or never. */
+  vendorTickets: z.enum(['yes', 'some_cases', 'no']),
+  /** Whether the plan's response targets apply (`none`: best effort, no target). */
+  targets: z.enum(['plan', 'none']),
+  /** How Customer Success reaches it. */
+  customerSuccess: z.enum(['direct', 'through_partner', 'none']),
+  /** Whose support hours it uses. */
+  supportHours: z.enum(['plan', 'partner_pool', 'none']),
+  /** Whether an account of this type must name its managing partner. */
+  requiresPartner: z.boolean(),
+});
+
+const criterion = z.strictObject({ id, text: TextSchema, when: ConditionSchema });
+
+/** A severity scale: levels from the most severe (rank 1) down, each with its criteria. */
+export const SeverityScaleSchema = z.strictObject({
+  label: TextSchema,
+  levels: z
+    .array(
+      z.strictObject({
+        id,
+        rank: z.int().min(1).max(20),
+        label: TextSchema,
+        definition: TextSchema.optional(),
+        criteria: z.array(criterion).min(1).max(50),
+        examples: z.array(TextSchema).max(20).optional(),
+      }),
+    )
+    .min(1)
+    .max(20),
+  /** What is not an incident (a question, expected behaviour), with its criteria. */
+  notIncident: z.array(criterion).max(50).optional(),
+});
+
+/** A mapping between two scales, as data (Critical → 1, …). */
+export const SeverityMappingSchema = z.strictObject({ from: id, to: id, levels: z.record(id, id) });
+
+/** A scope rule: a kind of request and how far support covers it. */
+export const ScopeRuleSchema = z.strictObject({
+  id,
+  coverage: z.enum(['full', 'partial', 'none']),
+  text: TextSchema,
+  /** For partial coverage: what is still covered. */
+  stillCovered: TextSchema.optional(),
+});
+
+/** Customer Success terms: a reply range in business days, channels, reviews, out-of-scope list. */
+export const CustomerSuccessSchema = z.strictObject({
+  reply: z.strictObject({ expected: duration, target: duration, clock }),
+  channels: z.array(id).min(1),
+  reviews: z.strictObject({ cadence: z.enum(['monthly', 'quarterly', 'yearly']), text: TextSchema }),
+  outOfScope: z.array(z.strictObject({ id, text: TextSchema })).max(50),
+});
+
+/** Support-hours deduction rules. */
+export const DeductionSchema = z.strictObject({
+  minimumMinutes: z.int().min(1).max(1440),
+  incrementMinutes: z.int().min(1).max(1440),
+  rounding: z.enum(['down', 'up', 'nearest']),
+  /** A conversation answered with existing documentation costs the minimum only, or its handled time. */
+  documentationAnswer: z.enum(['minimum', 'handled']),
+  incidents: z.enum(['free', 'charged']),
+  customerSuccess: z.enum(['free', 'charged']),
+  carryOver: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('none') }),
+    z.strictObject({ kind: z.literal('all') }),
+    z.strictObject({ kind: z.literal('capped'), capMinutes: z.int().min(1).max(1_000_000) }),
+  ]),
+});
+
+/** Partner integration support: the conditions a partner must meet, and the escalation note. */
+export const PartnerTermsSchema = z.strictObject({
+  integrationSupport: z.strictObject({
+    conditions: z.array(z.strictObject({ id, text: TextSchema })).min(1).max(20),
+    escalation: TextSchema,
+  }),
+  /** Support is given to the partner without involving the end customer, unless agreed. */
+  withoutEndCustomer: TextSchema.optional(),
+});
+
+/** Where a policy's rules come from. */
+export const SourceSchema = z.strictObject({
+  title: z.string().min(1).max(500),
+  documents: z.array(z.string().min(1).max(500)).min(1).max(50),
+  /** The date the documents were read, `YYYY-MM-DD`. */
+  readOn: z.string().refine((s) => parseIsoDate(s) !== undefined, { error: 'expected a real date "YYYY-MM-DD"' }),
+});
+
+/** A support policy: one JSON document. */
+export const PolicySchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  id,
+  name: TextSchema,
+  /** The locales every text carries; `en` first. */
+  locales: z.array(z.string().regex(LOCALE_PATTERN)).min(1).max(20),
+  source: SourceSchema.optional(),
+  calendars: records(CalendarDefinitionSchema),
+  channels: records(z.strictObject({ label: TextSchema })),
+  severityScales: records(SeverityScaleSchema),
+  severityMappings: z.array(SeverityMappingSchema).max(20).optional(),
+  accountTypes: records(AccountTypeSchema),
+  plans: records(PlanSchema),
+  addOns: records(AddOnSchema),
+  customerSuccess: CustomerSuccessSchema.optional(),
+  scope: z.array(ScopeRuleSchema).max(200).optional(),
+  partners: PartnerTermsSchema.optional(),
+  supportHours: z.strictObject({ deduction: DeductionSchema }).optional(),
+});
+
+/**
+ * A support policy as written (JSON input): defaults may be omitted.
+ * @category Policy
+ */
+export type PolicyDefinition = DeepReadonly<z.input<typeof PolicySchema>>;
+/**
+ * A validated support policy, as {@link parsePolicy} returns it (defaults filled in, frozen).
+ * @category Policy
+ */
+export type Policy = DeepReadonly<z.output<typeof PolicySchema>>;
+/**
+ * A response target of a validated policy.
+ * @category Policy
+ */
+export type Target = DeepReadonly<z.output<typeof TargetSchema>>;
+/**
+ * A plan of a validated policy.
+ * @category Policy
+ */
+export type Plan = DeepReadonly<z.output<typeof PlanSchema>>;
+/**
+ * An add-on of a validated policy.
+ * @category Policy
+ */
+export type AddOn = DeepReadonly<z.output<typeof AddOnSchema>>;
+/**
+ * An account type of a validated policy.
+ * @category Policy
+ */
+export type AccountType = DeepReadonly<z.output<typeof AccountTypeSchema>>;
+/**
+ * A severity scale of a validated policy.
+ * @category Policy
+ */
+export type SeverityScale = DeepReadonly<z.output<typeof SeverityScaleSchema>>;
