@@ -24,7 +24,8 @@ export type ErrorCode =
   | 'unknown_reference'
   | 'missing_locale'
   | 'invalid_rule'
-  | 'addon_not_allowed';
+  | 'addon_not_allowed'
+  | 'invalid_account';
 
 /**
  * One problem found in a document, with the path of the offending field.

@@ -33,3 +33,14 @@ export type { FactName } from './policy/facts.js';
 export type { PolicyDefinition, Policy, Target, Plan, AddOn, AccountType, SeverityScale } from './policy/schema.js';
 export { standardSupport } from './presets/standardSupport.js';
 export { dedicatedSupport } from './presets/dedicatedSupport.js';
+export { resolveEntitlement } from './policy/resolveEntitlement.js';
+export type {
+  AccountDefinition,
+  ResolveEntitlementOptions,
+  Entitlement,
+  EntitlementReason,
+  EntitlementSource,
+  EntitledChannel,
+  EntitledTarget,
+  SeverityTargets,
+} from './policy/entitlementTypes.js';

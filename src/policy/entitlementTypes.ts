@@ -1,0 +1,121 @@
+import type { ParsedDuration } from './duration.js';
+
+/**
+ * An account, as the helpdesk knows it: its type, plan, add-ons and managing partner.
+ * @category Policy
+ */
+export interface AccountDefinition {
+  /** An account type id of the policy (`direct`, `indirect`, …). */
+  readonly type: string;
+  /** A plan id of the policy; required when the account type uses the plan's targets or hours. */
+  readonly plan?: string;
+  /** Add-on ids the account has taken (besides those its plan includes). */
+  readonly addOns?: readonly string[];
+  /** The managing Solution Partner, for account types that require one. */
+  readonly partner?: string;
+}
+
+/**
+ * Options of {@link resolveEntitlement}.
+ * @category Policy
+ */
+export interface ResolveEntitlementOptions {
+  /** When given, each channel says whether it is open at that instant and when it next opens. */
+  readonly now?: number | Date | import('luxon').DateTime;
+  /** Locale of the texts; a locale the policy does not carry falls back to English. */
+  readonly locale?: string;
+}
+
+/**
+ * Why an entitlement says what it says: a stable rule id, the policy field it comes from, and a
+ * sentence.
+ * @category Policy
+ */
+export interface EntitlementReason {
+  readonly rule: string;
+  readonly path: readonly (string | number)[];
+  readonly text: string;
+}
+
+/**
+ * Where a channel or target comes from: the plan or an add-on, and the field's path.
+ * @category Policy
+ */
+export interface EntitlementSource {
+  readonly kind: 'plan' | 'addOn';
+  readonly id: string;
+  readonly path: readonly (string | number)[];
+}
+
+/**
+ * A channel the account may use, on its clock.
+ * @category Policy
+ */
+export interface EntitledChannel {
+  readonly channel: string;
+  readonly label: string;
+  /** A calendar id of the policy, or `24/7`. */
+  readonly clock: string;
+  readonly note?: string;
+  readonly source: EntitlementSource;
+  /** With `now`: whether the channel is open at that instant. */
+  readonly openNow?: boolean;
+  /** With `now`: the next instant (epoch ms) at which it is open; `now` itself when open. */
+  readonly nextOpening?: number;
+}
+
+/**
+ * A response target that applies, with its clock and parsed duration.
+ * @category Policy
+ */
+export interface EntitledTarget {
+  readonly metric: 'firstResponse' | 'followUp' | 'resolution';
+  readonly duration: ParsedDuration;
+  /** A calendar id of the policy, or `24/7`. */
+  readonly clock: string;
+  /** `target` is measured; `typical` is informational and never breached. */
+  readonly role: 'target' | 'typical';
+  readonly pauseOn: readonly ('waiting_on_customer' | 'on_hold')[];
+  readonly note?: string;
+  readonly source: EntitlementSource;
+}
+
+/**
+ * The targets of one severity level.
+ * @category Policy
+ */
+export interface SeverityTargets {
+  readonly severity: { readonly id: string; readonly rank: number; readonly label: string };
+  readonly targets: readonly EntitledTarget[];
+}
+
+/**
+ * What an account is entitled to, and why. See {@link resolveEntitlement}.
+ * @category Policy
+ */
+export interface Entitlement {
+  readonly accountType: { readonly id: string; readonly label: string };
+  readonly plan: { readonly id: string; readonly label: string } | null;
+  readonly addOns: readonly { readonly id: string; readonly label: string; readonly included: boolean }[];
+  /** The locale of every text in this result, and whether the requested one was missing. */
+  readonly locale: string;
+  readonly localeFallback: boolean;
+  /** Who answers first, and whether the vendor's tickets are open to the account. */
+  readonly firstLine: {
+    readonly by: 'vendor' | 'partner';
+    readonly partner?: string;
+    readonly vendorTickets: 'yes' | 'some_cases' | 'no';
+  };
+  readonly channels: readonly EntitledChannel[];
+  /** The severity scale the targets use, and the targets per level (empty when none apply). */
+  readonly severityScale: string | null;
+  readonly targets: readonly SeverityTargets[];
+  readonly routing: { readonly dedicatedAgent: boolean; readonly secondLevelAgents: boolean };
+  readonly supportHours:
+    | { readonly from: 'plan'; readonly package: { readonly kind: 'per_contract' } | { readonly kind: 'fixed'; readonly annualMinutes: number } | { readonly kind: 'none' } }
+    | { readonly from: 'partner_pool'; readonly partner?: string }
+    | { readonly from: 'none' };
+  readonly customerSuccess: 'direct' | 'through_partner' | 'none';
+  /** Every rule that shaped this result, in the order applied. */
+  readonly reasons: readonly EntitlementReason[];
+}

@@ -1,0 +1,26 @@
+import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
+import { compileCalendar } from '../calendar/compileCalendar.js';
+import type { Policy } from './schema.js';
+
+/** Compiled calendars per validated (frozen) policy; a memo, so it never changes an answer. */
+const compiled = new WeakMap<Policy, Map<string, BusinessCalendar>>();
+
+/**
+ * The compiled calendar of a policy's clock, or `undefined` for `24/7`. Calendars are compiled
+ * once per policy object and shared by every later call.
+ * @internal
+ */
+export function calendarOf(policy: Policy, clock: string): BusinessCalendar | undefined {
+  if (clock === '24/7') return undefined;
+  let byId = compiled.get(policy);
+  if (byId === undefined) {
+    byId = new Map();
+    compiled.set(policy, byId);
+  }
+  let cal = byId.get(clock);
+  if (cal === undefined) {
+    cal = compileCalendar(policy.calendars[clock]!);
+    byId.set(clock, cal);
+  }
+  return cal;
+}

@@ -1,0 +1,198 @@
+import { InvalidArgumentError, isSupportPolicyError } from '../errors.js';
+import { deepFreeze } from '../internal/deepFreeze.js';
+import { toEpochMs } from '../instant.js';
+import { parseDuration } from './duration.js';
+import type {
+  AccountDefinition,
+  EntitledChannel,
+  EntitledTarget,
+  Entitlement,
+  EntitlementReason,
+  EntitlementSource,
+  ResolveEntitlementOptions,
+  SeverityTargets,
+} from './entitlementTypes.js';
+import { chooseLocale, localize } from './localize.js';
+import { calendarOf } from './policyCalendars.js';
+import type { Policy } from './schema.js';
+
+function reject(code: 'unknown_reference' | 'addon_not_allowed' | 'invalid_account', path: string[], message: string, value?: unknown): never {
+  throw new InvalidArgumentError(code, path, `${path.join('.')}: ${message}`, value);
+}
+
+function known<T>(record: Readonly<Record<string, T>>, key: unknown, path: string[], what: string): T {
+  if (typeof key !== 'string' || !Object.hasOwn(record, key)) {
+    reject('unknown_reference', path, `expected one of the policy's ${what} (${Object.keys(record).join(', ') || 'none'}), got ${JSON.stringify(key)}`, key);
+  }
+  return record[key]!;
+}
+
+/**
+ * What an account is entitled to under a policy, and why: the channels it may use and when, its
+ * response targets per severity with their clocks, who answers first, its routing, its
+ * support-hours package and how Customer Success reaches it.
+ *
+ * @remarks
+ * Rules, in the order applied (each recorded in `reasons` with the policy field it comes from):
+ *
+ * 1. The account type decides the first line (vendor or the managing partner), whether vendor
+ *    tickets are open to it ("in some cases" for a partner-managed customer), and whether the
+ *    plan's targets apply: a type with `targets: 'none'` gets no target (best effort).
+ * 2. The plan gives channels, targets and the support-hours package.
+ * 3. Each add-on (taken or included in the plan) must be available on the plan; it adds its
+ *    channels and routing, and its targets replace the plan's when `replacesTargets` is set
+ *    ("an add-on … whose targets replace the plan's"); it may bring its own severity scale.
+ * 4. Targets are listed per severity level of the scale in force, most severe first; a target
+ *    without `severities` applies to every level.
+ *
+ * With `now`, each channel says whether it is open then and when it next opens. Texts come in
+ * `locale` when the policy carries it, else in English with `localeFallback: true`.
+ *
+ * @param policy - a validated policy ({@link parsePolicy})
+ * @param account - the account's type, plan, add-ons and partner
+ * @throws {@link InvalidArgumentError} `unknown_reference` (type, plan, add-on), `addon_not_allowed`,
+ *   `invalid_account` (a plan or partner missing where the type needs one), `invalid_instant`
+ * @example
+ * ```ts
+ * import { parsePolicy, resolveEntitlement, standardSupport } from 'support-policy';
+ * const policy = parsePolicy(standardSupport);
+ * const e = resolveEntitlement(policy, { type: 'direct', plan: 'premium' }, { locale: 'es' });
+ * e.targets[0]?.severity.label; //=> 'Crítico'
+ * e.targets[0]?.targets.map((t) => `${t.role} ${t.duration.iso} on ${t.clock}`); //=> ['target PT12H on support-hours', 'typical PT4H on support-hours']
+ * resolveEntitlement(policy, { type: 'indirect', plan: 'premium', partner: 'acme' }).firstLine; //=> { by: 'partner', partner: 'acme', vendorTickets: 'some_cases' }
+ * ```
+ * @category Policy
+ */
+export function resolveEntitlement(policy: Policy, account: AccountDefinition, options: ResolveEntitlementOptions = {}): Entitlement {
+  const choice = chooseLocale(policy.locales, options.locale);
+  const text = (t: Readonly<Record<string, string>>) => localize(t, choice);
+  const reasons: EntitlementReason[] = [];
+  const why = (rule: string, path: (string | number)[], sentence: string) => reasons.push({ rule, path, text: sentence });
+  const now = options.now === undefined ? undefined : toEpochMs(options.now, 'now');
+
+  const type = known(policy.accountTypes, account?.type, ['account', 'type'], 'account types');
+  const typePath = ['accountTypes', account.type];
+  if (type.requiresPartner && (typeof account.partner !== 'string' || account.partner === '')) {
+    reject('invalid_account', ['account', 'partner'], `expected the managing partner of a "${account.type}" account, got ${JSON.stringify(account.partner)}`);
+  }
+  const needsPlan = type.targets === 'plan' || type.supportHours === 'plan';
+  if (account.plan === undefined && needsPlan) {
+    reject('invalid_account', ['account', 'plan'], `expected a plan for a "${account.type}" account (its targets or hours come from the plan), got nothing`);
+  }
+  const planId = account.plan;
+  const plan = planId === undefined ? undefined : known(policy.plans, planId, ['account', 'plan'], 'plans');
+
+  const firstLine = type.firstLine === 'partner' && account.partner !== undefined
+    ? { by: 'partner' as const, partner: account.partner, vendorTickets: type.vendorTickets }
+    : { by: type.firstLine, vendorTickets: type.vendorTickets };
+  why(`accountType.firstLine.${type.firstLine}`, [...typePath, 'firstLine'], `${text(type.label)}: first line is the ${type.firstLine === 'partner' ? `partner${account.partner ? ` (${account.partner})` : ''}` : 'vendor'}; vendor tickets: ${type.vendorTickets.replace('_', ' ')}.`);
+
+  // Add-ons: the plan's included ones, then those taken; each must be available on the plan.
+  const addOnIds: { id: string; included: boolean }[] = (plan?.includedAddOns ?? []).map((id) => ({ id, included: true }));
+  (account.addOns ?? []).forEach((id, i) => {
+    const addOn = known(policy.addOns, id, ['account', 'addOns', String(i)], 'add-ons');
+    if (planId === undefined || !addOn.availableOn.includes(planId)) {
+      reject('addon_not_allowed', ['account', 'addOns', String(i)], `expected an add-on available on plan ${JSON.stringify(planId)}, got "${id}" (available on ${addOn.availableOn.join(', ')})`, id);
+    }
+    if (addOnIds.some((a) => a.id === id)) reject('invalid_account', ['account', 'addOns', String(i)], `expected each add-on once, got "${id}" again`, id);
+    addOnIds.push({ id, included: false });
+  });
+
+  const channels: EntitledChannel[] = [];
+  const targetsFrom: { source: EntitlementSource; list: Policy['plans'][string]['targets'] }[] = [];
+  let scale = plan?.severityScale ?? null;
+  let routing = { dedicatedAgent: false, secondLevelAgents: false };
+  const channelsFrom = (list: Policy['plans'][string]['channels'], source: Omit<EntitlementSource, 'path'>, base: (string | number)[]) =>
+    list.forEach((c, i) => {
+      const entry: EntitledChannel = {
+        channel: c.channel,
+        label: text(policy.channels[c.channel]!.label),
+        clock: c.clock,
+        ...(c.note === undefined ? {} : { note: text(c.note) }),
+        source: { ...source, path: [...base, i] },
+        ...(now === undefined ? {} : channelState(policy, c.clock, now)),
+      };
+      channels.push(entry);
+    });
+
+  if (plan !== undefined && planId !== undefined) {
+    channelsFrom(plan.channels, { kind: 'plan', id: planId }, ['plans', planId, 'channels']);
+    targetsFrom.push({ source: { kind: 'plan', id: planId, path: ['plans', planId, 'targets'] }, list: plan.targets });
+    why('plan', ['plans', planId], `Plan ${text(plan.label)}: ${plan.channels.length} channel(s), ${plan.targets.length} target(s).`);
+  }
+  for (const { id } of addOnIds) {
+    const addOn = policy.addOns[id]!;
+    const path = ['addOns', id];
+    channelsFrom(addOn.channels, { kind: 'addOn', id }, [...path, 'channels']);
+    routing = {
+      dedicatedAgent: routing.dedicatedAgent || addOn.routing.dedicatedAgent,
+      secondLevelAgents: routing.secondLevelAgents || addOn.routing.secondLevelAgents,
+    };
+    if (addOn.replacesTargets) targetsFrom.length = 0;
+    targetsFrom.push({ source: { kind: 'addOn', id, path: [...path, 'targets'] }, list: addOn.targets });
+    if (addOn.severityScale !== undefined) scale = addOn.severityScale;
+    why(addOn.replacesTargets ? 'addOn.replacesTargets' : 'addOn.addsTargets', path, `Add-on ${text(addOn.label)}: its targets ${addOn.replacesTargets ? "replace the plan's" : 'are added to the plan’s'}.`);
+  }
+
+  let targets: SeverityTargets[] = [];
+  if (type.targets === 'none') {
+    why('accountType.targets.none', [...typePath, 'targets'], `${text(type.label)}: no response-time target (best effort).`);
+  } else if (scale !== null) {
+    const levels = [...policy.severityScales[scale]!.levels].sort((a, b) => a.rank - b.rank);
+    targets = levels.map((level) => ({
+      severity: { id: level.id, rank: level.rank, label: text(level.label) },
+      targets: targetsFrom.flatMap(({ source, list }) =>
+        list.flatMap((t, i): EntitledTarget[] =>
+          t.severities === undefined || t.severities.includes(level.id)
+            ? [{
+                metric: t.metric,
+                duration: parseDuration(t.duration),
+                clock: t.clock,
+                role: t.role,
+                pauseOn: t.pauseOn ?? [],
+                ...(t.note === undefined ? {} : { note: text(t.note) }),
+                source: { ...source, path: [...source.path, i] },
+              }]
+            : [],
+        ),
+      ),
+    }));
+  }
+
+  const supportHours: Entitlement['supportHours'] =
+    type.supportHours === 'plan' && plan !== undefined
+      ? { from: 'plan', package: plan.supportHours }
+      : type.supportHours === 'partner_pool'
+        ? account.partner === undefined ? { from: 'partner_pool' } : { from: 'partner_pool', partner: account.partner }
+        : { from: 'none' };
+  why(`accountType.supportHours.${type.supportHours}`, [...typePath, 'supportHours'], `Support hours come from: ${type.supportHours.replace('_', ' ')}.`);
+
+  return deepFreeze({
+    accountType: { id: account.type, label: text(type.label) },
+    plan: plan === undefined || planId === undefined ? null : { id: planId, label: text(plan.label) },
+    addOns: addOnIds.map(({ id, included }) => ({ id, label: text(policy.addOns[id]!.label), included })),
+    locale: choice.locale,
+    localeFallback: choice.fallback,
+    firstLine,
+    channels,
+    severityScale: type.targets === 'none' ? null : scale,
+    targets,
+    routing,
+    supportHours,
+    customerSuccess: type.customerSuccess,
+    reasons,
+  });
+}
+
+function channelState(policy: Policy, clock: string, now: number): { openNow: boolean; nextOpening?: number } {
+  const cal = calendarOf(policy, clock);
+  if (cal === undefined) return { openNow: true, nextOpening: now };
+  if (cal.isOpen(now)) return { openNow: true, nextOpening: now };
+  try {
+    return { openNow: false, nextOpening: cal.nextOpening(now) };
+  } catch (e) {
+    // A channel whose calendar never opens again is closed, with no next opening to show.
+    if (isSupportPolicyError(e) && (e.code === 'never_open' || e.code === 'out_of_range')) return { openNow: false };
+    throw e;
+  }
+}
