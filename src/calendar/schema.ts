@@ -21,12 +21,12 @@ export function wallMinutes(text: string): number {
 const openingTime = z.string().refine((s) => HHMM.test(s), {
   error: (iss) => `expected an opening time "HH:MM" from 00:00 to 23:59, got ${JSON.stringify(iss.input)}`,
   ...custom('invalid_time'),
-});
+}).meta({ pattern: HHMM.source, description: 'Opening wall time "HH:MM", 00:00–23:59' });
 
 const closingTime = z.string().refine((s) => s === '24:00' || HHMM.test(s), {
   error: (iss) => `expected a closing time "HH:MM" from 00:00 to 24:00, got ${JSON.stringify(iss.input)}`,
   ...custom('invalid_time'),
-});
+}).meta({ pattern: '^(?:([01]\\d|2[0-3]):[0-5]\\d|24:00)$', description: 'Closing wall time "HH:MM", 00:00–24:00' });
 
 /** An open interval `[opening, closing]` in local wall time. A closing at or before the opening crosses midnight. */
 export const IntervalSchema = z.tuple([openingTime, closingTime]);
@@ -36,7 +36,7 @@ const ISO_WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 const isoDate = z.string().refine((s) => parseIsoDate(s) !== undefined, {
   error: (iss) => `expected a real date "YYYY-MM-DD", got ${JSON.stringify(iss.input)}`,
   ...custom('invalid_date'),
-});
+}).meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Local date "YYYY-MM-DD"' });
 
 const year = z.int().min(1900).max(2399);
 const name = z.string().min(1).max(200);

@@ -2,7 +2,6 @@ import type { ErrorCode, ValidationIssue } from '../errors.js';
 import { formatPath } from '../errors.js';
 import { tryParseDuration } from './duration.js';
 import type { Policy } from './schema.js';
-import { LOCALE_PATTERN } from './text.js';
 
 type Path = (string | number)[];
 
@@ -150,7 +149,7 @@ function forEachText(value: unknown, path: Path, visit: (text: Record<string, st
     return;
   }
   const entries = Object.entries(value);
-  if (entries.length > 0 && Object.hasOwn(value, 'en') && entries.every(([k, v]) => LOCALE_PATTERN.test(k) && typeof v === 'string')) {
+  if (entries.length > 0 && Object.hasOwn(value, 'en') && entries.every(([, v]) => typeof v === 'string')) {
     visit(value as Record<string, string>, path);
     return;
   }

@@ -7,12 +7,8 @@ export const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
  * A sentence in several languages: locale → text. English (`en`) is required; every other locale
  * the policy declares must be present too (checked across the document).
  */
-export const TextSchema = z
-  .record(z.string().regex(LOCALE_PATTERN), z.string().min(1).max(4000))
-  .refine((t) => typeof t['en'] === 'string', {
-    error: 'expected an English ("en") text',
-    params: { code: 'missing_locale' },
-  });
+const sentence = z.string().min(1).max(4000);
+export const TextSchema = z.object({ en: sentence }).catchall(sentence);
 
 /**
  * Text in every locale the policy carries.
