@@ -92,7 +92,8 @@ describe('documentation', () => {
 
   it('npm run demo prints deadlines and a compliance line', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/demo.ts'], { cwd: root, encoding: 'utf8' });
-    expect(out).toMatch(/T-1001\s+Enterprise\s+2 business hours\s+Mon 05 Jan 17:00\s+Wed 07 Jan 09:00/);
-    expect(out).toMatch(/Compliance: 5 of 6 first responses met their target/);
+    expect(out).toMatch(/T-1001\s+Enterprise\s+Major\s+PT2H on support-hours\s+Mon 05 Jan 17:00\s+Wed 07 Jan 09:00/);
+    expect(out).toMatch(/T-1007\s+All-inclusive \+ Dedicated support\s+Severity 3 Standard\s+PT2H on dedicated-hours\s+Fri 23 Oct 16:00\s+Mon 26 Oct 10:00/);
+    expect(out).toMatch(/Compliance: 5 of 7 first responses met their target/);
   });
 });
