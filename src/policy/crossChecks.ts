@@ -78,6 +78,10 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
       clock([...path, i, 'clock'], c.clock);
     });
 
+  for (const [typeId, type] of Object.entries(p.accountTypes)) {
+    type.channels?.forEach((c, i) => known('channels', p.channels, ['accountTypes', typeId, 'channels', i], c));
+  }
+
   for (const [planId, plan] of Object.entries(p.plans)) {
     const base = ['plans', planId];
     known('severity scales', p.severityScales, [...base, 'severityScale'], plan.severityScale);

@@ -97,7 +97,10 @@ export interface Entitlement {
   readonly accountType: { readonly id: string; readonly label: string };
   readonly plan: { readonly id: string; readonly label: string } | null;
   readonly addOns: readonly { readonly id: string; readonly label: string; readonly included: boolean }[];
-  /** The locale of every text in this result, and whether the requested one was missing. */
+  /**
+   * The locale of every label and note in this result, and whether the requested one was missing.
+   * `reasons` are in English: they are meant for logs and support leads, not for customers.
+   */
   readonly locale: string;
   readonly localeFallback: boolean;
   /** Who answers first, and whether the vendor's tickets are open to the account. */
@@ -107,7 +110,7 @@ export interface Entitlement {
     readonly vendorTickets: 'yes' | 'some_cases' | 'no';
   };
   readonly channels: readonly EntitledChannel[];
-  /** The severity scale the targets use, and the targets per level (empty when none apply). */
+  /** The severity scale the targets use, and the targets per level, most severe first; levels without a target are left out, so an empty list means no target applies. */
   readonly severityScale: string | null;
   readonly targets: readonly SeverityTargets[];
   readonly routing: { readonly dedicatedAgent: boolean; readonly secondLevelAgents: boolean };

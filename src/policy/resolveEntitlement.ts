@@ -1,4 +1,4 @@
-import { InvalidArgumentError, isSupportPolicyError } from '../errors.js';
+import { formatPath, InvalidArgumentError, isSupportPolicyError } from '../errors.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { toEpochMs } from '../instant.js';
 import { parseDuration } from './duration.js';
@@ -16,11 +16,11 @@ import { chooseLocale, localize } from './localize.js';
 import { calendarOf } from './policyCalendars.js';
 import type { Policy } from './schema.js';
 
-function reject(code: 'unknown_reference' | 'addon_not_allowed' | 'invalid_account', path: string[], message: string, value?: unknown): never {
-  throw new InvalidArgumentError(code, path, `${path.join('.')}: ${message}`, value);
+function reject(code: 'unknown_reference' | 'addon_not_allowed' | 'invalid_account', path: (string | number)[], message: string, value?: unknown): never {
+  throw new InvalidArgumentError(code, path, `${formatPath(path)}: ${message}`, value);
 }
 
-function known<T>(record: Readonly<Record<string, T>>, key: unknown, path: string[], what: string): T {
+function known<T>(record: Readonly<Record<string, T>>, key: unknown, path: (string | number)[], what: string): T {
   if (typeof key !== 'string' || !Object.hasOwn(record, key)) {
     reject('unknown_reference', path, `expected one of the policy's ${what} (${Object.keys(record).join(', ') || 'none'}), got ${JSON.stringify(key)}`, key);
   }
@@ -85,25 +85,34 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
   const firstLine = type.firstLine === 'partner' && account.partner !== undefined
     ? { by: 'partner' as const, partner: account.partner, vendorTickets: type.vendorTickets }
     : { by: type.firstLine, vendorTickets: type.vendorTickets };
+  if (type.channels !== undefined) {
+    why('accountType.channels', [...typePath, 'channels'], `${text(type.label)}: only ${type.channels.join(', ')} of the plan's channels.`);
+  }
   why(`accountType.firstLine.${type.firstLine}`, [...typePath, 'firstLine'], `${text(type.label)}: first line is the ${type.firstLine === 'partner' ? `partner${account.partner ? ` (${account.partner})` : ''}` : 'vendor'}; vendor tickets: ${type.vendorTickets.replace('_', ' ')}.`);
 
   // Add-ons: the plan's included ones, then those taken; each must be available on the plan.
   const addOnIds: { id: string; included: boolean }[] = (plan?.includedAddOns ?? []).map((id) => ({ id, included: true }));
   (account.addOns ?? []).forEach((id, i) => {
-    const addOn = known(policy.addOns, id, ['account', 'addOns', String(i)], 'add-ons');
+    const addOn = known(policy.addOns, id, ['account', 'addOns', i], 'add-ons');
     if (planId === undefined || !addOn.availableOn.includes(planId)) {
-      reject('addon_not_allowed', ['account', 'addOns', String(i)], `expected an add-on available on plan ${JSON.stringify(planId)}, got "${id}" (available on ${addOn.availableOn.join(', ')})`, id);
+      reject('addon_not_allowed', ['account', 'addOns', i], `expected an add-on available on plan ${JSON.stringify(planId)}, got "${id}" (available on ${addOn.availableOn.join(', ')})`, id);
     }
-    if (addOnIds.some((a) => a.id === id)) reject('invalid_account', ['account', 'addOns', String(i)], `expected each add-on once, got "${id}" again`, id);
-    addOnIds.push({ id, included: false });
+    // Naming an add-on the plan already includes (or naming one twice) changes nothing.
+    if (!addOnIds.some((a) => a.id === id)) addOnIds.push({ id, included: false });
   });
+  // Apply add-ons in the policy's order, so the order an account lists them in changes nothing.
+  const addOnOrder = Object.keys(policy.addOns);
+  addOnIds.sort((a, b) => addOnOrder.indexOf(a.id) - addOnOrder.indexOf(b.id));
 
   const channels: EntitledChannel[] = [];
-  const targetsFrom: { source: EntitlementSource; list: Policy['plans'][string]['targets'] }[] = [];
+  const planTargets: { source: EntitlementSource; list: Policy['plans'][string]['targets'] }[] = [];
+  const addOnTargets: typeof planTargets = [];
+  let planTargetsReplaced = false;
   let scale = plan?.severityScale ?? null;
   let routing = { dedicatedAgent: false, secondLevelAgents: false };
   const channelsFrom = (list: Policy['plans'][string]['channels'], source: Omit<EntitlementSource, 'path'>, base: (string | number)[]) =>
     list.forEach((c, i) => {
+      if (type.channels !== undefined && !type.channels.includes(c.channel)) return;
       const entry: EntitledChannel = {
         channel: c.channel,
         label: text(policy.channels[c.channel]!.label),
@@ -117,7 +126,7 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
 
   if (plan !== undefined && planId !== undefined) {
     channelsFrom(plan.channels, { kind: 'plan', id: planId }, ['plans', planId, 'channels']);
-    targetsFrom.push({ source: { kind: 'plan', id: planId, path: ['plans', planId, 'targets'] }, list: plan.targets });
+    planTargets.push({ source: { kind: 'plan', id: planId, path: ['plans', planId, 'targets'] }, list: plan.targets });
     why('plan', ['plans', planId], `Plan ${text(plan.label)}: ${plan.channels.length} channel(s), ${plan.targets.length} target(s).`);
   }
   for (const { id } of addOnIds) {
@@ -128,8 +137,9 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
       dedicatedAgent: routing.dedicatedAgent || addOn.routing.dedicatedAgent,
       secondLevelAgents: routing.secondLevelAgents || addOn.routing.secondLevelAgents,
     };
-    if (addOn.replacesTargets) targetsFrom.length = 0;
-    targetsFrom.push({ source: { kind: 'addOn', id, path: [...path, 'targets'] }, list: addOn.targets });
+    // An add-on replaces the plan's targets, never another add-on's: the result does not depend on their order.
+    if (addOn.replacesTargets) planTargetsReplaced = true;
+    addOnTargets.push({ source: { kind: 'addOn', id, path: [...path, 'targets'] }, list: addOn.targets });
     if (addOn.severityScale !== undefined) scale = addOn.severityScale;
     why(addOn.replacesTargets ? 'addOn.replacesTargets' : 'addOn.addsTargets', path, `Add-on ${text(addOn.label)}: its targets ${addOn.replacesTargets ? "replace the plan's" : 'are added to the plan’s'}.`);
   }
@@ -138,6 +148,7 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
   if (type.targets === 'none') {
     why('accountType.targets.none', [...typePath, 'targets'], `${text(type.label)}: no response-time target (best effort).`);
   } else if (scale !== null) {
+    const targetsFrom = planTargetsReplaced ? addOnTargets : [...planTargets, ...addOnTargets];
     const levels = [...policy.severityScales[scale]!.levels].sort((a, b) => a.rank - b.rank);
     targets = levels.map((level) => ({
       severity: { id: level.id, rank: level.rank, label: text(level.label) },
@@ -149,7 +160,7 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
                 duration: parseDuration(t.duration),
                 clock: t.clock,
                 role: t.role,
-                pauseOn: t.pauseOn ?? [],
+                pauseOn: [...(t.pauseOn ?? [])],
                 ...(t.note === undefined ? {} : { note: text(t.note) }),
                 source: { ...source, path: [...source.path, i] },
               }]
@@ -159,13 +170,20 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
     }));
   }
 
+  targets = targets.filter((level) => level.targets.length > 0);
+  if (type.targets !== 'none') {
+    why('targets.perSeverity', scale === null ? [] : ['severityScales', scale], targets.length === 0
+      ? 'No response-time target applies to this plan.'
+      : `Targets per level of scale "${scale}"${planTargetsReplaced ? ", the plan's replaced by the add-on's" : ''}; a target without severities applies to every level.`);
+  }
   const supportHours: Entitlement['supportHours'] =
     type.supportHours === 'plan' && plan !== undefined
-      ? { from: 'plan', package: plan.supportHours }
+      ? { from: 'plan', package: { ...plan.supportHours } }
       : type.supportHours === 'partner_pool'
         ? account.partner === undefined ? { from: 'partner_pool' } : { from: 'partner_pool', partner: account.partner }
         : { from: 'none' };
   why(`accountType.supportHours.${type.supportHours}`, [...typePath, 'supportHours'], `Support hours come from: ${type.supportHours.replace('_', ' ')}.`);
+  why(`accountType.customerSuccess.${type.customerSuccess}`, [...typePath, 'customerSuccess'], `Customer Success: ${type.customerSuccess.replace('_', ' ')}.`);
 
   return deepFreeze({
     accountType: { id: account.type, label: text(type.label) },

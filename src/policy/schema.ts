@@ -106,6 +106,8 @@ export const AccountTypeSchema = z.strictObject({
   supportHours: z.enum(['plan', 'partner_pool', 'none']),
   /** Whether an account of this type must name its managing partner. */
   requiresPartner: z.boolean(),
+  /** The only channels open to this type (e.g. the vendor's ticket "in some cases"); all when absent. */
+  channels: z.array(id).min(1).optional(),
 });
 
 const criterion = z.strictObject({ id, text: TextSchema, when: ConditionSchema });

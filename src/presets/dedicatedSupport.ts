@@ -3,12 +3,13 @@ import type { PolicyDefinition } from '../policy/schema.js';
 
 const t = (en: string) => ({ en });
 const weekdays: [string, string][] = [['09:00', '17:00']];
-const sev = (id: string, rank: number, label: string, definition: string, when: Record<string, unknown[]>) => ({
+const sev = (id: string, rank: number, label: string, definition: string, when: Record<string, unknown[]>, examples: string[] = []) => ({
   id,
   rank,
   label: t(label),
   definition: t(definition),
   criteria: [{ id: `${id}.definition`, text: t(definition), when }],
+  ...(examples.length > 0 ? { examples: examples.map(t) } : {}),
 });
 
 /**
@@ -80,12 +81,12 @@ export const dedicatedSupport: PolicyDefinition = deepFreeze({
         sev('sev3', 3, 'Severity 3 Standard', 'A partial loss of cloud services with an impact on customer business. For example, new emails are not being fetched, or a specific integration is not working.', {
           service: ['partial_loss', 'degraded', 'down'],
         }),
-        sev('sev4', 4, 'Severity 4 Bugfix', 'Inquiry regarding a bug (a non-critical issue). For example, a specific rule condition does not work.', {
-          requestType: ['bug', 'incident'],
-        }),
+        sev('sev4', 4, 'Severity 4 Bugfix', 'Inquiry regarding a bug (a non-critical issue).', { requestType: ['bug', 'incident'] }, [
+          'You’re experiencing a specific malfunction when using LiveAgent (e.g., a specific rule condition does not work or similar).',
+        ]),
         sev('sev5', 5, 'Severity 5 Request', 'Request for a setup consultation, new feature suggestion, or any other question for our support.', {
           requestType: ['request', 'question', 'how_to'],
-        }),
+        }, ['Setting up automation rules, consulting a use case, asking about a feature, or similar.']),
       ],
     },
   },

@@ -100,6 +100,7 @@ export const standardSupport: PolicyDefinition = deepFreeze({
       customerSuccess: 'through_partner',
       supportHours: 'partner_pool',
       requiresPartner: true,
+      channels: ['ticket'],
     },
     solution_partner: {
       label: t('Solution Partner', 'Solution Partner'),
@@ -117,8 +118,8 @@ export const standardSupport: PolicyDefinition = deepFreeze({
     technology_partner: {
       label: t('Technology Partner', 'Technology Partner'),
       description: t(
-        'Contracted by a customer for its own integration only; supports only what it delivers, while the vendor keeps customer management.',
-        'Contratado por un cliente solo para su propia integración; da soporte únicamente a lo que entrega.',
+        'Contracted by a customer for its own integration only; supports only what it delivers, while the vendor keeps customer management. Certification is optional.',
+        'Contratado por un cliente solo para su propia integración; da soporte únicamente a lo que entrega. La certificación es opcional.',
       ),
       firstLine: 'vendor',
       vendorTickets: 'some_cases',
@@ -126,6 +127,7 @@ export const standardSupport: PolicyDefinition = deepFreeze({
       customerSuccess: 'none',
       supportHours: 'none',
       requiresPartner: false,
+      channels: ['ticket'],
     },
   },
   plans: {

@@ -56,7 +56,7 @@ export const standardIncidentScale: PolicyDefinition['severityScales'][string] =
         },
         {
           id: 'major.severely-degraded',
-          text: t('Platform use is severely degraded.', 'El uso de la plataforma se degrada gravemente.'),
+          text: t('Platform use is severely degraded.', 'El uso se degrada gravemente.'),
           when: { service: ['partial_loss', 'degraded', 'down'] },
         },
       ],
