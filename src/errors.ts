@@ -22,7 +22,7 @@ export type ErrorCode =
   | 'duplicate_key'
   | 'duplicate_id'
   | 'unknown_reference'
-  | 'missing_locale'
+  | 'invalid_locale'
   | 'invalid_rule'
   | 'addon_not_allowed'
   | 'invalid_account';
@@ -126,7 +126,7 @@ export class InvalidArgumentError extends SupportPolicyError {}
  * @category Errors
  */
 export class PolicyValidationError extends SupportPolicyError {
-  /** Every problem found, in document order. */
+  /** Every problem found, in the order the checks found them. */
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[], what = 'definition') {

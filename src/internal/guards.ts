@@ -74,6 +74,10 @@ export function scanUntrustedJson(value: unknown, limits: JsonLimits = DEFAULT_L
 }
 
 function describeObject(v: object): string {
-  const name = (v as { constructor?: { name?: unknown } }).constructor?.name;
-  return typeof name === 'string' && name !== '' ? `an instance of ${name}` : 'an object with a non-standard prototype';
+  // A class instance: its prototype is its class's own `prototype`. Anything else had its prototype replaced.
+  const proto = Object.getPrototypeOf(v) as { constructor?: { name?: unknown; prototype?: unknown } } | null;
+  const ctor = proto !== null && Object.hasOwn(proto, 'constructor') ? proto.constructor : undefined;
+  return ctor?.prototype === proto && typeof ctor?.name === 'string' && ctor.name !== ''
+    ? `an instance of ${ctor.name}`
+    : 'an object with a non-standard prototype';
 }

@@ -9,7 +9,7 @@ const KNOWN_CODES = new Set<string>([
   'invalid_definition',
   'forbidden_key',
   'input_too_large',
-  'missing_locale',
+  'invalid_locale',
 ]);
 
 function describeInput(input: unknown): string {
@@ -42,7 +42,21 @@ export function toValidationIssues(error: z.ZodError, prefix: readonly (string |
     const code: ErrorCode = custom !== undefined && KNOWN_CODES.has(custom) ? (custom as ErrorCode) : 'invalid_definition';
     let message = source.message;
     if (issue.code === 'invalid_type') {
-      message = `expected ${issue.expected}, got ${describeInput(issue.input)}`;
+      message = `expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}, got ${describeInput(issue.input)}`;
+    } else if (issue.code === 'too_small' || issue.code === 'too_big') {
+      const small = issue.code === 'too_small';
+      const bound = Number(small ? issue.minimum : issue.maximum);
+      const op = small ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
+      const what =
+        issue.origin === 'number' || issue.origin === 'int'
+          ? `a number ${op} ${bound}`
+          : issue.origin === 'array'
+            ? `${op} ${bound} item(s)`
+            : issue.origin === 'string'
+              ? `${op} ${bound} character(s)`
+              : `a value ${op} ${bound}`;
+      const got = Array.isArray(issue.input) ? `${issue.input.length} item(s)` : typeof issue.input === 'string' ? `${issue.input.length} character(s)` : describeInput(issue.input);
+      message = `expected ${what}, got ${got}`;
     } else if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
       const key = (issue as { discriminator?: unknown }).discriminator;
       const got =

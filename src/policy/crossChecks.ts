@@ -8,7 +8,7 @@ type Path = (string | number)[];
 /**
  * The checks that span several fields of a schema-valid policy: every reference names something
  * that exists, ids are unique, every text carries every declared locale, and the deduction and
- * Customer Success rules are consistent. Returns every problem found, in document order.
+ * Customer Success rules are consistent. Returns every problem found, grouped by kind of check.
  * @internal
  */
 export function crossCheckPolicy(p: Policy): ValidationIssue[] {
@@ -29,13 +29,13 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
   };
 
   // Locales: English first, no duplicates, and every text in exactly the declared locales.
-  if (p.locales[0] !== 'en') add('missing_locale', ['locales', 0], `expected "en" first, got ${JSON.stringify(p.locales[0])}`);
+  if (p.locales[0] !== 'en') add('invalid_locale', ['locales', 0], `expected "en" first, got ${JSON.stringify(p.locales[0])}`);
   p.locales.forEach((l, i) => {
-    if (p.locales.indexOf(l) !== i) add('duplicate_id', ['locales', i], `expected each locale once, got ${JSON.stringify(l)} again`);
+    if (p.locales.indexOf(l) !== i) add('invalid_locale', ['locales', i], `expected each locale once, got ${JSON.stringify(l)} again`);
   });
   forEachText(p, [], (text, path) => {
-    for (const l of p.locales) if (!Object.hasOwn(text, l)) add('missing_locale', [...path, l], `expected a text in "${l}", which the policy declares`);
-    for (const l of Object.keys(text)) if (!p.locales.includes(l)) add('missing_locale', [...path, l], `expected only declared locales (${p.locales.join(', ')}), got "${l}"`);
+    for (const l of p.locales) if (!Object.hasOwn(text, l)) add('invalid_locale', [...path, l], `expected a text in "${l}", which the policy declares`);
+    for (const l of Object.keys(text)) if (!p.locales.includes(l)) add('invalid_locale', [...path, l], `expected only declared locales (${p.locales.join(', ')}), got "${l}"`);
   });
 
   // Severity scales: unique level ids and ranks, and criterion ids unique across the whole scale.
@@ -55,11 +55,14 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
     const base = ['severityMappings', i];
     known('severity scales', p.severityScales, [...base, 'from'], m.from);
     known('severity scales', p.severityScales, [...base, 'to'], m.to);
+    // Level checks only against scales that exist: an unknown scale is reported once, above.
+    const fromKnown = Object.hasOwn(p.severityScales, m.from);
+    const toKnown = Object.hasOwn(p.severityScales, m.to);
     const from = levelsOf(m.from);
     const to = levelsOf(m.to);
     for (const [a, b] of Object.entries(m.levels)) {
-      if (!from.has(a)) add('unknown_reference', [...base, 'levels', a], `expected a level of scale "${m.from}", got "${a}"`);
-      if (!to.has(b)) add('unknown_reference', [...base, 'levels', a], `expected a level of scale "${m.to}", got "${b}"`);
+      if (fromKnown && !from.has(a)) add('unknown_reference', [...base, 'levels', a], `expected a level of scale "${m.from}", got "${a}"`);
+      if (toKnown && !to.has(b)) add('unknown_reference', [...base, 'levels', a], `expected a level of scale "${m.to}", got "${b}"`);
     }
   });
 
@@ -99,7 +102,14 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
   for (const [addOnId, addOn] of Object.entries(p.addOns)) {
     const base = ['addOns', addOnId];
     addOn.availableOn.forEach((planId, i) => known('plans', p.plans, [...base, 'availableOn', i], planId));
-    if (addOn.severityScale !== undefined) known('severity scales', p.severityScales, [...base, 'severityScale'], addOn.severityScale);
+    if (addOn.severityScale !== undefined) {
+      known('severity scales', p.severityScales, [...base, 'severityScale'], addOn.severityScale);
+      // Its own scale makes the plan's levels meaningless: the plan's targets could not be kept.
+      const other = addOn.availableOn.find((planId) => p.plans[planId] && p.plans[planId].severityScale !== addOn.severityScale);
+      if (!addOn.replacesTargets && other !== undefined) {
+        add('invalid_rule', [...base, 'replacesTargets'], `expected true for an add-on with its own severity scale "${addOn.severityScale}" (plan "${other}" uses "${p.plans[other]!.severityScale}", whose targets could not apply), got false`);
+      }
+    }
     const scales =
       addOn.severityScale !== undefined
         ? [addOn.severityScale]

@@ -23,7 +23,7 @@ export type ParsedDuration =
   | { readonly kind: 'businessDays'; readonly iso: string; readonly days: number };
 
 /** The accepted forms: `PnD`, or `PT` with hours and/or minutes. */
-export const DURATION_PATTERN = /^P(?:([1-9]\d{0,3})D|T(?:([1-9]\d{0,4})H)?(?:([1-9]\d{0,5})M)?)$/;
+export const DURATION_PATTERN = /^P(?:([1-9]\d{0,3})D|T(?=\d)(?:([1-9]\d{0,4})H)?(?:([1-9]\d{0,5})M)?)$/;
 
 /** Parses a policy duration, or returns `undefined` when it is not one of the accepted forms. @internal */
 export function tryParseDuration(text: string): ParsedDuration | undefined {
