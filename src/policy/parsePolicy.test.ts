@@ -189,24 +189,6 @@ describe('parsePolicy: cross-field stage', () => {
     ['an increment larger than the minimum', (p: Doc) => (p.supportHours.deduction.incrementMinutes = 30), ['supportHours', 'deduction', 'incrementMinutes'], 'expected an increment no larger than the minimum (15), got 30'],
     ['a Customer Success expected reply above the target', (p: Doc) => (p.customerSuccess.reply.expected = 'P5D'), ['customerSuccess', 'reply', 'target'], 'not below, the expected reply P5D, got P3D'],
     ['a Customer Success reply mixing hours and days', (p: Doc) => (p.customerSuccess.reply.expected = 'PT2H'), ['customerSuccess', 'reply', 'target'], undefined],
-    [
-      'an add-on with its own scale that keeps the plan targets',
-      (p: Doc) => {
-        p.severityScales.vip = structuredClone(p.severityScales.incident);
-        p.addOns.extra = {
-          label: { en: 'Extra', es: 'Extra' },
-          price: { amountMinor: 1, currency: 'EUR', per: 'month' },
-          availableOn: ['premium'],
-          replacesTargets: false,
-          severityScale: 'vip',
-          channels: [],
-          targets: [],
-          routing: { dedicatedAgent: false, secondLevelAgents: false },
-        };
-      },
-      ['addOns', 'extra', 'replacesTargets'],
-      'expected true for an add-on with its own severity scale "vip"',
-    ],
   ])('reports %s as invalid_rule', (_, change, path, message) => {
     expectOnly(edit(std, change), 'invalid_rule', [...path], message);
   });

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { PolicyValidationError, parsePolicy, standardSupport } from '../index.js';
+
+/** The issues parsePolicy raises for a copy of the standard preset changed by `change`. */
+function issuesAfter(change: (doc: Record<string, any>) => void) {
+  const doc = JSON.parse(JSON.stringify(standardSupport));
+  change(doc);
+  try {
+    parsePolicy(doc);
+  } catch (e) {
+    return (e as PolicyValidationError).issues.map((i) => ({ code: i.code, path: i.path.join('.'), message: i.message }));
+  }
+  return [];
+}
+
+describe('cross-field checks on add-ons with their own severity scale', () => {
+  const extra = (replacesTargets: boolean) => (doc: Record<string, any>) => {
+    doc.severityScales.vip = structuredClone(doc.severityScales.incident);
+    doc.addOns.extra = {
+      label: { en: 'Extra', es: 'Extra' },
+      price: { amountMinor: 1, currency: 'EUR', per: 'month' },
+      availableOn: ['premium'],
+      replacesTargets,
+      severityScale: 'vip',
+      channels: [],
+      targets: [],
+      routing: { dedicatedAgent: false, secondLevelAgents: false },
+    };
+  };
+
+  it("an add-on with its own scale must replace the plan's targets, which name the plan's levels", () => {
+    expect(issuesAfter(extra(false))).toEqual([
+      {
+        code: 'invalid_rule',
+        path: 'addOns.extra.replacesTargets',
+        message:
+          'addOns.extra.replacesTargets: expected true for an add-on with its own severity scale "vip" (plan "premium" uses "incident", whose targets could not apply), got false',
+      },
+    ]);
+  });
+
+  it('the same add-on replacing the targets is valid', () => {
+    expect(issuesAfter(extra(true))).toEqual([]);
+  });
+});
+
+describe('cross-field checks on severity mappings', () => {
+  it('a mapping from an unknown scale is reported once, not once per level', () => {
+    const issues = issuesAfter((doc) => {
+      doc.severityMappings = [{ from: 'nope', to: 'incident', levels: { a: 'critical', b: 'major' } }];
+    });
+    expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual(['unknown_reference severityMappings.0.from']);
+  });
+
+  it('a mapping naming levels that do not exist is reported at each level', () => {
+    const issues = issuesAfter((doc) => {
+      doc.severityScales.other = structuredClone(doc.severityScales.incident);
+      doc.severityMappings = [{ from: 'incident', to: 'other', levels: { critical: 'critical', urgent: 'major', major: 'huge' } }];
+    });
+    expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'unknown_reference severityMappings.0.levels.urgent',
+      'unknown_reference severityMappings.0.levels.major',
+    ]);
+  });
+});
