@@ -40,3 +40,19 @@ describe('the shipped JSON Schema of a policy', () => {
     expect(schema['$id']).toBe('urn:support-policy:policy:1');
   });
 });
+
+describe('the build step that ships it', () => {
+  it('writes the same schema to the file the package exports as support-policy/policy.schema.json', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const root = new URL('../..', import.meta.url).pathname;
+    const out = join(mkdtempSync(join(tmpdir(), 'schema-')), 'policy.schema.json');
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-json-schema.ts', out], { cwd: root });
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(toPolicyJsonSchema());
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.exports['./policy.schema.json']).toBe('./dist/policy.schema.json');
+    expect(pkg.scripts.build).toContain('scripts/build-json-schema.ts');
+  });
+});
