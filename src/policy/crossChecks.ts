@@ -1,6 +1,7 @@
 import type { ErrorCode, ValidationIssue } from '../errors.js';
 import { formatPath } from '../errors.js';
 import { tryParseDuration } from './duration.js';
+import { FACT_VALUES, ORDERED_FACTS } from './facts.js';
 import type { Policy } from './schema.js';
 
 type Path = (string | number)[];
@@ -48,6 +49,27 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
     const criteria = new Set<string>();
     scale.levels.forEach((level, i) => unique(level.criteria, [...base, 'levels', i, 'criteria'], 'criterion', criteria));
     unique(scale.notIncident ?? [], [...base, 'notIncident'], 'criterion', criteria);
+    // Monotone classification: a level's criterion that accepts a value accepts every worse one,
+    // and "not an incident" never depends on how bad things are.
+    scale.levels.forEach((level, i) =>
+      level.criteria.forEach((c, j) => {
+        for (const fact of ORDERED_FACTS) {
+          const values = c.when[fact] as readonly unknown[] | undefined;
+          if (values === undefined) continue;
+          const scaleValues = FACT_VALUES[fact] as readonly unknown[];
+          const least = Math.min(...values.map((v) => scaleValues.indexOf(v)));
+          const missing = scaleValues.slice(least).filter((v) => !values.includes(v));
+          if (missing.length > 0) {
+            add('invalid_rule', [...base, 'levels', i, 'criteria', j, 'when', fact], `expected every value at least as severe as ${JSON.stringify(scaleValues[least])} (so that worse facts never lower the severity), missing ${missing.map((v) => JSON.stringify(v)).join(', ')}`);
+          }
+        }
+      }),
+    );
+    (scale.notIncident ?? []).forEach((c, j) => {
+      for (const fact of ORDERED_FACTS) {
+        if (c.when[fact] !== undefined) add('invalid_rule', [...base, 'notIncident', j, 'when', fact], `expected only the request's kind (requestType, expectedBehaviour, inScope) in a "not an incident" criterion, got ${fact}`);
+      }
+    });
   }
   const levelsOf = (scaleId: string) => new Set(p.severityScales[scaleId]?.levels.map((l) => l.id) ?? []);
 

@@ -72,7 +72,7 @@ export const standardIncidentScale: PolicyDefinition['severityScales'][string] =
             'Core functionality is not behaving as expected, with no major impact on overall usability.',
             'Las funcionalidades básicas no se comportan como se espera, mientras que la incidencia no tiene ningún efecto importante en la usabilidad de la plataforma.',
           ),
-          when: { coreFunction: ['misbehaving'] },
+          when: { coreFunction: ['misbehaving', 'degraded', 'disabled'] },
         },
       ],
     },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CalendarDefinition, PolicyDefinition } from '../../src/index.js';
-import { FACT_VALUES, type FactName } from '../../src/policy/facts.js';
+import { FACT_VALUES, type FactName, ORDERED_FACTS } from '../../src/policy/facts.js';
 
 /**
  * fast-check arbitraries for random VALID support policies (never the presets): 1–3 calendars with
@@ -65,8 +65,20 @@ const calendarArb: fc.Arbitrary<CalendarDefinition> = fc
   });
 
 const FACTS = Object.keys(FACT_VALUES) as FactName[];
+const KIND_FACTS = FACTS.filter((k) => !ORDERED_FACTS.includes(k));
+/** A level's condition: ordered facts accept a value and every worse one (the monotonicity rule). */
 const conditionArb = fc.record(
-  Object.fromEntries(FACTS.map((k) => [k, fc.subarray([...FACT_VALUES[k]] as unknown[], { minLength: 1 })])),
+  Object.fromEntries(
+    FACTS.map((k) => {
+      const values = [...FACT_VALUES[k]] as unknown[];
+      return [k, ORDERED_FACTS.includes(k) ? fc.nat(values.length - 1).map((from) => values.slice(from)) : fc.subarray(values, { minLength: 1 })];
+    }),
+  ),
+  { requiredKeys: [] },
+) as unknown as fc.Arbitrary<Condition>;
+/** A "not an incident" condition names only the request's kind. */
+const kindConditionArb = fc.record(
+  Object.fromEntries(KIND_FACTS.map((k) => [k, fc.subarray([...FACT_VALUES[k]] as unknown[], { minLength: 1 })])),
   { requiredKeys: [] },
 ) as unknown as fc.Arbitrary<Condition>;
 
@@ -103,8 +115,8 @@ const uniqueRanks = (n: number) => fc.uniqueArray(fc.integer({ min: 1, max: 20 }
 const texts = (withEs: boolean) =>
   fc.tuple(sentenceArb, sentenceArb).map(([en, es]): Text => (withEs ? { en, es } : { en }));
 const constant = <T>(arb: fc.Arbitrary<T>) => () => arb;
-const [oneId, sentence, durations, calendars, conditions, accountTypes, planHours, prices, carryOvers, readOns] = [
-  constant(idArb), constant(sentenceArb), constant(durationArb), constant(calendarArb), constant(conditionArb), constant(accountTypeArb),
+const [oneId, sentence, durations, calendars, conditions, kindConditions, accountTypes, planHours, prices, carryOvers, readOns] = [
+  constant(idArb), constant(sentenceArb), constant(durationArb), constant(calendarArb), constant(conditionArb), constant(kindConditionArb), constant(accountTypeArb),
   constant(planHoursArb), constant(priceArb), constant(carryOverArb), constant(readOnArb),
 ] as const;
 
@@ -132,7 +144,7 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
     levelsOf[scaleId] = levelIds;
     const ranks = g(uniqueRanks, levelIds.length);
     // `${level}.c${k}` and `n${k}` cannot collide: criterion ids are unique across the whole scale.
-    const criterion = (id: string) => ({ id, text: text(), when: g(conditions) });
+    const criterion = (id: string, kind = false) => ({ id, text: text(), when: g(kind ? kindConditions : conditions) });
     return {
       label: text(),
       levels: levelIds.map((id, i) => ({
@@ -143,7 +155,7 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
         criteria: times(1, 3, (k) => criterion(`${id}.c${k}`)),
         ...opt('examples', maybe(() => times(0, 2, text))),
       })),
-      ...opt('notIncident', maybe(() => times(0, 2, (k) => criterion(`n${k}`)))),
+      ...opt('notIncident', maybe(() => times(0, 2, (k) => criterion(`n${k}`, true)))),
     };
   });
 
