@@ -25,7 +25,10 @@ export type ErrorCode =
   | 'invalid_locale'
   | 'invalid_rule'
   | 'addon_not_allowed'
-  | 'invalid_account';
+  | 'invalid_account'
+  | 'unknown_fact'
+  | 'invalid_fact'
+  | 'contradictory_facts';
 
 /**
  * One problem found in a document, with the path of the offending field.

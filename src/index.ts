@@ -44,3 +44,12 @@ export type {
   EntitledTarget,
   SeverityTargets,
 } from './policy/entitlementTypes.js';
+export { classify } from './triage/classify.js';
+export type { Classification, ClassificationBase, ClassifyOptions, MatchedCriterion } from './triage/classify.js';
+export type { ProblemFacts } from './triage/facts.js';
+export { assessScope } from './triage/assessScope.js';
+export type { ScopeRequest, ScopeAssessment } from './triage/assessScope.js';
+export { assessPartnerEligibility } from './triage/assessPartnerEligibility.js';
+export type { PartnerFacts, PartnerEligibility } from './triage/assessPartnerEligibility.js';
+export { routeRequest } from './triage/routeRequest.js';
+export type { Route, RouteRequestOptions } from './triage/routeRequest.js';

@@ -193,7 +193,17 @@ describe('standardSupport preset: incident severities (SPEC §3)', () => {
 
   it('a question or how-to is not an incident: it is answered with the documentation', () => {
     quote('000', 'Redirects you to documentation if the answer is already available in the Support Center.');
-    expect(scale.notIncident?.map((c) => [c.id, c.when.requestType])).toEqual([['not-incident.question', ['question', 'how_to']]]);
+    expect(scale.notIncident?.[0]).toMatchObject({ id: 'not-incident.question', when: { requestType: ['question', 'how_to'] } });
+  });
+
+  it('expected behaviour and anything out of scope are not incidents either', () => {
+    quote('000', 'Confirms whether the platform behavior is expected or not.');
+    quote('003', 'Informa al cliente si el comportamiento descrito es correcto y de acuerdo con el funcionamiento de nuestra plataforma.');
+    quote('003', 'Fuera de soporte');
+    expect(scale.notIncident?.slice(1).map((c) => [c.id, c.when])).toEqual([
+      ['not-incident.expected-behaviour', { expectedBehaviour: [true] }],
+      ['not-incident.out-of-scope', { inScope: [false] }],
+    ]);
   });
 });
 

@@ -86,5 +86,18 @@ export const standardIncidentScale: PolicyDefinition['severityScales'][string] =
       ),
       when: { requestType: ['question', 'how_to'] },
     },
+    {
+      id: 'not-incident.expected-behaviour',
+      text: t(
+        'Support confirms the platform behavior is expected.',
+        'El comportamiento descrito es correcto y de acuerdo con el funcionamiento de nuestra plataforma.',
+      ),
+      when: { expectedBehaviour: [true] },
+    },
+    {
+      id: 'not-incident.out-of-scope',
+      text: t('Out of support scope.', 'Fuera de soporte.'),
+      when: { inScope: [false] },
+    },
   ],
 };

@@ -1,0 +1,162 @@
+import { InvalidArgumentError } from '../errors.js';
+import { deepFreeze } from '../internal/deepFreeze.js';
+import { FACT_VALUES, type FactName } from '../policy/facts.js';
+import { chooseLocale, localize } from '../policy/localize.js';
+import type { Policy } from '../policy/schema.js';
+import { checkFacts, type ProblemFacts } from './facts.js';
+
+/**
+ * Options of {@link classify}.
+ * @category Triage
+ */
+export interface ClassifyOptions {
+  /** The severity scale to classify on; may be omitted when the policy has only one. */
+  readonly scale?: string;
+  /** Locale of the criterion's sentence; a locale the policy does not carry falls back to English. */
+  readonly locale?: string;
+}
+
+/**
+ * The criterion that decided a classification.
+ * @category Triage
+ */
+export interface MatchedCriterion {
+  readonly id: string;
+  /** The criterion's sentence, in the result's locale. */
+  readonly text: string;
+  /** Path of the criterion in the policy. */
+  readonly path: readonly (string | number)[];
+}
+
+/**
+ * What every classification result carries.
+ * @category Triage
+ */
+export interface ClassificationBase {
+  readonly scale: string;
+  /** The facts given that no criterion of the scale looks at. */
+  readonly unusedFacts: readonly FactName[];
+  readonly locale: string;
+  readonly localeFallback: boolean;
+}
+
+/**
+ * The result of {@link classify}: a severity with the criterion that matched, "not an incident"
+ * with its criterion, or "unclassified" when no criterion matches the facts given.
+ * @category Triage
+ */
+export type Classification =
+  | (ClassificationBase & {
+      readonly kind: 'incident';
+      readonly severity: { readonly id: string; readonly rank: number; readonly label: string };
+      readonly criterion: MatchedCriterion;
+      /** The facts the criterion tested, with their values. */
+      readonly decidingFacts: ProblemFacts;
+    })
+  | (ClassificationBase & { readonly kind: 'not_incident'; readonly criterion: MatchedCriterion; readonly decidingFacts: ProblemFacts })
+  | (ClassificationBase & { readonly kind: 'unclassified'; readonly reason: string });
+
+type Condition = Policy['severityScales'][string]['levels'][number]['criteria'][number]['when'];
+
+/** Whether every fact a condition names was given, with one of the values it lists. */
+function matches(when: Condition, facts: ProblemFacts): boolean {
+  for (const [name, values] of Object.entries(when) as [FactName, readonly unknown[] | undefined][]) {
+    if (values === undefined) continue;
+    const value = facts[name];
+    if (value === undefined || !values.includes(value)) return false;
+  }
+  return true;
+}
+
+function decidingFacts(when: Condition, facts: ProblemFacts): ProblemFacts {
+  return Object.fromEntries(Object.keys(when).filter((k) => when[k as FactName] !== undefined).map((k) => [k, facts[k as FactName]])) as ProblemFacts;
+}
+
+/**
+ * Classifies a problem on a policy's severity scale from structured facts, and says which
+ * criterion decided it.
+ *
+ * @remarks
+ * The criteria are data in the policy (`severityScales.*.levels[].criteria[].when`): a criterion
+ * matches when every fact it names was given with one of the values it lists. Levels are tried
+ * from the most severe (rank 1) down, and the first matching criterion decides; only when no level
+ * matches are the scale's "not an incident" criteria tried (a question, expected behaviour,
+ * something out of scope). When nothing matches the result is `unclassified`, never a guess.
+ *
+ * Classification is **monotone**: making the facts worse (more users affected, data not
+ * recoverable, the workaround gone) never lowers the severity, because `parsePolicy` requires every
+ * criterion that accepts a value of an ordered fact to accept every worse value too.
+ *
+ * The standard preset's Critical criteria quote the source: "Data loss with no possible recovery
+ * using available backups", "The client cannot access the PIM and it affects all users", "High
+ * risk of incorrect data reaching e-commerce with significant operational impact and no workaround".
+ *
+ * @param policy - a validated policy
+ * @param facts - what is known about the problem ({@link ProblemFacts})
+ * @throws {@link InvalidArgumentError} `unknown_fact`, `invalid_fact`, `contradictory_facts` (naming
+ *   both facts), `unknown_reference` (an unknown scale, or none given when the policy has several)
+ * @example
+ * ```ts
+ * import { classify, parsePolicy, standardSupport } from 'support-policy';
+ * const policy = parsePolicy(standardSupport);
+ * const c = classify(policy, { dataLoss: 'unrecoverable', affectedUsers: 'some' }, { locale: 'es' });
+ * c.kind === 'incident' && c.severity.id; //=> 'critical'
+ * c.kind === 'incident' && c.criterion.text; //=> 'Situaciones de pérdida de datos e imposibilidad de recuperación a través de las copias de seguridad disponibles en la plataforma.'
+ * c.unusedFacts; //=> []
+ * classify(policy, { requestType: 'how_to' }).kind; //=> 'not_incident'
+ * ```
+ * @category Triage
+ */
+export function classify(policy: Policy, facts: ProblemFacts, options: ClassifyOptions = {}): Classification {
+  const given = checkFacts(facts);
+  const scaleIds = Object.keys(policy.severityScales);
+  const scaleId = options.scale ?? (scaleIds.length === 1 ? scaleIds[0] : undefined);
+  if (scaleId === undefined || !Object.hasOwn(policy.severityScales, scaleId)) {
+    throw new InvalidArgumentError(
+      'unknown_reference',
+      ['options', 'scale'],
+      `options.scale: expected one of the policy's severity scales (${scaleIds.join(', ')}), got ${JSON.stringify(options.scale)}`,
+      options.scale,
+    );
+  }
+  const scale = policy.severityScales[scaleId]!;
+  const choice = chooseLocale(policy.locales, options.locale);
+  const named = new Set<string>();
+  for (const level of scale.levels) for (const c of level.criteria) for (const k of Object.keys(c.when)) named.add(k);
+  for (const c of scale.notIncident ?? []) for (const k of Object.keys(c.when)) named.add(k);
+  const base: ClassificationBase = {
+    scale: scaleId,
+    unusedFacts: (Object.keys(FACT_VALUES) as FactName[]).filter((k) => given[k] !== undefined && !named.has(k)),
+    locale: choice.locale,
+    localeFallback: choice.fallback,
+  };
+  const levels = scale.levels.map((level, i) => ({ level, i })).sort((a, b) => a.level.rank - b.level.rank);
+  for (const { level, i } of levels) {
+    const j = level.criteria.findIndex((c) => matches(c.when, given));
+    if (j < 0) continue;
+    const c = level.criteria[j]!;
+    return deepFreeze({
+      ...base,
+      kind: 'incident' as const,
+      severity: { id: level.id, rank: level.rank, label: localize(level.label, choice) },
+      criterion: { id: c.id, text: localize(c.text, choice), path: ['severityScales', scaleId, 'levels', i, 'criteria', j] },
+      decidingFacts: decidingFacts(c.when, given),
+    });
+  }
+  const notIncident = scale.notIncident ?? [];
+  const j = notIncident.findIndex((c) => matches(c.when, given));
+  if (j >= 0) {
+    const c = notIncident[j]!;
+    return deepFreeze({
+      ...base,
+      kind: 'not_incident' as const,
+      criterion: { id: c.id, text: localize(c.text, choice), path: ['severityScales', scaleId, 'notIncident', j] },
+      decidingFacts: decidingFacts(c.when, given),
+    });
+  }
+  return deepFreeze({
+    ...base,
+    kind: 'unclassified' as const,
+    reason: `No criterion of scale "${scaleId}" matches the facts given; add the facts its criteria test (${[...named].join(', ')}).`,
+  });
+}
