@@ -27,6 +27,8 @@ export interface PartnerEligibility {
   readonly missing: readonly string[];
   /** The escalation flag: escalating to the internal technical team may change response times. */
   readonly escalation: { readonly escalated: boolean; readonly mayChangeResponseTimes: boolean; readonly text: string };
+  /** The policy's note on involving the end customer ("support is given to the partner without involving the customer"), if any. */
+  readonly withoutEndCustomer?: string;
   readonly locale: string;
   readonly localeFallback: boolean;
 }
@@ -77,6 +79,7 @@ export function assessPartnerEligibility(policy: Policy, partner: PartnerFacts, 
     conditions,
     missing,
     escalation: { escalated: partner?.escalatedToTechnicalTeam === true, mayChangeResponseTimes: true, text: localize(terms.escalation, choice) },
+    ...(policy.partners?.withoutEndCustomer === undefined ? {} : { withoutEndCustomer: localize(policy.partners.withoutEndCustomer, choice) }),
     locale: choice.locale,
     localeFallback: choice.fallback,
   });
