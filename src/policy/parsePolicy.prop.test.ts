@@ -34,6 +34,9 @@ function withDefaults(p: PolicyDefinition): Doc {
   for (const owner of [...Object.values(out.plans), ...Object.values(out.addOns)] as Doc[]) {
     for (const t of owner.targets) t.role ??= 'target';
   }
+  for (const scale of Object.values(out.severityScales) as Doc[]) {
+    for (const c of scale.notIncident ?? []) c.decides ??= 'after_levels';
+  }
   return out;
 }
 

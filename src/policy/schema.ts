@@ -111,6 +111,12 @@ export const AccountTypeSchema = z.strictObject({
 });
 
 const criterion = z.strictObject({ id, text: TextSchema, when: ConditionSchema });
+/**
+ * A "not an incident" criterion. `decides: 'before_levels'` settles the matter whatever the levels
+ * say (expected behaviour, out of scope); `after_levels` (the default) applies only when no level
+ * matches (a question that reveals data loss is still an incident).
+ */
+const notIncidentCriterion = criterion.extend({ decides: z.enum(['before_levels', 'after_levels']).default('after_levels') });
 
 /** A severity scale: levels from the most severe (rank 1) down, each with its criteria. */
 export const SeverityScaleSchema = z.strictObject({
@@ -129,7 +135,7 @@ export const SeverityScaleSchema = z.strictObject({
     .min(1)
     .max(20),
   /** What is not an incident (a question, expected behaviour), with its criteria. */
-  notIncident: z.array(criterion).max(50).optional(),
+  notIncident: z.array(notIncidentCriterion).max(50).optional(),
 });
 
 /** A mapping between two scales, as data (Critical → 1, …). */

@@ -93,11 +93,13 @@ export const standardIncidentScale: PolicyDefinition['severityScales'][string] =
         'El comportamiento descrito es correcto y de acuerdo con el funcionamiento de nuestra plataforma.',
       ),
       when: { expectedBehaviour: [true] },
+      decides: 'before_levels',
     },
     {
       id: 'not-incident.out-of-scope',
       text: t('Out of support scope.', 'Fuera de soporte.'),
       when: { inScope: [false] },
+      decides: 'before_levels',
     },
   ],
 };

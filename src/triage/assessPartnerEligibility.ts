@@ -45,7 +45,8 @@ export interface PartnerEligibility {
  * need to escalate the matter to our internal technical team" — the `escalation` flag.
  *
  * @throws {@link InvalidArgumentError} `unknown_reference` for a condition the policy does not
- *   define, `invalid_fact` for a value that is not a boolean, `invalid_rule` when the policy has
+ *   define, `invalid_fact` for conditions that are not an object of booleans (a condition left
+ *   `undefined` is not given, hence not met), `invalid_rule` when the policy has
  *   no partner terms
  * @example
  * ```ts
@@ -62,12 +63,19 @@ export function assessPartnerEligibility(policy: Policy, partner: PartnerFacts, 
   if (terms === undefined) {
     throw new InvalidArgumentError('invalid_rule', ['policy', 'partners'], 'policy.partners: expected partner integration-support terms, got none', undefined);
   }
-  const given = partner?.conditions ?? {};
+  const given = partner?.conditions;
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new InvalidArgumentError('invalid_fact', ['partner', 'conditions'], `partner.conditions: expected an object of condition id → true/false, got ${JSON.stringify(given)}`, given);
+  }
+  const escalated = partner.escalatedToTechnicalTeam;
+  if (escalated !== undefined && typeof escalated !== 'boolean') {
+    throw new InvalidArgumentError('invalid_fact', ['partner', 'escalatedToTechnicalTeam'], `partner.escalatedToTechnicalTeam: expected true or false, got ${JSON.stringify(escalated)}`, escalated);
+  }
   for (const [id, met] of Object.entries(given)) {
     if (!terms.conditions.some((c) => c.id === id)) {
       throw new InvalidArgumentError('unknown_reference', ['partner', 'conditions', id], `partner.conditions.${id}: expected one of the policy's conditions (${terms.conditions.map((c) => c.id).join(', ')}), got ${JSON.stringify(id)}`, id);
     }
-    if (typeof met !== 'boolean') {
+    if (met !== undefined && typeof met !== 'boolean') {
       throw new InvalidArgumentError('invalid_fact', ['partner', 'conditions', id], `partner.conditions.${id}: expected true or false, got ${JSON.stringify(met)}`, met);
     }
   }
@@ -78,7 +86,7 @@ export function assessPartnerEligibility(policy: Policy, partner: PartnerFacts, 
     eligible: missing.length === 0,
     conditions,
     missing,
-    escalation: { escalated: partner?.escalatedToTechnicalTeam === true, mayChangeResponseTimes: true, text: localize(terms.escalation, choice) },
+    escalation: { escalated: escalated === true, mayChangeResponseTimes: true, text: localize(terms.escalation, choice) },
     ...(policy.partners?.withoutEndCustomer === undefined ? {} : { withoutEndCustomer: localize(policy.partners.withoutEndCustomer, choice) }),
     locale: choice.locale,
     localeFallback: choice.fallback,

@@ -78,10 +78,12 @@ function decidingFacts(when: Condition, facts: ProblemFacts): ProblemFacts {
  *
  * @remarks
  * The criteria are data in the policy (`severityScales.*.levels[].criteria[].when`): a criterion
- * matches when every fact it names was given with one of the values it lists. Levels are tried
- * from the most severe (rank 1) down, and the first matching criterion decides; only when no level
- * matches are the scale's "not an incident" criteria tried (a question, expected behaviour,
- * something out of scope). When nothing matches the result is `unclassified`, never a guess.
+ * matches when every fact it names was given with one of the values it lists. First the scale's
+ * "not an incident" criteria marked `decides: 'before_levels'` (expected behaviour, out of scope:
+ * whatever else is wrong, it is not an incident); then the levels, from the most severe (rank 1)
+ * down, the first matching criterion deciding; then the other "not an incident" criteria (a
+ * question or how-to, which is still an incident if it reveals data loss). When nothing matches
+ * the result is `unclassified`, never a guess.
  *
  * Classification is **monotone**: making the facts worse (more users affected, data not
  * recoverable, the workaround gone) never lowers the severity, because `parsePolicy` requires every
@@ -130,6 +132,18 @@ export function classify(policy: Policy, facts: ProblemFacts, options: ClassifyO
     locale: choice.locale,
     localeFallback: choice.fallback,
   };
+  const notIncident = scale.notIncident ?? [];
+  const notAnIncident = (j: number) => {
+    const c = notIncident[j]!;
+    return deepFreeze({
+      ...base,
+      kind: 'not_incident' as const,
+      criterion: { id: c.id, text: localize(c.text, choice), path: ['severityScales', scaleId, 'notIncident', j] },
+      decidingFacts: decidingFacts(c.when, given),
+    });
+  };
+  const before = notIncident.findIndex((c) => c.decides === 'before_levels' && matches(c.when, given));
+  if (before >= 0) return notAnIncident(before);
   const levels = scale.levels.map((level, i) => ({ level, i })).sort((a, b) => a.level.rank - b.level.rank);
   for (const { level, i } of levels) {
     const j = level.criteria.findIndex((c) => matches(c.when, given));
@@ -143,17 +157,8 @@ export function classify(policy: Policy, facts: ProblemFacts, options: ClassifyO
       decidingFacts: decidingFacts(c.when, given),
     });
   }
-  const notIncident = scale.notIncident ?? [];
-  const j = notIncident.findIndex((c) => matches(c.when, given));
-  if (j >= 0) {
-    const c = notIncident[j]!;
-    return deepFreeze({
-      ...base,
-      kind: 'not_incident' as const,
-      criterion: { id: c.id, text: localize(c.text, choice), path: ['severityScales', scaleId, 'notIncident', j] },
-      decidingFacts: decidingFacts(c.when, given),
-    });
-  }
+  const after = notIncident.findIndex((c) => c.decides === 'after_levels' && matches(c.when, given));
+  if (after >= 0) return notAnIncident(after);
   return deepFreeze({
     ...base,
     kind: 'unclassified' as const,

@@ -29,6 +29,8 @@ export interface Route {
   readonly vendorTickets: 'yes' | 'some_cases' | 'no';
   /** Channels open at `now`, each with its clock. */
   readonly openNow: readonly EntitledChannel[];
+  /** Channels closed at `now`, each with its next opening: when the dedicated agent is reachable again, say. */
+  readonly closedNow: readonly EntitledChannel[];
   /** When nothing is open: the channel that opens first, and when (epoch ms). */
   readonly nextOpening: { readonly channel: string; readonly at: number } | null;
   /** The entitlement rules that decided the route. */
@@ -74,6 +76,7 @@ export function routeRequest(policy: Policy, account: AccountDefinition, options
     secondLevelAgents: e.routing.secondLevelAgents,
     vendorTickets: e.firstLine.vendorTickets,
     openNow,
+    closedNow: e.channels.filter((c) => c.openNow !== true),
     nextOpening: openNow.length > 0 || upcoming === undefined ? null : { channel: upcoming.channel, at: upcoming.nextOpening! },
     reasons: e.reasons,
   });

@@ -144,7 +144,12 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
     levelsOf[scaleId] = levelIds;
     const ranks = g(uniqueRanks, levelIds.length);
     // `${level}.c${k}` and `n${k}` cannot collide: criterion ids are unique across the whole scale.
-    const criterion = (id: string, kind = false) => ({ id, text: text(), when: g(kind ? kindConditions : conditions) });
+    const criterion = (id: string, kind = false) => ({
+      id,
+      text: text(),
+      when: g(kind ? kindConditions : conditions),
+      ...(kind ? opt('decides', maybe(() => pick(['before_levels', 'after_levels'] as const))) : {}),
+    });
     return {
       label: text(),
       levels: levelIds.map((id, i) => ({
