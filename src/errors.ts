@@ -28,7 +28,11 @@ export type ErrorCode =
   | 'invalid_account'
   | 'unknown_fact'
   | 'invalid_fact'
-  | 'contradictory_facts';
+  | 'contradictory_facts'
+  | 'invalid_event'
+  | 'unknown_account'
+  | 'outside_contract_year'
+  | 'event_conflict';
 
 /**
  * One problem found in a document, with the path of the offending field.

@@ -1,0 +1,36 @@
+import { addEvent, cloneAccount, emptyAccount, type LedgerState, parseEvent, requireAccount } from './state.js';
+
+/**
+ * Applies one event to a ledger and returns the new ledger; the given one is not changed.
+ *
+ * @remarks
+ * Idempotent: applying an event whose `id` was already applied, with the same content, returns an
+ * equivalent ledger; the same `id` with different content is an `event_conflict`. Net charges do
+ * not depend on the order events arrive in: a conversation's charge is computed from its final
+ * state (the classification with the latest `at` decides, as SPEC §5 says: "The net charge depends
+ * only on the final classification, never on the order of events"). A rejected event leaves
+ * nothing half-applied.
+ *
+ * @throws {@link InvalidArgumentError} `invalid_event` (malformed, negative or fractional minutes,
+ *   overlapping years), `unknown_account` (no package granted yet), `outside_contract_year`,
+ *   `event_conflict`
+ * @example
+ * ```ts
+ * import { applyEvent, balances, createLedger, parsePolicy, standardSupport } from 'support-policy';
+ * let ledger = createLedger(parsePolicy(standardSupport));
+ * ledger = applyEvent(ledger, { id: 'g1', kind: 'package_granted', account: 'acme', at: Date.UTC(2026, 0, 1), year: '2026', from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1), minutes: 600 });
+ * ledger = applyEvent(ledger, { id: 'o1', kind: 'conversation_opened', account: 'acme', at: Date.UTC(2026, 2, 3, 9), conversation: 'T-1', channel: 'ticket' });
+ * ledger = applyEvent(ledger, { id: 'h1', kind: 'time_handled', account: 'acme', at: Date.UTC(2026, 2, 3, 10), conversation: 'T-1', minutes: 40 });
+ * balances(ledger, 'acme')[0]?.chargedMinutes; //=> 30
+ * ```
+ * @category Hours
+ */
+export function applyEvent(state: LedgerState, event: unknown): LedgerState {
+  const e = parseEvent(event);
+  const current = requireAccount(state.accounts, e, ['event']);
+  const next = current === undefined ? emptyAccount() : cloneAccount(current);
+  addEvent(next, e, ['event']);
+  const accounts = new Map(state.accounts);
+  accounts.set(e.account, next);
+  return Object.freeze({ rules: state.rules, accounts });
+}
