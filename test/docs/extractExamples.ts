@@ -61,6 +61,9 @@ export function examplesFromMarkdown(root: string): Example[] {
 export function toModule(example: Example, indexPath: string): { source: string; assertions: number } {
   let assertions = 0;
   const lines = example.code.split('\n').map((line, i) => {
+    if (/^\s*\/\/=>/.test(line)) {
+      throw new Error(`${example.origin} (+${i + 1}): a //=> result must follow its expression on the same line`);
+    }
     const m = /^(\s*)(.+?);?\s*\/\/=>\s*(.+)$/.exec(line);
     if (!m) return line;
     assertions++;
