@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../errors.js';
+import { formatPath, InvalidArgumentError } from '../errors.js';
 import { toValidationIssues } from '../internal/zodIssues.js';
 import type { DeductionRules } from './charge.js';
 import { type LedgerEvent, LedgerEventSchema } from './events.js';
@@ -44,7 +44,8 @@ export interface LedgerState {
 function canonical(value: unknown): string {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value).sort();
+  // Like JSON: a field set to undefined is the same as a field left out.
+  const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
@@ -97,27 +98,38 @@ export function addEvent(a: AccountLedger, e: LedgerEvent, where: (string | numb
   const seen = a.events.get(e.id);
   if (seen !== undefined) {
     if (seen === text) return; // a replay: nothing changes
-    fail('event_conflict', [...where, 'id'], `${[...where, 'id'].join('.')}: expected event "${e.id}" again with the same content, got different content`, e.id);
+    fail('event_conflict', [...where, 'id'], `${formatPath([...where, 'id'])}: expected event "${e.id}" again with the same content, got different content`, e.id);
   }
   if (e.kind === 'package_granted' || e.kind === 'contract_renewed') {
-    if (e.to <= e.from) fail('invalid_event', [...where, 'to'], `${[...where, 'to'].join('.')}: expected the end of the contract year after its start`, e.to);
-    if (a.years.has(e.year)) fail('event_conflict', [...where, 'year'], `${[...where, 'year'].join('.')}: expected a new contract year, got "${e.year}" again`, e.year);
+    if (e.to <= e.from) fail('invalid_event', [...where, 'to'], `${formatPath([...where, 'to'])}: expected the end of the contract year after its start`, e.to);
+    if (a.years.has(e.year)) fail('event_conflict', [...where, 'year'], `${formatPath([...where, 'year'])}: expected a new contract year, got "${e.year}" again`, e.year);
     for (const y of a.years.values()) {
-      if (e.from < y.to && y.from < e.to) fail('invalid_event', [...where, 'from'], `${[...where, 'from'].join('.')}: expected a contract year not overlapping "${y.id}"`, e.from);
+      if (e.from < y.to && y.from < e.to) fail('invalid_event', [...where, 'from'], `${formatPath([...where, 'from'])}: expected a contract year not overlapping "${y.id}"`, e.from);
     }
-    if (e.kind === 'contract_renewed' && !a.years.has(e.previousYear)) {
-      fail('invalid_event', [...where, 'previousYear'], `${[...where, 'previousYear'].join('.')}: expected a contract year of account "${e.account}", got "${e.previousYear}"`, e.previousYear);
+    if (e.kind === 'contract_renewed') {
+      const previous = a.years.get(e.previousYear);
+      if (previous === undefined) {
+        fail('invalid_event', [...where, 'previousYear'], `${formatPath([...where, 'previousYear'])}: expected a contract year of account "${e.account}", got "${e.previousYear}"`, e.previousYear);
+      }
+      if (e.from < previous.to) {
+        fail('invalid_event', [...where, 'from'], `${formatPath([...where, 'from'])}: expected a renewal starting when or after "${previous.id}" ends (${new Date(previous.to).toISOString()}), got ${new Date(e.from).toISOString()}`, e.from);
+      }
+      for (const y of a.years.values()) {
+        if (y.previousYear === e.previousYear) {
+          fail('event_conflict', [...where, 'previousYear'], `${formatPath([...where, 'previousYear'])}: expected "${e.previousYear}" to be renewed once, but "${y.id}" already renews it`, e.previousYear);
+        }
+      }
     }
     a.years.set(e.year, { id: e.year, from: e.from, to: e.to, minutes: e.minutes, ...(e.kind === 'contract_renewed' ? { previousYear: e.previousYear } : {}) });
     a.events.set(e.id, text);
     return;
   }
   if (yearOf(a, e.at) === undefined) {
-    fail('outside_contract_year', [...where, 'at'], `${[...where, 'at'].join('.')}: expected an instant within one of account "${e.account}"'s contract years, got ${new Date(e.at).toISOString()}`, e.at);
+    fail('outside_contract_year', [...where, 'at'], `${formatPath([...where, 'at'])}: expected an instant within one of account "${e.account}"'s contract years, got ${new Date(e.at).toISOString()}`, e.at);
   }
   const existing = a.conversations.get(e.conversation);
   if (e.kind === 'conversation_opened' && existing?.opened !== undefined) {
-    fail('event_conflict', [...where, 'conversation'], `${[...where, 'conversation'].join('.')}: expected conversation "${e.conversation}" to be opened once, got a second opening`, e.conversation);
+    fail('event_conflict', [...where, 'conversation'], `${formatPath([...where, 'conversation'])}: expected conversation "${e.conversation}" to be opened once, got a second opening`, e.conversation);
   }
   const c: ConversationRecord = existing ?? { handled: new Map(), documented: new Set(), classifications: new Map(), voided: new Set() };
   switch (e.kind) {
@@ -145,7 +157,7 @@ export function addEvent(a: AccountLedger, e: LedgerEvent, where: (string | numb
 export function requireAccount(accounts: ReadonlyMap<string, AccountLedger>, e: LedgerEvent, where: (string | number)[]): AccountLedger | undefined {
   const a = accounts.get(e.account);
   if (a === undefined && e.kind !== 'package_granted') {
-    fail('unknown_account', [...where, 'account'], `${[...where, 'account'].join('.')}: expected an account with a granted package, got "${e.account}"`, e.account);
+    fail('unknown_account', [...where, 'account'], `${formatPath([...where, 'account'])}: expected an account with a granted package, got "${e.account}"`, e.account);
   }
   return a;
 }
