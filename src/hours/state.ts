@@ -25,8 +25,8 @@ export interface ConversationRecord {
 export interface AccountLedger {
   readonly years: Map<string, YearRecord>;
   readonly conversations: Map<string, ConversationRecord>;
-  /** Event id → its canonical JSON, to tell a replay (same content) from a conflict. */
-  readonly events: Map<string, string>;
+  /** Event id → the (validated, immutable) event, to tell a replay (same content) from a conflict. */
+  readonly events: Map<string, LedgerEvent>;
 }
 
 /**
@@ -41,12 +41,13 @@ export interface LedgerState {
   readonly accounts: ReadonlyMap<string, AccountLedger>;
 }
 
-function canonical(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  // Like JSON: a field set to undefined is the same as a field left out.
-  const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+/** Deep equality of two JSON values; a field set to undefined equals one left out, as in JSON. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 function fail(code: 'invalid_event' | 'unknown_account' | 'outside_contract_year' | 'event_conflict', path: (string | number)[], message: string, value?: unknown): never {
@@ -94,10 +95,9 @@ function yearOf(a: AccountLedger, at: number): YearRecord | undefined {
  * @internal
  */
 export function addEvent(a: AccountLedger, e: LedgerEvent, where: (string | number)[]): void {
-  const text = canonical(e);
   const seen = a.events.get(e.id);
   if (seen !== undefined) {
-    if (seen === text) return; // a replay: nothing changes
+    if (sameJson(seen, e)) return; // a replay: nothing changes
     fail('event_conflict', [...where, 'id'], `${formatPath([...where, 'id'])}: expected event "${e.id}" again with the same content, got different content`, e.id);
   }
   if (e.kind === 'package_granted' || e.kind === 'contract_renewed') {
@@ -121,7 +121,7 @@ export function addEvent(a: AccountLedger, e: LedgerEvent, where: (string | numb
       }
     }
     a.years.set(e.year, { id: e.year, from: e.from, to: e.to, minutes: e.minutes, ...(e.kind === 'contract_renewed' ? { previousYear: e.previousYear } : {}) });
-    a.events.set(e.id, text);
+    a.events.set(e.id, e);
     return;
   }
   if (yearOf(a, e.at) === undefined) {
@@ -150,7 +150,7 @@ export function addEvent(a: AccountLedger, e: LedgerEvent, where: (string | numb
       break;
   }
   a.conversations.set(e.conversation, c);
-  a.events.set(e.id, text);
+  a.events.set(e.id, e);
 }
 
 /** Raises `unknown_account` for an event of an account with no contract year. @internal */

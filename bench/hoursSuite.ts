@@ -1,0 +1,160 @@
+/**
+ * The support-hours benchmark proper, run by hours.bench.ts in a child with --expose-gc: replays
+ * 1,000,000 shuffled events for 10,000 accounts (bench/hoursWorkload.ts) into an empty ledger,
+ * then asks balances() of every account and statement() of a sample. See docs/performance.md.
+ */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { balances, createLedger, type LedgerEvent, type LedgerState, parsePolicy, replay, standardSupport, statement } from '../src/index.js';
+import { ACCOUNTS, EVENTS, EVENTS_PER_ACCOUNT, HOURS_SEED, type HoursWorkload, makeHoursWorkload, POOL_EVERY, RENEWAL_SHARE } from './hoursWorkload.js';
+import { fmtBytes } from './memory.js';
+
+/** statement() is asked of every SAMPLE_EVERY-th account. */
+const SAMPLE_EVERY = 10;
+/** Passes of balances() and statement(); the median pass is reported. */
+const ROUNDS = 3;
+/** The untimed warm-up replays another, smaller workload (other seed). */
+const WARM_ACCOUNTS = 500;
+const YEAR_2026 = { from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1) };
+
+const now = () => process.hrtime.bigint();
+const msSince = (t0: bigint) => Number(now() - t0) / 1e6;
+const num = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface Memory {
+  readonly heap: number;
+  readonly ab: number;
+}
+function snapshot(gc: () => void): Memory {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, ab: m.arrayBuffers };
+}
+
+function gitState(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'src').split('\n').filter((l) => l !== '').length;
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty > 0 ? ` + ${dirty} modified tracked file(s) under src/` : ', src/ clean'}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+/** Replays `events` into an empty ledger and returns the state and the milliseconds it took. */
+function timedReplay(events: readonly LedgerEvent[]): { state: LedgerState; ms: number } {
+  const empty = createLedger(parsePolicy(standardSupport));
+  const t0 = now();
+  const state = replay(empty, events);
+  return { state, ms: msSince(t0) };
+}
+
+/** The timed replay of the shuffled workload, its memory, and the queries on the resulting ledger. */
+function measure(w: HoursWorkload, gc: () => void) {
+  // Timed replay; the memory figure is the growth while its state is alive.
+  const before = snapshot(gc);
+  const main = timedReplay(w.events);
+  const state = main.state;
+  const after = snapshot(gc);
+  const heapBytes = after.heap - before.heap;
+  const abBytes = after.ab - before.ab;
+  const rss = process.memoryUsage().rss;
+
+  // balances() of every account.
+  const balanceMs: number[] = [];
+  let charged = 0;
+  let overage = 0;
+  let overAccounts = 0;
+  let charges = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    charged = overage = overAccounts = charges = 0;
+    const t0 = now();
+    for (const account of w.accounts) {
+      let over = 0;
+      for (const y of balances(state, account)) {
+        charged += y.chargedMinutes;
+        over += y.overageMinutes;
+        charges += y.conversations;
+      }
+      overage += over;
+      if (over > 0) overAccounts++;
+    }
+    balanceMs.push(msSince(t0));
+  }
+
+  // statement() of a sample, over contract year 2026.
+  const sample = w.accounts.filter((_, i) => i % SAMPLE_EVERY === 0);
+  const statementMs: number[] = [];
+  let rows = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    rows = 0;
+    const t0 = now();
+    for (const account of sample) rows += statement(state, { account, ...YEAR_2026 }).rows.length;
+    statementMs.push(msSince(t0));
+  }
+
+  return { replayMs: main.ms, heapBytes, abBytes, rss, balanceMs, statementMs, sample, charged, overage, overAccounts, charges, rows };
+}
+
+export function run(): void {
+  const started = now();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('run with --expose-gc');
+  const cpus = os.cpus();
+  console.log('\nsupport-policy support-hours ledger benchmark');
+  console.log(`date        ${new Date().toISOString()}`);
+  console.log(`node        ${process.version} (${process.platform} ${process.arch}), V8 ${process.versions.v8}`);
+  console.log(`cpu         ${cpus[0]?.model ?? 'unknown'} × ${cpus.length} logical cores, ${num(os.totalmem() / 2 ** 30, 1)} GiB RAM`);
+  console.log(`commit      ${gitState()}`);
+  console.log('policy      standardSupport (minimum 15, increment 15, rounding down, documentation → minimum, incidents and Customer Success free)');
+
+  // The workload, and what the input array itself holds (not part of the ledger's figure).
+  let before = snapshot(gc);
+  let t0 = now();
+  const w = makeHoursWorkload();
+  const genMs = msSince(t0);
+  let after = snapshot(gc);
+  const inputBytes = after.heap - before.heap + (after.ab - before.ab);
+  if (w.events.length !== EVENTS) throw new Error(`expected ${EVENTS} events, got ${w.events.length}`);
+  console.log(
+    `workload    ${num(EVENTS)} events for ${num(ACCOUNTS)} accounts (${EVENTS_PER_ACCOUNT} each; ${num(w.pools)} partner pools, 1 in ${POOL_EVERY}; ` +
+      `${num(w.renewals)} renewals into 2027, ~${RENEWAL_SHARE * 100} %), ${num(w.conversations)} conversations, mulberry32 seed 0x${HOURS_SEED.toString(16)}, shuffled`,
+  );
+  console.log(`kinds       ${Object.entries(w.kinds).map(([k, n]) => `${k} ${num(n)}`).join(', ')}`);
+  console.log(`generated   in ${num(genMs)} ms; the input array takes ${fmtBytes(inputBytes)} (${num(inputBytes / EVENTS)} B/event)`);
+
+  // Untimed warm-up on a different, smaller workload, so the timed replay is not the first run of the code.
+  t0 = now();
+  const warm = makeHoursWorkload(WARM_ACCOUNTS, HOURS_SEED ^ 0xffff);
+  const warmState = timedReplay(warm.events).state;
+  for (const account of warm.accounts) {
+    balances(warmState, account);
+    statement(warmState, { account, ...YEAR_2026 });
+  }
+  console.log(`warm-up     ${num(warm.events.length)} events for ${WARM_ACCOUNTS} other accounts replayed and queried in ${num(msSince(t0))} ms (untimed)`);
+
+  const m = measure(w, gc); // its ledger state is garbage once it returns
+  const { balanceMs, statementMs, sample, heapBytes, abBytes } = m;
+
+  // For comparison: the same events grouped by account (each account's events together, still shuffled within it).
+  const grouped = [...w.events].sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+  snapshot(gc);
+  const groupedMs = timedReplay(grouped).ms;
+
+  const bal = median(balanceMs);
+  const st = median(statementMs);
+  const rate = EVENTS / (m.replayMs / 1000);
+  console.log('\n| measured | result |');
+  console.log('|:--|--:|');
+  console.log(`| replay, ${num(EVENTS)} shuffled events | ${num(m.replayMs / 1000, 2)} s → **${num(rate)} events/s** (${num((m.replayMs * 1e6) / EVENTS)} ns/event) |`);
+  console.log(`| ledger memory (heap + arrayBuffers growth after gc) | ${fmtBytes(heapBytes + abBytes)} (heap ${fmtBytes(heapBytes)}, arrayBuffers ${fmtBytes(abBytes)}); ${num((heapBytes + abBytes) / EVENTS)} B/event |`);
+  console.log(`| process RSS after the replay | ${fmtBytes(m.rss)} |`);
+  console.log(`| balances(), all ${num(ACCOUNTS)} accounts (median of ${ROUNDS}) | ${num(bal)} ms → ${num((bal * 1000) / ACCOUNTS, 1)} µs/account |`);
+  console.log(`| statement() for 2026, ${num(sample.length)} accounts (median of ${ROUNDS}) | ${num(st)} ms → ${num((st * 1000) / sample.length, 1)} µs/statement |`);
+  console.log(`| replay, same events grouped by account (for comparison) | ${num(groupedMs / 1000, 2)} s → ${num(EVENTS / (groupedMs / 1000))} events/s |`);
+  console.log(`\nbalances    all passes (ms): ${balanceMs.map((x) => num(x)).join(', ')}; statement passes (ms): ${statementMs.map((x) => num(x)).join(', ')}`);
+  console.log(`checksum    ${num(m.charges)} conversations in the balances, ${num(m.charged)} minutes charged, ${num(m.overage)} minutes of overage on ${num(m.overAccounts)} accounts; ${num(m.rows)} statement rows`);
+  console.log(`total       ${num(msSince(started) / 1000, 1)} s`);
+}
