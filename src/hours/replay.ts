@@ -39,10 +39,21 @@ const startOf = (e: LedgerEvent) => (e.kind === 'contract_renewed' ? e.from : 0)
  */
 export function replay(state: LedgerState, events: readonly unknown[]): LedgerState {
   const parsed = events.map((e, i) => ({ e: parseEvent(e, i), i }));
-  parsed.sort((a, b) => PHASE[a.e.kind] - PHASE[b.e.kind] || startOf(a.e) - startOf(b.e) || a.i - b.i);
+  // Packages, then renewals by start; then the rest grouped by account (a linear bucketing, order
+  // kept within an account), so that each account's maps stay hot while its events are applied.
+  const head = parsed.filter((p) => PHASE[p.e.kind] < 2).sort((a, b) => PHASE[a.e.kind] - PHASE[b.e.kind] || startOf(a.e) - startOf(b.e) || a.i - b.i);
+  const byAccount = new Map<string, typeof parsed>();
+  for (const p of parsed) {
+    if (PHASE[p.e.kind] < 2) continue;
+    const list = byAccount.get(p.e.account);
+    if (list === undefined) byAccount.set(p.e.account, [p]);
+    else list.push(p);
+  }
+  const ordered = head;
+  for (const list of byAccount.values()) for (const p of list) ordered.push(p);
   const accounts = new Map<string, AccountLedger>();
   const copied = new Set<string>();
-  for (const { e, i } of parsed) {
+  for (const { e, i } of ordered) {
     const where = ['events', i];
     let a = accounts.get(e.account);
     if (a === undefined) {
