@@ -1,17 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { normalizeSeedText, readSeed } from '../../test/fixtures/seeds.js';
 import { describe, expect, it } from 'vitest';
 import { classified, d26, defined, documented, grant, handled, ledgerWith, open, policyWith, rowOf, voided } from '../../test/fixtures/hours.js';
 import { balances, type LedgerEvent, replay } from '../index.js';
 import { chargeConversation, type ConversationFacts } from './charge.js';
 
 // Every seed-derived rule quotes its seed line; `quote` checks the line is really in that seed.
-const seedDir = new URL('../../../shared/seeds/', import.meta.url);
-const norm = (s: string) => s.replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
-const readSeed = (prefix: string) => {
-  const name = readdirSync(seedDir).find((f) => f.startsWith(`${prefix}_`));
-  if (name === undefined) throw new Error(`no seed ${prefix}_* in ${seedDir.pathname}`);
-  return norm(readFileSync(new URL(name, seedDir), 'utf8'));
-};
+const norm = normalizeSeedText;
 const seeds = { '000': readSeed('000'), '001': readSeed('001'), '002': readSeed('002'), '003': readSeed('003') };
 function quote(seed: keyof typeof seeds, line: string): void {
   expect(seeds[seed], `seed ${seed} should contain: ${line}`).toContain(norm(line));

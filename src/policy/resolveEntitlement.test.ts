@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
+import { errorOf } from '../../test/fixtures/errors.js';
 import { describe, expect, it } from 'vitest';
 import {
   type AccountDefinition,
   type Entitlement,
-  InvalidArgumentError,
   parsePolicy,
   resolveEntitlement,
   standardSupport,
@@ -12,16 +12,6 @@ import {
 const standard = parsePolicy(standardSupport);
 const madrid = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Madrid' }).toMillis();
 
-/** The InvalidArgumentError a call throws (fails the test when it throws nothing or another error). */
-function errorOf(call: () => unknown): InvalidArgumentError {
-  try {
-    call();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InvalidArgumentError);
-    return e as InvalidArgumentError;
-  }
-  throw new Error('expected an InvalidArgumentError');
-}
 /** The value at a path inside a document. */
 const at = (root: unknown, path: readonly (string | number)[]): unknown =>
   path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[String(k)] : undefined), root);

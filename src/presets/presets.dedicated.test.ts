@@ -1,15 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
+import { normalizeSeedText, readSeed } from '../../test/fixtures/seeds.js';
 import { describe, expect, it } from 'vitest';
 import { compileCalendar, dedicatedSupport, parsePolicy } from '../index.js';
 
 // Every rule below quotes the line of seed 004 it comes from; `quote` checks that the line really
 // is in the seed (whitespace and curly apostrophes normalised) before the test compares it.
-const seedDir = new URL('../../../shared/seeds/', import.meta.url);
-const norm = (s: string) => s.replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
-const seedName = readdirSync(seedDir).find((f) => f.startsWith('004_'));
-if (seedName === undefined) throw new Error(`no seed 004_* in ${seedDir.pathname}`);
-const seed = norm(readFileSync(new URL(seedName, seedDir), 'utf8'));
+const norm = normalizeSeedText;
+const seed = readSeed('004');
 function quote(line: string): string {
   expect(seed, `seed 004 should contain: ${line}`).toContain(norm(line));
   return norm(line);

@@ -1,17 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
+import { normalizeSeedText, readSeed } from '../../test/fixtures/seeds.js';
 import { describe, expect, it } from 'vitest';
 import { compileCalendar, parsePolicy, standardSupport } from '../index.js';
 
 // Every rule below quotes the seed line it comes from; `quote` checks that the line really is in
 // that seed (whitespace and curly apostrophes normalised) before the test compares it with the preset.
-const seedDir = new URL('../../../shared/seeds/', import.meta.url);
-const norm = (s: string) => s.replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
-const readSeed = (prefix: string) => {
-  const name = readdirSync(seedDir).find((f) => f.startsWith(`${prefix}_`));
-  if (name === undefined) throw new Error(`no seed ${prefix}_* in ${seedDir.pathname}`);
-  return norm(readFileSync(new URL(name, seedDir), 'utf8'));
-};
+const norm = normalizeSeedText;
 const seeds = { '000': readSeed('000'), '001': readSeed('001'), '002': readSeed('002'), '003': readSeed('003') };
 function quote(seed: keyof typeof seeds, line: string): string {
   expect(seeds[seed], `seed ${seed} should contain: ${line}`).toContain(norm(line));

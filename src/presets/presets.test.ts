@@ -1,20 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { normalizeSeedText, readSeed } from '../../test/fixtures/seeds.js';
 import { describe, expect, it } from 'vitest';
 import { dedicatedSupport, type Policy, parsePolicy, standardSupport } from '../index.js';
 
 // Rules shared by both presets (SPEC: "each faithful to its own source and never mixed"; "no code
 // path may test for a preset's name"). The rules of each preset are in presets.standard.test.ts
 // and presets.dedicated.test.ts.
-const seedDir = new URL('../../../shared/seeds/', import.meta.url);
 const srcDir = fileURLToPath(new URL('..', import.meta.url));
-const norm = (s: string) => s.replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
-const readSeed = (prefix: string) => {
-  const name = readdirSync(seedDir).find((f) => f.startsWith(`${prefix}_`));
-  if (name === undefined) throw new Error(`no seed ${prefix}_* in ${seedDir.pathname}`);
-  return norm(readFileSync(new URL(name, seedDir), 'utf8'));
-};
+const norm = normalizeSeedText;
 const standardSeeds = ['000', '001', '002', '003'].map(readSeed).join('\n');
 const dedicatedSeed = readSeed('004');
 

@@ -1,32 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { normalizeSeedText, readSeed } from '../../test/fixtures/seeds.js';
+import { errorOf } from '../../test/fixtures/errors.js';
 import { describe, expect, it } from 'vitest';
-import { assessScope, dedicatedSupport, InvalidArgumentError, parsePolicy, type ScopeRequest, standardSupport } from '../index.js';
+import { assessScope, dedicatedSupport, parsePolicy, type ScopeRequest, standardSupport } from '../index.js';
 
 const standard = parsePolicy(standardSupport);
 
 // Every scope rule below quotes the line of seed 000 (EN) and 003 (ES) it comes from; `quote` checks
 // that the line really is in the seed (whitespace and curly apostrophes normalised).
-const seedDir = new URL('../../../shared/seeds/', import.meta.url);
-const norm = (s: string) => s.replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
-function seed(prefix: string): string {
-  const name = readdirSync(seedDir).find((f) => f.startsWith(prefix));
-  if (name === undefined) throw new Error(`no seed ${prefix}* in ${seedDir.pathname}`);
-  return norm(readFileSync(new URL(name, seedDir), 'utf8'));
-}
+const norm = normalizeSeedText;
+const seed = (prefix: string): string => norm(readSeed(prefix));
 const seeds = { en: seed('000_'), es: seed('003_') };
 function quote(locale: 'en' | 'es', line: string): string {
   expect(seeds[locale], `seed ${locale === 'en' ? '000' : '003'} should contain: ${line}`).toContain(norm(line));
   return norm(line);
-}
-/** The InvalidArgumentError a call throws (fails the test when it throws nothing or another error). */
-function errorOf(call: () => unknown): InvalidArgumentError {
-  try {
-    call();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InvalidArgumentError);
-    return e as InvalidArgumentError;
-  }
-  throw new Error('expected an InvalidArgumentError');
 }
 /** The sentence without its final full stop, lower-cased: how it appears inside a longer seed line. */
 const inLine = (s: string) => s.replace(/\.$/, '').toLowerCase();

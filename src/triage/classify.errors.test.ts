@@ -1,20 +1,10 @@
+import { errorOf } from '../../test/fixtures/errors.js';
 import { describe, expect, it } from 'vitest';
-import { classify, dedicatedSupport, InvalidArgumentError, isSupportPolicyError, parsePolicy, type ProblemFacts, standardSupport } from '../index.js';
+import { classify, dedicatedSupport, parsePolicy, type ProblemFacts, standardSupport } from '../index.js';
 
 const standard = parsePolicy(standardSupport);
 const dedicated = parsePolicy(dedicatedSupport);
 
-/** The InvalidArgumentError a call throws (fails the test when it throws nothing or another error). */
-function errorOf(call: () => unknown): InvalidArgumentError {
-  try {
-    call();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InvalidArgumentError);
-    expect(isSupportPolicyError(e)).toBe(true);
-    return e as InvalidArgumentError;
-  }
-  throw new Error('expected an InvalidArgumentError');
-}
 /** Untrusted facts, as a caller parsing JSON would pass them. */
 const untrusted = (facts: unknown) => facts as ProblemFacts;
 

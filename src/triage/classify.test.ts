@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { normalizeSeedText, readSeed } from '../../test/fixtures/seeds.js';
 import { describe, expect, it } from 'vitest';
 import {
   type Classification,
@@ -15,13 +15,8 @@ const dedicated = parsePolicy(dedicatedSupport);
 
 // The criterion sentences that quote a seed verbatim are checked against it (whitespace, curly
 // apostrophes, case and a final full stop normalised).
-const seedDir = new URL('../../../shared/seeds/', import.meta.url);
-const norm = (s: string) => s.replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
-function seed(prefix: string): string {
-  const name = readdirSync(seedDir).find((f) => f.startsWith(prefix));
-  if (name === undefined) throw new Error(`no seed ${prefix}* in ${seedDir.pathname}`);
-  return norm(readFileSync(new URL(name, seedDir), 'utf8'));
-}
+const norm = (s: string) => normalizeSeedText(s).toLowerCase();
+const seed = (prefix: string): string => norm(readSeed(prefix));
 const seeds = { en: seed('000_'), es: seed('003_'), vip: seed('004_') };
 const expectQuoted = (text: string, seedText: string) => expect(seedText, `the seed should contain: ${text}`).toContain(norm(text).replace(/\.$/, ''));
 

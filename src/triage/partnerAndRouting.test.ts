@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
+import { errorOf } from '../../test/fixtures/errors.js';
 import { describe, expect, it } from 'vitest';
 import {
   type AccountDefinition,
   assessPartnerEligibility,
   dedicatedSupport,
-  InvalidArgumentError,
   type PartnerFacts,
   parsePolicy,
   resolveEntitlement,
@@ -30,16 +30,6 @@ function quote(prefix: string, line: string): string {
   if (name === undefined) throw new Error(`no seed ${prefix}* in ${seedDir.pathname}`);
   expect(norm(readFileSync(new URL(name, seedDir), 'utf8')), `seed ${prefix} should contain: ${line}`).toContain(norm(line));
   return norm(line);
-}
-/** The InvalidArgumentError a call throws (fails the test when it throws nothing or another error). */
-function errorOf(call: () => unknown): InvalidArgumentError {
-  try {
-    call();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InvalidArgumentError);
-    return e as InvalidArgumentError;
-  }
-  throw new Error('expected an InvalidArgumentError');
 }
 
 const ALL_MET = { certified: true, 'technical-knowledge': true, 'production-access': true } as const;
