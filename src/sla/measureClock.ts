@@ -1,0 +1,174 @@
+import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
+import { InvalidArgumentError } from '../errors.js';
+
+/**
+ * The SLA clock engine: one target over one ticket timeline, by the semantics of
+ * `docs/sla.md` (which follows the shared SLA conformance contract). It is the core that
+ * `measure` builds on; the conformance runner calls it directly.
+ */
+
+export type Metric = 'firstResponse' | 'followUp' | 'resolution';
+export type PauseStatus = 'waiting_on_customer' | 'on_hold';
+export type TicketStatus = 'open' | PauseStatus | 'solved';
+
+export type TimelineEvent =
+  | { readonly at: number; readonly type: 'created' }
+  | { readonly at: number; readonly type: 'reply'; readonly author: 'agent' | 'customer' | 'automatic' }
+  | { readonly at: number; readonly type: 'status'; readonly status: TicketStatus }
+  | { readonly at: number; readonly type: 'severity'; readonly targetMs: number };
+
+export interface ClockTarget {
+  readonly metric: Metric;
+  readonly ms: number;
+  readonly pauseOn: readonly PauseStatus[];
+}
+
+export interface ClockResult {
+  readonly state: 'running' | 'paused' | 'achieved' | 'breached';
+  readonly due: number | null;
+  readonly stoppedAt: number | null;
+  readonly elapsed: number;
+  readonly remaining: number;
+  readonly breachedBy: number;
+}
+
+export type ClockMeasurement = ClockResult | { readonly cycles: readonly (ClockResult & { readonly start: number })[] };
+
+const STATUSES = new Set(['open', 'waiting_on_customer', 'on_hold', 'solved']);
+const AUTHORS = new Set(['agent', 'customer', 'automatic']);
+
+function bad(path: (string | number)[], message: string, value?: unknown): never {
+  throw new InvalidArgumentError('invalid_event', path, `${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1)}: ${message}`, value);
+}
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/** Checks a target and a whole timeline (before anything is measured). @internal */
+export function checkTimeline(target: unknown, events: unknown, now: unknown): { target: ClockTarget; events: TimelineEvent[]; now: number } {
+  const t = target as Partial<ClockTarget> | null;
+  if (typeof t !== 'object' || t === null) bad(['target'], 'expected a target object', target);
+  if (t.metric !== 'firstResponse' && t.metric !== 'followUp' && t.metric !== 'resolution') bad(['target', 'metric'], `expected firstResponse, followUp or resolution, got ${JSON.stringify(t.metric)}`, t.metric);
+  if (!isInt(t.ms) || t.ms < 1) bad(['target', 'ms'], `expected a whole number of milliseconds ≥ 1, got ${String(t.ms)}`, t.ms);
+  const pauseOn = t.pauseOn ?? [];
+  if (!Array.isArray(pauseOn) || pauseOn.some((s) => s !== 'waiting_on_customer' && s !== 'on_hold')) bad(['target', 'pauseOn'], `expected waiting_on_customer and/or on_hold, got ${JSON.stringify(pauseOn)}`, pauseOn);
+  if (!Array.isArray(events) || events.length === 0) bad(['events'], 'expected a timeline starting with "created"', events);
+  const list = events as Record<string, unknown>[];
+  list.forEach((e, i) => {
+    if (typeof e !== 'object' || e === null) bad(['events', i], 'expected an event object', e);
+    if (!isInt(e['at'])) bad(['events', i, 'at'], `expected integer epoch milliseconds, got ${String(e['at'])}`, e['at']);
+    if (i > 0 && (e['at'] as number) < (list[i - 1]!['at'] as number)) bad(['events', i, 'at'], 'expected events in time order', e['at']);
+    if ((e['type'] === 'created') !== (i === 0)) bad(['events', i, 'type'], i === 0 ? 'expected the timeline to start with "created"' : 'expected a single "created", first', e['type']);
+    switch (e['type']) {
+      case 'created':
+        break;
+      case 'reply':
+        if (!AUTHORS.has(e['author'] as string)) bad(['events', i, 'author'], `expected agent, customer or automatic, got ${JSON.stringify(e['author'])}`, e['author']);
+        break;
+      case 'status':
+        if (!STATUSES.has(e['status'] as string)) bad(['events', i, 'status'], `expected open, waiting_on_customer, on_hold or solved, got ${JSON.stringify(e['status'])}`, e['status']);
+        break;
+      case 'severity':
+        if (!isInt(e['targetMs']) || (e['targetMs'] as number) < 1) bad(['events', i, 'targetMs'], `expected a whole number of milliseconds ≥ 1, got ${String(e['targetMs'])}`, e['targetMs']);
+        break;
+      default:
+        bad(['events', i, 'type'], `expected created, reply, status or severity, got ${JSON.stringify(e['type'])}`, e['type']);
+    }
+  });
+  if (!isInt(now) || now < (list[0]!['at'] as number)) bad(['now'], 'expected integer epoch milliseconds, not before the ticket was created', now);
+  return { target: { metric: t.metric, ms: t.ms, pauseOn: pauseOn as PauseStatus[] }, events: list as unknown as TimelineEvent[], now };
+}
+
+/** One clock being measured: its start, end, target and the running spans closed so far. */
+interface Clock {
+  readonly start: number;
+  end: number | undefined;
+  ms: number;
+  readonly spans: [number, number][];
+  runningSince: number | undefined;
+}
+
+/**
+ * Measures one SLA target over one ticket timeline on a calendar (`null`: the 24/7 clock).
+ * @throws InvalidArgumentError `invalid_event` for a malformed target or timeline; CalculationError
+ *   `never_open` for a calendar that is never open
+ * @internal
+ */
+export function measureClock(calendar: BusinessCalendar | null, rawTarget: unknown, rawEvents: unknown, rawNow: unknown): ClockMeasurement {
+  const { target, events, now } = checkTimeline(rawTarget, rawEvents, rawNow);
+  if (calendar !== null) calendar.nextOpening(events[0]!.at); // refuses a never-open calendar
+  const between = (a: number, b: number) => (calendar === null ? b - a : calendar.between(a, b));
+  const add = (t: number, d: number) => (calendar === null ? t + d : calendar.add(t, d));
+  const elapsed = (c: Clock, upTo: number) => {
+    let sum = 0;
+    for (const [a, b] of c.spans) sum += between(a, Math.min(b, upTo));
+    if (c.runningSince !== undefined && upTo > c.runningSince) sum += between(c.runningSince, upTo);
+    return sum;
+  };
+
+  let status: TicketStatus = 'open';
+  let solvedSince: number | undefined;
+  let agentReplied = false;
+  let ms = target.ms;
+  const clocks: Clock[] = [];
+  const runs = (c: Clock) => c.end === undefined && status !== 'solved' && !target.pauseOn.includes(status as PauseStatus);
+  const newClock = (at: number): Clock => ({ start: at, end: undefined, ms, spans: [], runningSince: undefined });
+
+  for (const e of events) {
+    if (e.at > now) break;
+    for (const c of clocks) {
+      if (c.runningSince !== undefined) {
+        c.spans.push([c.runningSince, e.at]);
+        c.runningSince = undefined;
+      }
+    }
+    if (e.type === 'created') {
+      if (target.metric !== 'followUp') clocks.push(newClock(e.at));
+    } else if (e.type === 'status') {
+      if (e.status === 'solved') {
+        if (status !== 'solved') solvedSince = e.at;
+      } else solvedSince = undefined;
+      status = e.status;
+    } else if (e.type === 'severity') {
+      ms = e.targetMs;
+      for (const c of clocks) if (c.end === undefined && elapsed(c, e.at) <= c.ms) c.ms = e.targetMs;
+    } else if (e.author === 'agent') {
+      agentReplied = true;
+      for (const c of clocks) if (target.metric !== 'resolution' && c.end === undefined) c.end = e.at;
+    } else if (e.author === 'customer' && target.metric === 'followUp' && agentReplied && clocks.every((c) => c.end !== undefined)) {
+      clocks.push(newClock(e.at));
+    }
+    for (const c of clocks) if (runs(c)) c.runningSince = e.at;
+  }
+  for (const c of clocks) {
+    if (c.runningSince !== undefined) {
+      c.spans.push([c.runningSince, now]);
+      c.runningSince = undefined;
+    }
+  }
+
+  const resultOf = (c: Clock): ClockResult => {
+    const E = elapsed(c, now);
+    const solvedNow = status === 'solved';
+    const stopped = c.end !== undefined || solvedNow;
+    const stoppedAt = c.end !== undefined ? c.end : solvedNow ? Math.max(solvedSince ?? c.start, c.start) : null;
+    let due: number | null;
+    if (E >= c.ms) {
+      due = null;
+      let acc = 0;
+      for (const [a, b] of c.spans) {
+        const len = between(a, b);
+        if (acc + len >= c.ms) {
+          due = add(a, c.ms - acc);
+          break;
+        }
+        acc += len;
+      }
+    } else if (stopped) due = add(stoppedAt!, c.ms - E);
+    else if (target.pauseOn.includes(status as PauseStatus)) due = null;
+    else due = add(now, c.ms - E);
+    const state = E > c.ms ? 'breached' : stopped ? 'achieved' : target.pauseOn.includes(status as PauseStatus) ? 'paused' : 'running';
+    return { state, due, stoppedAt, elapsed: E, remaining: Math.max(0, c.ms - E), breachedBy: Math.max(0, E - c.ms) };
+  };
+  if (target.metric === 'followUp') return { cycles: clocks.map((c) => ({ start: c.start, ...resultOf(c) })) };
+  return resultOf(clocks[0]!);
+}
