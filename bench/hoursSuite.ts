@@ -3,10 +3,9 @@
  * 1,000,000 shuffled events for 10,000 accounts (bench/hoursWorkload.ts) into an empty ledger,
  * then asks balances() of every account and statement() of a sample. See docs/performance.md.
  */
-import { execFileSync } from 'node:child_process';
-import os from 'node:os';
 import { balances, createLedger, type LedgerEvent, type LedgerState, parsePolicy, replay, standardSupport, statement } from '../src/index.js';
 import { ACCOUNTS, EVENTS, EVENTS_PER_ACCOUNT, HOURS_SEED, type HoursWorkload, makeHoursWorkload, POOL_EVERY, RENEWAL_SHARE } from './hoursWorkload.js';
+import { printMachine, memorySnapshot } from './machine.js';
 import { fmtBytes } from './memory.js';
 
 /** statement() is asked of every SAMPLE_EVERY-th account. */
@@ -22,26 +21,9 @@ const msSince = (t0: bigint) => Number(now() - t0) / 1e6;
 const num = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-interface Memory {
-  readonly heap: number;
-  readonly ab: number;
-}
-function snapshot(gc: () => void): Memory {
-  gc();
-  gc();
-  const m = process.memoryUsage();
-  return { heap: m.heapUsed, ab: m.arrayBuffers };
-}
+type Memory = ReturnType<typeof memorySnapshot>;
+const snapshot = memorySnapshot;
 
-function gitState(): string {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'src').split('\n').filter((l) => l !== '').length;
-    return `${git('rev-parse', '--short', 'HEAD')}${dirty > 0 ? ` + ${dirty} modified tracked file(s) under src/` : ', src/ clean'}`;
-  } catch {
-    return 'unknown (not a git checkout)';
-  }
-}
 
 /** Replays `events` into an empty ledger and returns the state and the milliseconds it took. */
 function timedReplay(events: readonly LedgerEvent[]): { state: LedgerState; ms: number } {
@@ -102,12 +84,7 @@ export function run(): void {
   const started = now();
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) throw new Error('run with --expose-gc');
-  const cpus = os.cpus();
-  console.log('\nsupport-policy support-hours ledger benchmark');
-  console.log(`date        ${new Date().toISOString()}`);
-  console.log(`node        ${process.version} (${process.platform} ${process.arch}), V8 ${process.versions.v8}`);
-  console.log(`cpu         ${cpus[0]?.model ?? 'unknown'} × ${cpus.length} logical cores, ${num(os.totalmem() / 2 ** 30, 1)} GiB RAM`);
-  console.log(`commit      ${gitState()}`);
+  printMachine('\nsupport-policy support-hours ledger benchmark');
   console.log('policy      standardSupport (minimum 15, increment 15, rounding down, documentation → minimum, incidents and Customer Success free)');
 
   // The workload, and what the input array itself holds (not part of the ledger's figure).

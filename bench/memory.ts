@@ -4,6 +4,7 @@
  * `heapUsed` plus the growth of `arrayBuffers`, each after two forced collections.
  */
 import type { BusinessCalendar } from '../src/index.js';
+import { memorySnapshot } from './machine.js';
 import { DAY } from './workload.js';
 
 export interface MemoryFigure {
@@ -31,12 +32,7 @@ export function touchTenYears(cal: BusinessCalendar): number {
   return open;
 }
 
-function snapshot(gc: () => void): { heap: number; ab: number } {
-  gc();
-  gc();
-  const m = process.memoryUsage();
-  return { heap: m.heapUsed, ab: m.arrayBuffers };
-}
+const snapshot = memorySnapshot;
 
 function measure(make: () => BusinessCalendar, count: number, gc: () => void): MemoryFigure {
   const keep: BusinessCalendar[] = [];

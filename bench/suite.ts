@@ -1,6 +1,4 @@
 /** The benchmark proper: run by calendar.bench.ts in a child with --expose-gc and TZ=Europe/Madrid. */
-import { execFileSync } from 'node:child_process';
-import os from 'node:os';
 import { type BusinessCalendar } from '../src/index.js';
 import { makeBaseline, type Baseline } from './baseline.js';
 import { loadBundledLibrary } from './bundle.js';
@@ -18,6 +16,7 @@ import {
   timeFast,
   timeSlow,
 } from './harness.js';
+import { printMachine } from './machine.js';
 import { fmtBytes, measureMemory, touchTenYears } from './memory.js';
 import {
   DEFINITION,
@@ -91,15 +90,6 @@ function singleCalls(o: { add(t: number, d: number): number; between(a: number, 
   };
 }
 
-function gitState(): string {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'src').split('\n').filter((l) => l !== '').length;
-    return `${git('rev-parse', '--short', 'HEAD')}${dirty > 0 ? ` + ${dirty} modified tracked file(s) under src/` : ', src/ clean'}`;
-  } catch {
-    return 'unknown (not a git checkout)';
-  }
-}
 
 const fmtAgree = (a: Agreement): string =>
   a.exact === a.withinMinute ? `${a.exact}/${a.checked}` : `${a.exact}/${a.checked} (±1 min: ${a.withinMinute})`;
@@ -117,12 +107,7 @@ export async function run(): Promise<void> {
   const started = process.hrtime.bigint();
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) throw new Error('run with --expose-gc');
-  const cpus = os.cpus();
-  console.log('support-policy calendar benchmark');
-  console.log(`date        ${new Date().toISOString()}`);
-  console.log(`node        ${process.version} (${process.platform} ${process.arch}), V8 ${process.versions.v8}`);
-  console.log(`cpu         ${cpus[0]?.model ?? 'unknown'} × ${cpus.length} logical cores`);
-  console.log(`commit      ${gitState()}`);
+  printMachine('support-policy calendar benchmark');
   console.log(`process TZ  ${process.env.TZ ?? '(unset)'}; Jan/Jul offset ${-new Date(2026, 0, 1).getTimezoneOffset()}/${-new Date(2026, 6, 1).getTimezoneOffset()} min`);
 
   const w = makeWorkload();

@@ -1,18 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runVectors } from '../../scripts/conformance/runVectors.js';
+import { expectedFailures, readSample, samplePath as sampleFile } from './sample.js';
 
-const samplePath = fileURLToPath(new URL('../../../shared/conformance/calendar-sample.json', import.meta.url));
-const sample = JSON.parse(readFileSync(samplePath, 'utf8')) as {
-  cases: { id: string; op: string; expect: unknown }[];
-};
-const expectedFailures = readFileSync(new URL('./expected-failures.txt', import.meta.url), 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l !== '' && !l.startsWith('#'))
-  .map((l) => l.split(/\s+/)[0]);
+const samplePath = sampleFile('calendar-sample.json');
+const sample = readSample<{ cases: { id: string; op: string; expect: unknown }[] }>('calendar-sample.json');
 
 describe('calendar conformance sample', () => {
   const results = runVectors(sample);

@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runVectors } from '../../scripts/conformance/runVectors.js';
+import { expectedFailures, readSample } from './sample.js';
 
-const samplePath = fileURLToPath(new URL('../../../shared/conformance/sla-sample.json', import.meta.url));
-const sample = JSON.parse(readFileSync(samplePath, 'utf8')) as { cases: { id: string; target: { metric: string }; expect: unknown }[] };
-const expectedFailures = readFileSync(new URL('./expected-failures.txt', import.meta.url), 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l !== '' && !l.startsWith('#'))
-  .map((l) => l.split(/\s+/)[0]);
+const sample = readSample<{ cases: { id: string; target: { metric: string }; expect: unknown }[] }>('sla-sample.json');
 
 describe('SLA conformance sample', () => {
   const results = runVectors(sample);
