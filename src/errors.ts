@@ -32,7 +32,8 @@ export type ErrorCode =
   | 'invalid_event'
   | 'unknown_account'
   | 'outside_contract_year'
-  | 'event_conflict';
+  | 'event_conflict'
+  | 'invalid_state';
 
 /**
  * One problem found in a document, with the path of the offending field.
@@ -180,4 +181,20 @@ export class CalculationError extends SupportPolicyError {}
  */
 export function isSupportPolicyError(value: unknown): value is SupportPolicyError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+/**
+ * The same error, with its path moved under `prefix` (an argument inside a larger input: the
+ * account of the third ticket of a batch is `tickets[2].account`). The message's leading path is
+ * rewritten to match. `drop` removes leading segments first (`account.plan` read from a plan
+ * event becomes `events[3].plan`).
+ * @internal
+ */
+export function underPath<E extends SupportPolicyError>(error: E, prefix: readonly (string | number)[], drop = 0): E {
+  if ((prefix.length === 0 && drop === 0) || error instanceof PolicyValidationError) return error;
+  const path = [...prefix, ...error.path.slice(drop)];
+  const old = `${formatPath(error.path)}: `;
+  const message = error.message.startsWith(old) ? `${formatPath(path)}: ${error.message.slice(old.length)}` : `${formatPath(path)}: ${error.message}`;
+  const Kind = error.constructor as new (code: ErrorCode, path: readonly (string | number)[], message: string, value?: unknown) => E;
+  return new Kind(error.code, path, message, error.value);
 }

@@ -88,9 +88,29 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
     }
   });
 
+  const increasing = (list: readonly number[] | undefined, path: Path) =>
+    list?.forEach((v, i) => {
+      if (i > 0 && v <= list[i - 1]!) add('invalid_rule', [...path, i], `expected increasing percentages, got ${v} after ${list[i - 1]}`);
+    });
+  increasing(p.sla?.warnAtPercent, ['sla', 'warnAtPercent']);
+  // One measured target per metric and severity level, so that a ticket has one deadline per
+  // metric; `others` are targets measured beside these (a plan's, for an add-on that adds to it).
+  const measured = (list: Policy['plans'][string]['targets'], path: Path, others: { list: Policy['plans'][string]['targets']; path: Path }[] = []) =>
+    list.forEach((t, i) => {
+      if (t.role !== 'target') return;
+      const clash = (u: (typeof list)[number]) =>
+        u.role === 'target' && u.metric === t.metric && (t.severities === undefined || u.severities === undefined || t.severities.some((s) => u.severities!.includes(s)));
+      const earlier = list.slice(0, i).findIndex(clash);
+      const where = earlier >= 0 ? [...path, earlier] : others.map((o) => ({ ...o, j: o.list.findIndex(clash) })).find((o) => o.j >= 0);
+      if (where !== undefined) {
+        const at = Array.isArray(where) ? where : [...where.path, where.j];
+        add('invalid_rule', [...path, i], `expected one measured ${t.metric} target per severity level, got a second one besides ${formatPath(at)}`);
+      }
+    });
   const targets = (list: Policy['plans'][string]['targets'], path: Path, scales: string[]) =>
     list.forEach((t, i) => {
       clock([...path, i, 'clock'], t.clock);
+      increasing(t.warnAtPercent, [...path, i, 'warnAtPercent']);
       t.severities?.forEach((s, j) => {
         for (const scale of scales) {
           if (!levelsOf(scale).has(s)) add('unknown_reference', [...path, i, 'severities', j], `expected a level of scale "${scale}", got "${s}"`);
@@ -112,6 +132,7 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
     known('severity scales', p.severityScales, [...base, 'severityScale'], plan.severityScale);
     channels(plan.channels, [...base, 'channels']);
     targets(plan.targets, [...base, 'targets'], Object.hasOwn(p.severityScales, plan.severityScale) ? [plan.severityScale] : []);
+    measured(plan.targets, [...base, 'targets']);
     plan.includedAddOns?.forEach((a, i) => {
       known('add-ons', p.addOns, [...base, 'includedAddOns', i], a);
       const addOn = p.addOns[a];
@@ -138,6 +159,8 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
         : addOn.availableOn.flatMap((planId) => (p.plans[planId] ? [p.plans[planId].severityScale] : []));
     channels(addOn.channels, [...base, 'channels']);
     targets(addOn.targets, [...base, 'targets'], [...new Set(scales)].filter((s) => Object.hasOwn(p.severityScales, s)));
+    const beside = addOn.replacesTargets ? [] : addOn.availableOn.flatMap((planId) => (p.plans[planId] ? [{ list: p.plans[planId].targets, path: ['plans', planId, 'targets'] }] : []));
+    measured(addOn.targets, [...base, 'targets'], beside);
     unique(addOn.features ?? [], [...base, 'features'], 'feature');
   }
 

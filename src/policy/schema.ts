@@ -30,6 +30,9 @@ const clock = z.union([z.literal('24/7'), id]);
 const metric = z.enum(['firstResponse', 'followUp', 'resolution']);
 const pauseStatus = z.enum(['waiting_on_customer', 'on_hold']);
 
+/** Warning thresholds: whole percentages of a target, increasing (for example `[75, 90]`). */
+const warnAtPercent = z.array(z.int().min(1).max(99)).max(10);
+
 /** A response target of a plan or add-on. */
 export const TargetSchema = z.strictObject({
   /** What is measured: first response, each follow-up, or resolution. */
@@ -42,6 +45,8 @@ export const TargetSchema = z.strictObject({
   role: z.enum(['target', 'typical']).default('target'),
   /** Statuses during which the clock pauses. */
   pauseOn: z.array(pauseStatus).optional(),
+  /** Percentages of the target at which a warning falls due; the policy's `sla.warnAtPercent` when absent. */
+  warnAtPercent: warnAtPercent.optional(),
   note: TextSchema.optional(),
 });
 
@@ -211,6 +216,8 @@ export const PolicySchema = z.strictObject({
   scope: z.array(ScopeRuleSchema).max(200).optional(),
   partners: PartnerTermsSchema.optional(),
   supportHours: z.strictObject({ deduction: DeductionSchema }).optional(),
+  /** SLA measurement settings shared by every target. */
+  sla: z.strictObject({ warnAtPercent }).optional(),
 });
 
 /**

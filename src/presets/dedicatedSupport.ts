@@ -162,4 +162,6 @@ export const dedicatedSupport: PolicyDefinition = deepFreeze({
       ],
     },
   },
+  // Not in the seeds: SPEC §6's example threshold, so that helpdesks can schedule an escalation.
+  sla: { warnAtPercent: [75] },
 });

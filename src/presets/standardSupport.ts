@@ -249,4 +249,6 @@ export const standardSupport: PolicyDefinition = deepFreeze({
       carryOver: { kind: 'none' },
     },
   },
+  // Not in the seeds: SPEC §6's example threshold, so that helpdesks can schedule an escalation.
+  sla: { warnAtPercent: [75] },
 });

@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
 import { InvalidArgumentError } from '../errors.js';
+import { type Clock, ClockEngine, type Metric, type PauseStatus, type TargetSet, type TicketStatus } from './engine.js';
 
 /**
  * The SLA clock engine: one target over one ticket timeline, by the semantics of
@@ -7,9 +8,6 @@ import { InvalidArgumentError } from '../errors.js';
  * `measure` builds on; the conformance runner calls it directly.
  */
 
-export type Metric = 'firstResponse' | 'followUp' | 'resolution';
-export type PauseStatus = 'waiting_on_customer' | 'on_hold';
-export type TicketStatus = 'open' | PauseStatus | 'solved';
 
 export type TimelineEvent =
   | { readonly at: number; readonly type: 'created' }
@@ -78,17 +76,9 @@ export function checkTimeline(target: unknown, events: unknown, now: unknown): {
   return { target: { metric: t.metric, ms: t.ms, pauseOn: pauseOn as PauseStatus[] }, events: list as unknown as TimelineEvent[], now };
 }
 
-/** One clock being measured: its start, end, target and the running spans closed so far. */
-interface Clock {
-  readonly start: number;
-  end: number | undefined;
-  ms: number;
-  readonly spans: [number, number][];
-  runningSince: number | undefined;
-}
-
 /**
- * Measures one SLA target over one ticket timeline on a calendar (`null`: the 24/7 clock).
+ * Measures one SLA target over one ticket timeline on a calendar (`null`: the 24/7 clock), in the
+ * shape of the conformance vectors.
  * @throws InvalidArgumentError `invalid_event` for a malformed target or timeline; CalculationError
  *   `never_open` for a calendar that is never open
  * @internal
@@ -96,79 +86,24 @@ interface Clock {
 export function measureClock(calendar: BusinessCalendar | null, rawTarget: unknown, rawEvents: unknown, rawNow: unknown): ClockMeasurement {
   const { target, events, now } = checkTimeline(rawTarget, rawEvents, rawNow);
   if (calendar !== null) calendar.nextOpening(events[0]!.at); // refuses a never-open calendar
-  const between = (a: number, b: number) => (calendar === null ? b - a : calendar.between(a, b));
-  const add = (t: number, d: number) => (calendar === null ? t + d : calendar.add(t, d));
-  const elapsed = (c: Clock, upTo: number) => {
-    let sum = 0;
-    for (const [a, b] of c.spans) sum += between(a, Math.min(b, upTo));
-    if (c.runningSince !== undefined && upTo > c.runningSince) sum += between(c.runningSince, upTo);
-    return sum;
-  };
-
-  let status: TicketStatus = 'open';
-  let solvedSince: number | undefined;
-  let agentReplied = false;
-  let ms = target.ms;
-  const clocks: Clock[] = [];
-  const runs = (c: Clock) => c.end === undefined && status !== 'solved' && !target.pauseOn.includes(status as PauseStatus);
-  const newClock = (at: number): Clock => ({ start: at, end: undefined, ms, spans: [], runningSince: undefined });
-
+  const withMs = (ms: number): TargetSet => ({
+    [target.metric]: { metric: target.metric, calendar, pauseOn: target.pauseOn, duration: { kind: 'time', ms }, warnAtPercent: [], info: null },
+  });
+  const engine = new ClockEngine();
   for (const e of events) {
     if (e.at > now) break;
-    for (const c of clocks) {
-      if (c.runningSince !== undefined) {
-        c.spans.push([c.runningSince, e.at]);
-        c.runningSince = undefined;
-      }
-    }
-    if (e.type === 'created') {
-      if (target.metric !== 'followUp') clocks.push(newClock(e.at));
-    } else if (e.type === 'status') {
-      if (e.status === 'solved') {
-        if (status !== 'solved') solvedSince = e.at;
-      } else solvedSince = undefined;
-      status = e.status;
-    } else if (e.type === 'severity') {
-      ms = e.targetMs;
-      for (const c of clocks) if (c.end === undefined && elapsed(c, e.at) <= c.ms) c.ms = e.targetMs;
-    } else if (e.author === 'agent') {
-      agentReplied = true;
-      for (const c of clocks) if (target.metric !== 'resolution' && c.end === undefined) c.end = e.at;
-    } else if (e.author === 'customer' && target.metric === 'followUp' && agentReplied && clocks.every((c) => c.end !== undefined)) {
-      clocks.push(newClock(e.at));
-    }
-    for (const c of clocks) if (runs(c)) c.runningSince = e.at;
+    engine.apply(
+      e.type === 'created' ? { at: e.at, kind: 'created', targets: withMs(target.ms) }
+      : e.type === 'reply' ? { at: e.at, kind: e.author }
+      : e.type === 'status' ? { at: e.at, kind: 'status', status: e.status }
+      : { at: e.at, kind: 'retarget', targets: withMs(e.targetMs) },
+    );
   }
-  for (const c of clocks) {
-    if (c.runningSince !== undefined) {
-      c.spans.push([c.runningSince, now]);
-      c.runningSince = undefined;
-    }
-  }
-
   const resultOf = (c: Clock): ClockResult => {
-    const E = elapsed(c, now);
-    const solvedNow = status === 'solved';
-    const stopped = c.end !== undefined || solvedNow;
-    const stoppedAt = c.end !== undefined ? c.end : solvedNow ? Math.max(solvedSince ?? c.start, c.start) : null;
-    let due: number | null;
-    if (E >= c.ms) {
-      due = null;
-      let acc = 0;
-      for (const [a, b] of c.spans) {
-        const len = between(a, b);
-        if (acc + len >= c.ms) {
-          due = add(a, c.ms - acc);
-          break;
-        }
-        acc += len;
-      }
-    } else if (stopped) due = add(stoppedAt!, c.ms - E);
-    else if (target.pauseOn.includes(status as PauseStatus)) due = null;
-    else due = add(now, c.ms - E);
-    const state = E > c.ms ? 'breached' : stopped ? 'achieved' : target.pauseOn.includes(status as PauseStatus) ? 'paused' : 'running';
-    return { state, due, stoppedAt, elapsed: E, remaining: Math.max(0, c.ms - E), breachedBy: Math.max(0, E - c.ms) };
+    const { warnings: _, ...rest } = engine.outcome(c, now);
+    return rest;
   };
+  const clocks = engine.clocks.filter((c) => c.metric === target.metric);
   if (target.metric === 'followUp') return { cycles: clocks.map((c) => ({ start: c.start, ...resultOf(c) })) };
   return resultOf(clocks[0]!);
 }

@@ -172,6 +172,7 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
     clock: pick(clocks),
     ...opt('role', maybe(() => pick(['target', 'typical'] as const))),
     ...opt('pauseOn', maybe(() => some(['waiting_on_customer', 'on_hold'] as const))),
+    ...opt('warnAtPercent', maybe(() => [...new Set(times(1, 3, () => int(1, 99)))].sort((a, b) => a - b))),
     ...opt('note', maybe(text)),
   });
 
@@ -208,6 +209,21 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
       ...opt('features', maybe(() => g(ids, 0, 3).map((id) => ({ id, text: text() })))),
     };
   });
+  // One measured target per metric and level (parsePolicy refuses a second): clashes become typical.
+  const measuredOnly = (list: TargetDef[], beside: readonly TargetDef[] = []) => {
+    const kept: TargetDef[] = [...beside.filter((t) => t.role !== 'typical')];
+    return list.map((t) => {
+      if (t.role === 'typical') return t;
+      const clash = kept.some((u) => u.metric === t.metric && (!t.severities || !u.severities || t.severities.some((l) => u.severities!.includes(l))));
+      if (clash) return { ...t, role: 'typical' as const };
+      kept.push(t);
+      return t;
+    });
+  };
+  for (const plan of Object.values(plans)) plan.targets = measuredOnly([...plan.targets]);
+  for (const addOn of Object.values(addOns) as Mutable<AddOnDef>[]) {
+    addOn.targets = measuredOnly([...addOn.targets], addOn.replacesTargets ? [] : addOn.availableOn.flatMap((p) => plans[p]!.targets));
+  }
   for (const [planId, plan] of Object.entries(plans)) {
     const available = Object.keys(addOns).filter((a) => addOns[a]!.availableOn.includes(planId));
     const included = maybe(() => some(available));

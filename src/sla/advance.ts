@@ -1,0 +1,108 @@
+import { InvalidArgumentError } from '../errors.js';
+import { type InstantLike, toEpochMs } from '../instant.js';
+import type { AccountDefinition } from '../policy/entitlementTypes.js';
+import type { Policy } from '../policy/schema.js';
+import { ClockEngine } from './engine.js';
+import { collectResults, type MeasureOptions, type MeasureResult } from './results.js';
+import { type TicketEvent, TimelineReader } from './timeline.js';
+
+/**
+ * A ticket's SLA clocks after the events fed so far, for services that receive events one at a
+ * time. An immutable value: {@link advance} returns a new one. Persist the events, not the state:
+ * the state holds the policy object and is rebuilt by folding the events again.
+ * @category SLA
+ */
+export interface SlaState {
+  readonly policy: Policy;
+  /** The account as the events left it (a `plan` event moves it). */
+  readonly account: AccountDefinition;
+  /** The number of events applied; the next event's index in error paths. */
+  readonly eventCount: number;
+  /** The instant of the last event applied, or `null` before `created`. */
+  readonly lastEventAt: number | null;
+}
+
+interface Internals {
+  readonly reader: TimelineReader;
+  readonly engine: ClockEngine;
+}
+
+const internals = new WeakMap<SlaState, Internals>();
+
+function stateOf(reader: TimelineReader, engine: ClockEngine): SlaState {
+  const state: SlaState = Object.freeze({ policy: reader.policy, account: reader.account, eventCount: reader.count, lastEventAt: reader.last ?? null });
+  internals.set(state, { reader, engine });
+  return state;
+}
+
+function open(state: SlaState): Internals {
+  const inner = internals.get(state);
+  if (inner === undefined) throw new InvalidArgumentError('invalid_state', ['state'], 'state: expected a state made by startTicket or advance, got another object', state);
+  return inner;
+}
+
+/**
+ * The state of a ticket before its first event: feed it `created`, then every later event, with
+ * {@link advance}.
+ *
+ * @throws the errors of {@link resolveEntitlement} for an account the policy does not know
+ * @example
+ * ```ts
+ * import { startTicket, standardSupport } from 'support-policy';
+ * startTicket(standardSupport, { type: 'direct', plan: 'premium' }).eventCount; //=> 0
+ * ```
+ * @category SLA
+ */
+export function startTicket(policy: Policy, account: AccountDefinition): SlaState {
+  return stateOf(new TimelineReader(policy, account, ['events'], []), new ClockEngine());
+}
+
+/**
+ * Applies one more event to a ticket's state and returns the new state; the old one is unchanged.
+ * Folding a timeline through `advance` and calling {@link measureState} gives the same answer as
+ * {@link measure} on the whole timeline.
+ *
+ * @throws {@link InvalidArgumentError} `invalid_event` as {@link measure} does, with the event's
+ *   index (`events[4].at` for an event earlier than the one before it); nothing changes.
+ * @example
+ * ```ts
+ * import { advance, measureState, startTicket, standardSupport } from 'support-policy';
+ * let state = startTicket(standardSupport, { type: 'direct', plan: 'premium' });
+ * state = advance(state, { type: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'minor' });
+ * const result = measureState(state, Date.parse('2026-01-05T10:00:00Z'));
+ * result.targets[0].remainingMs / 3_600_000; //=> 10
+ * ```
+ * @category SLA
+ */
+export function advance(state: SlaState, event: TicketEvent): SlaState {
+  const { reader, engine } = open(state);
+  const nextReader = reader.clone();
+  const e = nextReader.read(event);
+  const nextEngine = engine.clone();
+  nextEngine.apply(e);
+  return stateOf(nextReader, nextEngine);
+}
+
+/**
+ * Every measured target of a ticket's state at `now`, as {@link measure} returns it.
+ *
+ * @throws {@link InvalidArgumentError} `invalid_event` before `created`; `out_of_range` for a
+ *   `now` before the last event applied (its events cannot be taken back)
+ * @example
+ * ```ts
+ * import { advance, measureState, startTicket, standardSupport } from 'support-policy';
+ * const created = advance(startTicket(standardSupport, { type: 'direct', plan: 'enterprise' }),
+ *   { type: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'critical' });
+ * measureState(created, Date.parse('2026-01-05T09:00:00Z')).targets[0].state; //=> 'running'
+ * ```
+ * @category SLA
+ */
+export function measureState(state: SlaState, now: InstantLike, options?: MeasureOptions): MeasureResult {
+  const { reader, engine } = open(state);
+  const nowMs = toEpochMs(now, 'now');
+  if (reader.last === undefined) throw new InvalidArgumentError('invalid_event', ['events', 0], 'events[0]: expected a "created" event before measuring, got none', undefined);
+  if (nowMs < reader.last) {
+    throw new InvalidArgumentError('out_of_range', ['now'], `now: expected an instant not before the last event applied (${new Date(reader.last).toISOString()}), got ${new Date(nowMs).toISOString()}`, now);
+  }
+  return collectResults(engine, reader.severity, reader.account.plan ?? null, nowMs, options);
+}

@@ -1,0 +1,139 @@
+import { DateTime } from 'luxon';
+import { InvalidArgumentError } from '../errors.js';
+import { isValidZoneName } from '../internal/zone.js';
+import type { Metric } from './engine.js';
+import type { MeasureResult } from './results.js';
+
+/**
+ * How {@link complianceReport} groups targets in time: by the local date of each target's start.
+ * @category SLA
+ */
+export type ReportPeriod = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'all';
+
+/**
+ * Options of {@link complianceReport}.
+ * @category SLA
+ */
+export interface ComplianceReportOptions {
+  /** The grouping in time; `month` when absent. */
+  readonly period?: ReportPeriod;
+  /** The IANA zone whose local dates make the periods (required unless `period` is `all`). */
+  readonly zone?: string;
+}
+
+/**
+ * One row of a compliance report: the targets of one period, plan, severity and metric.
+ *
+ * `met` stopped within target; `breached` went over (stopped or not); `open` is still running or
+ * paused within target. `compliancePercent` is met ÷ (met + breached) × 100, `null` with neither.
+ * `medianMs` and `p90Ms` are the nearest-rank percentiles of the elapsed business time of the
+ * stopped targets (a response or resolution time), `null` when none stopped.
+ * @category SLA
+ */
+export interface ComplianceRow {
+  /** `2026-01-05`, `2026-W02`, `2026-01`, `2026-Q1`, `2026`, or `all`. */
+  readonly period: string;
+  readonly plan: string | null;
+  readonly severity: string | null;
+  readonly metric: Metric;
+  readonly total: number;
+  readonly met: number;
+  readonly breached: number;
+  readonly open: number;
+  readonly compliancePercent: number | null;
+  readonly medianMs: number | null;
+  readonly p90Ms: number | null;
+}
+
+const METRICS: readonly Metric[] = ['firstResponse', 'followUp', 'resolution'];
+
+/**
+ * Summarises measured tickets as plain rows, one per period, plan, severity and metric (each
+ * follow-up cycle counts once), sorted by period, plan, severity, then metric.
+ *
+ * @throws {@link InvalidArgumentError} `invalid_zone` for a missing or unknown zone,
+ *   `invalid_definition` for an unknown period
+ * @example
+ * ```ts
+ * import { complianceReport, measureMany, standardSupport } from 'support-policy';
+ * const monday9 = Date.parse('2026-01-05T08:00:00Z');
+ * const enterprise = { type: 'direct', plan: 'enterprise' };
+ * const results = measureMany(standardSupport, [
+ *   { account: enterprise, events: [{ type: 'created', at: monday9, severity: 'major' },
+ *                                   { type: 'reply', at: monday9 + 3_600_000, author: 'agent' }] },
+ *   { account: enterprise, events: [{ type: 'created', at: monday9, severity: 'major' },
+ *                                   { type: 'reply', at: monday9 + 4 * 3_600_000, author: 'agent' }] },
+ * ], monday9 + 5 * 3_600_000);
+ * const [row] = complianceReport(results, { period: 'month', zone: 'Europe/Madrid' });
+ * [row.period, row.met, row.breached, row.compliancePercent]; //=> ['2026-01', 1, 1, 50]
+ * ```
+ * @category SLA
+ */
+export function complianceReport(results: readonly MeasureResult[], options: ComplianceReportOptions = {}): ComplianceRow[] {
+  const period = options.period ?? 'month';
+  if (!['day', 'week', 'month', 'quarter', 'year', 'all'].includes(period)) {
+    throw new InvalidArgumentError('invalid_definition', ['options', 'period'], `options.period: expected day, week, month, quarter, year or all, got ${JSON.stringify(period)}`, period);
+  }
+  const zone = options.zone;
+  if (period !== 'all' && (typeof zone !== 'string' || !isValidZoneName(zone))) {
+    throw new InvalidArgumentError('invalid_zone', ['options', 'zone'], `options.zone: expected an IANA time zone for ${period} periods, got ${JSON.stringify(zone)}`, zone);
+  }
+  const keyOf = periodKey(period, zone!);
+  const groups = new Map<string, { row: Omit<ComplianceRow, 'total' | 'met' | 'breached' | 'open' | 'compliancePercent' | 'medianMs' | 'p90Ms'>; met: number; breached: number; open: number; times: number[] }>();
+  for (const result of results) {
+    for (const t of result.targets) {
+      const row = { period: keyOf(t.startedAt), plan: t.plan, severity: t.severity, metric: t.metric };
+      const key = JSON.stringify([row.period, row.plan, row.severity, METRICS.indexOf(row.metric)]);
+      let g = groups.get(key);
+      if (g === undefined) {
+        g = { row, met: 0, breached: 0, open: 0, times: [] };
+        groups.set(key, g);
+      }
+      if (t.state === 'breached') g.breached += 1;
+      else if (t.state === 'achieved') g.met += 1;
+      else g.open += 1;
+      if (t.stoppedAt !== null) g.times.push(t.elapsedMs);
+    }
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, g]) => {
+      const times = g.times.sort((a, b) => a - b);
+      const decided = g.met + g.breached;
+      return Object.freeze({
+        ...g.row,
+        total: g.met + g.breached + g.open,
+        met: g.met,
+        breached: g.breached,
+        open: g.open,
+        compliancePercent: decided === 0 ? null : (g.met / decided) * 100,
+        medianMs: nearestRank(times, 0.5),
+        p90Ms: nearestRank(times, 0.9),
+      });
+    });
+}
+
+/** The nearest-rank percentile of sorted values: the smallest value with at least p of them at or below it. */
+function nearestRank(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+function periodKey(period: ReportPeriod, zone: string): (at: number) => string {
+  if (period === 'all') return () => 'all';
+  return (at) => {
+    const d = DateTime.fromMillis(at, { zone });
+    switch (period) {
+      case 'day':
+        return d.toISODate()!;
+      case 'week':
+        return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
+      case 'month':
+        return d.toFormat('yyyy-MM');
+      case 'quarter':
+        return `${d.year}-Q${d.quarter}`;
+      default:
+        return String(d.year);
+    }
+  };
+}

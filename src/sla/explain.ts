@@ -1,0 +1,83 @@
+import { DateTime } from 'luxon';
+import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
+import type { Clock, ClockEngine, ClockOutcome, PauseStatus, TicketStatus } from './engine.js';
+import type { SlaSpan } from './results.js';
+
+type Kind = SlaSpan['kind'];
+
+/**
+ * The spans that made up a clock's elapsed time up to `now` (open time counted, closed hours and
+ * holidays skipped, pauses, solved stretches), then, while the target is not yet reached, the
+ * projected way from `now` (or from the stop) to the due instant. The counted time of the spans
+ * that are not projected adds up to the elapsed time.
+ * @internal
+ */
+export function explainClock(engine: ClockEngine, c: Clock, now: number, o: ClockOutcome): readonly SlaSpan[] {
+  const t = c.target!;
+  const out: SlaSpan[] = [];
+  const holidays = holidayNames(t.calendar);
+  const push = (from: number, to: number, kind: Kind, projected: boolean, extra: { status?: TicketStatus; holiday?: string } = {}) => {
+    if (from >= to) return;
+    const last = out[out.length - 1];
+    if (last && last.to === from && last.kind === kind && last.projected === projected && last.status === extra.status && last.holiday === extra.holiday) {
+      out[out.length - 1] = { ...last, to, countedMs: kind === 'open' ? last.countedMs + (to - from) : 0 };
+      return;
+    }
+    out.push({ from, to, kind, countedMs: kind === 'open' ? to - from : 0, ...extra, projected });
+  };
+  const closed = (from: number, to: number, projected: boolean) => {
+    let cursor = from;
+    for (const h of holidays(from, to)) {
+      push(cursor, h.from, 'closed', projected);
+      push(h.from, h.to, 'holiday', projected, { holiday: h.name });
+      cursor = h.to;
+    }
+    push(cursor, to, 'closed', projected);
+  };
+  const running = (from: number, to: number, projected: boolean) => {
+    if (t.calendar === null) return push(from, to, 'open', projected);
+    let cursor = from;
+    for (const iv of t.calendar.openIntervals(from, to)) {
+      closed(cursor, iv.start, projected);
+      push(iv.start, iv.end, 'open', projected);
+      cursor = iv.end;
+    }
+    closed(cursor, to, projected);
+  };
+  engine.forEachSegment(c, now, (from, to, status) => {
+    if (status === 'solved') push(from, to, 'solved', false);
+    else if (t.pauseOn.includes(status as PauseStatus)) push(from, to, 'paused', false, { status });
+    else running(from, to, false);
+  });
+  if (o.due !== null && o.elapsed < c.ms) {
+    const from = o.stoppedAt ?? now;
+    running(from, o.due, true);
+  }
+  return Object.freeze(out.map((s) => Object.freeze(s)));
+}
+
+/** The holidays of a calendar overlapping `[from, to)`, as local whole days clipped to it. */
+function holidayNames(calendar: BusinessCalendar | null) {
+  const byYear = new Map<number, Map<string, string>>();
+  const namesIn = (year: number) => {
+    let names = byYear.get(year);
+    if (names === undefined) {
+      names = new Map();
+      for (const h of calendar!.holidaysIn(year)) if (!names.has(h.date)) names.set(h.date, h.name);
+      byYear.set(year, names);
+    }
+    return names;
+  };
+  return (from: number, to: number): { from: number; to: number; name: string }[] => {
+    if (calendar === null || from >= to) return [];
+    const found: { from: number; to: number; name: string }[] = [];
+    let day = DateTime.fromMillis(from, { zone: calendar.zone }).startOf('day');
+    while (day.toMillis() < to) {
+      const next = day.plus({ days: 1 }).startOf('day');
+      const name = namesIn(day.year).get(day.toISODate()!);
+      if (name !== undefined) found.push({ from: Math.max(from, day.toMillis()), to: Math.min(to, next.toMillis()), name });
+      day = next;
+    }
+    return found;
+  };
+}

@@ -1,0 +1,76 @@
+import { formatPath, InvalidArgumentError } from '../errors.js';
+import { type InstantLike, toEpochMs } from '../instant.js';
+import type { AccountDefinition } from '../policy/entitlementTypes.js';
+import type { Policy } from '../policy/schema.js';
+import { ClockEngine, type EngineEvent } from './engine.js';
+import { collectResults, type MeasureOptions, type MeasureResult } from './results.js';
+import { type Timeline, TimelineReader } from './timeline.js';
+
+/**
+ * Measures every SLA target of a ticket at `now`: first response, each follow-up cycle and
+ * resolution, as the account's entitlement sets them for the ticket's severity.
+ *
+ * @remarks
+ * The whole timeline is checked first (events after `now` included), then the events up to `now`
+ * are applied. A clock runs while the ticket is neither solved nor in a status its target pauses
+ * on; automatic replies never satisfy a target; a severity or plan change re-targets every clock
+ * that has not ended and is not breached, from its original start; a breach is never undone.
+ * Semantics in `docs/sla.md`. The same answer comes from feeding the events one by one to
+ * {@link advance} and calling {@link measureState}.
+ *
+ * @param policy - a validated policy ({@link parsePolicy}, or a preset)
+ * @param account - the ticket's account, as for {@link resolveEntitlement}
+ * @param timeline - the ticket's events, `created` first, in time order
+ * @param now - the instant of the answer (not before the ticket was created)
+ * @throws {@link InvalidArgumentError} `invalid_event` naming the event's index and field (out of
+ *   order, not starting with `created`, unknown type or value, unknown severity level),
+ *   `invalid_instant` / `out_of_range` for a bad instant; the errors of {@link resolveEntitlement}
+ *   for an unknown plan or account, under the event that names it.
+ *
+ * @example
+ * ```ts
+ * import { measure, standardSupport } from 'support-policy';
+ * // An Enterprise ticket opened on Monday 5 January 2026 at 09:00 in Madrid; the agent answers at 10:30.
+ * const result = measure(standardSupport, { type: 'direct', plan: 'enterprise' }, [
+ *   { type: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'major' },
+ *   { type: 'reply', at: Date.parse('2026-01-05T09:30:00Z'), author: 'agent' },
+ * ], Date.parse('2026-01-05T12:00:00Z'));
+ * result.targets[0].state; //=> 'achieved'
+ * result.targets[0].elapsedMs / 60_000; //=> 90
+ * new Date(result.targets[0].dueAt!).toISOString(); //=> '2026-01-05T10:00:00.000Z'
+ * ```
+ * @category SLA
+ */
+export function measure(policy: Policy, account: AccountDefinition, timeline: Timeline, now: InstantLike, options?: MeasureOptions): MeasureResult {
+  return measureTimeline(policy, account, timeline, now, options, []);
+}
+
+/** {@link measure}, with the ticket's place in a larger input for error paths. @internal */
+export function measureTimeline(policy: Policy, account: AccountDefinition, timeline: Timeline, now: InstantLike, options: MeasureOptions | undefined, at: readonly (string | number)[]): MeasureResult {
+  const nowMs = toEpochMs(now, 'now');
+  const reader = new TimelineReader(policy, account, [...at, 'events'], at);
+  if (!Array.isArray(timeline) || timeline.length === 0) {
+    throw new InvalidArgumentError('invalid_event', [...at, 'events'], `${formatPath([...at, 'events'])}: expected a timeline starting with "created", got ${Array.isArray(timeline) ? 'no events' : String(timeline)}`, timeline);
+  }
+  // Everything is checked before anything is measured; severity and plan are those at `now`.
+  const events: EngineEvent[] = [];
+  let severity: string | null = null;
+  let plan: string | null = null;
+  for (const raw of timeline) {
+    const e = reader.read(raw);
+    events.push(e);
+    if (e.at <= nowMs) {
+      severity = reader.severity;
+      plan = reader.account.plan ?? null;
+    }
+  }
+  if (nowMs < events[0]!.at) {
+    throw new InvalidArgumentError('out_of_range', ['now'], `now: expected an instant not before the ticket was created (${new Date(events[0]!.at).toISOString()}), got ${new Date(nowMs).toISOString()}`, now);
+  }
+  const engine = new ClockEngine();
+  for (const e of events) {
+    if (e.at > nowMs) break;
+    engine.apply(e);
+  }
+  return collectResults(engine, severity, plan, nowMs, options);
+}

@@ -1,0 +1,101 @@
+import { calendarOf } from '../policy/policyCalendars.js';
+import type { AccountDefinition, EntitledTarget, EntitlementSource } from '../policy/entitlementTypes.js';
+import type { ParsedDuration } from '../policy/duration.js';
+import { resolveEntitlement } from '../policy/resolveEntitlement.js';
+import type { Policy } from '../policy/schema.js';
+import type { EngineTarget, Metric, TargetSet } from './engine.js';
+
+/** What a measured target says about itself: where it comes from and what it promises. */
+export interface TargetInfo {
+  readonly severity: string | null;
+  readonly plan: string | null;
+  readonly duration: ParsedDuration;
+  readonly clock: string;
+  readonly source: EntitlementSource;
+}
+
+/** An account's measured targets per severity level, and the levels its scale has. */
+export interface AccountTargets {
+  readonly plan: string | null;
+  /** The scale's level ids, or `null` when no target applies to the account type. */
+  readonly levels: ReadonlySet<string> | null;
+  readonly scale: string | null;
+  /** Targets per level; `''` holds the (empty) set of an account without targets. */
+  readonly bySeverity: ReadonlyMap<string, TargetSet>;
+  /** Whether some level has a measured target (then a ticket must say its severity). */
+  readonly hasTargets: boolean;
+}
+
+const memo = new WeakMap<Policy, Map<string, AccountTargets>>();
+const EMPTY: TargetSet = Object.freeze({});
+
+/**
+ * The measured targets of an account on a policy, memoised per policy object and account shape.
+ * Throws the errors of {@link resolveEntitlement} for an account the policy does not know.
+ * @internal
+ */
+export function accountTargets(policy: Policy, account: AccountDefinition): AccountTargets {
+  const key = accountKey(account);
+  let byAccount = memo.get(policy);
+  if (byAccount === undefined) {
+    byAccount = new Map();
+    memo.set(policy, byAccount);
+  }
+  const hit = key === undefined ? undefined : byAccount.get(key);
+  if (hit !== undefined) return hit;
+  const ent = resolveEntitlement(policy, account);
+  const scale = ent.severityScale;
+  const bySeverity = new Map<string, TargetSet>();
+  let hasTargets = false;
+  for (const level of ent.targets) {
+    const set: Partial<Record<Metric, EngineTarget<TargetInfo>>> = {};
+    for (const t of level.targets) {
+      if (t.role === 'typical') continue;
+      set[t.metric] = toEngineTarget(policy, t, level.severity.id, ent.plan?.id ?? null);
+      hasTargets = true;
+    }
+    bySeverity.set(level.severity.id, Object.freeze(set));
+  }
+  const result: AccountTargets = Object.freeze({
+    plan: ent.plan?.id ?? null,
+    scale,
+    levels: scale === null ? null : new Set(policy.severityScales[scale]!.levels.map((l) => l.id)),
+    bySeverity,
+    hasTargets,
+  });
+  if (key !== undefined) byAccount.set(key, result);
+  return result;
+}
+
+/** The targets in force for a severity level (none for a level without targets). */
+export function targetsFor(account: AccountTargets, severity: string | null): TargetSet {
+  return (severity === null ? undefined : account.bySeverity.get(severity)) ?? EMPTY;
+}
+
+function toEngineTarget(policy: Policy, t: EntitledTarget, severity: string, plan: string | null): EngineTarget<TargetInfo> {
+  const source = policyTarget(policy, t.source);
+  return Object.freeze({
+    metric: t.metric,
+    calendar: calendarOf(policy, t.clock) ?? null,
+    pauseOn: t.pauseOn,
+    duration: t.duration,
+    warnAtPercent: source?.warnAtPercent ?? policy.sla?.warnAtPercent ?? [],
+    info: Object.freeze({ severity, plan, duration: t.duration, clock: t.clock, source: t.source }),
+  });
+}
+
+/** The policy's target object an entitled target was read from. */
+function policyTarget(policy: Policy, source: EntitlementSource) {
+  const [, , , index] = source.path;
+  const owner = source.kind === 'plan' ? policy.plans[source.id] : policy.addOns[source.id];
+  return typeof index === 'number' ? owner?.targets[index] : undefined;
+}
+
+/** A memo key for a well-formed account; `undefined` sends anything odd to the full checks. */
+function accountKey(a: AccountDefinition): string | undefined {
+  if (typeof a !== 'object' || a === null || typeof a.type !== 'string') return undefined;
+  const optional = (v: unknown) => v === undefined || typeof v === 'string';
+  if (!optional(a.plan) || !optional(a.partner)) return undefined;
+  if (a.addOns !== undefined && !(Array.isArray(a.addOns) && a.addOns.every((x) => typeof x === 'string'))) return undefined;
+  return JSON.stringify([a.type, a.plan ?? null, a.addOns ?? null, a.partner ?? null]);
+}

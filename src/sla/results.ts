@@ -1,0 +1,137 @@
+import type { EntitlementSource } from '../policy/entitlementTypes.js';
+import type { ParsedDuration } from '../policy/duration.js';
+import type { Clock, ClockEngine, Metric, TicketStatus } from './engine.js';
+import { explainClock } from './explain.js';
+import type { TargetInfo } from './policyTargets.js';
+
+/**
+ * A warning threshold of a target: the elapsed time at which it falls due, and when.
+ * `at` is in the past when `reached`, projected while the clock runs, and `null` when the clock is
+ * paused (it cannot be scheduled) or stopped before reaching it.
+ * @category SLA
+ */
+export interface SlaWarning {
+  readonly percent: number;
+  readonly elapsedMs: number;
+  readonly at: number | null;
+  readonly reached: boolean;
+}
+
+/**
+ * One stretch of a clock's life, for explanations: `open` time counted, `closed` hours and
+ * `holiday`s skipped while the clock ran, `paused` on a status, or `solved`. `projected` stretches
+ * lie after `now` (or after the stop): the way to the due instant if the clock ran on.
+ * @category SLA
+ */
+export interface SlaSpan {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: 'open' | 'closed' | 'holiday' | 'paused' | 'solved';
+  /** Open time counted towards the target: the span's length when `open`, else 0. */
+  readonly countedMs: number;
+  /** The pausing status, for `paused`. */
+  readonly status?: TicketStatus;
+  /** The holiday's name, for `holiday`. */
+  readonly holiday?: string;
+  readonly projected: boolean;
+}
+
+/**
+ * One measured target of a ticket: first response, resolution, or one follow-up cycle.
+ *
+ * Instants are epoch ms. `dueAt`: when the elapsed time reached the target, the instant it did;
+ * else, stopped, the deadline it would have had running on from its stop; else, paused, `null`;
+ * else when it falls due if it keeps running. See `docs/sla.md`.
+ * @category SLA
+ */
+export interface TargetMeasurement {
+  readonly metric: Metric;
+  /** Follow-up cycles count from 1; `null` for other metrics. */
+  readonly cycle: number | null;
+  readonly startedAt: number;
+  /** The severity level and plan the target was chosen for (a breached target keeps its own). */
+  readonly severity: string | null;
+  readonly plan: string | null;
+  readonly duration: ParsedDuration;
+  /** A calendar id of the policy, or `24/7`. */
+  readonly clock: string;
+  readonly source: EntitlementSource;
+  /** The target as open time on its clock (business days are counted from the clock's start). */
+  readonly targetMs: number;
+  readonly state: 'running' | 'paused' | 'achieved' | 'breached';
+  readonly dueAt: number | null;
+  /** The reply that ended the clock, or the instant the ticket was solved; `null` while open. */
+  readonly stoppedAt: number | null;
+  readonly elapsedMs: number;
+  readonly remainingMs: number;
+  /** `elapsedMs / targetMs × 100`, unrounded. */
+  readonly percent: number;
+  readonly breachedByMs: number;
+  readonly warnings: readonly SlaWarning[];
+  /** With `explain: true`: the spans that make up the elapsed time, and the way to the due instant. */
+  readonly spans?: readonly SlaSpan[];
+}
+
+/**
+ * What {@link measure} returns: every measured target of a ticket at `now`.
+ * @category SLA
+ */
+export interface MeasureResult {
+  /** The severity level and plan in force at `now`. */
+  readonly severity: string | null;
+  readonly plan: string | null;
+  readonly status: TicketStatus;
+  /** First response, follow-up cycles in order, resolution; only targets the policy sets. */
+  readonly targets: readonly TargetMeasurement[];
+  /** The next instant after `now` at which a warning or a due instant falls, for scheduling. */
+  readonly nextCheckAt: number | null;
+}
+
+/**
+ * Options of {@link measure}, {@link measureState} and {@link measureMany}.
+ * @category SLA
+ */
+export interface MeasureOptions {
+  /** Adds `spans` to every target: slower, for showing a support lead how a deadline was reached. */
+  readonly explain?: boolean;
+}
+
+const ORDER: Record<Metric, number> = { firstResponse: 0, followUp: 1, resolution: 2 };
+
+/** Every measured target of an engine at `now`, as the public result. @internal */
+export function collectResults(engine: ClockEngine, severity: string | null, plan: string | null, now: number, options: MeasureOptions | undefined): MeasureResult {
+  const explain = options?.explain === true;
+  const clocks: Clock[] = engine.clocks.filter((c) => c.target !== undefined);
+  clocks.sort((a, b) => ORDER[a.metric] - ORDER[b.metric] || a.cycle - b.cycle);
+  let next = Number.POSITIVE_INFINITY;
+  const targets = clocks.map((c): TargetMeasurement => {
+    const o = engine.outcome(c, now);
+    const info = c.target!.info as TargetInfo;
+    if (o.state === 'running') {
+      if (o.due !== null && o.due > now && o.due < next) next = o.due;
+      for (const w of o.warnings) if (w.at !== null && w.at > now && w.at < next) next = w.at;
+    }
+    const m: TargetMeasurement = {
+      metric: c.metric,
+      cycle: c.metric === 'followUp' ? c.cycle : null,
+      startedAt: c.start,
+      severity: info.severity,
+      plan: info.plan,
+      duration: info.duration,
+      clock: info.clock,
+      source: info.source,
+      targetMs: c.ms,
+      state: o.state,
+      dueAt: o.due,
+      stoppedAt: o.stoppedAt,
+      elapsedMs: o.elapsed,
+      remainingMs: o.remaining,
+      percent: (o.elapsed / c.ms) * 100,
+      breachedByMs: o.breachedBy,
+      warnings: Object.freeze(o.warnings.map((w) => Object.freeze(w))),
+      ...(explain ? { spans: explainClock(engine, c, now, o) } : {}),
+    };
+    return Object.freeze(m);
+  });
+  return Object.freeze({ severity, plan, status: engine.status, targets: Object.freeze(targets), nextCheckAt: next === Number.POSITIVE_INFINITY ? null : next });
+}
