@@ -48,8 +48,9 @@ function open(state: SlaState): Internals {
  * @throws the errors of {@link resolveEntitlement} for an account the policy does not know
  * @example
  * ```ts
- * import { startTicket, standardSupport } from 'support-policy';
- * startTicket(standardSupport, { type: 'direct', plan: 'premium' }).eventCount; //=> 0
+ * import { startTicket, standardSupport, parsePolicy } from 'support-policy';
+ * const policy = parsePolicy(standardSupport);
+ * startTicket(policy, { type: 'direct', plan: 'premium' }).eventCount; //=> 0
  * ```
  * @category SLA
  */
@@ -66,8 +67,9 @@ export function startTicket(policy: Policy, account: AccountDefinition): SlaStat
  *   index (`events[4].at` for an event earlier than the one before it); nothing changes.
  * @example
  * ```ts
- * import { advance, measureState, startTicket, standardSupport } from 'support-policy';
- * let state = startTicket(standardSupport, { type: 'direct', plan: 'premium' });
+ * import { advance, measureState, startTicket, standardSupport, parsePolicy } from 'support-policy';
+ * const policy = parsePolicy(standardSupport);
+ * let state = startTicket(policy, { type: 'direct', plan: 'premium' });
  * state = advance(state, { type: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'minor' });
  * const result = measureState(state, Date.parse('2026-01-05T10:00:00Z'));
  * result.targets[0].remainingMs / 3_600_000; //=> 10
@@ -90,8 +92,9 @@ export function advance(state: SlaState, event: TicketEvent): SlaState {
  *   `now` before the last event applied (its events cannot be taken back)
  * @example
  * ```ts
- * import { advance, measureState, startTicket, standardSupport } from 'support-policy';
- * const created = advance(startTicket(standardSupport, { type: 'direct', plan: 'enterprise' }),
+ * import { advance, measureState, startTicket, standardSupport, parsePolicy } from 'support-policy';
+ * const policy = parsePolicy(standardSupport);
+ * const created = advance(startTicket(policy, { type: 'direct', plan: 'enterprise' }),
  *   { type: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'critical' });
  * measureState(created, Date.parse('2026-01-05T09:00:00Z')).targets[0].state; //=> 'running'
  * ```

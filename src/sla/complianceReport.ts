@@ -55,10 +55,11 @@ const METRICS: readonly Metric[] = ['firstResponse', 'followUp', 'resolution'];
  *   `invalid_definition` for an unknown period
  * @example
  * ```ts
- * import { complianceReport, measureMany, standardSupport } from 'support-policy';
+ * import { complianceReport, measureMany, standardSupport, parsePolicy } from 'support-policy';
+ * const policy = parsePolicy(standardSupport);
  * const monday9 = Date.parse('2026-01-05T08:00:00Z');
  * const enterprise = { type: 'direct', plan: 'enterprise' };
- * const results = measureMany(standardSupport, [
+ * const results = measureMany(policy, [
  *   { account: enterprise, events: [{ type: 'created', at: monday9, severity: 'major' },
  *                                   { type: 'reply', at: monday9 + 3_600_000, author: 'agent' }] },
  *   { account: enterprise, events: [{ type: 'created', at: monday9, severity: 'major' },

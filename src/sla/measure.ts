@@ -29,9 +29,10 @@ import { type Timeline, TimelineReader } from './timeline.js';
  *
  * @example
  * ```ts
- * import { measure, standardSupport } from 'support-policy';
+ * import { measure, standardSupport, parsePolicy } from 'support-policy';
+ * const policy = parsePolicy(standardSupport);
  * // An Enterprise ticket opened on Monday 5 January 2026 at 09:00 in Madrid; the agent answers at 10:30.
- * const result = measure(standardSupport, { type: 'direct', plan: 'enterprise' }, [
+ * const result = measure(policy, { type: 'direct', plan: 'enterprise' }, [
  *   { type: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'major' },
  *   { type: 'reply', at: Date.parse('2026-01-05T09:30:00Z'), author: 'agent' },
  * ], Date.parse('2026-01-05T12:00:00Z'));

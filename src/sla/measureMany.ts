@@ -30,9 +30,10 @@ export interface SlaTicket {
  *   (`tickets[41].events[3].at`); nothing is returned for a batch with a bad ticket
  * @example
  * ```ts
- * import { measureMany, standardSupport } from 'support-policy';
+ * import { measureMany, standardSupport, parsePolicy } from 'support-policy';
+ * const policy = parsePolicy(standardSupport);
  * const monday9 = Date.parse('2026-01-05T08:00:00Z'); // 09:00 in Madrid
- * const results = measureMany(standardSupport, [
+ * const results = measureMany(policy, [
  *   { account: { type: 'direct', plan: 'enterprise' }, events: [{ type: 'created', at: monday9, severity: 'critical' }] },
  *   { account: { type: 'direct', plan: 'starter' }, events: [{ type: 'created', at: monday9, severity: 'minor' }] },
  * ], monday9 + 3 * 3_600_000);

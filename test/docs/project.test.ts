@@ -90,10 +90,12 @@ describe('documentation', () => {
     expect(log).not.toMatch(/warning|error/i);
   }, 120_000);
 
-  it('npm run demo prints deadlines and a compliance line', () => {
+  it('npm run demo prints deadlines, an explained deadline and a compliance table', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/demo.ts'], { cwd: root, encoding: 'utf8' });
-    expect(out).toMatch(/T-1001\s+Enterprise\s+Major\s+PT2H on support-hours\s+Mon 05 Jan 17:00\s+Wed 07 Jan 09:00/);
-    expect(out).toMatch(/T-1007\s+All-inclusive \+ Dedicated support\s+Severity 3 Standard\s+PT2H on dedicated-hours\s+Fri 23 Oct 16:00\s+Mon 26 Oct 10:00/);
+    expect(out).toMatch(/T-1001\s+enterprise\s+major\s+first response: PT2H on support-hours\s+Mon 05 Jan 17:00\s+Wed 07 Jan 09:00\s+Wed 07 Jan 08:45\s+1\.75 h\s+met/);
+    expect(out).toMatch(/T-1007\s+all_inclusive \+ dedicated_support\s+sev3\s+first response: PT2H on dedicated-hours\s+Fri 23 Oct 16:00\s+Mon 26 Oct 10:00\s+Mon 26 Oct 10:30\s+2\.50 h\s+breached by 0\.50 h/);
+    expect(out).toMatch(/Tue 06 Jan 00:00\s+Wed 07 Jan 00:00\s+holiday \(Epiphany\)/);
+    expect(out).toMatch(/all_inclusive\s+sev1\s+followUp\s+0\s+1\s+0\s+4\.50 h/);
     expect(out).toMatch(/Compliance: 5 of 7 first responses met their target/);
   });
 });
