@@ -182,24 +182,45 @@ export class ClockEngine {
 
   /** E(x): the open time on `t`'s clock over the instants of `[c.start, x)` at which `c` runs. */
   elapsed(c: Clock, t: EngineTarget, upTo: number): number {
-    let sum = 0;
-    this.forEachSegment(c, upTo, (a, b, s) => {
-      if (runsOn(s, t)) sum += between(t, a, b);
-    });
-    return sum;
+    return this.walk(c, t, upTo, Number.POSITIVE_INFINITY);
   }
 
   /** The earliest instant x ≤ upTo with E(x) = w, if E reaches w by then (w ≥ 1). */
   instantAt(c: Clock, t: EngineTarget, w: number, upTo: number): number | undefined {
+    const found = this.walk(c, t, upTo, w);
+    return Number.isNaN(found) ? undefined : found;
+  }
+
+  /**
+   * Sums the running open time of `c` up to `upTo`; when the sum reaches `w`, returns the
+   * instant it did instead (NaN when it never does, with `w` finite). One loop for
+   * both, without callbacks: this is the hot path of batch measurement.
+   */
+  private walk(c: Clock, t: EngineTarget, upTo: number, w: number): number {
+    const stop = c.end === undefined || c.end > upTo ? upTo : c.end;
+    const times = this.times;
+    const n = times.length;
     let acc = 0;
-    let found: number | undefined;
-    this.forEachSegment(c, upTo, (a, b, s) => {
-      if (found !== undefined || !runsOn(s, t)) return;
-      const len = between(t, a, b);
-      if (acc + len >= w) found = addOn(t, a, w - acc);
-      acc += len;
-    });
-    return found;
+    for (let i = 0; i < n; i++) {
+      const next = i + 1 < n ? times[i + 1]! : Number.POSITIVE_INFINITY;
+      if (next <= c.start) continue;
+      const from = times[i]! > c.start ? times[i]! : c.start;
+      const to = next < stop ? next : stop;
+      if (from < to && runsOn(this.statuses[i]!, t)) {
+        const len = between(t, from, to);
+        if (acc + len >= w) return addOn(t, from, w - acc);
+        acc += len;
+      }
+      if (next >= stop) break;
+    }
+    return w === Number.POSITIVE_INFINITY ? acc : Number.NaN;
+  }
+
+  /** Where the clock reaches `w`: in the past, from its stop, or from now; never while paused. */
+  private reach(c: Clock, t: EngineTarget, w: number, E: number, now: number, stoppedAt: number | null, paused: boolean): number | null {
+    if (E >= w) return this.instantAt(c, t, w, now)!;
+    if (stoppedAt !== null) return addOn(t, stoppedAt, w - E);
+    return paused ? null : addOn(t, now, w - E);
   }
 
   /** The answer of a clock with a target at `now` (not before the last event applied). */
@@ -210,17 +231,15 @@ export class ClockEngine {
     const stopped = c.end !== undefined || solvedNow;
     const stoppedAt = c.end !== undefined ? c.end : solvedNow ? Math.max(this.solvedSince ?? c.start, c.start) : null;
     const paused = !stopped && !runsOn(this.status, t);
-    // Where the clock would reach `w`: in the past, from its stop, or from now; never while paused.
-    const reach = (w: number): number | null =>
-      E >= w ? this.instantAt(c, t, w, now)! : stopped ? addOn(t, stoppedAt!, w - E) : paused ? null : addOn(t, now, w - E);
-    const warnings = t.warnAtPercent.map((percent) => {
+    const warnings: WarningOutcome[] = [];
+    for (const percent of t.warnAtPercent) {
       const w = Math.max(1, Math.ceil((c.ms * percent) / 100));
       const reached = E >= w;
-      return { percent, elapsedMs: w, at: reached || !stopped ? reach(w) : null, reached };
-    });
+      warnings.push({ percent, elapsedMs: w, at: reached || !stopped ? this.reach(c, t, w, E, now, stoppedAt, paused) : null, reached });
+    }
     return {
       state: E > c.ms ? 'breached' : stopped ? 'achieved' : paused ? 'paused' : 'running',
-      due: reach(c.ms),
+      due: this.reach(c, t, c.ms, E, now, stoppedAt, paused),
       stoppedAt,
       elapsed: E,
       remaining: Math.max(0, c.ms - E),

@@ -2,7 +2,7 @@ import { formatPath, InvalidArgumentError } from '../errors.js';
 import { type InstantLike, toEpochMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
-import { ClockEngine, type EngineEvent } from './engine.js';
+import { ClockEngine } from './engine.js';
 import { collectResults, type MeasureOptions, type MeasureResult } from './results.js';
 import { type Timeline, TimelineReader } from './timeline.js';
 
@@ -53,25 +53,21 @@ export function measureTimeline(policy: Policy, account: AccountDefinition, time
   if (!Array.isArray(timeline) || timeline.length === 0) {
     throw new InvalidArgumentError('invalid_event', [...at, 'events'], `${formatPath([...at, 'events'])}: expected a timeline starting with "created", got ${Array.isArray(timeline) ? 'no events' : String(timeline)}`, timeline);
   }
-  // Everything is checked before anything is measured; severity and plan are those at `now`.
-  const events: EngineEvent[] = [];
+  // One pass: every event is checked, those up to `now` are applied. A refused event throws before
+  // anything is returned, so nothing half-computed escapes; severity and plan are those at `now`.
+  const engine = new ClockEngine();
   let severity: string | null = null;
   let plan: string | null = null;
-  for (const raw of timeline) {
-    const e = reader.read(raw);
-    events.push(e);
+  for (let i = 0; i < timeline.length; i++) {
+    const e = reader.read(timeline[i]!);
+    if (i === 0 && nowMs < e.at) {
+      throw new InvalidArgumentError('out_of_range', ['now'], `now: expected an instant not before the ticket was created (${new Date(e.at).toISOString()}), got ${new Date(nowMs).toISOString()}`, now);
+    }
     if (e.at <= nowMs) {
+      engine.apply(e);
       severity = reader.severity;
       plan = reader.account.plan ?? null;
     }
-  }
-  if (nowMs < events[0]!.at) {
-    throw new InvalidArgumentError('out_of_range', ['now'], `now: expected an instant not before the ticket was created (${new Date(events[0]!.at).toISOString()}), got ${new Date(nowMs).toISOString()}`, now);
-  }
-  const engine = new ClockEngine();
-  for (const e of events) {
-    if (e.at > nowMs) break;
-    engine.apply(e);
   }
   return collectResults(engine, severity, plan, nowMs, options);
 }

@@ -94,8 +94,16 @@ function policyTarget(policy: Policy, source: EntitlementSource) {
 /** A memo key for a well-formed account; `undefined` sends anything odd to the full checks. */
 function accountKey(a: AccountDefinition): string | undefined {
   if (typeof a !== 'object' || a === null || typeof a.type !== 'string') return undefined;
-  const optional = (v: unknown) => v === undefined || typeof v === 'string';
-  if (!optional(a.plan) || !optional(a.partner)) return undefined;
-  if (a.addOns !== undefined && !(Array.isArray(a.addOns) && a.addOns.every((x) => typeof x === 'string'))) return undefined;
-  return JSON.stringify([a.type, a.plan ?? null, a.addOns ?? null, a.partner ?? null]);
+  const { type, plan, partner, addOns } = a;
+  if ((plan !== undefined && typeof plan !== 'string') || (partner !== undefined && typeof partner !== 'string')) return undefined;
+  let key = `${type}\u0000${plan ?? '\u0001'}\u0000${partner ?? '\u0001'}`;
+  if (addOns !== undefined) {
+    if (!Array.isArray(addOns)) return undefined;
+    for (const id of addOns) {
+      if (typeof id !== 'string') return undefined;
+      key += `\u0000${id}`;
+    }
+  }
+  // A separator inside a value could make two accounts share a key: such values skip the memo.
+  return /[\u0000\u0001]/.test(`${type}${plan ?? ''}${partner ?? ''}${addOns?.join('') ?? ''}`) ? undefined : key;
 }

@@ -1,5 +1,5 @@
 import { formatPath, InvalidArgumentError, isSupportPolicyError, underPath } from '../errors.js';
-import { type InstantLike, toEpochMs } from '../instant.js';
+import { type InstantLike, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, toEpochMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import type { EngineEvent, TicketStatus } from './engine.js';
@@ -70,51 +70,50 @@ export class TimelineReader {
   /** The next event, checked and converted; nothing changes when it is refused. */
   read(raw: TicketEvent): EngineEvent {
     const i = this.count;
-    const here = (...field: (string | number)[]) => [...this.path, i, ...field];
-    const fail = (field: string | undefined, message: string, value: unknown): never => {
-      const path = field === undefined ? here() : here(field);
-      throw new InvalidArgumentError('invalid_event', path, `${formatPath(path)}: ${message}`, value);
-    };
-    if (typeof raw !== 'object' || raw === null) fail(undefined, 'expected an event object', raw);
+    if (typeof raw !== 'object' || raw === null) this.fail(undefined, 'expected an event object', raw);
     const e = raw as Record<string, unknown>;
-    const at = rebased(here(), () => toEpochMs(e['at'] as InstantLike, 'at'));
-    if (this.last !== undefined && at < this.last) fail('at', `expected events in time order, got an instant before the previous event's (${new Date(this.last).toISOString()})`, e['at']);
-    if ((e['type'] === 'created') !== (i === 0)) fail('type', i === 0 ? `expected the timeline to start with "created", got ${JSON.stringify(e['type'])}` : 'expected a single "created", first', e['type']);
+    const rawAt = e['at'];
+    // Epoch ms in range take the fast path of toEpochMs; anything else is converted or refused here.
+    const at = typeof rawAt === 'number' && Number.isInteger(rawAt) && rawAt >= MIN_SUPPORTED_MS && rawAt < MAX_SUPPORTED_MS
+      ? rawAt
+      : rebased(this.here(), () => toEpochMs(rawAt as InstantLike, 'at'));
+    if (this.last !== undefined && at < this.last) this.fail('at', `expected events in time order, got an instant before the previous event's (${new Date(this.last).toISOString()})`, e['at']);
+    if ((e['type'] === 'created') !== (i === 0)) this.fail('type', i === 0 ? `expected the timeline to start with "created", got ${JSON.stringify(e['type'])}` : 'expected a single "created", first', e['type']);
     let event: EngineEvent;
     let severity = this.severity;
     let account = this.account;
     let targets = this.targets;
     switch (e['type']) {
       case 'created':
-        severity = this.checkSeverity(e['severity'], targets, here('severity'), true);
+        severity = this.checkSeverity(e['severity'], targets, true);
         event = { at, kind: 'created', targets: targetsFor(targets, severity) };
         break;
       case 'reply':
-        if (!AUTHORS.has(e['author'] as string)) fail('author', `expected agent, customer or automatic, got ${JSON.stringify(e['author'])}`, e['author']);
+        if (!AUTHORS.has(e['author'] as string)) this.fail('author', `expected agent, customer or automatic, got ${JSON.stringify(e['author'])}`, e['author']);
         event = { at, kind: e['author'] as 'agent' | 'customer' | 'automatic' };
         break;
       case 'status': {
         const s = e['status'];
-        if (typeof s !== 'string' || !STATUSES.has(s)) fail('status', `expected open, waiting_on_customer, on_hold, solved or reopened, got ${JSON.stringify(s)}`, s);
+        if (typeof s !== 'string' || !STATUSES.has(s)) this.fail('status', `expected open, waiting_on_customer, on_hold, solved or reopened, got ${JSON.stringify(s)}`, s);
         event = { at, kind: 'status', status: s === 'reopened' ? 'open' : (s as TicketStatus) };
         break;
       }
       case 'severity':
-        severity = this.checkSeverity(e['severity'], targets, here('severity'), false);
+        severity = this.checkSeverity(e['severity'], targets, false);
         event = { at, kind: 'retarget', targets: targetsFor(targets, severity) };
         break;
       case 'plan': {
-        if (typeof e['plan'] !== 'string') fail('plan', `expected a plan id, got ${JSON.stringify(e['plan'])}`, e['plan']);
+        if (typeof e['plan'] !== 'string') this.fail('plan', `expected a plan id, got ${JSON.stringify(e['plan'])}`, e['plan']);
         account = { ...this.account, plan: e['plan'] as string, ...(e['addOns'] === undefined ? {} : { addOns: e['addOns'] as string[] }) };
         const next = account;
-        targets = rebased(here(), () => accountTargets(this.policy, next), 1);
+        targets = rebased(this.here(), () => accountTargets(this.policy, next), 1);
         const given = e['severity'] === undefined ? severity : e['severity'];
-        severity = this.checkSeverity(given, targets, here('severity'), false);
+        severity = this.checkSeverity(given, targets, false);
         event = { at, kind: 'retarget', targets: targetsFor(targets, severity) };
         break;
       }
       default:
-        return fail('type', `expected created, reply, status, severity or plan, got ${JSON.stringify(e['type'])}`, e['type']);
+        return this.fail('type', `expected created, reply, status, severity or plan, got ${JSON.stringify(e['type'])}`, e['type']);
     }
     this.severity = severity;
     this.account = account;
@@ -124,16 +123,26 @@ export class TimelineReader {
     return event;
   }
 
-  private checkSeverity(value: unknown, targets: AccountTargets, path: Path, optional: boolean): string | null {
+  /** The path of the event being read, or of one of its fields. */
+  private here(field?: string): (string | number)[] {
+    return field === undefined ? [...this.path, this.count] : [...this.path, this.count, field];
+  }
+
+  private fail(field: string | undefined, message: string, value: unknown): never {
+    const path = this.here(field);
+    throw new InvalidArgumentError('invalid_event', path, `${formatPath(path)}: ${message}`, value);
+  }
+
+  private checkSeverity(value: unknown, targets: AccountTargets, optional: boolean): string | null {
     if (value === undefined || value === null) {
       if (optional && !targets.hasTargets) return null;
       if (optional || targets.hasTargets) {
-        throw new InvalidArgumentError('invalid_event', path, `${formatPath(path)}: expected a severity level${levelList(targets)}, which the account's targets depend on, got ${String(value)}`, value);
+        return this.fail('severity', `expected a severity level${levelList(targets)}, which the account's targets depend on, got ${String(value)}`, value);
       }
       return null;
     }
     if (typeof value !== 'string' || (targets.levels !== null && !targets.levels.has(value))) {
-      throw new InvalidArgumentError('invalid_event', path, `${formatPath(path)}: expected a severity level${levelList(targets)}, got ${JSON.stringify(value)}`, value);
+      return this.fail('severity', `expected a severity level${levelList(targets)}, got ${JSON.stringify(value)}`, value);
     }
     return value;
   }
