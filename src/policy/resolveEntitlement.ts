@@ -92,6 +92,9 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
 
   // Add-ons: the plan's included ones, then those taken; each must be available on the plan.
   const addOnIds: { id: string; included: boolean }[] = (plan?.includedAddOns ?? []).map((id) => ({ id, included: true }));
+  if (account.addOns !== undefined && !Array.isArray(account.addOns)) {
+    reject('invalid_account', ['account', 'addOns'], `expected a list of add-on ids, got ${JSON.stringify(account.addOns)}`, account.addOns);
+  }
   (account.addOns ?? []).forEach((id, i) => {
     const addOn = known(policy.addOns, id, ['account', 'addOns', i], 'add-ons');
     if (planId === undefined || !addOn.availableOn.includes(planId)) {
@@ -171,6 +174,16 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
   }
 
   targets = targets.filter((level) => level.targets.length > 0);
+  // Two add-ons taken together may not both measure one metric on one level: one deadline per promise.
+  for (const level of targets) {
+    const measured = level.targets.filter((t) => t.role !== 'typical');
+    const clash = measured.find((t, i) => measured.findIndex((u) => u.metric === t.metric) !== i);
+    if (clash !== undefined) {
+      const first = measured.find((u) => u.metric === clash.metric)!;
+      const taken = (account.addOns ?? []).indexOf(clash.source.id);
+      reject('addon_not_allowed', taken >= 0 ? ['account', 'addOns', taken] : ['account', 'plan'], `expected add-ons that do not both set a ${clash.metric} target for level "${level.severity.id}", got "${clash.source.id}" beside "${first.source.id}"`, clash.source.id);
+    }
+  }
   if (type.targets !== 'none') {
     why('targets.perSeverity', scale === null ? [] : ['severityScales', scale], targets.length === 0
       ? 'No response-time target applies to this plan.'

@@ -61,7 +61,12 @@ export function measureTimeline(policy: Policy, account: AccountDefinition, time
   for (let i = 0; i < timeline.length; i++) {
     const e = reader.read(timeline[i]!);
     if (i === 0 && nowMs < e.at) {
-      throw new InvalidArgumentError('out_of_range', ['now'], `now: expected an instant not before the ticket was created (${new Date(e.at).toISOString()}), got ${new Date(nowMs).toISOString()}`, now);
+      // Alone, `now` is the odd one; in a batch, the ticket created after it is.
+      const path = at.length === 0 ? ['now'] : [...at, 'events', 0, 'at'];
+      const message = at.length === 0
+        ? `expected an instant not before the ticket was created (${new Date(e.at).toISOString()}), got ${new Date(nowMs).toISOString()}`
+        : `expected a ticket created by now (${new Date(nowMs).toISOString()}), got ${new Date(e.at).toISOString()}`;
+      throw new InvalidArgumentError('out_of_range', path, `${formatPath(path)}: ${message}`, at.length === 0 ? now : e.at);
     }
     if (e.at <= nowMs) {
       engine.apply(e);

@@ -44,7 +44,8 @@ export function accountTargets(policy: Policy, account: AccountDefinition): Acco
   const hit = key === undefined ? undefined : byAccount.get(key);
   if (hit !== undefined) return hit;
   const ent = resolveEntitlement(policy, account);
-  const scale = ent.severityScale;
+  // Without targets (a best-effort account type) a severity is still read on the plan's scale.
+  const scale = ent.severityScale ?? (ent.plan === null ? null : policy.plans[ent.plan.id]!.severityScale);
   const bySeverity = new Map<string, TargetSet>();
   let hasTargets = false;
   for (const level of ent.targets) {

@@ -83,7 +83,11 @@ export interface MeasureResult {
   readonly status: TicketStatus;
   /** First response, follow-up cycles in order, resolution; only targets the policy sets. */
   readonly targets: readonly TargetMeasurement[];
-  /** The next instant after `now` at which a warning or a due instant falls, for scheduling. */
+  /**
+   * The next instant after `now` at which a running target's result changes — a warning is
+   * reached, or the target becomes breached (1 ms past its due instant, or past the next opening
+   * when the deadline fell at a closing) — for scheduling; `null` when nothing is running.
+   */
   readonly nextCheckAt: number | null;
 }
 
@@ -108,8 +112,14 @@ export function collectResults(engine: ClockEngine, severity: string | null, pla
     const o = engine.outcome(c, now);
     const info = c.target!.info as TargetInfo;
     if (o.state === 'running') {
-      if (o.due !== null && o.due > now && o.due < next) next = o.due;
-      for (const w of o.warnings) if (w.at !== null && w.at > now && w.at < next) next = w.at;
+      // It breaches at the first instant with more open time than the target: just after the
+      // due instant, or just after the next opening when the deadline fell at a closing.
+      if (o.due !== null) {
+        const cal = c.target!.calendar;
+        const breachAt = (cal === null ? o.due : cal.nextOpening(o.due)) + 1;
+        if (breachAt > now && breachAt < next) next = breachAt;
+      }
+      for (const w of o.warnings) if (!w.reached && w.at !== null && w.at < next) next = w.at;
     }
     const m: TargetMeasurement = {
       metric: c.metric,

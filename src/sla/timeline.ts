@@ -106,7 +106,9 @@ export class TimelineReader {
         if (typeof e['plan'] !== 'string') this.fail('plan', `expected a plan id, got ${JSON.stringify(e['plan'])}`, e['plan']);
         account = { ...this.account, plan: e['plan'] as string, ...(e['addOns'] === undefined ? {} : { addOns: e['addOns'] as string[] }) };
         const next = account;
-        targets = rebased(this.here(), () => accountTargets(this.policy, next), 1);
+        // Kept add-ons the new plan cannot take are the plan's fault when the event names none.
+        const keeps = e['addOns'] === undefined;
+        targets = rebased(this.here(), () => accountTargets(this.policy, next), 1, keeps ? 'plan' : undefined);
         const given = e['severity'] === undefined ? severity : e['severity'];
         severity = this.checkSeverity(given, targets, false);
         event = { at, kind: 'retarget', targets: targetsFor(targets, severity) };
@@ -153,11 +155,17 @@ function levelList(t: AccountTargets): string {
 }
 
 
-/** Runs `f`, moving the path of any library error it throws under `prefix` (after dropping `drop` leading segments). */
-function rebased<T>(prefix: Path, f: () => T, drop = 0): T {
+/**
+ * Runs `f`, moving the path of any library error it throws under `prefix` (after dropping `drop`
+ * leading segments); with `addOnsAs`, an error about add-ons the event did not name points at
+ * that field instead.
+ */
+function rebased<T>(prefix: Path, f: () => T, drop = 0, addOnsAs?: string): T {
   try {
     return f();
   } catch (error) {
-    throw isSupportPolicyError(error) ? underPath(error, prefix, drop) : error;
+    if (!isSupportPolicyError(error)) throw error;
+    if (addOnsAs !== undefined && error.path[drop] === 'addOns') throw underPath(error, [...prefix, addOnsAs], error.path.length);
+    throw underPath(error, prefix, drop);
   }
 }

@@ -221,8 +221,11 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
     });
   };
   for (const plan of Object.values(plans)) plan.targets = measuredOnly([...plan.targets]);
+  // Add-ons may be taken together, so their measured targets may not clash with each other either.
+  const taken: TargetDef[] = [];
   for (const addOn of Object.values(addOns) as Mutable<AddOnDef>[]) {
-    addOn.targets = measuredOnly([...addOn.targets], addOn.replacesTargets ? [] : addOn.availableOn.flatMap((p) => plans[p]!.targets));
+    addOn.targets = measuredOnly([...addOn.targets], [...taken, ...(addOn.replacesTargets ? [] : addOn.availableOn.flatMap((p) => plans[p]!.targets))]);
+    taken.push(...addOn.targets);
   }
   for (const [planId, plan] of Object.entries(plans)) {
     const available = Object.keys(addOns).filter((a) => addOns[a]!.availableOn.includes(planId));

@@ -1,0 +1,20 @@
+/**
+ * The worker side of `examples/sla-workers.ts`: receives a policy as JSON text, a chunk of tickets
+ * and `now` as `workerData`, validates the policy with `parsePolicy` (so a custom policy works as
+ * well as a preset), measures the chunk with one `measureMany` call and posts the results back.
+ * Everything that crosses the thread boundary is plain data (epoch-ms instants, no functions).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { measureMany, parsePolicy, type SlaTicket } from '../src/index.js';
+
+/** What `measureInWorkers` sends each worker. */
+export interface SlaWorkerInput {
+  readonly policyJson: string;
+  readonly tickets: readonly SlaTicket[];
+  readonly now: number;
+}
+
+if (parentPort !== null) {
+  const { policyJson, tickets, now } = workerData as SlaWorkerInput;
+  parentPort.postMessage(measureMany(parsePolicy(policyJson), tickets, now));
+}
