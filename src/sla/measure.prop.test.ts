@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { DAY, setupTicketArb as ticketArb, type TicketCase } from '../../test/arbitraries/timeline.js';
+import {
+  at,
+  byKey,
+  forEachSetup,
+  insertAt,
+  lastAt,
+  pauseOnOf,
+  run,
+  sameTarget,
+  statusSteps,
+  withEvents,
+} from '../../test/arbitraries/timelineProps.js';
+import { dedicatedSetup, pausingSetup } from '../../test/arbitraries/timelineSetups.js';
+import { advance, measureState, startTicket } from './advance.js';
+import { measure } from './measure.js';
+import { measureMany } from './measureMany.js';
+import type { TargetMeasurement } from './results.js';
+import type { TicketEvent } from './timeline.js';
+
+/**
+ * Properties of `measure` and friends over random timelines on the presets and on a policy whose
+ * targets pause (test/arbitraries/timelineSetups.ts): incremental = whole, batch = single,
+ * serialisable results, pauses and earlier replies never hurt, and same-instant events that
+ * commute. The clocks themselves (the 24/7 deadline formula, explanations that add up,
+ * monotonicity in `now`, and warning invariants) are in measureClocks.prop.test.ts.
+ */
+
+forEachSetup('(a) folding the events through advance equals measure', (setup) => {
+  fc.assert(
+    fc.property(ticketArb(setup), fc.boolean(), (c, explain) => {
+      let state = startTicket(setup.policy, c.account);
+      for (const e of c.events) if (at(e) <= c.now) state = advance(state, e);
+      const whole = run(setup, c, { explain });
+      expect(measureState(state, c.now, { explain })).toStrictEqual(whole);
+      if (c.now >= lastAt(c)) expect(state.eventCount).toBe(c.events.length);
+      // Events after `now` are ignored: measuring the timeline cut at `now` gives the same answer.
+      expect(measure(setup.policy, c.account, c.events.filter((e) => at(e) <= c.now), c.now, { explain })).toStrictEqual(whole);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+forEachSetup('(b) measureMany equals measure per ticket, and survives JSON and structuredClone', (setup) => {
+  fc.assert(
+    fc.property(fc.array(ticketArb(setup), { minLength: 1, maxLength: 6 }), fc.nat(), fc.boolean(), (tickets, pick, explain) => {
+      const created = Math.max(...tickets.map((t) => at(t.events[0]!)));
+      const now = Math.max(created, tickets[pick % tickets.length]!.now);
+      const batch = tickets.map((t) => ({ account: t.account, events: t.events }));
+      const many = measureMany(setup.policy, batch, now, { explain });
+      expect(many).toStrictEqual(tickets.map((t) => measure(setup.policy, t.account, t.events, now, { explain })));
+      expect(JSON.parse(JSON.stringify(many))).toStrictEqual(many);
+      expect(structuredClone(many)).toStrictEqual(many);
+      // The input is plain data too: a copy measures the same.
+      expect(measureMany(setup.policy, JSON.parse(JSON.stringify(batch)), now, { explain })).toStrictEqual(many);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+/**
+ * Inserts a pause, waiting_on_customer from `a` to `b`, inside a stretch where the ticket is open
+ * and no status event falls strictly between: the waiting status goes after every event at `a`
+ * and the `open` before every event at `b`, so the status differs only on `[a, b)` (open → waiting).
+ */
+function withPause(c: TicketCase, stretch: number, from: number, length: number): TicketEvent[] | undefined {
+  const horizon = Math.max(c.now, lastAt(c)) + 3 * DAY;
+  const steps = statusSteps(c.events, Number.POSITIVE_INFINITY);
+  const open = steps
+    .map((s, i) => ({ status: s.status, from: s.at, to: steps[i + 1]?.at ?? horizon }))
+    .filter((s) => s.status === 'open' && s.to > s.from);
+  if (open.length === 0) return undefined;
+  const s = open[stretch % open.length]!;
+  const a = s.from + Math.floor(((s.to - s.from - 1) * from) / 1000);
+  const b = a + 1 + Math.floor(((s.to - a - 1) * length) / 1000);
+  const events = [...c.events];
+  const i = events.filter((e) => at(e) <= a).length;
+  events.splice(i, 0, { type: 'status', at: a, status: 'waiting_on_customer' });
+  const j = events.filter((e) => at(e) < b).length;
+  events.splice(j, 0, { type: 'status', at: b, status: 'open' });
+  return events;
+}
+
+/** What a clock measured (not which severity level or plan chose its target). */
+const clockOf = ({ state, dueAt, stoppedAt, elapsedMs, warnings }: TargetMeasurement) => ({ state, dueAt, stoppedAt, elapsedMs, warnings });
+
+const permilleArb = fc.oneof(fc.constantFrom(0, 1000), fc.integer({ min: 0, max: 1000 }));
+
+forEachSetup(
+  '(c) adding a pause never makes a deadline earlier',
+  (setup) => {
+    fc.assert(
+      fc.property(ticketArb(setup), fc.nat(), permilleArb, permilleArb, (c, stretch, from, length) => {
+        const paused = withPause(c, stretch, from, length);
+        fc.pre(paused !== undefined);
+        const a = byKey(run(setup, c));
+        const b = byKey(run(setup, withEvents(c, paused)));
+        for (const [key, ma] of a) {
+          const mb = b.get(key);
+          if (mb === undefined || !sameTarget(ma, mb)) continue;
+          expect(mb.elapsedMs).toBeLessThanOrEqual(ma.elapsedMs);
+          if (ma.dueAt !== null && mb.dueAt !== null) expect(mb.dueAt).toBeGreaterThanOrEqual(ma.dueAt);
+          // A target that does not pause on waiting_on_customer runs through the pause as before.
+          if (!pauseOnOf(setup.policy, ma).includes('waiting_on_customer')) expect(clockOf(mb)).toStrictEqual(clockOf(ma));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  },
+  [pausingSetup, dedicatedSetup],
+);
+
+forEachSetup('(d) an earlier agent reply never makes the first response use more time', (setup) => {
+  fc.assert(
+    fc.property(ticketArb(setup), fc.boolean(), permilleArb, fc.nat(), (c, move, permille, pos) => {
+      const created = at(c.events[0]!);
+      const first = c.events.findIndex((e) => e.type === 'reply' && e.author === 'agent');
+      let events: TicketEvent[];
+      if (move && first > 0) {
+        // The first agent reply, moved earlier.
+        const x = created + Math.floor(((at(c.events[first]!) - created) * permille) / 1000);
+        events = insertAt(c.events.filter((_, i) => i !== first), { type: 'reply', at: x, author: 'agent' }, pos);
+      } else {
+        // An extra agent reply, anywhere.
+        const x = created + Math.floor(((Math.max(c.now, lastAt(c)) - created) * permille) / 1000);
+        events = insertAt(c.events, { type: 'reply', at: x, author: 'agent' }, pos);
+      }
+      const a = run(setup, c).targets.find((m) => m.metric === 'firstResponse');
+      const b = run(setup, withEvents(c, events)).targets.find((m) => m.metric === 'firstResponse');
+      if (a === undefined || b === undefined || !sameTarget(a, b)) return;
+      expect(b.elapsedMs).toBeLessThanOrEqual(a.elapsedMs);
+    }),
+    { numRuns: 600 },
+  );
+});
+
+/**
+ * Same-instant events that commute, from the semantics (docs/sla.md, SLA.md, src/sla/engine.ts):
+ * - an `automatic` reply changes nothing at all;
+ * - a `status` event changes only the status history, and the clocks read the status after every
+ *   event at an instant, while replies and re-targeting read only the status before it (elapsed
+ *   time up to the instant), never the status itself: status commutes with replies, severity, plan;
+ * - a `customer` reply opens a follow-up cycle with the targets in force; a severity or plan change
+ *   at the same instant re-targets that new cycle (not ended, nothing elapsed) to the same target
+ *   the cycle would have been opened with: customer commutes with severity and plan.
+ * Not commuting: two statuses (the last wins), agent with customer (zero-length cycle or an open
+ * one), agent with severity or plan (an ended first response keeps its target), two re-targets
+ * (the second checks for a breach against the first's target), and `created`, always first.
+ */
+type Kind = 'created' | 'agent' | 'customer' | 'automatic' | 'status' | 'severity' | 'plan';
+const kindOf = (e: TicketEvent): Kind => (e.type === 'reply' ? e.author : e.type);
+const COMMUTING: Readonly<Record<Kind, readonly Kind[]>> = {
+  created: [],
+  automatic: ['agent', 'customer', 'automatic', 'status', 'severity', 'plan'],
+  status: ['agent', 'customer', 'automatic', 'severity', 'plan'],
+  customer: ['automatic', 'status', 'severity', 'plan'],
+  agent: ['automatic', 'status'],
+  severity: ['automatic', 'status', 'customer'],
+  plan: ['automatic', 'status', 'customer'],
+};
+const commute = (x: TicketEvent, y: TicketEvent) => at(x) === at(y) && COMMUTING[kindOf(x)].includes(kindOf(y));
+
+forEachSetup('(e) swapping commuting events at one instant changes nothing', (setup) => {
+  fc.assert(
+    fc.property(ticketArb(setup), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.boolean(), (c, picks, explain) => {
+      const events = [...c.events];
+      let swaps = 0;
+      for (const pick of picks) {
+        const candidates: number[] = [];
+        for (let i = 1; i + 1 < events.length; i++) if (commute(events[i]!, events[i + 1]!)) candidates.push(i);
+        if (candidates.length === 0) break;
+        const i = candidates[pick % candidates.length]!;
+        [events[i], events[i + 1]] = [events[i + 1]!, events[i]!];
+        swaps += 1;
+      }
+      fc.pre(swaps > 0);
+      expect(run(setup, withEvents(c, events), { explain })).toStrictEqual(run(setup, c, { explain }));
+    }),
+    { numRuns: 600 },
+  );
+});
