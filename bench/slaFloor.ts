@@ -1,0 +1,197 @@
+/**
+ * The floor of the SLA batch: only the raw calendar calls the tickets need, with plain arithmetic
+ * for the 24/7 clock. For each ticket, one loop over its events (up to `now`) derives the running
+ * stretches (the ticket not solved; the presets pause on no status), the clocks (first response,
+ * follow-up cycles) and the severity changes; then, for each clock that has a target: its open
+ * time is `between()` over the stretches it spans, and its due instant one `add()`. A business-day
+ * target costs an `addBusinessDays()` and a `between()` at the clock's start, as it must; a
+ * severity change re-targets a clock that is not ended or breached (one elapsed-time check).
+ * No validation, no result objects, no warnings: elapsed and due go into two typed arrays, which
+ * also serve to check the floor against measureMany.
+ *
+ * Compiled with `compileCalendar(preset.calendars[id])`; targets read once per plan and level
+ * with `resolveEntitlement`, outside the timed loop. Written for the presets' shape: no pause
+ * statuses, no resolution targets, one account shape per plan (all checked when the table is built).
+ */
+import { type AccountDefinition, type BusinessCalendar, compileCalendar, type Policy, type PolicyDefinition, resolveEntitlement } from '../src/index.js';
+import type { SlaTicketInput } from './slaWorkload.js';
+
+const DAY = 86_400_000;
+
+export interface FloorTarget {
+  /** `null`: 24/7. */
+  readonly cal: BusinessCalendar | null;
+  /** Open time, for a `PT…` target (0 for business days). */
+  readonly ms: number;
+  /** Business days, for a `P…D` target (0 for open time). */
+  readonly days: number;
+}
+export interface FloorTargets {
+  readonly fr: FloorTarget | undefined;
+  readonly fu: FloorTarget | undefined;
+}
+/** plan → severity level → targets. */
+export type FloorTable = ReadonlyMap<string, ReadonlyMap<string, FloorTargets>>;
+
+/** The table of the plans the accounts use; each preset calendar compiled once. */
+export function makeFloorTable(definition: PolicyDefinition, policy: Policy, accounts: readonly AccountDefinition[]): FloorTable {
+  const calendars = new Map<string, BusinessCalendar>();
+  const calendar = (id: string): BusinessCalendar | null => {
+    if (id === '24/7') return null;
+    let cal = calendars.get(id);
+    if (cal === undefined) calendars.set(id, (cal = compileCalendar(definition.calendars[id]!)));
+    return cal;
+  };
+  const table = new Map<string, Map<string, FloorTargets>>();
+  const shapes = new Map<string, string>();
+  for (const account of accounts) {
+    const plan = account.plan!;
+    const shape = JSON.stringify(account);
+    if ((shapes.get(plan) ?? shape) !== shape) throw new Error(`floor: two account shapes for plan ${plan}`);
+    shapes.set(plan, shape);
+    if (table.has(plan)) continue;
+    const levels = new Map<string, FloorTargets>();
+    for (const level of resolveEntitlement(policy, account).targets) {
+      let fr: FloorTarget | undefined;
+      let fu: FloorTarget | undefined;
+      for (const t of level.targets) {
+        if (t.role !== 'target') continue;
+        if (t.pauseOn.length > 0 || t.metric === 'resolution') throw new Error('floor: pause statuses and resolution targets are not modelled');
+        const ft: FloorTarget = { cal: calendar(t.clock), ms: t.duration.kind === 'time' ? t.duration.ms : 0, days: t.duration.kind === 'businessDays' ? t.duration.days : 0 };
+        if (t.metric === 'firstResponse') fr = ft;
+        else fu = ft;
+      }
+      levels.set(level.severity.id, { fr, fu });
+    }
+    table.set(plan, levels);
+  }
+  return table;
+}
+
+// Scratch space of one ticket (10 events: at most 6 stretches, 5 clocks, 8 severity changes).
+const runFrom = new Float64Array(16);
+const runTo = new Float64Array(16);
+const clockStart = new Float64Array(16);
+const clockEnd = new Float64Array(16);
+const clockFollowUp = new Uint8Array(16);
+const sevAt = new Float64Array(16);
+const sevLevel: string[] = new Array<string>(16).fill('');
+
+function targetMs(t: FloorTarget, start: number): number {
+  if (t.days === 0) return t.ms;
+  if (t.cal === null) return t.days * DAY;
+  const ms = t.cal.between(start, t.cal.addBusinessDays(start, t.days));
+  return ms > 1 ? ms : 1;
+}
+
+/** Open time on `cal` over the running stretches within [from, to). */
+function elapsed(cal: BusinessCalendar | null, runs: number, from: number, to: number): number {
+  let sum = 0;
+  for (let r = 0; r < runs; r++) {
+    const a = runFrom[r]! > from ? runFrom[r]! : from;
+    const b = runTo[r]! < to ? runTo[r]! : to;
+    if (a < b) sum += cal === null ? b - a : cal.between(a, b);
+  }
+  return sum;
+}
+
+/**
+ * Elapsed and due of every clock with a target, in result order (first response, then follow-up
+ * cycles), written from `outElapsed[0]` / `outDue[0]` on; returns how many were written.
+ */
+export function floorBatch(table: FloorTable, tickets: readonly SlaTicketInput[], now: number, outElapsed: Float64Array, outDue: Float64Array): number {
+  let k = 0;
+  for (let i = 0; i < tickets.length; i++) {
+    const ticket = tickets[i]!;
+    const events = ticket.events;
+    const levels = table.get(ticket.account.plan!)!;
+    const created = events[0]!.at as number;
+    const initial = (events[0] as { severity: string }).severity;
+    // One pass over the events: stretches, clocks, severity changes.
+    let runs = 0;
+    let running = true;
+    let runStart = created;
+    let solvedSince = NaN;
+    let clocks = 1;
+    clockStart[0] = created;
+    clockEnd[0] = NaN;
+    clockFollowUp[0] = 0;
+    let changes = 0;
+    let agentReplied = false;
+    let cycleOpen = false;
+    for (let j = 1; j < events.length; j++) {
+      const e = events[j]!;
+      const at = e.at as number;
+      if (at > now) break;
+      if (e.type === 'status') {
+        const solved = e.status === 'solved';
+        if (running && solved) {
+          runFrom[runs] = runStart;
+          runTo[runs++] = at;
+          running = false;
+          solvedSince = at;
+        } else if (!running && !solved) {
+          running = true;
+          runStart = at;
+        }
+      } else if (e.type === 'reply') {
+        if (e.author === 'agent') {
+          agentReplied = true;
+          for (let c = 0; c < clocks; c++) if (clockEnd[c] !== clockEnd[c]) clockEnd[c] = at;
+          cycleOpen = false;
+        } else if (e.author === 'customer' && agentReplied && !cycleOpen) {
+          clockStart[clocks] = at;
+          clockEnd[clocks] = NaN;
+          clockFollowUp[clocks++] = 1;
+          cycleOpen = true;
+        }
+      } else if (e.type === 'severity') {
+        sevAt[changes] = at;
+        sevLevel[changes++] = e.severity;
+      }
+    }
+    if (running) {
+      runFrom[runs] = runStart;
+      runTo[runs++] = now;
+    }
+    // Each clock: its target (re-targeted by later severity changes), open time, due instant.
+    for (let c = 0; c < clocks; c++) {
+      const start = clockStart[c]!;
+      const end = clockEnd[c]!;
+      const fu = clockFollowUp[c] === 1;
+      let level = initial;
+      let s = 0;
+      for (; s < changes && sevAt[s]! < start; s++) level = sevLevel[s]!;
+      const at0 = levels.get(level)!;
+      let t = fu ? at0.fu : at0.fr;
+      let ms = t === undefined ? 0 : targetMs(t, start);
+      for (; s < changes && !(end < sevAt[s]!); s++) {
+        if (t !== undefined && elapsed(t.cal, runs, start, sevAt[s]!) > ms) break; // breached: kept
+        const next = levels.get(sevLevel[s]!)!;
+        t = fu ? next.fu : next.fr;
+        ms = t === undefined ? 0 : targetMs(t, start);
+      }
+      if (t === undefined) continue;
+      const cal = t.cal;
+      const stop = end < now ? end : now;
+      let acc = 0;
+      let due = NaN;
+      for (let r = 0; r < runs; r++) {
+        const a = runFrom[r]! > start ? runFrom[r]! : start;
+        const b = runTo[r]! < stop ? runTo[r]! : stop;
+        if (a >= b) continue;
+        const len = cal === null ? b - a : cal.between(a, b);
+        if (due !== due && acc + len >= ms) due = cal === null ? a + (ms - acc) : cal.add(a, ms - acc);
+        acc += len;
+      }
+      if (due !== due) {
+        // Not reached: from the stop (the ending reply, or the solve at `now`), else from now.
+        const from = end === end ? end : !running ? (solvedSince > start ? solvedSince : start) : now;
+        due = cal === null ? from + (ms - acc) : cal.add(from, ms - acc);
+      }
+      outElapsed[k] = acc;
+      outDue[k++] = due;
+    }
+  }
+  return k;
+}
