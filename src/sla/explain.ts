@@ -56,27 +56,49 @@ export function explainClock(engine: ClockEngine, c: Clock, now: number, o: Cloc
   return Object.freeze(out.map((s) => Object.freeze(s)));
 }
 
+/** A holiday as the instants of its local day. */
+interface HolidayRange {
+  readonly from: number;
+  readonly to: number;
+  readonly name: string;
+}
+
+/** Holiday ranges per calendar and local year: calendars are immutable, so this never changes an answer. */
+const rangesByCalendar = new WeakMap<BusinessCalendar, Map<number, readonly HolidayRange[]>>();
+
+function holidayRanges(calendar: BusinessCalendar, year: number): readonly HolidayRange[] {
+  let byYear = rangesByCalendar.get(calendar);
+  if (byYear === undefined) {
+    byYear = new Map();
+    rangesByCalendar.set(calendar, byYear);
+  }
+  let ranges = byYear.get(year);
+  if (ranges === undefined) {
+    const seen = new Set<string>();
+    const list: HolidayRange[] = [];
+    for (const h of calendar.holidaysIn(year)) {
+      if (seen.has(h.date)) continue;
+      seen.add(h.date);
+      const day = DateTime.fromISO(h.date, { zone: calendar.zone }).startOf('day');
+      list.push({ from: day.toMillis(), to: day.plus({ days: 1 }).startOf('day').toMillis(), name: h.name });
+    }
+    ranges = list;
+    byYear.set(year, ranges);
+  }
+  return ranges;
+}
+
 /** The holidays of a calendar overlapping `[from, to)`, as local whole days clipped to it. */
 function holidayNames(calendar: BusinessCalendar | null) {
-  const byYear = new Map<number, Map<string, string>>();
-  const namesIn = (year: number) => {
-    let names = byYear.get(year);
-    if (names === undefined) {
-      names = new Map();
-      for (const h of calendar!.holidaysIn(year)) if (!names.has(h.date)) names.set(h.date, h.name);
-      byYear.set(year, names);
-    }
-    return names;
-  };
-  return (from: number, to: number): { from: number; to: number; name: string }[] => {
+  return (from: number, to: number): HolidayRange[] => {
     if (calendar === null || from >= to) return [];
-    const found: { from: number; to: number; name: string }[] = [];
-    let day = DateTime.fromMillis(from, { zone: calendar.zone }).startOf('day');
-    while (day.toMillis() < to) {
-      const next = day.plus({ days: 1 }).startOf('day');
-      const name = namesIn(day.year).get(day.toISODate()!);
-      if (name !== undefined) found.push({ from: Math.max(from, day.toMillis()), to: Math.min(to, next.toMillis()), name });
-      day = next;
+    const found: HolidayRange[] = [];
+    const first = DateTime.fromMillis(from, { zone: calendar.zone }).year;
+    const last = DateTime.fromMillis(to - 1, { zone: calendar.zone }).year;
+    for (let year = first; year <= last; year++) {
+      for (const h of holidayRanges(calendar, year)) {
+        if (h.to > from && h.from < to) found.push({ from: Math.max(from, h.from), to: Math.min(to, h.to), name: h.name });
+      }
     }
     return found;
   };

@@ -49,7 +49,7 @@ export function measure(policy: Policy, account: AccountDefinition, timeline: Ti
 /** {@link measure}, with the ticket's place in a larger input for error paths. @internal */
 export function measureTimeline(policy: Policy, account: AccountDefinition, timeline: Timeline, now: InstantLike, options: MeasureOptions | undefined, at: readonly (string | number)[]): MeasureResult {
   const nowMs = toEpochMs(now, 'now');
-  const reader = new TimelineReader(policy, account, [...at, 'events'], at);
+  const reader = new TimelineReader(policy, account, at);
   if (!Array.isArray(timeline) || timeline.length === 0) {
     throw new InvalidArgumentError('invalid_event', [...at, 'events'], `${formatPath([...at, 'events'])}: expected a timeline starting with "created", got ${Array.isArray(timeline) ? 'no events' : String(timeline)}`, timeline);
   }

@@ -35,6 +35,25 @@ const EMPTY: TargetSet = Object.freeze({});
  * @internal
  */
 export function accountTargets(policy: Policy, account: AccountDefinition): AccountTargets {
+  // Batches repeat account objects: a hit by identity skips the key, if the fields are unchanged.
+  const seen = typeof account === 'object' && account !== null ? byObject.get(account) : undefined;
+  if (seen !== undefined && seen.policy === policy && sameAccount(seen.account, account)) return seen.result;
+  const result = lookUp(policy, account);
+  if (typeof account === 'object' && account !== null) {
+    byObject.set(account, { policy, account: { ...account, ...(Array.isArray(account.addOns) ? { addOns: [...account.addOns] } : {}) }, result });
+  }
+  return result;
+}
+
+const byObject = new WeakMap<object, { policy: Policy; account: AccountDefinition; result: AccountTargets }>();
+
+function sameAccount(a: AccountDefinition, b: AccountDefinition): boolean {
+  if (a.type !== b.type || a.plan !== b.plan || a.partner !== b.partner) return false;
+  if (a.addOns === undefined || b.addOns === undefined) return a.addOns === b.addOns;
+  return Array.isArray(b.addOns) && a.addOns.length === b.addOns.length && a.addOns.every((id, i) => id === b.addOns![i]);
+}
+
+function lookUp(policy: Policy, account: AccountDefinition): AccountTargets {
   const key = accountKey(account);
   let byAccount = memo.get(policy);
   if (byAccount === undefined) {

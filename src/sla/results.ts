@@ -139,8 +139,8 @@ export function collectResults(engine: ClockEngine, severity: string | null, pla
       percent: (o.elapsed / c.ms) * 100,
       breachedByMs: o.breachedBy,
       warnings: Object.freeze(o.warnings.map((w) => Object.freeze(w))),
-      ...(explain ? { spans: explainClock(engine, c, now, o) } : {}),
     };
+    if (explain) (m as { spans?: readonly SlaSpan[] }).spans = explainClock(engine, c, now, o);
     return Object.freeze(m);
   });
   return Object.freeze({ severity, plan, status: engine.status, targets: Object.freeze(targets), nextCheckAt: next === Number.POSITIVE_INFINITY ? null : next });

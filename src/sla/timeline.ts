@@ -54,12 +54,15 @@ export class TimelineReader {
   constructor(
     readonly policy: Policy,
     account: AccountDefinition,
-    /** Where the timeline sits in the caller's input (`['events']`, `['tickets', 3, 'events']`). */
-    readonly path: Path,
-    accountPath: Path,
+    /** Where the ticket sits in the caller's input (`[]`, `['tickets', 3]`); paths are built on error only. */
+    readonly at: Path,
   ) {
     this.account = account;
-    this.targets = rebased(accountPath, () => accountTargets(policy, account));
+    try {
+      this.targets = accountTargets(policy, account);
+    } catch (error) {
+      throw isSupportPolicyError(error) ? underPath(error, at) : error;
+    }
   }
 
   clone(): TimelineReader {
@@ -127,7 +130,7 @@ export class TimelineReader {
 
   /** The path of the event being read, or of one of its fields. */
   private here(field?: string): (string | number)[] {
-    return field === undefined ? [...this.path, this.count] : [...this.path, this.count, field];
+    return field === undefined ? [...this.at, 'events', this.count] : [...this.at, 'events', this.count, field];
   }
 
   private fail(field: string | undefined, message: string, value: unknown): never {
