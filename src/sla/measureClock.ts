@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
 import { InvalidArgumentError } from '../errors.js';
-import { type Clock, ClockEngine, type Metric, type PauseStatus, type TargetSet, type TicketStatus } from './engine.js';
+import { type Clock, ClockEngine, type ClockOutcome, type Metric, type PauseStatus, type TargetSet, type TicketStatus } from './engine.js';
 
 /**
  * The SLA clock engine: one target over one ticket timeline, by the semantics of
@@ -21,14 +21,8 @@ export interface ClockTarget {
   readonly pauseOn: readonly PauseStatus[];
 }
 
-export interface ClockResult {
-  readonly state: 'running' | 'paused' | 'achieved' | 'breached';
-  readonly due: number | null;
-  readonly stoppedAt: number | null;
-  readonly elapsed: number;
-  readonly remaining: number;
-  readonly breachedBy: number;
-}
+/** One clock's answer in the conformance vectors' shape: the engine's, without warnings. */
+export type ClockResult = Omit<ClockOutcome, 'warnings'>;
 
 export type ClockMeasurement = ClockResult | { readonly cycles: readonly (ClockResult & { readonly start: number })[] };
 
