@@ -1,12 +1,36 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  treeshake: true,
-  target: 'es2022',
-  splitting: false,
-});
+/**
+ * ESM keeps one file per source module, so that bundlers drop every module a program does not
+ * import (the package is `sideEffects: false`): importing only the calendar leaves out the policy
+ * schemas and the presets. CommonJS, which bundlers do not tree-shake, is one file. Types are one
+ * bundled declaration file per format.
+ */
+export default defineConfig([
+  {
+    entry: ['src/**/*.ts', '!src/**/*.test.ts'],
+    format: ['esm'],
+    bundle: false,
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'es2022',
+  },
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: { only: true },
+    clean: false,
+    target: 'es2022',
+  },
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['cjs'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    treeshake: true,
+    target: 'es2022',
+    splitting: false,
+  },
+]);

@@ -1,0 +1,119 @@
+/**
+ * The package as its users get it: built, packed with `npm pack`, unpacked into a scratch
+ * project's node_modules, then imported from an ES module, required from CommonJS and compiled
+ * by TypeScript under `moduleResolution: bundler` and `node16`. publint and arethetypeswrong check
+ * the same tarball. Also: what the tarball holds, and that importing only the calendar leaves the
+ * policy schemas out of a bundle.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+let scratch: string;
+let tarball: string;
+
+const run = (cmd: string, args: string[], cwd: string) => {
+  try {
+    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+  }
+};
+const write = (path: string, text: string) => {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+};
+
+/** What every consumer computes: a deadline, a measured ticket and the schema's title. */
+const BODY = `
+const cal = compileCalendar({ zone: 'Europe/Madrid', week: { 1: [['08:00', '18:00']], 3: [['08:00', '18:00']] } });
+const policy = parsePolicy(standardSupport);
+const ticket = measure(policy, { type: 'direct', plan: 'enterprise' }, [
+  { type: 'created', at: Date.parse('2026-01-05T16:00:00Z'), severity: 'major' },
+], Date.parse('2026-01-05T16:30:00Z'));
+console.log(JSON.stringify([new Date(cal.add(Date.parse('2026-01-05T16:00:00Z'), 7_200_000)).toISOString(), ticket.targets[0].state, typeof schema]));
+`;
+const EXPECTED = JSON.stringify(['2026-01-07T08:00:00.000Z', 'running', 'object']);
+
+beforeAll(() => {
+  run('npm', ['run', '--silent', 'build'], root);
+  scratch = mkdtempSync(join(tmpdir(), 'support-policy-consumer-'));
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], root)) as { filename: string }[];
+  tarball = join(scratch, packed[0]!.filename);
+  const home = join(scratch, 'node_modules', 'support-policy');
+  mkdirSync(home, { recursive: true });
+  run('tar', ['-xzf', tarball, '-C', home, '--strip-components=1'], scratch);
+  // The runtime dependencies (and luxon's types) come from this repository's install.
+  for (const dep of ['luxon', 'zod', join('@types', 'luxon'), join('@types', 'node'), 'undici-types']) {
+    mkdirSync(dirname(join(scratch, 'node_modules', dep)), { recursive: true });
+    symlinkSync(join(root, 'node_modules', dep), join(scratch, 'node_modules', dep), 'dir');
+  }
+}, 120_000);
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  it('holds only dist/, the README, the changelog, the licence and package.json', () => {
+    const files = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], root))[0].files.map((f: { path: string }) => f.path) as string[];
+    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/index.cjs');
+    expect(files).toContain('dist/policy.schema.json');
+    expect(files.some((f) => f.includes('.test.'))).toBe(false);
+  });
+
+  it('an ES module imports it, and its JSON Schema', () => {
+    write(join(scratch, 'esm', 'consumer.mjs'), `import { compileCalendar, measure, parsePolicy, standardSupport } from 'support-policy';\nimport schema from 'support-policy/policy.schema.json' with { type: 'json' };\n${BODY}`);
+    expect(run(process.execPath, ['consumer.mjs'], join(scratch, 'esm')).trim()).toBe(EXPECTED);
+  });
+
+  it('CommonJS requires it, and its JSON Schema', () => {
+    write(join(scratch, 'cjs', 'consumer.cjs'), `const { compileCalendar, measure, parsePolicy, standardSupport } = require('support-policy');\nconst schema = require('support-policy/policy.schema.json');\n${BODY}`);
+    expect(run(process.execPath, ['consumer.cjs'], join(scratch, 'cjs')).trim()).toBe(EXPECTED);
+  });
+
+  for (const [name, compilerOptions, type] of [
+    ['bundler', { module: 'esnext', moduleResolution: 'bundler' }, 'module'],
+    ['node16', { module: 'node16', moduleResolution: 'node16' }, 'module'],
+    ['node16 from CommonJS', { module: 'node16', moduleResolution: 'node16' }, 'commonjs'],
+  ] as const) {
+    it(`TypeScript compiles and runs it with moduleResolution ${name}`, () => {
+      const dir = join(scratch, `ts-${name.replace(/\W+/g, '-')}`);
+      write(join(dir, 'package.json'), JSON.stringify({ type }));
+      write(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, target: 'es2022', strict: true, resolveJsonModule: true, outDir: 'out', skipLibCheck: false, types: ['node'] } }));
+      // Import attributes need module esnext or node18+; under node16 an ES module reads JSON through require.
+      const schemaImport =
+        type === 'commonjs' ? `import schema = require('support-policy/policy.schema.json');`
+        : name === 'bundler' ? `import schema from 'support-policy/policy.schema.json' with { type: 'json' };`
+        : `import { createRequire } from 'node:module';\nconst schema: unknown = createRequire(import.meta.url)('support-policy/policy.schema.json');`;
+      write(join(dir, 'consumer.ts'), `import { compileCalendar, measure, parsePolicy, standardSupport, type MeasureResult } from 'support-policy';\n${schemaImport}\nconst typed: (r: MeasureResult) => string = (r) => r.targets[0]!.state;\nvoid typed;\n${BODY.replace('ticket.targets[0].state', 'ticket.targets[0]!.state')}`);
+      run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir);
+      expect(run(process.execPath, [join(dir, 'out', 'consumer.js')], dir).trim()).toBe(EXPECTED);
+    }, 60_000);
+  }
+
+  it('publint and arethetypeswrong (node16 profile) find nothing', () => {
+    expect(run(bin('publint'), ['run', root], root)).toMatch(/All good!/);
+    // attw exits non-zero on any problem; the node10 resolution the profile leaves out is not a problem.
+    const report = JSON.parse(run(bin('attw'), [tarball, '--profile', 'node16', '--format', 'json'], root)) as { analysis: { problems: { kind: string; resolutionKind?: string }[] } };
+    expect(report.analysis.problems.filter((p) => p.resolutionKind !== 'node10')).toEqual([]);
+  }, 60_000);
+
+  it('importing only the calendar leaves the policy schemas and the presets out of a bundle', () => {
+    write(join(scratch, 'shake', 'entry.mjs'), `export { compileCalendar } from 'support-policy';\n`);
+    const out = join(scratch, 'shake', 'out.js');
+    run(bin('esbuild'), [join(scratch, 'shake', 'entry.mjs'), '--bundle', '--minify', '--format=esm', '--external:luxon', '--external:zod', `--outfile=${out}`, '--log-level=error'], join(scratch, 'shake'));
+    const text = readFileSync(out, 'utf8');
+    expect(text.length).toBeGreaterThan(5_000); // the calendar engine itself is there
+    for (const word of ['severityScale', 'replacesTargets', 'warnAtPercent', 'dedicated_support', 'minimumMinutes']) expect(text, word).not.toContain(word);
+    expect(text.length).toBeLessThan(40_000);
+  });
+});
