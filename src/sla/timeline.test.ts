@@ -69,6 +69,13 @@ describe('a malformed timeline is an InvalidArgumentError naming the event and f
     expect(refusal([created, raw({ type: 'severity', at: MON })])).toEqual(invalid('events', 1, 'severity'));
   });
 
+  it('a severity event names a level even for an account without targets, whose tickets need none', () => {
+    const partnerManaged = { type: 'indirect', plan: 'premium', partner: 'acme' };
+    expect(measure(std, partnerManaged, [{ type: 'created', at: MON }], MON).severity).toBeNull();
+    expect(refusal([{ type: 'created', at: MON }, raw({ type: 'severity', at: MON })], MON, partnerManaged)).toEqual(invalid('events', 1, 'severity'));
+    expect(refusal([{ type: 'created', at: MON, severity: 'banana' }], MON, partnerManaged)).toEqual(invalid('events', 0, 'severity'));
+  });
+
   it('a severity level outside the scale is refused where it is named', () => {
     expect(refusal([{ ...created, severity: 'sev1' }])).toEqual(invalid('events', 0, 'severity'));
     expect(refusal([created, { type: 'severity', at: MON, severity: 'blocker' }])).toEqual(invalid('events', 1, 'severity'));

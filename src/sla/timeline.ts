@@ -88,7 +88,7 @@ export class TimelineReader {
     let targets = this.targets;
     switch (e['type']) {
       case 'created':
-        severity = this.checkSeverity(e['severity'], targets, true);
+        severity = this.checkSeverity(e['severity'], targets, false);
         event = { at, kind: 'created', targets: targetsFor(targets, severity) };
         break;
       case 'reply':
@@ -102,7 +102,7 @@ export class TimelineReader {
         break;
       }
       case 'severity':
-        severity = this.checkSeverity(e['severity'], targets, false);
+        severity = this.checkSeverity(e['severity'], targets, true);
         event = { at, kind: 'retarget', targets: targetsFor(targets, severity) };
         break;
       case 'plan': {
@@ -138,13 +138,12 @@ export class TimelineReader {
     throw new InvalidArgumentError('invalid_event', path, `${formatPath(path)}: ${message}`, value);
   }
 
-  private checkSeverity(value: unknown, targets: AccountTargets, optional: boolean): string | null {
+  /** A severity level of the account's scale; a missing one is refused when `required` or when targets depend on it. */
+  private checkSeverity(value: unknown, targets: AccountTargets, required: boolean): string | null {
     if (value === undefined || value === null) {
-      if (optional && !targets.hasTargets) return null;
-      if (optional || targets.hasTargets) {
-        return this.fail('severity', `expected a severity level${levelList(targets)}, which the account's targets depend on, got ${String(value)}`, value);
-      }
-      return null;
+      if (!required && !targets.hasTargets) return null;
+      const why = targets.hasTargets ? ", which the account's targets depend on" : '';
+      return this.fail('severity', `expected a severity level${levelList(targets)}${why}, got ${String(value)}`, value);
     }
     if (typeof value !== 'string' || (targets.levels !== null && !targets.levels.has(value))) {
       return this.fail('severity', `expected a severity level${levelList(targets)}, got ${JSON.stringify(value)}`, value);
