@@ -29,29 +29,11 @@ import {
 } from '../src/index.js';
 import { formatTable } from './formatTable.js';
 import type { SlaWorkerInput } from './sla-worker.js';
+import { pick, prng } from './random.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const ZONE = 'Europe/Madrid';
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same batch on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** Picks from weighted choices with one random number in [0, 1). */
-function pick<T>(r: number, choices: readonly (readonly [T, number])[]): T {
-  let rest = r * choices.reduce((sum, [, w]) => sum + w, 0);
-  for (const [value, weight] of choices) if ((rest -= weight) < 0) return value;
-  return choices[choices.length - 1]![0];
-}
 
 /** How late the agent's first reply may come, in wall-clock hours, per plan (some go over). */
 const REPLY_WITHIN_HOURS: Record<string, number> = { enterprise: 8, premium: 60, starter: 120 };

@@ -14,6 +14,7 @@
 import { realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
+import { pick, prng } from '../random.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -21,24 +22,6 @@ const ZONE = 'Europe/Madrid';
 /** The instant of the export. */
 export const EXPORTED_AT = DateTime.fromISO('2027-01-01T00:00', { zone: ZONE }).toMillis();
 export const COLUMNS = ['ticket_id', 'account_type', 'plan', 'add_ons', 'at', 'type', 'author', 'status', 'severity'] as const;
-
-/** A small seeded PRNG (mulberry32): numbers in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function pick<T>(r: number, choices: readonly (readonly [T, number])[]): T {
-  let rest = r * choices.reduce((sum, [, w]) => sum + w, 0);
-  for (const [value, weight] of choices) if ((rest -= weight) < 0) return value;
-  return choices[choices.length - 1]![0];
-}
 
 type Row = Record<(typeof COLUMNS)[number], string>;
 
