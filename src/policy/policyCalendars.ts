@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
 import { compileCalendar } from '../calendar/compileCalendar.js';
+import { memoFor } from '../internal/memo.js';
 import type { Policy } from './schema.js';
 
 /** Compiled calendars per validated (frozen) policy; a memo, so it never changes an answer. */
@@ -12,11 +13,7 @@ const compiled = new WeakMap<Policy, Map<string, BusinessCalendar>>();
  */
 export function calendarOf(policy: Policy, clock: string): BusinessCalendar | undefined {
   if (clock === '24/7') return undefined;
-  let byId = compiled.get(policy);
-  if (byId === undefined) {
-    byId = new Map();
-    compiled.set(policy, byId);
-  }
+  const byId = memoFor(compiled, policy);
   let cal = byId.get(clock);
   if (cal === undefined) {
     cal = compileCalendar(policy.calendars[clock]!);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
+import { memoFor } from '../internal/memo.js';
 import type { Clock, ClockEngine, ClockOutcome, PauseStatus, TicketStatus } from './engine.js';
 import type { SlaSpan } from './results.js';
 
@@ -67,11 +68,7 @@ interface HolidayRange {
 const rangesByCalendar = new WeakMap<BusinessCalendar, Map<number, readonly HolidayRange[]>>();
 
 function holidayRanges(calendar: BusinessCalendar, year: number): readonly HolidayRange[] {
-  let byYear = rangesByCalendar.get(calendar);
-  if (byYear === undefined) {
-    byYear = new Map();
-    rangesByCalendar.set(calendar, byYear);
-  }
+  const byYear = memoFor(rangesByCalendar, calendar);
   let ranges = byYear.get(year);
   if (ranges === undefined) {
     const seen = new Set<string>();

@@ -1,3 +1,4 @@
+import { memoFor } from '../internal/memo.js';
 import { calendarOf } from '../policy/policyCalendars.js';
 import type { AccountDefinition, EntitledTarget, EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
@@ -55,11 +56,7 @@ function sameAccount(a: AccountDefinition, b: AccountDefinition): boolean {
 
 function lookUp(policy: Policy, account: AccountDefinition): AccountTargets {
   const key = accountKey(account);
-  let byAccount = memo.get(policy);
-  if (byAccount === undefined) {
-    byAccount = new Map();
-    memo.set(policy, byAccount);
-  }
+  const byAccount = memoFor(memo, policy);
   const hit = key === undefined ? undefined : byAccount.get(key);
   if (hit !== undefined) return hit;
   const ent = resolveEntitlement(policy, account);
