@@ -1,13 +1,12 @@
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
-import { InvalidArgumentError } from '../errors.js';
+import { formatPath, InvalidArgumentError } from '../errors.js';
 import { type Clock, ClockEngine, type ClockOutcome, type Metric, type PauseStatus, type TargetSet, type TicketStatus } from './engine.js';
 
 /**
- * The SLA clock engine: one target over one ticket timeline, by the semantics of
- * `docs/sla.md` (which follows the shared SLA conformance contract). It is the core that
- * `measure` builds on; the conformance runner calls it directly.
+ * The conformance vectors' view of the SLA clock engine (`engine.ts`): one target, given as
+ * milliseconds, over one ticket timeline whose severity events carry the new target. The
+ * conformance runner calls it; `measure` runs the same engine on a policy's targets.
  */
-
 
 export type TimelineEvent =
   | { readonly at: number; readonly type: 'created' }
@@ -30,7 +29,7 @@ const STATUSES = new Set(['open', 'waiting_on_customer', 'on_hold', 'solved']);
 const AUTHORS = new Set(['agent', 'customer', 'automatic']);
 
 function bad(path: (string | number)[], message: string, value?: unknown): never {
-  throw new InvalidArgumentError('invalid_event', path, `${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1)}: ${message}`, value);
+  throw new InvalidArgumentError('invalid_event', path, `${formatPath(path)}: ${message}`, value);
 }
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
