@@ -1,5 +1,5 @@
 import { formatPath, InvalidArgumentError, isSupportPolicyError, underPath } from '../errors.js';
-import { type InstantLike, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, toEpochMs } from '../instant.js';
+import { type InstantLike, toEpochMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import type { EngineEvent, TicketStatus } from './engine.js';
@@ -58,11 +58,7 @@ export class TimelineReader {
     readonly at: Path,
   ) {
     this.account = account;
-    try {
-      this.targets = accountTargets(policy, account);
-    } catch (error) {
-      throw isSupportPolicyError(error) ? underPath(error, at) : error;
-    }
+    this.targets = rebased(at, () => accountTargets(policy, account));
   }
 
   clone(): TimelineReader {
@@ -75,11 +71,13 @@ export class TimelineReader {
     const i = this.count;
     if (typeof raw !== 'object' || raw === null) this.fail(undefined, 'expected an event object', raw);
     const e = raw as Record<string, unknown>;
-    const rawAt = e['at'];
-    // Epoch ms in range take the fast path of toEpochMs; anything else is converted or refused here.
-    const at = typeof rawAt === 'number' && Number.isInteger(rawAt) && rawAt >= MIN_SUPPORTED_MS && rawAt < MAX_SUPPORTED_MS
-      ? rawAt
-      : rebased(this.here(), () => toEpochMs(rawAt as InstantLike, 'at'));
+    let at: number;
+    try {
+      at = toEpochMs(e['at'] as InstantLike, 'at');
+    } catch (error) {
+      // The event's path is built only on error: this runs for every event of a batch.
+      throw isSupportPolicyError(error) ? underPath(error, this.here()) : error;
+    }
     if (this.last !== undefined && at < this.last) this.fail('at', `expected events in time order, got an instant before the previous event's (${new Date(this.last).toISOString()})`, e['at']);
     if ((e['type'] === 'created') !== (i === 0)) this.fail('type', i === 0 ? `expected the timeline to start with "created", got ${JSON.stringify(e['type'])}` : 'expected a single "created", first', e['type']);
     let event: EngineEvent;
@@ -155,7 +153,6 @@ export class TimelineReader {
 function levelList(t: AccountTargets): string {
   return t.levels === null ? '' : ` of scale "${t.scale}" (${[...t.levels].join(', ')})`;
 }
-
 
 /**
  * Runs `f`, moving the path of any library error it throws under `prefix` (after dropping `drop`
