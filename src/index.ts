@@ -73,4 +73,4 @@ export { complianceReport } from './sla/complianceReport.js';
 export type { ComplianceReportOptions, ComplianceRow, ReportPeriod } from './sla/complianceReport.js';
 export type { TicketEvent, Timeline } from './sla/timeline.js';
 export type { MeasureOptions, MeasureResult, TargetMeasurement, SlaWarning, SlaSpan } from './sla/results.js';
-export type { Metric, PauseStatus, TicketStatus } from './sla/engine.js';
+export type { Metric, PauseStatus, TicketStatus } from './sla/clockTypes.js';

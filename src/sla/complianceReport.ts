@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { InvalidArgumentError } from '../errors.js';
 import { isValidZoneName } from '../internal/zone.js';
-import type { Metric } from './engine.js';
+import type { Metric } from './clockTypes.js';
 import type { MeasureResult } from './results.js';
 
 /**

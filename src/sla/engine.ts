@@ -1,4 +1,4 @@
-import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
+import { type Clock, type ClockOutcome, type EngineEvent, type EngineTarget, type Metric, NO_TARGETS, type PauseStatus, type TargetSet, type TicketStatus, type WarningOutcome } from './clockTypes.js';
 
 /**
  * The SLA clock engine: every clock of one ticket, fed one validated event at a time, by the
@@ -7,69 +7,10 @@ import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
  * all run this one engine.
  */
 
-/** What a target measures. */
-export type Metric = 'firstResponse' | 'followUp' | 'resolution';
-/** A status a target may pause on. */
-export type PauseStatus = 'waiting_on_customer' | 'on_hold';
-/** A ticket's status, as the clocks see it (`reopened` is read as `open`). */
-export type TicketStatus = 'open' | PauseStatus | 'solved';
-
-/** A target as the engine measures it; `info` is carried to the result untouched. */
-export interface EngineTarget<I = unknown> {
-  readonly metric: Metric;
-  /** `null`: the 24/7 clock. */
-  readonly calendar: BusinessCalendar | null;
-  readonly pauseOn: readonly PauseStatus[];
-  readonly duration: { readonly kind: 'time'; readonly ms: number } | { readonly kind: 'businessDays'; readonly days: number };
-  readonly warnAtPercent: readonly number[];
-  readonly info: I;
-}
-
-/** The targets in force: at most one per metric. */
-export type TargetSet = Readonly<Partial<Record<Metric, EngineTarget>>>;
-
-/** A validated event, reduced to what the clocks need. */
-export type EngineEvent =
-  | { readonly at: number; readonly kind: 'created'; readonly targets: TargetSet }
-  | { readonly at: number; readonly kind: 'agent' | 'customer' | 'automatic' }
-  | { readonly at: number; readonly kind: 'status'; readonly status: TicketStatus }
-  | { readonly at: number; readonly kind: 'retarget'; readonly targets: TargetSet };
-
-/** One clock: first response, resolution, or one follow-up cycle. */
-export interface Clock {
-  readonly metric: Metric;
-  readonly start: number;
-  /** The instant of the reply that ended it. */
-  end: number | undefined;
-  /** Follow-up cycles count from 1; other clocks are 0. */
-  readonly cycle: number;
-  target: EngineTarget | undefined;
-  /** The target as open time on its clock, fixed at the clock's start for business days. */
-  ms: number;
-}
-
-/** A warning threshold: reached (in the past), projected (running), or not due (stopped, paused). */
-export interface WarningOutcome {
-  readonly percent: number;
-  readonly elapsedMs: number;
-  readonly at: number | null;
-  readonly reached: boolean;
-}
-
-/** One clock's answer at `now`. */
-export interface ClockOutcome {
-  readonly state: 'running' | 'paused' | 'achieved' | 'breached';
-  readonly due: number | null;
-  readonly stoppedAt: number | null;
-  readonly elapsed: number;
-  readonly remaining: number;
-  readonly breachedBy: number;
-  readonly warnings: readonly WarningOutcome[];
-}
-
 const DAY_MS = 86_400_000;
+const NONE = Number.POSITIVE_INFINITY;
 
-const runsOn = (status: TicketStatus, t: EngineTarget) => status !== 'solved' && !t.pauseOn.includes(status as PauseStatus);
+const runsOn = (status: TicketStatus, t: EngineTarget) => status !== 'solved' && (t.pauseOn.length === 0 || !t.pauseOn.includes(status as PauseStatus));
 const between = (t: EngineTarget, a: number, b: number) => (t.calendar === null ? b - a : t.calendar.between(a, b));
 const addOn = (t: EngineTarget, at: number, ms: number) => (t.calendar === null ? at + ms : t.calendar.add(at, ms));
 
@@ -80,31 +21,77 @@ export function targetMs(t: EngineTarget, start: number): number {
   return Math.max(1, t.calendar.between(start, t.calendar.addBusinessDays(start, t.duration.days)));
 }
 
+/** A warning threshold as open time: `percent` of the target, at least 1 ms. */
+export const warningMs = (ms: number, percent: number) => Math.max(1, Math.ceil((ms * percent) / 100));
+
+/** Codes of {@link ClockEngine.settle}'s `state`, in the order of {@link STATES}. */
+export const RUNNING = 0;
+export const PAUSED = 1;
+export const ACHIEVED = 2;
+export const BREACHED = 3;
+export const STATES = ['running', 'paused', 'achieved', 'breached'] as const;
+
 /**
  * The mutable engine behind the immutable API: callers clone it before applying an event to a
- * state someone else holds.
+ * state someone else holds. A batch resets one engine per ticket: its arrays and clock objects are
+ * reused, so measuring a ticket allocates little besides its result.
  */
 export class ClockEngine {
-  /** Status history: `statuses[i]` holds from `times[i]` (after every event at that instant). */
-  times: number[] = [];
-  statuses: TicketStatus[] = [];
+  /** Status history: `statuses[i]` holds from `times[i]` (after every event at that instant), for i < `segments`. */
+  readonly times: number[] = [];
+  readonly statuses: TicketStatus[] = [];
+  segments = 0;
   status: TicketStatus = 'open';
-  solvedSince: number | undefined = undefined;
+  /** When the ticket was last solved; −∞ when it is not solved. */
+  solvedSince = Number.NEGATIVE_INFINITY;
   agentReplied = false;
   last = Number.NEGATIVE_INFINITY;
-  targets: TargetSet = {};
-  clocks: Clock[] = [];
+  targets: TargetSet = NO_TARGETS;
+  /** The clocks opened so far, in order: first response, resolution, follow-up cycles. */
+  readonly clocks: Clock[] = [];
+  /** Clock objects of earlier tickets, reused by {@link reset} and {@link open}. */
+  private readonly pool: Clock[] = [];
+
+  // What settle() found for one clock; read before the next call.
+  /** Elapsed open time. */
+  E = 0;
+  /** One of {@link STATES}' codes. */
+  state = RUNNING;
+  /** The due instant; NaN for none (paused). */
+  due = Number.NaN;
+  /** The stop instant; NaN while the clock runs or is paused. */
+  stoppedAt = Number.NaN;
+  /**
+   * Per warning threshold of the clock's target, then for the target itself: its open time, and
+   * the instant it is reached (NaN for none). Only the first `warnAtPercent.length + 1` entries count.
+   */
+  warnMs = new Float64Array(12);
+  warnAt = new Float64Array(12);
+
+  /** Forgets every event: the engine is as new, its storage kept. */
+  reset(): void {
+    this.segments = 0;
+    this.status = 'open';
+    this.solvedSince = Number.NEGATIVE_INFINITY;
+    this.agentReplied = false;
+    this.last = Number.NEGATIVE_INFINITY;
+    this.targets = NO_TARGETS;
+    this.clocks.length = 0;
+  }
 
   clone(): ClockEngine {
     const copy = new ClockEngine();
     copy.targets = this.targets;
-    copy.times = this.times.slice();
-    copy.statuses = this.statuses.slice();
+    for (let i = 0; i < this.segments; i++) {
+      copy.times.push(this.times[i]!);
+      copy.statuses.push(this.statuses[i]!);
+    }
+    copy.segments = this.segments;
     copy.status = this.status;
     copy.solvedSince = this.solvedSince;
     copy.agentReplied = this.agentReplied;
     copy.last = this.last;
-    copy.clocks = this.clocks.map((c) => ({ ...c }));
+    for (const c of this.clocks) copy.clocks.push({ ...c });
     return copy;
   }
 
@@ -114,32 +101,28 @@ export class ClockEngine {
     switch (e.kind) {
       case 'created':
         this.targets = e.targets;
-        this.times.push(e.at);
-        this.statuses.push('open');
+        this.mark(e.at, 'open');
         this.open('firstResponse', e.at, 0);
         this.open('resolution', e.at, 0);
         return;
       case 'status':
         if (e.status === 'solved') {
           if (this.status !== 'solved') this.solvedSince = e.at;
-        } else this.solvedSince = undefined;
+        } else this.solvedSince = Number.NEGATIVE_INFINITY;
         this.status = e.status;
-        if (this.times[this.times.length - 1] === e.at) this.statuses[this.statuses.length - 1] = e.status;
-        else {
-          this.times.push(e.at);
-          this.statuses.push(e.status);
-        }
+        if (this.segments > 0 && this.times[this.segments - 1] === e.at) this.statuses[this.segments - 1] = e.status;
+        else this.mark(e.at, e.status);
         return;
       case 'agent':
         this.agentReplied = true;
-        for (const c of this.clocks) if (c.metric !== 'resolution' && c.end === undefined) c.end = e.at;
+        for (const c of this.clocks) if (c.metric !== 'resolution' && c.end === NONE) c.end = e.at;
         return;
       case 'customer': {
         if (!this.agentReplied) return;
         let cycles = 0;
         for (const c of this.clocks) {
           if (c.metric !== 'followUp') continue;
-          if (c.end === undefined) return;
+          if (c.end === NONE) return;
           cycles += 1;
         }
         this.open('followUp', e.at, cycles + 1);
@@ -150,8 +133,8 @@ export class ClockEngine {
       case 'retarget':
         // From the original start, for every clock that has not ended and is not breached.
         for (const c of this.clocks) {
-          if (c.end !== undefined) continue;
-          if (c.target !== undefined && this.elapsed(c, c.target, e.at) > c.ms) continue;
+          if (c.end !== NONE) continue;
+          if (c.target !== undefined && this.walk(c, c.target, e.at) > c.ms) continue;
           const next = e.targets[c.metric];
           c.target = next;
           c.ms = next === undefined ? 0 : targetMs(next, c.start);
@@ -160,87 +143,136 @@ export class ClockEngine {
     }
   }
 
+  /** Appends a status to the history, reusing its storage. */
+  private mark(at: number, status: TicketStatus): void {
+    const i = this.segments++;
+    if (i < this.times.length) {
+      this.times[i] = at;
+      this.statuses[i] = status;
+    } else {
+      this.times.push(at);
+      this.statuses.push(status);
+    }
+  }
+
   private open(metric: Metric, at: number, cycle: number): void {
     const target = this.targets[metric];
-    this.clocks.push({ metric, start: at, end: undefined, cycle, target, ms: target === undefined ? 0 : targetMs(target, at) });
+    const ms = target === undefined ? 0 : targetMs(target, at);
+    const i = this.clocks.length;
+    let c = this.pool[i];
+    if (c === undefined) {
+      c = { metric, start: at, end: NONE, cycle, target, ms };
+      this.pool.push(c);
+    } else {
+      c.metric = metric;
+      c.start = at;
+      c.end = NONE;
+      c.cycle = cycle;
+      c.target = target;
+      c.ms = ms;
+    }
+    this.clocks.push(c);
   }
 
   /**
    * Calls `visit` for each stretch of one status within `[c.start, min(end, upTo))`, in order.
    */
   forEachSegment(c: Clock, upTo: number, visit: (from: number, to: number, status: TicketStatus) => void): void {
-    const stop = c.end === undefined ? upTo : Math.min(c.end, upTo);
+    const stop = Math.min(c.end, upTo);
     const times = this.times;
-    for (let i = 0; i < times.length; i++) {
+    const n = this.segments;
+    for (let i = 0; i < n; i++) {
       const from = times[i]! > c.start ? times[i]! : c.start;
-      const next = i + 1 < times.length ? times[i + 1]! : Number.POSITIVE_INFINITY;
+      const next = i + 1 < n ? times[i + 1]! : NONE;
       const to = next < stop ? next : stop;
       if (from < to) visit(from, to, this.statuses[i]!);
       if (next >= stop) return;
     }
   }
 
-  /** E(x): the open time on `t`'s clock over the instants of `[c.start, x)` at which `c` runs. */
-  elapsed(c: Clock, t: EngineTarget, upTo: number): number {
-    return this.walk(c, t, upTo, Number.POSITIVE_INFINITY);
-  }
-
-  /** The earliest instant x ≤ upTo with E(x) = w, if E reaches w by then (w ≥ 1). */
-  instantAt(c: Clock, t: EngineTarget, w: number, upTo: number): number | undefined {
-    const found = this.walk(c, t, upTo, w);
-    return Number.isNaN(found) ? undefined : found;
-  }
-
   /**
-   * Sums the running open time of `c` up to `upTo`; when the sum reaches `w`, returns the
-   * instant it did instead (NaN when it never does, with `w` finite). One loop for
-   * both, without callbacks: this is the hot path of batch measurement.
+   * E(upTo): the open time on `t`'s clock over the instants of `[c.start, upTo)` at which `c`
+   * runs. With `thresholds` (increasing, counted from `first`), also the earliest instant at which
+   * E reaches each one reached by then, into `at`.
    */
-  private walk(c: Clock, t: EngineTarget, upTo: number, w: number): number {
-    const stop = c.end === undefined || c.end > upTo ? upTo : c.end;
+  private walk(c: Clock, t: EngineTarget, upTo: number, count = 0, thresholds?: Float64Array, at?: Float64Array): number {
+    const stop = c.end < upTo ? c.end : upTo;
     const times = this.times;
-    const n = times.length;
+    const n = this.segments;
+    let j = 0;
     let acc = 0;
     for (let i = 0; i < n; i++) {
-      const next = i + 1 < n ? times[i + 1]! : Number.POSITIVE_INFINITY;
+      const next = i + 1 < n ? times[i + 1]! : NONE;
       if (next <= c.start) continue;
       const from = times[i]! > c.start ? times[i]! : c.start;
       const to = next < stop ? next : stop;
       if (from < to && runsOn(this.statuses[i]!, t)) {
         const len = between(t, from, to);
-        if (acc + len >= w) return addOn(t, from, w - acc);
+        while (j < count && acc + len >= thresholds![j]!) {
+          at![j] = addOn(t, from, thresholds![j]! - acc);
+          j++;
+        }
         acc += len;
       }
       if (next >= stop) break;
     }
-    return w === Number.POSITIVE_INFINITY ? acc : Number.NaN;
+    return acc;
   }
 
-  /** Where the clock reaches `w`: in the past, from its stop, or from now; never while paused. */
-  private reach(c: Clock, t: EngineTarget, w: number, E: number, now: number, stoppedAt: number | null, paused: boolean): number | null {
-    if (E >= w) return this.instantAt(c, t, w, now)!;
-    if (stoppedAt !== null) return addOn(t, stoppedAt, w - E);
-    return paused ? null : addOn(t, now, w - E);
-  }
-
-  /** The answer of a clock with a target at `now` (not before the last event applied). */
-  outcome(c: Clock, now: number): ClockOutcome {
+  /**
+   * The answer of a clock with a target at `now` (not before the last event applied), into this
+   * engine's `E`, `state`, `due`, `stoppedAt`, `warnMs` and `warnAt`: one walk over the status
+   * history finds the elapsed time and every threshold (warnings, then the target) reached by now;
+   * the others are projected from the stop, or from now while the clock runs, and have no instant
+   * while it is paused. A stopped clock's warnings that were not reached have none either.
+   */
+  settle(c: Clock, now: number): void {
     const t = c.target!;
-    const E = this.elapsed(c, t, now);
+    const percents = t.warnAtPercent;
+    const k = percents.length;
+    if (k >= this.warnMs.length) {
+      this.warnMs = new Float64Array(k + 1);
+      this.warnAt = new Float64Array(k + 1);
+    }
+    const thresholds = this.warnMs;
+    const at = this.warnAt;
+    for (let j = 0; j < k; j++) {
+      thresholds[j] = warningMs(c.ms, percents[j]!);
+      at[j] = Number.NaN;
+    }
+    thresholds[k] = c.ms; // the due instant, last: no warning lies beyond the target
+    at[k] = Number.NaN;
+    const E = this.walk(c, t, now, k + 1, thresholds, at);
     const solvedNow = this.status === 'solved';
-    const stopped = c.end !== undefined || solvedNow;
-    const stoppedAt = c.end !== undefined ? c.end : solvedNow ? Math.max(this.solvedSince ?? c.start, c.start) : null;
+    const stopped = c.end !== NONE || solvedNow;
+    const stoppedAt = c.end !== NONE ? c.end : solvedNow ? Math.max(this.solvedSince, c.start) : Number.NaN;
     const paused = !stopped && !runsOn(this.status, t);
+    for (let j = 0; j <= k; j++) {
+      if (E >= thresholds[j]!) continue;
+      // A warning not reached by a stopped clock will not be: only the due instant is projected.
+      if (stopped) at[j] = j === k ? addOn(t, stoppedAt, thresholds[j]! - E) : Number.NaN;
+      else at[j] = paused ? Number.NaN : addOn(t, now, thresholds[j]! - E);
+    }
+    this.due = at[k]!;
+    this.E = E;
+    this.stoppedAt = stoppedAt;
+    this.state = E > c.ms ? BREACHED : stopped ? ACHIEVED : paused ? PAUSED : RUNNING;
+  }
+
+  /** {@link settle}'s answer as an object. */
+  outcome(c: Clock, now: number): ClockOutcome {
+    this.settle(c, now);
+    const E = this.E;
     const warnings: WarningOutcome[] = [];
-    for (const percent of t.warnAtPercent) {
-      const w = Math.max(1, Math.ceil((c.ms * percent) / 100));
-      const reached = E >= w;
-      warnings.push({ percent, elapsedMs: w, at: reached || !stopped ? this.reach(c, t, w, E, now, stoppedAt, paused) : null, reached });
+    for (let j = 0; j < c.target!.warnAtPercent.length; j++) {
+      const w = this.warnMs[j]!;
+      const at = this.warnAt[j]!;
+      warnings.push({ percent: c.target!.warnAtPercent[j]!, elapsedMs: w, at: Number.isNaN(at) ? null : at, reached: E >= w });
     }
     return {
-      state: E > c.ms ? 'breached' : stopped ? 'achieved' : paused ? 'paused' : 'running',
-      due: this.reach(c, t, c.ms, E, now, stoppedAt, paused),
-      stoppedAt,
+      state: STATES[this.state]!,
+      due: Number.isNaN(this.due) ? null : this.due,
+      stoppedAt: Number.isNaN(this.stoppedAt) ? null : this.stoppedAt,
       elapsed: E,
       remaining: Math.max(0, c.ms - E),
       breachedBy: Math.max(0, E - c.ms),

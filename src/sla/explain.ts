@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
 import { memoFor } from '../internal/memo.js';
-import type { Clock, ClockEngine, ClockOutcome, PauseStatus, TicketStatus } from './engine.js';
+import type { Clock, ClockOutcome, PauseStatus, TicketStatus } from './clockTypes.js';
+import type { ClockEngine } from './engine.js';
 import type { SlaSpan } from './results.js';
 
 type Kind = SlaSpan['kind'];

@@ -43,36 +43,59 @@ import { type Timeline, TimelineReader } from './timeline.js';
  * @category SLA
  */
 export function measure(policy: Policy, account: AccountDefinition, timeline: Timeline, now: InstantLike, options?: MeasureOptions): MeasureResult {
-  return measureTimeline(policy, account, timeline, now, options, []);
+  return new TicketMeasurer(policy, now, options).measure(account, timeline, []);
 }
 
-/** {@link measure}, with the ticket's place in a larger input for error paths. @internal */
-export function measureTimeline(policy: Policy, account: AccountDefinition, timeline: Timeline, now: InstantLike, options: MeasureOptions | undefined, at: readonly (string | number)[]): MeasureResult {
-  const nowMs = toEpochMs(now, 'now');
-  const reader = new TimelineReader(policy, account, at);
-  if (!Array.isArray(timeline) || timeline.length === 0) {
-    throw new InvalidArgumentError('invalid_event', [...at, 'events'], `${formatPath([...at, 'events'])}: expected a timeline starting with "created", got ${Array.isArray(timeline) ? 'no events' : String(timeline)}`, timeline);
+/**
+ * Measures tickets of one policy at one `now`: {@link measure} uses it once, {@link measureMany}
+ * for a whole batch, with one reader and one engine reset per ticket. @internal
+ */
+export class TicketMeasurer {
+  private readonly nowMs: number;
+  private reader: TimelineReader | undefined;
+  private readonly engine = new ClockEngine();
+
+  constructor(
+    private readonly policy: Policy,
+    private readonly now: InstantLike,
+    private readonly options: MeasureOptions | undefined,
+  ) {
+    this.nowMs = toEpochMs(now, 'now');
   }
-  // One pass: every event is checked, those up to `now` are applied. A refused event throws before
-  // anything is returned, so nothing half-computed escapes; severity and plan are those at `now`.
-  const engine = new ClockEngine();
-  let severity: string | null = null;
-  let plan: string | null = null;
-  for (let i = 0; i < timeline.length; i++) {
-    const e = reader.read(timeline[i]!);
-    if (i === 0 && nowMs < e.at) {
-      // Alone, `now` is the odd one; in a batch, the ticket created after it is.
-      const path = at.length === 0 ? ['now'] : [...at, 'events', 0, 'at'];
-      const message = at.length === 0
-        ? `expected an instant not before the ticket was created (${new Date(e.at).toISOString()}), got ${new Date(nowMs).toISOString()}`
-        : `expected a ticket created by now (${new Date(nowMs).toISOString()}), got ${new Date(e.at).toISOString()}`;
-      throw new InvalidArgumentError('out_of_range', path, `${formatPath(path)}: ${message}`, at.length === 0 ? now : e.at);
+
+  /** One ticket; `at` is its place in the caller's input, for error paths. */
+  measure(account: AccountDefinition, timeline: Timeline, at: readonly (string | number)[]): MeasureResult {
+    const nowMs = this.nowMs;
+    let reader = this.reader;
+    if (reader === undefined) this.reader = reader = new TimelineReader(this.policy, account, at);
+    else reader.begin(account, at);
+    if (!Array.isArray(timeline) || timeline.length === 0) {
+      throw new InvalidArgumentError('invalid_event', [...at, 'events'], `${formatPath([...at, 'events'])}: expected a timeline starting with "created", got ${Array.isArray(timeline) ? 'no events' : String(timeline)}`, timeline);
     }
-    if (e.at <= nowMs) {
-      engine.apply(e);
-      severity = reader.severity;
-      plan = reader.account.plan ?? null;
+    // One pass: every event is checked, those up to `now` are applied. A refused event throws before
+    // anything is returned, so nothing half-computed escapes; severity and plan are those at `now`.
+    const engine = this.engine;
+    engine.reset();
+    let severity: string | null = null;
+    let accountNow = reader.account;
+    for (let i = 0; i < timeline.length; i++) {
+      const e = reader.read(timeline[i]!);
+      if (i === 0 && nowMs < e.at) this.createdAfterNow(e.at, at);
+      if (e.at <= nowMs) {
+        engine.apply(e);
+        severity = reader.severity;
+        accountNow = reader.account;
+      }
     }
+    return collectResults(engine, severity, accountNow.plan ?? null, nowMs, this.options);
   }
-  return collectResults(engine, severity, plan, nowMs, options);
+
+  private createdAfterNow(created: number, at: readonly (string | number)[]): never {
+    // Alone, `now` is the odd one; in a batch, the ticket created after it is.
+    const path = at.length === 0 ? ['now'] : [...at, 'events', 0, 'at'];
+    const message = at.length === 0
+      ? `expected an instant not before the ticket was created (${new Date(created).toISOString()}), got ${new Date(this.nowMs).toISOString()}`
+      : `expected a ticket created by now (${new Date(this.nowMs).toISOString()}), got ${new Date(created).toISOString()}`;
+    throw new InvalidArgumentError('out_of_range', path, `${formatPath(path)}: ${message}`, at.length === 0 ? this.now : created);
+  }
 }

@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
 import { formatPath, InvalidArgumentError } from '../errors.js';
-import { type Clock, ClockEngine, type ClockOutcome, type Metric, type PauseStatus, type TargetSet, type TicketStatus } from './engine.js';
+import { type Clock, type ClockOutcome, engineEvent, type Metric, type PauseStatus, type TargetSet, type TicketStatus } from './clockTypes.js';
+import { ClockEngine } from './engine.js';
 
 /**
  * The conformance vectors' view of the SLA clock engine (`engine.ts`): one target, given as
@@ -86,10 +87,10 @@ export function measureClock(calendar: BusinessCalendar | null, rawTarget: unkno
   for (const e of events) {
     if (e.at > now) break;
     engine.apply(
-      e.type === 'created' ? { at: e.at, kind: 'created', targets: withMs(target.ms) }
-      : e.type === 'reply' ? { at: e.at, kind: e.author }
-      : e.type === 'status' ? { at: e.at, kind: 'status', status: e.status }
-      : { at: e.at, kind: 'retarget', targets: withMs(e.targetMs) },
+      e.type === 'created' ? engineEvent(e.at, 'created', 'open', withMs(target.ms))
+      : e.type === 'reply' ? engineEvent(e.at, e.author)
+      : e.type === 'status' ? engineEvent(e.at, 'status', e.status)
+      : engineEvent(e.at, 'retarget', 'open', withMs(e.targetMs)),
     );
   }
   const resultOf = (c: Clock): ClockResult => {

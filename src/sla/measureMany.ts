@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from '../errors.js';
-import { type InstantLike, toEpochMs } from '../instant.js';
+import type { InstantLike } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
-import { measureTimeline } from './measure.js';
+import { TicketMeasurer } from './measure.js';
 import type { MeasureOptions, MeasureResult } from './results.js';
 import type { Timeline } from './timeline.js';
 
@@ -42,7 +42,7 @@ export interface SlaTicket {
  * @category SLA
  */
 export function measureMany(policy: Policy, tickets: readonly SlaTicket[], now: InstantLike, options?: MeasureOptions): MeasureResult[] {
-  const nowMs = toEpochMs(now, 'now');
+  const measurer = new TicketMeasurer(policy, now, options);
   if (!Array.isArray(tickets)) throw new InvalidArgumentError('invalid_event', ['tickets'], `tickets: expected a list of tickets, got ${String(tickets)}`, tickets);
   const out = new Array<MeasureResult>(tickets.length);
   for (let i = 0; i < tickets.length; i++) {
@@ -50,7 +50,7 @@ export function measureMany(policy: Policy, tickets: readonly SlaTicket[], now: 
     if (typeof ticket !== 'object' || ticket === null) {
       throw new InvalidArgumentError('invalid_event', ['tickets', i], `tickets[${i}]: expected { account, events }, got ${String(ticket)}`, ticket);
     }
-    out[i] = measureTimeline(policy, ticket.account, ticket.events, nowMs, options, ['tickets', i]);
+    out[i] = measurer.measure(ticket.account, ticket.events, ['tickets', i]);
   }
   return out;
 }

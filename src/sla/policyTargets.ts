@@ -4,7 +4,7 @@ import type { AccountDefinition, EntitledTarget, EntitlementSource } from '../po
 import type { ParsedDuration } from '../policy/duration.js';
 import { resolveEntitlement } from '../policy/resolveEntitlement.js';
 import type { Policy } from '../policy/schema.js';
-import type { EngineTarget, Metric, TargetSet } from './engine.js';
+import type { EngineTarget, Metric, TargetSet } from './clockTypes.js';
 
 /** What a measured target says about itself: where it comes from and what it promises. */
 export interface TargetInfo {

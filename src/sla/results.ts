@@ -1,6 +1,7 @@
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
-import type { Clock, ClockEngine, Metric, TicketStatus } from './engine.js';
+import type { Metric, TicketStatus } from './clockTypes.js';
+import { type ClockEngine, RUNNING, STATES } from './engine.js';
 import { explainClock } from './explain.js';
 import type { TargetInfo } from './policyTargets.js';
 
@@ -100,48 +101,69 @@ export interface MeasureOptions {
   readonly explain?: boolean;
 }
 
-const ORDER: Record<Metric, number> = { firstResponse: 0, followUp: 1, resolution: 2 };
+const NO_WARNINGS: readonly SlaWarning[] = Object.freeze([]);
 
 /** Every measured target of an engine at `now`, as the public result. @internal */
 export function collectResults(engine: ClockEngine, severity: string | null, plan: string | null, now: number, options: MeasureOptions | undefined): MeasureResult {
   const explain = options?.explain === true;
-  const clocks: Clock[] = engine.clocks.filter((c) => c.target !== undefined);
-  clocks.sort((a, b) => ORDER[a.metric] - ORDER[b.metric] || a.cycle - b.cycle);
+  const targets: TargetMeasurement[] = [];
   let next = Number.POSITIVE_INFINITY;
-  const targets = clocks.map((c): TargetMeasurement => {
-    const o = engine.outcome(c, now);
-    const info = c.target!.info as TargetInfo;
-    if (o.state === 'running') {
-      // It breaches at the first instant with more open time than the target: just after the
-      // due instant, or just after the next opening when the deadline fell at a closing.
-      if (o.due !== null) {
-        const cal = c.target!.calendar;
-        const breachAt = (cal === null ? o.due : cal.nextOpening(o.due)) + 1;
-        if (breachAt > now && breachAt < next) next = breachAt;
+  // Clocks open as first response, resolution, then follow-up cycles: results list resolution last.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const c of engine.clocks) {
+      if (c.target === undefined || (c.metric === 'resolution') !== (pass === 1)) continue;
+      engine.settle(c, now);
+      const state = STATES[engine.state]!;
+      const E = engine.E;
+      const due = Number.isNaN(engine.due) ? null : engine.due;
+      if (engine.state === RUNNING) {
+        // It breaches at the first instant with more open time than the target: just after the
+        // due instant, or just after the next opening when the deadline fell at a closing.
+        if (due !== null) {
+          const cal = c.target.calendar;
+          const breachAt = (cal === null ? due : cal.nextOpening(due)) + 1;
+          if (breachAt > now && breachAt < next) next = breachAt;
+        }
+        for (let j = 0; j < c.target.warnAtPercent.length; j++) {
+          const at = engine.warnAt[j]!;
+          if (E < engine.warnMs[j]! && at < next) next = at; // NaN (none) never compares below
+        }
       }
-      for (const w of o.warnings) if (!w.reached && w.at !== null && w.at < next) next = w.at;
+      const info = c.target.info as TargetInfo;
+      const m: TargetMeasurement = {
+        metric: c.metric,
+        cycle: c.metric === 'followUp' ? c.cycle : null,
+        startedAt: c.start,
+        severity: info.severity,
+        plan: info.plan,
+        duration: info.duration,
+        clock: info.clock,
+        source: info.source,
+        targetMs: c.ms,
+        state,
+        dueAt: due,
+        stoppedAt: Number.isNaN(engine.stoppedAt) ? null : engine.stoppedAt,
+        elapsedMs: E,
+        remainingMs: E < c.ms ? c.ms - E : 0,
+        percent: (E / c.ms) * 100,
+        breachedByMs: E > c.ms ? E - c.ms : 0,
+        warnings: warningsOf(engine, c.target.warnAtPercent),
+      };
+      if (explain) (m as { spans?: readonly SlaSpan[] }).spans = explainClock(engine, c, now, engine.outcome(c, now));
+      targets.push(Object.freeze(m));
     }
-    const m: TargetMeasurement = {
-      metric: c.metric,
-      cycle: c.metric === 'followUp' ? c.cycle : null,
-      startedAt: c.start,
-      severity: info.severity,
-      plan: info.plan,
-      duration: info.duration,
-      clock: info.clock,
-      source: info.source,
-      targetMs: c.ms,
-      state: o.state,
-      dueAt: o.due,
-      stoppedAt: o.stoppedAt,
-      elapsedMs: o.elapsed,
-      remainingMs: o.remaining,
-      percent: (o.elapsed / c.ms) * 100,
-      breachedByMs: o.breachedBy,
-      warnings: Object.freeze(o.warnings.map((w) => Object.freeze(w))),
-    };
-    if (explain) (m as { spans?: readonly SlaSpan[] }).spans = explainClock(engine, c, now, o);
-    return Object.freeze(m);
-  });
+  }
   return Object.freeze({ severity, plan, status: engine.status, targets: Object.freeze(targets), nextCheckAt: next === Number.POSITIVE_INFINITY ? null : next });
+}
+
+/** The warnings {@link ClockEngine.settle} found, as frozen public objects. */
+function warningsOf(engine: ClockEngine, percents: readonly number[]): readonly SlaWarning[] {
+  if (percents.length === 0) return NO_WARNINGS;
+  const out: SlaWarning[] = [];
+  for (let j = 0; j < percents.length; j++) {
+    const w = engine.warnMs[j]!;
+    const at = engine.warnAt[j]!;
+    out.push(Object.freeze({ percent: percents[j]!, elapsedMs: w, at: Number.isNaN(at) ? null : at, reached: engine.E >= w }));
+  }
+  return Object.freeze(out);
 }

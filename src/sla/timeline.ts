@@ -2,7 +2,7 @@ import { formatPath, InvalidArgumentError, isSupportPolicyError, underPath } fro
 import { type InstantLike, toEpochMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
-import type { EngineEvent, TicketStatus } from './engine.js';
+import { type EngineEvent, engineEvent, type EventKind, NO_TARGETS, type TargetSet, type TicketStatus } from './clockTypes.js';
 import { type AccountTargets, accountTargets, targetsFor } from './policyTargets.js';
 
 /**
@@ -34,8 +34,6 @@ export type TicketEvent =
  */
 export type Timeline = readonly TicketEvent[];
 
-const STATUSES: ReadonlySet<string> = new Set(['open', 'waiting_on_customer', 'on_hold', 'solved', 'reopened']);
-const AUTHORS: ReadonlySet<string> = new Set(['agent', 'customer', 'automatic']);
 
 type Path = readonly (string | number)[];
 
@@ -48,25 +46,43 @@ export class TimelineReader {
   account: AccountDefinition;
   targets: AccountTargets;
   severity: string | null = null;
-  last: number | undefined = undefined;
+  /** The instant of the last event read; −∞ before the first. */
+  last = Number.NEGATIVE_INFINITY;
   count = 0;
 
   constructor(
     readonly policy: Policy,
     account: AccountDefinition,
     /** Where the ticket sits in the caller's input (`[]`, `['tickets', 3]`); paths are built on error only. */
-    readonly at: Path,
+    public at: Path,
   ) {
     this.account = account;
     this.targets = rebased(at, () => accountTargets(policy, account));
   }
 
   clone(): TimelineReader {
-    const copy = Object.create(TimelineReader.prototype) as TimelineReader;
-    return Object.assign(copy, this);
+    const copy = Object.assign(Object.create(TimelineReader.prototype) as TimelineReader, this);
+    copy.event = engineEvent(0, 'created');
+    return copy;
   }
 
-  /** The next event, checked and converted; nothing changes when it is refused. */
+  /** The event {@link read} returns, refilled by every call. */
+  private event: EngineEvent = engineEvent(0, 'created');
+
+  /** Starts over on another ticket (a batch reads every ticket with one reader). */
+  begin(account: AccountDefinition, at: Path): void {
+    this.at = at;
+    this.targets = rebased(at, () => accountTargets(this.policy, account));
+    this.account = account;
+    this.severity = null;
+    this.last = Number.NEGATIVE_INFINITY;
+    this.count = 0;
+  }
+
+  /**
+   * The next event, checked and converted; nothing changes when it is refused. The answer is one
+   * object refilled by the next call: apply it before reading on.
+   */
   read(raw: TicketEvent): EngineEvent {
     const i = this.count;
     if (typeof raw !== 'object' || raw === null) this.fail(undefined, 'expected an event object', raw);
@@ -78,30 +94,36 @@ export class TimelineReader {
       // The event's path is built only on error: this runs for every event of a batch.
       throw isSupportPolicyError(error) ? underPath(error, this.here()) : error;
     }
-    if (this.last !== undefined && at < this.last) this.fail('at', `expected events in time order, got an instant before the previous event's (${new Date(this.last).toISOString()})`, e['at']);
+    if (at < this.last) this.fail('at', `expected events in time order, got an instant before the previous event's (${new Date(this.last).toISOString()})`, e['at']);
     if ((e['type'] === 'created') !== (i === 0)) this.fail('type', i === 0 ? `expected the timeline to start with "created", got ${JSON.stringify(e['type'])}` : 'expected a single "created", first', e['type']);
-    let event: EngineEvent;
+    let kind: EventKind;
+    let status: TicketStatus = 'open';
+    let set: TargetSet | undefined;
     let severity = this.severity;
     let account = this.account;
     let targets = this.targets;
     switch (e['type']) {
       case 'created':
         severity = this.checkSeverity(e['severity'], targets, false);
-        event = { at, kind: 'created', targets: targetsFor(targets, severity) };
+        kind = 'created';
+        set = targetsFor(targets, severity);
         break;
       case 'reply':
-        if (!AUTHORS.has(e['author'] as string)) this.fail('author', `expected agent, customer or automatic, got ${JSON.stringify(e['author'])}`, e['author']);
-        event = { at, kind: e['author'] as 'agent' | 'customer' | 'automatic' };
+        const author = e['author'];
+        if (author !== 'agent' && author !== 'customer' && author !== 'automatic') this.fail('author', `expected agent, customer or automatic, got ${JSON.stringify(e['author'])}`, e['author']);
+        kind = author;
         break;
       case 'status': {
         const s = e['status'];
-        if (typeof s !== 'string' || !STATUSES.has(s)) this.fail('status', `expected open, waiting_on_customer, on_hold, solved or reopened, got ${JSON.stringify(s)}`, s);
-        event = { at, kind: 'status', status: s === 'reopened' ? 'open' : (s as TicketStatus) };
+        if (s !== 'open' && s !== 'waiting_on_customer' && s !== 'on_hold' && s !== 'solved' && s !== 'reopened') this.fail('status', `expected open, waiting_on_customer, on_hold, solved or reopened, got ${JSON.stringify(s)}`, s);
+        kind = 'status';
+        status = s === 'reopened' ? 'open' : s;
         break;
       }
       case 'severity':
         severity = this.checkSeverity(e['severity'], targets, true);
-        event = { at, kind: 'retarget', targets: targetsFor(targets, severity) };
+        kind = 'retarget';
+        set = targetsFor(targets, severity);
         break;
       case 'plan': {
         if (typeof e['plan'] !== 'string') this.fail('plan', `expected a plan id, got ${JSON.stringify(e['plan'])}`, e['plan']);
@@ -112,7 +134,8 @@ export class TimelineReader {
         targets = rebased(this.here(), () => accountTargets(this.policy, next), 1, keeps ? 'plan' : undefined);
         const given = e['severity'] === undefined ? severity : e['severity'];
         severity = this.checkSeverity(given, targets, false);
-        event = { at, kind: 'retarget', targets: targetsFor(targets, severity) };
+        kind = 'retarget';
+        set = targetsFor(targets, severity);
         break;
       }
       default:
@@ -123,6 +146,11 @@ export class TimelineReader {
     this.targets = targets;
     this.last = at;
     this.count = i + 1;
+    const event = this.event;
+    event.at = at;
+    event.kind = kind;
+    event.status = status;
+    event.targets = set ?? NO_TARGETS;
     return event;
   }
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import type { Policy } from '../../src/policy/schema.js';
-import type { PauseStatus, TicketStatus } from '../../src/sla/engine.js';
+import type { PauseStatus, TicketStatus } from '../../src/sla/clockTypes.js';
 import { measure } from '../../src/sla/measure.js';
 import type { MeasureResult, TargetMeasurement } from '../../src/sla/results.js';
 import type { TicketEvent } from '../../src/sla/timeline.js';
