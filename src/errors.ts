@@ -33,7 +33,9 @@ export type ErrorCode =
   | 'unknown_account'
   | 'outside_contract_year'
   | 'event_conflict'
-  | 'invalid_state';
+  | 'invalid_state'
+  | 'invalid_option'
+  | 'invalid_columns';
 
 /**
  * One problem found in a document, with the path of the offending field.

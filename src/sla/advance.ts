@@ -55,7 +55,7 @@ function open(state: SlaState): Internals {
  * @category SLA
  */
 export function startTicket(policy: Policy, account: AccountDefinition): SlaState {
-  return stateOf(new TimelineReader(policy, account, []), new ClockEngine());
+  return stateOf(new TimelineReader(policy, account), new ClockEngine());
 }
 
 /**

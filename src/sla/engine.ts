@@ -1,3 +1,4 @@
+import { numberArray, refArray } from '../internal/arrays.js';
 import { type Clock, type ClockOutcome, type EngineEvent, type EngineTarget, type Metric, NO_TARGETS, type PauseStatus, type TargetSet, type TicketStatus, type WarningOutcome } from './clockTypes.js';
 
 /**
@@ -38,8 +39,8 @@ export const STATES = ['running', 'paused', 'achieved', 'breached'] as const;
  */
 export class ClockEngine {
   /** Status history: `statuses[i]` holds from `times[i]` (after every event at that instant), for i < `segments`. */
-  readonly times: number[] = [];
-  readonly statuses: TicketStatus[] = [];
+  readonly times: number[] = numberArray();
+  readonly statuses: TicketStatus[] = refArray();
   segments = 0;
   status: TicketStatus = 'open';
   /** When the ticket was last solved; −∞ when it is not solved. */
@@ -47,10 +48,13 @@ export class ClockEngine {
   agentReplied = false;
   last = Number.NEGATIVE_INFINITY;
   targets: TargetSet = NO_TARGETS;
-  /** The clocks opened so far, in order: first response, resolution, follow-up cycles. */
-  readonly clocks: Clock[] = [];
-  /** Clock objects of earlier tickets, reused by {@link reset} and {@link open}. */
-  private readonly pool: Clock[] = [];
+  /**
+   * The clocks opened so far are the first `clockCount`, in order: first response, resolution,
+   * follow-up cycles. Those after them are clock objects of an earlier ticket, reused by
+   * {@link open} (a batch resets one engine per ticket).
+   */
+  readonly clocks: Clock[] = refArray();
+  clockCount = 0;
 
   // What settle() found for one clock; read before the next call.
   /** Elapsed open time. */
@@ -76,7 +80,7 @@ export class ClockEngine {
     this.agentReplied = false;
     this.last = Number.NEGATIVE_INFINITY;
     this.targets = NO_TARGETS;
-    this.clocks.length = 0;
+    this.clockCount = 0;
   }
 
   clone(): ClockEngine {
@@ -91,7 +95,8 @@ export class ClockEngine {
     copy.solvedSince = this.solvedSince;
     copy.agentReplied = this.agentReplied;
     copy.last = this.last;
-    for (const c of this.clocks) copy.clocks.push({ ...c });
+    for (let i = 0; i < this.clockCount; i++) copy.clocks.push({ ...this.clocks[i]! });
+    copy.clockCount = this.clockCount;
     return copy;
   }
 
@@ -115,12 +120,16 @@ export class ClockEngine {
         return;
       case 'agent':
         this.agentReplied = true;
-        for (const c of this.clocks) if (c.metric !== 'resolution' && c.end === NONE) c.end = e.at;
+        for (let i = 0; i < this.clockCount; i++) {
+          const c = this.clocks[i]!;
+          if (c.metric !== 'resolution' && c.end === NONE) c.end = e.at;
+        }
         return;
       case 'customer': {
         if (!this.agentReplied) return;
         let cycles = 0;
-        for (const c of this.clocks) {
+        for (let i = 0; i < this.clockCount; i++) {
+          const c = this.clocks[i]!;
           if (c.metric !== 'followUp') continue;
           if (c.end === NONE) return;
           cycles += 1;
@@ -132,7 +141,8 @@ export class ClockEngine {
         return;
       case 'retarget':
         // From the original start, for every clock that has not ended and is not breached.
-        for (const c of this.clocks) {
+        for (let i = 0; i < this.clockCount; i++) {
+          const c = this.clocks[i]!;
           if (c.end !== NONE) continue;
           if (c.target !== undefined && this.walk(c, c.target, e.at) > c.ms) continue;
           const next = e.targets[c.metric];
@@ -158,12 +168,10 @@ export class ClockEngine {
   private open(metric: Metric, at: number, cycle: number): void {
     const target = this.targets[metric];
     const ms = target === undefined ? 0 : targetMs(target, at);
-    const i = this.clocks.length;
-    let c = this.pool[i];
-    if (c === undefined) {
-      c = { metric, start: at, end: NONE, cycle, target, ms };
-      this.pool.push(c);
-    } else {
+    const i = this.clockCount++;
+    const c = this.clocks[i];
+    if (c === undefined) this.clocks.push({ metric, start: at, end: NONE, cycle, target, ms });
+    else {
       c.metric = metric;
       c.start = at;
       c.end = NONE;
@@ -171,7 +179,11 @@ export class ClockEngine {
       c.target = target;
       c.ms = ms;
     }
-    this.clocks.push(c);
+  }
+
+  /** The clocks opened so far, as a new list. */
+  openClocks(): Clock[] {
+    return this.clocks.slice(0, this.clockCount);
   }
 
   /**

@@ -4,7 +4,7 @@ import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { ClockEngine } from './engine.js';
 import { collectResults, type MeasureOptions, type MeasureResult } from './results.js';
-import { type Timeline, TimelineReader } from './timeline.js';
+import { type Timeline, TimelineReader, ticketPath } from './timeline.js';
 
 /**
  * Measures every SLA target of a ticket at `now`: first response, each follow-up cycle and
@@ -43,7 +43,7 @@ import { type Timeline, TimelineReader } from './timeline.js';
  * @category SLA
  */
 export function measure(policy: Policy, account: AccountDefinition, timeline: Timeline, now: InstantLike, options?: MeasureOptions): MeasureResult {
-  return new TicketMeasurer(policy, now, options).measure(account, timeline, []);
+  return new TicketMeasurer(policy, now, options).measure(account, timeline, -1);
 }
 
 /**
@@ -51,25 +51,39 @@ export function measure(policy: Policy, account: AccountDefinition, timeline: Ti
  * for a whole batch, with one reader and one engine reset per ticket. @internal
  */
 export class TicketMeasurer {
-  private readonly nowMs: number;
+  readonly nowMs: number;
   private reader: TimelineReader | undefined;
   private readonly engine = new ClockEngine();
 
   constructor(
     private readonly policy: Policy,
     private readonly now: InstantLike,
-    private readonly options: MeasureOptions | undefined,
+    readonly options: MeasureOptions | undefined,
   ) {
     this.nowMs = toEpochMs(now, 'now');
   }
 
-  /** One ticket; `at` is its place in the caller's input, for error paths. */
-  measure(account: AccountDefinition, timeline: Timeline, at: readonly (string | number)[]): MeasureResult {
+  /** The severity level and plan at `now` of the ticket last {@link run}. */
+  severity: string | null = null;
+  plan: string | null = null;
+
+  /** One ticket: `ticket` is its index in a batch, or −1 alone (for error paths). */
+  measure(account: AccountDefinition, timeline: Timeline, ticket: number): MeasureResult {
+    const engine = this.run(account, timeline, ticket);
+    return collectResults(engine, this.severity, this.plan, this.nowMs, this.options);
+  }
+
+  /**
+   * Checks a ticket's whole timeline and applies its events up to `now`: the engine returned
+   * (reset by the next call) holds its clocks, `severity` and `plan` their values at `now`.
+   */
+  run(account: AccountDefinition, timeline: Timeline, ticket: number): ClockEngine {
     const nowMs = this.nowMs;
     let reader = this.reader;
-    if (reader === undefined) this.reader = reader = new TimelineReader(this.policy, account, at);
-    else reader.begin(account, at);
+    if (reader === undefined) this.reader = reader = new TimelineReader(this.policy, account, ticket);
+    else reader.begin(account, ticket);
     if (!Array.isArray(timeline) || timeline.length === 0) {
+      const at = ticketPath(ticket);
       throw new InvalidArgumentError('invalid_event', [...at, 'events'], `${formatPath([...at, 'events'])}: expected a timeline starting with "created", got ${Array.isArray(timeline) ? 'no events' : String(timeline)}`, timeline);
     }
     // One pass: every event is checked, those up to `now` are applied. A refused event throws before
@@ -80,14 +94,16 @@ export class TicketMeasurer {
     let accountNow = reader.account;
     for (let i = 0; i < timeline.length; i++) {
       const e = reader.read(timeline[i]!);
-      if (i === 0 && nowMs < e.at) this.createdAfterNow(e.at, at);
+      if (i === 0 && nowMs < e.at) this.createdAfterNow(e.at, ticketPath(ticket));
       if (e.at <= nowMs) {
         engine.apply(e);
         severity = reader.severity;
         accountNow = reader.account;
       }
     }
-    return collectResults(engine, severity, accountNow.plan ?? null, nowMs, this.options);
+    this.severity = severity;
+    this.plan = accountNow.plan ?? null;
+    return engine;
   }
 
   private createdAfterNow(created: number, at: readonly (string | number)[]): never {

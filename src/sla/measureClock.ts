@@ -97,7 +97,7 @@ export function measureClock(calendar: BusinessCalendar | null, rawTarget: unkno
     const { warnings: _, ...rest } = engine.outcome(c, now);
     return rest;
   };
-  const clocks = engine.clocks.filter((c) => c.metric === target.metric);
+  const clocks = engine.openClocks().filter((c) => c.metric === target.metric);
   if (target.metric === 'followUp') return { cycles: clocks.map((c) => ({ start: c.start, ...resultOf(c) })) };
   return resultOf(clocks[0]!);
 }

@@ -1,6 +1,6 @@
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
-import type { Metric, TicketStatus } from './clockTypes.js';
+import type { Clock, Metric, TicketStatus } from './clockTypes.js';
 import { type ClockEngine, RUNNING, STATES } from './engine.js';
 import { explainClock } from './explain.js';
 import type { TargetInfo } from './policyTargets.js';
@@ -103,57 +103,89 @@ export interface MeasureOptions {
 
 const NO_WARNINGS: readonly SlaWarning[] = Object.freeze([]);
 
-/** Every measured target of an engine at `now`, as the public result. @internal */
-export function collectResults(engine: ClockEngine, severity: string | null, plan: string | null, now: number, options: MeasureOptions | undefined): MeasureResult {
-  const explain = options?.explain === true;
-  const targets: TargetMeasurement[] = [];
+/**
+ * Receives the measured targets of a ticket one by one, right after {@link ClockEngine.settle}
+ * (the engine's fields describe the clock). @internal
+ */
+export interface TargetSink {
+  add(engine: ClockEngine, c: Clock): void;
+}
+
+/**
+ * Settles every measured clock of `engine` at `now`, in result order (first response, follow-up
+ * cycles, resolution), handing each to `sink`; returns the ticket's `nextCheckAt`, +∞ for none.
+ * @internal
+ */
+export function settleTargets(engine: ClockEngine, now: number, sink: TargetSink): number {
   let next = Number.POSITIVE_INFINITY;
   // Clocks open as first response, resolution, then follow-up cycles: results list resolution last.
   for (let pass = 0; pass < 2; pass++) {
-    for (const c of engine.clocks) {
+    for (let i = 0; i < engine.clockCount; i++) {
+      const c = engine.clocks[i]!;
       if (c.target === undefined || (c.metric === 'resolution') !== (pass === 1)) continue;
       engine.settle(c, now);
-      const state = STATES[engine.state]!;
-      const E = engine.E;
-      const due = Number.isNaN(engine.due) ? null : engine.due;
       if (engine.state === RUNNING) {
         // It breaches at the first instant with more open time than the target: just after the
         // due instant, or just after the next opening when the deadline fell at a closing.
-        if (due !== null) {
+        const due = engine.due;
+        if (!Number.isNaN(due)) {
           const cal = c.target.calendar;
           const breachAt = (cal === null ? due : cal.nextOpening(due)) + 1;
           if (breachAt > now && breachAt < next) next = breachAt;
         }
         for (let j = 0; j < c.target.warnAtPercent.length; j++) {
           const at = engine.warnAt[j]!;
-          if (E < engine.warnMs[j]! && at < next) next = at; // NaN (none) never compares below
+          if (engine.E < engine.warnMs[j]! && at < next) next = at; // NaN (none) never compares below
         }
       }
-      const info = c.target.info as TargetInfo;
-      const m: TargetMeasurement = {
-        metric: c.metric,
-        cycle: c.metric === 'followUp' ? c.cycle : null,
-        startedAt: c.start,
-        severity: info.severity,
-        plan: info.plan,
-        duration: info.duration,
-        clock: info.clock,
-        source: info.source,
-        targetMs: c.ms,
-        state,
-        dueAt: due,
-        stoppedAt: Number.isNaN(engine.stoppedAt) ? null : engine.stoppedAt,
-        elapsedMs: E,
-        remainingMs: E < c.ms ? c.ms - E : 0,
-        percent: (E / c.ms) * 100,
-        breachedByMs: E > c.ms ? E - c.ms : 0,
-        warnings: warningsOf(engine, c.target.warnAtPercent),
-      };
-      if (explain) (m as { spans?: readonly SlaSpan[] }).spans = explainClock(engine, c, now, engine.outcome(c, now));
-      targets.push(Object.freeze(m));
+      sink.add(engine, c);
     }
   }
-  return Object.freeze({ severity, plan, status: engine.status, targets: Object.freeze(targets), nextCheckAt: next === Number.POSITIVE_INFINITY ? null : next });
+  return next;
+}
+
+/** Builds the public row of each measured target of a ticket. @internal */
+export class RowSink implements TargetSink {
+  out: TargetMeasurement[] = [];
+
+  constructor(
+    private readonly now: number,
+    private readonly explain: boolean,
+  ) {}
+
+  add(engine: ClockEngine, c: Clock): void {
+    const t = c.target!;
+    const info = t.info as TargetInfo;
+    const E = engine.E;
+    const m: TargetMeasurement = {
+      metric: c.metric,
+      cycle: c.metric === 'followUp' ? c.cycle : null,
+      startedAt: c.start,
+      severity: info.severity,
+      plan: info.plan,
+      duration: info.duration,
+      clock: info.clock,
+      source: info.source,
+      targetMs: c.ms,
+      state: STATES[engine.state]!,
+      dueAt: Number.isNaN(engine.due) ? null : engine.due,
+      stoppedAt: Number.isNaN(engine.stoppedAt) ? null : engine.stoppedAt,
+      elapsedMs: E,
+      remainingMs: E < c.ms ? c.ms - E : 0,
+      percent: (E / c.ms) * 100,
+      breachedByMs: E > c.ms ? E - c.ms : 0,
+      warnings: warningsOf(engine, t.warnAtPercent),
+    };
+    if (this.explain) (m as { spans?: readonly SlaSpan[] }).spans = explainClock(engine, c, this.now, engine.outcome(c, this.now));
+    this.out.push(Object.freeze(m));
+  }
+}
+
+/** Every measured target of an engine at `now`, as the public result. @internal */
+export function collectResults(engine: ClockEngine, severity: string | null, plan: string | null, now: number, options: MeasureOptions | undefined): MeasureResult {
+  const sink = new RowSink(now, options?.explain === true);
+  const next = settleTargets(engine, now, sink);
+  return Object.freeze({ severity, plan, status: engine.status, targets: Object.freeze(sink.out), nextCheckAt: next === Number.POSITIVE_INFINITY ? null : next });
 }
 
 /** The warnings {@link ClockEngine.settle} found, as frozen public objects. */

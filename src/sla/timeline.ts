@@ -53,11 +53,16 @@ export class TimelineReader {
   constructor(
     readonly policy: Policy,
     account: AccountDefinition,
-    /** Where the ticket sits in the caller's input (`[]`, `['tickets', 3]`); paths are built on error only. */
-    public at: Path,
+    /** The ticket's index in a batch (`tickets[3]`), or −1 for a ticket alone: paths are built on error only. */
+    public ticket = -1,
   ) {
     this.account = account;
-    this.targets = rebased(at, () => accountTargets(policy, account));
+    this.targets = this.targetsOf(account);
+  }
+
+  /** Where the ticket sits in the caller's input: `[]`, or `['tickets', 3]`. */
+  get at(): Path {
+    return ticketPath(this.ticket);
   }
 
   clone(): TimelineReader {
@@ -68,15 +73,30 @@ export class TimelineReader {
 
   /** The event {@link read} returns, refilled by every call. */
   private event: EngineEvent = engineEvent(0, 'created');
+  /** The targets of the accounts of a batch, by object: {@link begin} looks each one up once. */
+  private batchTargets: Map<AccountDefinition, AccountTargets> | undefined;
 
-  /** Starts over on another ticket (a batch reads every ticket with one reader). */
-  begin(account: AccountDefinition, at: Path): void {
-    this.at = at;
-    this.targets = rebased(at, () => accountTargets(this.policy, account));
+  /**
+   * Starts over on ticket `ticket` of a batch: one reader reads every ticket. Within the one call
+   * that reads a batch, an account object is looked up once.
+   */
+  begin(account: AccountDefinition, ticket: number): void {
+    this.ticket = ticket;
+    const known = (this.batchTargets ??= new Map()).get(account);
+    if (known === undefined) this.batchTargets.set(account, (this.targets = this.targetsOf(account)));
+    else this.targets = known;
     this.account = account;
     this.severity = null;
     this.last = Number.NEGATIVE_INFINITY;
     this.count = 0;
+  }
+
+  private targetsOf(account: AccountDefinition): AccountTargets {
+    try {
+      return accountTargets(this.policy, account);
+    } catch (error) {
+      throw isSupportPolicyError(error) ? underPath(error, this.at) : error;
+    }
   }
 
   /**
@@ -180,6 +200,11 @@ export class TimelineReader {
 
 function levelList(t: AccountTargets): string {
   return t.levels === null ? '' : ` of scale "${t.scale}" (${[...t.levels].join(', ')})`;
+}
+
+/** The path of a ticket of a batch (`['tickets', 3]`), or of a ticket alone (`[]`). */
+export function ticketPath(ticket: number): (string | number)[] {
+  return ticket < 0 ? [] : ['tickets', ticket];
 }
 
 /**

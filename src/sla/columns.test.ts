@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { setupTicketArb as ticketArb } from '../../test/arbitraries/timeline.js';
+import { at, forEachSetup } from '../../test/arbitraries/timelineProps.js';
+import { errorOf } from '../../test/fixtures/errors.js';
+import { columnsToResults, measureMany, parsePolicy, type SlaColumns, type SlaTicket, standardSupport, type TicketEvent } from '../index.js';
+import type { MeasureResult } from './results.js';
+
+/**
+ * `measureMany(…, { format: 'columns' })`: the same figures as the rows, table by table, and
+ * `columnsToResults` back to the rows, through structuredClone and JSON too.
+ */
+
+const HOUR = 3_600_000;
+const MON = Date.parse('2026-01-12T08:00:00Z'); // Monday 09:00 in Madrid
+const std = parsePolicy(standardSupport);
+const created = (t: number, severity: string): TicketEvent => ({ type: 'created', at: t, severity });
+const agent = (t: number): TicketEvent => ({ type: 'reply', at: t, author: 'agent' });
+const customer = (t: number): TicketEvent => ({ type: 'reply', at: t, author: 'customer' });
+
+/** Null where the columns hold NaN. */
+const n = (x: number) => (Number.isNaN(x) ? null : x);
+
+/** Checks every column entry against the rows, independently of columnsToResults. */
+function expectSameFigures(columns: SlaColumns, rows: readonly MeasureResult[]): void {
+  const { tickets, targets, warnings } = columns;
+  expect(tickets.length).toBe(rows.length);
+  let r = 0;
+  let k = 0;
+  rows.forEach((row, i) => {
+    expect([tickets.severity[i], tickets.plan[i], tickets.status[i], n(tickets.nextCheckAt[i]!)]).toStrictEqual([row.severity, row.plan, row.status, row.nextCheckAt]);
+    for (const t of row.targets) {
+      expect({
+        ticket: targets.ticket[r], metric: targets.metric[r], cycle: n(targets.cycle[r]!), startedAt: targets.startedAt[r], severity: targets.severity[r], plan: targets.plan[r],
+        duration: targets.duration[r], clock: targets.clock[r], source: targets.source[r], targetMs: targets.targetMs[r], state: targets.state[r], dueAt: n(targets.dueAt[r]!),
+        stoppedAt: n(targets.stoppedAt[r]!), elapsedMs: targets.elapsedMs[r], remainingMs: targets.remainingMs[r], percent: targets.percent[r], breachedByMs: targets.breachedByMs[r],
+      }).toStrictEqual({
+        ticket: i, metric: t.metric, cycle: t.cycle, startedAt: t.startedAt, severity: t.severity, plan: t.plan, duration: t.duration, clock: t.clock, source: t.source,
+        targetMs: t.targetMs, state: t.state, dueAt: t.dueAt, stoppedAt: t.stoppedAt, elapsedMs: t.elapsedMs, remainingMs: t.remainingMs, percent: t.percent, breachedByMs: t.breachedByMs,
+      });
+      for (const w of t.warnings) {
+        expect({ target: warnings.target[k], percent: warnings.percent[k], elapsedMs: warnings.elapsedMs[k], at: n(warnings.at[k]!), reached: warnings.reached[k] }).toStrictEqual({ target: r, ...w });
+        k++;
+      }
+      r++;
+    }
+  });
+  expect([targets.length, warnings.length]).toStrictEqual([r, k]);
+  for (const [name, table] of Object.entries(columns) as [string, Record<string, unknown> & { length: number }][]) {
+    for (const [field, column] of Object.entries(table)) if (field !== 'length') expect([name, field, (column as { length: number }).length]).toStrictEqual([name, field, table.length]);
+  }
+}
+
+forEachSetup('columns hold the figures of the rows, and columnsToResults gives the rows back (also after structuredClone and JSON)', (setup) => {
+  fc.assert(
+    fc.property(fc.array(ticketArb(setup), { maxLength: 6 }), fc.nat(), (cases, pick) => {
+      const now = cases.length === 0 ? MON : Math.max(...cases.map((t) => at(t.events[0]!)), cases[pick % cases.length]!.now);
+      const batch: SlaTicket[] = cases.map((t) => ({ account: t.account, events: t.events }));
+      const rows = measureMany(setup.policy, batch, now);
+      const columns = measureMany(setup.policy, batch, now, { format: 'columns' });
+      expectSameFigures(columns, rows);
+      expect(columnsToResults(columns)).toStrictEqual(rows);
+      expect(columnsToResults(structuredClone(columns))).toStrictEqual(rows);
+      // JSON: typed arrays travel as plain arrays (NaN becomes null, which reads back as null).
+      const plain = JSON.parse(JSON.stringify(columns, (_key, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array, (x) => (Number.isNaN(x) ? null : x)) : v)));
+      expect(columnsToResults(plain)).toStrictEqual(rows);
+    }),
+    { numRuns: 150 },
+  );
+});
+
+describe('columns by hand', () => {
+  const tickets: SlaTicket[] = [
+    // Enterprise major: the agent answers at 10:30 (first response met; this preset sets no follow-up target).
+    { account: { type: 'direct', plan: 'enterprise' }, events: [created(MON, 'major'), agent(MON + 1.5 * HOUR), customer(MON + 2 * HOUR)] },
+    // Managed by a partner: no targets of ours, a ticket row and no target rows.
+    { account: { type: 'indirect', plan: 'premium', partner: 'acme' }, events: [{ type: 'created', at: MON }] },
+    { account: { type: 'direct', plan: 'starter' }, events: [created(MON, 'minor')] },
+  ];
+  const columns = measureMany(std, tickets, MON + 3 * HOUR, { format: 'columns' });
+
+  it('one row per ticket, per measured target in ticket order, per warning in target order', () => {
+    expect(columns.tickets.length).toBe(3);
+    expect([...columns.targets.ticket]).toStrictEqual([0, 2]);
+    expect(columns.targets.metric).toStrictEqual(['firstResponse', 'firstResponse']);
+    expect([...columns.targets.cycle]).toStrictEqual([Number.NaN, Number.NaN]);
+    expect(columns.targets.state).toStrictEqual(['achieved', 'running']);
+    expect(columns.targets.elapsedMs[0]).toBe(1.5 * HOUR);
+    expect([...columns.warnings.target]).toStrictEqual([0, 1]);
+    expect(columns.warnings.reached).toStrictEqual([true, false]);
+    expect(columns.tickets.plan).toStrictEqual(['enterprise', 'premium', 'starter']);
+  });
+
+  it('NaN stands for null: a ticket with nothing running has no next check, a running target no stop', () => {
+    expect(Number.isNaN(columns.tickets.nextCheckAt[1]!)).toBe(true);
+    expect(Number.isNaN(columns.targets.stoppedAt[1]!)).toBe(true);
+    expect(columns.targets.stoppedAt[0]).toBe(MON + 1.5 * HOUR);
+    expect(columns.tickets.nextCheckAt[2]).toBe(columns.warnings.at[1]);
+  });
+
+  it('numbers are typed arrays (transferable), the rest frozen arrays; each call makes new ones', () => {
+    expect(columns.targets.dueAt).toBeInstanceOf(Float64Array);
+    expect(columns.targets.ticket).toBeInstanceOf(Uint32Array);
+    for (const v of [columns, columns.tickets, columns.targets, columns.warnings, columns.targets.metric, columns.tickets.status]) expect(Object.isFrozen(v)).toBe(true);
+    const again = measureMany(std, tickets, MON + 3 * HOUR, { format: 'columns' });
+    expect(again.targets.dueAt.buffer).not.toBe(columns.targets.dueAt.buffer);
+    expect(again).toStrictEqual(columns);
+  });
+
+  it('an empty batch has empty tables', () => {
+    const empty = measureMany(std, [], MON, { format: 'columns' });
+    expect([empty.tickets.length, empty.targets.length, empty.warnings.length, empty.targets.dueAt.length]).toStrictEqual([0, 0, 0, 0]);
+    expect(columnsToResults(empty)).toStrictEqual([]);
+  });
+
+  it('a bad ticket is refused as with rows, naming its index', () => {
+    const bad = [...tickets, { account: { type: 'direct', plan: 'starter' }, events: [created(MON, 'minor'), agent(Number.NaN)] }] as SlaTicket[];
+    expect(errorOf(() => measureMany(std, bad, MON + 3 * HOUR, { format: 'columns' }))).toMatchObject({ code: 'invalid_instant', path: ['tickets', 3, 'events', 1, 'at'] });
+  });
+});
+
+describe('options and columns that are not a batch are refused with typed errors', () => {
+  const columns = measureMany(std, [{ account: { type: 'direct', plan: 'starter' }, events: [created(MON, 'minor'), agent(MON + HOUR)] }], MON + 2 * HOUR, { format: 'columns' });
+
+  it('format other than rows or columns, and explain with columns: invalid_option', () => {
+    expect(errorOf(() => measureMany(std, [], MON, { format: 'table' } as never))).toMatchObject({ code: 'invalid_option', path: ['options', 'format'] });
+    expect(errorOf(() => measureMany(std, [], MON, { format: 'columns', explain: true }))).toMatchObject({ code: 'invalid_option', path: ['options', 'explain'] });
+    expect(measureMany(std, [], MON, { format: 'rows' })).toStrictEqual([]);
+  });
+
+  it('a missing table or column, or a column of another length: invalid_columns naming it', () => {
+    expect(errorOf(() => columnsToResults({ ...columns, warnings: undefined } as never))).toMatchObject({ code: 'invalid_columns', path: ['warnings'] });
+    expect(errorOf(() => columnsToResults(null as never))).toMatchObject({ code: 'invalid_columns', path: ['tickets'] });
+    const short = { ...columns, targets: { ...columns.targets, dueAt: new Float64Array(0) } };
+    expect(errorOf(() => columnsToResults(short))).toMatchObject({ code: 'invalid_columns', path: ['targets', 'dueAt'] });
+  });
+
+  it('a reference out of range or going back: invalid_columns at its row', () => {
+    const outOfRange = { ...columns, targets: { ...columns.targets, ticket: Uint32Array.of(5) } };
+    expect(errorOf(() => columnsToResults(outOfRange))).toMatchObject({ code: 'invalid_columns', path: ['targets', 'ticket', 0] });
+    const dangling = { ...columns, warnings: { ...columns.warnings, target: Uint32Array.of(1) } };
+    expect(errorOf(() => columnsToResults(dangling))).toMatchObject({ code: 'invalid_columns', path: ['warnings', 'target', 0] });
+  });
+});

@@ -1,0 +1,104 @@
+import { formatPath, InvalidArgumentError } from '../errors.js';
+import type { SlaColumns } from './columns.js';
+import type { MeasureResult, SlaWarning, TargetMeasurement } from './results.js';
+
+const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+
+const TICKET_FIELDS = ['severity', 'plan', 'status', 'nextCheckAt'] as const;
+const TARGET_FIELDS = ['ticket', 'metric', 'cycle', 'startedAt', 'severity', 'plan', 'duration', 'clock', 'source', 'targetMs', 'state', 'dueAt', 'stoppedAt', 'elapsedMs', 'remainingMs', 'percent', 'breachedByMs'] as const;
+const WARNING_FIELDS = ['target', 'percent', 'elapsedMs', 'at', 'reached'] as const;
+
+/**
+ * The rows of a columnar batch: what {@link measureMany} returns for the same tickets without
+ * `{ format: 'columns' }` — for a part of a batch computed elsewhere, or to show one ticket.
+ *
+ * Numeric columns may be any array-like of numbers (a typed array, or a plain array after JSON).
+ *
+ * @throws {@link InvalidArgumentError} `invalid_columns` for tables that are not a batch's columns:
+ *   a missing table or column, a column of another length than its table, or a reference to a row
+ *   out of range or out of order (the path names the column and row)
+ * @example
+ * ```ts
+ * import { columnsToResults, measureMany, standardSupport, parsePolicy } from 'support-policy';
+ * const policy = parsePolicy(standardSupport);
+ * const monday9 = Date.parse('2026-01-05T08:00:00Z'); // 09:00 in Madrid
+ * const tickets = [{ account: { type: 'direct' as const, plan: 'enterprise' }, events: [{ type: 'created' as const, at: monday9, severity: 'critical' }] }];
+ * const columns = measureMany(policy, tickets, monday9 + 3_600_000, { format: 'columns' });
+ * columns.targets.elapsedMs[0] / 60_000; //=> 60
+ * columnsToResults(columns)[0].targets[0].elapsedMs / 60_000; //=> 60
+ * ```
+ * @category SLA
+ */
+export function columnsToResults(columns: SlaColumns): MeasureResult[] {
+  const tk = table(columns, 'tickets', TICKET_FIELDS);
+  const tg = table(columns, 'targets', TARGET_FIELDS);
+  const wn = table(columns, 'warnings', WARNING_FIELDS);
+  const { tickets, targets, warnings } = columns;
+  const out: MeasureResult[] = [];
+  let r = 0;
+  let k = 0;
+  for (let i = 0; i < tk; i++) {
+    const rows: TargetMeasurement[] = [];
+    for (; r < tg && reference(targets.ticket, r, i, tk, ['targets', 'ticket']); r++) {
+      const list: SlaWarning[] = [];
+      for (; k < wn && reference(warnings.target, k, r, tg, ['warnings', 'target']); k++) {
+        list.push(Object.freeze({ percent: warnings.percent[k]!, elapsedMs: warnings.elapsedMs[k]!, at: orNull(warnings.at[k]!), reached: warnings.reached[k]! }));
+      }
+      rows.push(
+        Object.freeze({
+          metric: targets.metric[r]!,
+          cycle: orNull(targets.cycle[r]!),
+          startedAt: targets.startedAt[r]!,
+          severity: targets.severity[r]!,
+          plan: targets.plan[r]!,
+          duration: targets.duration[r]!,
+          clock: targets.clock[r]!,
+          source: targets.source[r]!,
+          targetMs: targets.targetMs[r]!,
+          state: targets.state[r]!,
+          dueAt: orNull(targets.dueAt[r]!),
+          stoppedAt: orNull(targets.stoppedAt[r]!),
+          elapsedMs: targets.elapsedMs[r]!,
+          remainingMs: targets.remainingMs[r]!,
+          percent: targets.percent[r]!,
+          breachedByMs: targets.breachedByMs[r]!,
+          warnings: Object.freeze(list),
+        }),
+      );
+    }
+    out.push(Object.freeze({ severity: tickets.severity[i]!, plan: tickets.plan[i]!, status: tickets.status[i]!, targets: Object.freeze(rows), nextCheckAt: orNull(tickets.nextCheckAt[i]!) }));
+  }
+  // Rows left over point past the last row of their table, or back.
+  if (r < tg) reference(targets.ticket, r, tk, tk, ['targets', 'ticket']);
+  if (k < wn) reference(warnings.target, k, tg, tg, ['warnings', 'target']);
+  return out;
+}
+
+/** The length of one table, every column checked against it. */
+function table(columns: SlaColumns, name: keyof SlaColumns, fields: readonly string[]): number {
+  const t = (typeof columns === 'object' && columns !== null ? columns[name] : undefined) as unknown as Record<string, { length?: unknown }> | undefined;
+  if (typeof t !== 'object' || t === null || !Number.isSafeInteger(t['length']) || (t['length'] as unknown as number) < 0) {
+    throw new InvalidArgumentError('invalid_columns', [name], `${name}: expected a table with a length, got ${String(t)}`, t);
+  }
+  const length = t['length'] as unknown as number;
+  for (const f of fields) {
+    const column = t[f];
+    if (typeof column !== 'object' || column === null || column.length !== length) {
+      throw new InvalidArgumentError('invalid_columns', [name, f], `${formatPath([name, f])}: expected a column of ${length} entries, got ${column === null || typeof column !== 'object' ? String(column) : `${String(column.length)} entries`}`, column);
+    }
+  }
+  return length;
+}
+
+/**
+ * Whether row `row` of a grouped table belongs to `owner`, a row of the table it points to
+ * (`count` rows); `false` when it belongs to a later one. References must not go back.
+ */
+function reference(refs: ArrayLike<number>, row: number, owner: number, count: number, path: readonly [string, string]): boolean {
+  const ref = refs[row]!;
+  if (ref === owner && owner < count) return true;
+  if (Number.isInteger(ref) && ref > owner && ref < count) return false;
+  const to = path[0] === 'targets' ? 'tickets' : 'targets';
+  const where = formatPath([...path, row]);
+  throw new InvalidArgumentError('invalid_columns', [...path, row], `${where}: expected the index of a row of ${to} (0 to ${count - 1}), not before the previous row's, got ${String(ref)}`, ref);
+}
