@@ -146,7 +146,9 @@ export function settleTargets(engine: ClockEngine, now: number, sink: TargetSink
 
 /** Builds the public row of each measured target of a ticket. @internal */
 export class RowSink implements TargetSink {
+  /** The rows of the ticket, sized by {@link collectResults} (a pushed list would keep spare room). */
   out: TargetMeasurement[] = [];
+  private n = 0;
 
   constructor(
     private readonly now: number,
@@ -177,13 +179,16 @@ export class RowSink implements TargetSink {
       warnings: warningsOf(engine, t.warnAtPercent),
     };
     if (this.explain) (m as { spans?: readonly SlaSpan[] }).spans = explainClock(engine, c, this.now, engine.outcome(c, this.now));
-    this.out.push(Object.freeze(m));
+    this.out[this.n++] = Object.freeze(m);
   }
 }
 
 /** Every measured target of an engine at `now`, as the public result. @internal */
 export function collectResults(engine: ClockEngine, severity: string | null, plan: string | null, now: number, options: MeasureOptions | undefined): MeasureResult {
   const sink = new RowSink(now, options?.explain === true);
+  let count = 0;
+  for (let i = 0; i < engine.clockCount; i++) if (engine.clocks[i]!.target !== undefined) count++;
+  sink.out = count === 0 ? [] : new Array<TargetMeasurement>(count);
   const next = settleTargets(engine, now, sink);
   return Object.freeze({ severity, plan, status: engine.status, targets: Object.freeze(sink.out), nextCheckAt: next === Number.POSITIVE_INFINITY ? null : next });
 }
@@ -191,11 +196,11 @@ export function collectResults(engine: ClockEngine, severity: string | null, pla
 /** The warnings {@link ClockEngine.settle} found, as frozen public objects. */
 function warningsOf(engine: ClockEngine, percents: readonly number[]): readonly SlaWarning[] {
   if (percents.length === 0) return NO_WARNINGS;
-  const out: SlaWarning[] = [];
+  const out = new Array<SlaWarning>(percents.length);
   for (let j = 0; j < percents.length; j++) {
     const w = engine.warnMs[j]!;
     const at = engine.warnAt[j]!;
-    out.push(Object.freeze({ percent: percents[j]!, elapsedMs: w, at: Number.isNaN(at) ? null : at, reached: engine.E >= w }));
+    out[j] = Object.freeze({ percent: percents[j]!, elapsedMs: w, at: Number.isNaN(at) ? null : at, reached: engine.E >= w });
   }
   return Object.freeze(out);
 }

@@ -161,16 +161,19 @@ export class TimelineReader {
       default:
         return this.fail('type', `expected created, reply, status, severity or plan, got ${JSON.stringify(e['type'])}`, e['type']);
     }
-    this.severity = severity;
-    this.account = account;
-    this.targets = targets;
+    // Pointer stores cost a write barrier each (more while the collector marks): only changes are stored.
+    if (set !== undefined) {
+      this.severity = severity;
+      this.account = account;
+      this.targets = targets;
+    }
     this.last = at;
     this.count = i + 1;
     const event = this.event;
     event.at = at;
-    event.kind = kind;
-    event.status = status;
-    event.targets = set ?? NO_TARGETS;
+    if (event.kind !== kind) event.kind = kind;
+    if (event.status !== status) event.status = status;
+    if (set !== undefined) event.targets = set;
     return event;
   }
 
