@@ -24,3 +24,11 @@ export function numberArray(): number[] {
   a.pop();
   return a;
 }
+
+/**
+ * An array of `length` numbers (NaN until written), for scratch space written by index: on the
+ * heap, so cheaper to make than a typed array for a handful of entries. @internal
+ */
+export function numbers(length: number): number[] {
+  return new Array<number>(length).fill(Number.NaN);
+}

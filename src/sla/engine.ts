@@ -1,4 +1,4 @@
-import { numberArray, refArray } from '../internal/arrays.js';
+import { numberArray, numbers, refArray } from '../internal/arrays.js';
 import { type Clock, type ClockOutcome, type EngineEvent, type EngineTarget, type Metric, NO_TARGETS, type PauseStatus, type TargetSet, type TicketStatus, type WarningOutcome } from './clockTypes.js';
 
 /**
@@ -69,8 +69,8 @@ export class ClockEngine {
    * Per warning threshold of the clock's target, then for the target itself: its open time, and
    * the instant it is reached (NaN for none). Only the first `warnAtPercent.length + 1` entries count.
    */
-  warnMs = new Float64Array(12);
-  warnAt = new Float64Array(12);
+  warnMs: number[] = numbers(12);
+  warnAt: number[] = numbers(12);
 
   /** Forgets every event: the engine is as new, its storage kept. */
   reset(): void {
@@ -207,7 +207,7 @@ export class ClockEngine {
    * runs. With `thresholds` (increasing, counted from `first`), also the earliest instant at which
    * E reaches each one reached by then, into `at`.
    */
-  private walk(c: Clock, t: EngineTarget, upTo: number, count = 0, thresholds?: Float64Array, at?: Float64Array): number {
+  private walk(c: Clock, t: EngineTarget, upTo: number, count = 0, thresholds?: readonly number[], at?: number[]): number {
     const stop = c.end < upTo ? c.end : upTo;
     const times = this.times;
     const n = this.segments;
@@ -243,8 +243,8 @@ export class ClockEngine {
     const percents = t.warnAtPercent;
     const k = percents.length;
     if (k >= this.warnMs.length) {
-      this.warnMs = new Float64Array(k + 1);
-      this.warnAt = new Float64Array(k + 1);
+      this.warnMs = numbers(k + 1);
+      this.warnAt = numbers(k + 1);
     }
     const thresholds = this.warnMs;
     const at = this.warnAt;
