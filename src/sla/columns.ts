@@ -1,4 +1,4 @@
-import { refArray, refArrayOf } from '../internal/arrays.js';
+import { numberArray, refArray, refArrayOf } from '../internal/arrays.js';
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import type { Clock, Metric, TicketStatus } from './clockTypes.js';
@@ -89,34 +89,74 @@ export interface SlaWarningColumns {
 }
 
 
-/**
- * The numbers of a target row, in the order of the builder's row buffer: the numeric columns,
- * then the codes of `metric` and `state`.
- */
-const TARGET_NUMBERS = ['ticket', 'cycle', 'startedAt', 'targetMs', 'dueAt', 'stoppedAt', 'elapsedMs', 'remainingMs', 'percent', 'breachedByMs', 'metric', 'state'] as const;
-/** The numbers of a warning row, likewise (`reached` as 0 or 1). */
-const WARNING_NUMBERS = ['target', 'percent', 'elapsedMs', 'at', 'reached'] as const;
-const TS = TARGET_NUMBERS.length;
-const WS = WARNING_NUMBERS.length;
 const METRICS: readonly Metric[] = ['firstResponse', 'followUp', 'resolution'];
 const METRIC_CODE: Readonly<Record<Metric, number>> = { firstResponse: 0, followUp: 1, resolution: 2 };
 
-function grown(a: Float64Array, size: number): Float64Array {
-  const b = new Float64Array(size);
-  b.set(a);
-  return b;
+/**
+ * The numeric columns of one table, all in one ArrayBuffer with room for `capacity` rows:
+ * `floats` Float64Array columns, then an index column (a Uint32Array), each a run of the buffer.
+ * Rows are written in place; the table's columns are views of their first `rows` entries.
+ */
+class NumberTable {
+  capacity: number;
+  floats: Float64Array[];
+  index: Uint32Array;
+
+  constructor(
+    private readonly count: number,
+    capacity: number,
+  ) {
+    this.capacity = capacity;
+    const { floats, index } = this.views(capacity, capacity);
+    this.floats = floats;
+    this.index = index;
+  }
+
+  private views(capacity: number, length: number): { floats: Float64Array[]; index: Uint32Array } {
+    const memory = new ArrayBuffer(capacity * (8 * this.count + 4));
+    const floats: Float64Array[] = [];
+    for (let j = 0; j < this.count; j++) floats.push(new Float64Array(memory, j * capacity * 8, length));
+    return { floats, index: new Uint32Array(memory, this.count * capacity * 8, length) };
+  }
+
+  /** Room for one more row after `rows`: grows by half when full. */
+  reserve(rows: number): void {
+    if (rows < this.capacity) return;
+    const capacity = Math.ceil(1.5 * this.capacity) + 16;
+    const { floats, index } = this.views(capacity, capacity);
+    for (let j = 0; j < this.count; j++) floats[j]!.set(this.floats[j]!);
+    index.set(this.index);
+    this.capacity = capacity;
+    this.floats = floats;
+    this.index = index;
+  }
+
+  /** The columns of the first `rows` rows, on the same buffer. */
+  columns(rows: number): { floats: Float64Array[]; index: Uint32Array } {
+    const buffer = this.index.buffer;
+    const floats = this.floats.map((_, j) => new Float64Array(buffer, j * this.capacity * 8, rows));
+    return { floats, index: new Uint32Array(buffer, this.count * this.capacity * 8, rows) };
+  }
 }
 
-/** Column `k` of `rows` rows of `stride` numbers, as a new typed array. */
-function column<A extends Float64Array | Uint32Array>(Kind: new (n: number) => A, buf: Float64Array, rows: number, stride: number, k: number): A {
-  const out = new Kind(rows);
-  for (let r = 0, i = k; r < rows; r++, i += stride) out[r] = buf[i]!;
-  return out;
-}
+// The float columns of the targets and warnings tables, in their tables' order.
+const CYCLE = 0;
+const STARTED = 1;
+const TARGET_MS = 2;
+const DUE = 3;
+const STOPPED = 4;
+const ELAPSED = 5;
+const REMAINING = 6;
+const PERCENT = 7;
+const BREACHED_BY = 8;
+const W_PERCENT = 0;
+const W_ELAPSED = 1;
+const W_AT = 2;
 
 /**
- * Fills the columns of a batch, ticket by ticket. The numbers of each row go to one growing
- * buffer, row after row, and are split into columns at the end. @internal
+ * Fills the columns of a batch, ticket by ticket: numbers go straight into the typed arrays the
+ * answer is made of (one buffer per table, grown by half when full), texts and descriptions into
+ * lists split into columns at the end. @internal
  */
 export class ColumnsBuilder implements TargetSink {
   private tickets = 0;
@@ -126,55 +166,55 @@ export class ColumnsBuilder implements TargetSink {
   private readonly nextCheckAt: Float64Array;
 
   private rows = 0;
-  private targetNumbers: Float64Array;
-  /** Each row's target description, split into its columns at the end. */
+  private readonly targets: NumberTable;
+  /** Each row's target description, metric and state, split into their columns at the end. */
   private readonly info: TargetInfo[] = refArray();
+  private readonly codes: number[] = numberArray();
 
   private warnings = 0;
-  private warningNumbers: Float64Array;
+  private readonly warningTable: NumberTable;
+  private readonly reached: boolean[] = refArray();
 
   constructor(ticketCount: number) {
     this.nextCheckAt = new Float64Array(ticketCount);
     this.severity = refArrayOf(ticketCount);
     this.plan = refArrayOf(ticketCount);
     this.status = refArrayOf(ticketCount);
-    // Two rows per ticket to start with (first response, a follow-up), grown by half if more come.
-    this.targetNumbers = new Float64Array(TS * (2 * ticketCount + 16));
-    this.warningNumbers = new Float64Array(WS * (2 * ticketCount + 16));
+    // Room for a first response and a follow-up in every other ticket to start with.
+    this.targets = new NumberTable(9, Math.ceil(1.5 * ticketCount) + 16);
+    this.warningTable = new NumberTable(3, Math.ceil(1.5 * ticketCount) + 16);
   }
 
   add(engine: ClockEngine, c: Clock): void {
     const r = this.rows++;
-    if ((r + 1) * TS > this.targetNumbers.length) this.targetNumbers = grown(this.targetNumbers, TS * Math.ceil(1.5 * (r + 1)));
-    const b = this.targetNumbers;
+    const table = this.targets;
+    table.reserve(r);
+    const f = table.floats;
     const target = c.target!;
     const E = engine.E;
     const ms = c.ms;
-    let i = r * TS;
-    b[i++] = this.tickets;
-    b[i++] = c.metric === 'followUp' ? c.cycle : Number.NaN;
-    b[i++] = c.start;
-    b[i++] = ms;
-    b[i++] = engine.due;
-    b[i++] = engine.stoppedAt;
-    b[i++] = E;
-    b[i++] = E < ms ? ms - E : 0;
-    b[i++] = (E / ms) * 100;
-    b[i++] = E > ms ? E - ms : 0;
-    b[i++] = METRIC_CODE[c.metric];
-    b[i] = engine.state;
+    table.index[r] = this.tickets;
+    f[CYCLE]![r] = c.metric === 'followUp' ? c.cycle : Number.NaN;
+    f[STARTED]![r] = c.start;
+    f[TARGET_MS]![r] = ms;
+    f[DUE]![r] = engine.due;
+    f[STOPPED]![r] = engine.stoppedAt;
+    f[ELAPSED]![r] = E;
+    f[REMAINING]![r] = E < ms ? ms - E : 0;
+    f[PERCENT]![r] = (E / ms) * 100;
+    f[BREACHED_BY]![r] = E > ms ? E - ms : 0;
     this.info.push(target.info as TargetInfo);
+    this.codes.push(4 * METRIC_CODE[c.metric] + engine.state);
     const percents = target.warnAtPercent;
     for (let j = 0; j < percents.length; j++) {
       const k = this.warnings++;
-      if ((k + 1) * WS > this.warningNumbers.length) this.warningNumbers = grown(this.warningNumbers, WS * Math.ceil(1.5 * (k + 1)));
-      const w = this.warningNumbers;
-      const at = k * WS;
-      w[at] = r;
-      w[at + 1] = percents[j]!;
-      w[at + 2] = engine.warnMs[j]!;
-      w[at + 3] = engine.warnAt[j]!;
-      w[at + 4] = E >= engine.warnMs[j]! ? 1 : 0;
+      const wt = this.warningTable;
+      wt.reserve(k);
+      wt.index[k] = r;
+      wt.floats[W_PERCENT]![k] = percents[j]!;
+      wt.floats[W_ELAPSED]![k] = engine.warnMs[j]!;
+      wt.floats[W_AT]![k] = engine.warnAt[j]!;
+      this.reached.push(E >= engine.warnMs[j]!);
     }
   }
 
@@ -190,9 +230,8 @@ export class ColumnsBuilder implements TargetSink {
   finish(): SlaColumns {
     const n = this.rows;
     const m = this.warnings;
-    const nums = this.targetNumbers;
-    const t = (k: number) => column(Float64Array, nums, n, TS, k);
-    const w = (k: number) => column(Float64Array, this.warningNumbers, m, WS, k);
+    const t = this.targets.columns(n);
+    const w = this.warningTable.columns(m);
     const info = this.info;
     const severity = refArrayOf<string | null>(n);
     const plan = refArrayOf<string | null>(n);
@@ -208,34 +247,33 @@ export class ColumnsBuilder implements TargetSink {
       duration[r] = x.duration;
       clock[r] = x.clock;
       source[r] = x.source;
-      metric[r] = METRICS[nums[r * TS + 10]!]!;
-      state[r] = STATES[nums[r * TS + 11]!]!;
+      const code = this.codes[r]!;
+      metric[r] = METRICS[code >> 2]!;
+      state[r] = STATES[code & 3]!;
     }
-    const reached = refArrayOf<boolean>(m);
-    for (let k = 0; k < m; k++) reached[k] = this.warningNumbers[k * WS + 4] === 1;
     return Object.freeze({
       tickets: Object.freeze({ length: this.tickets, severity: Object.freeze(this.severity), plan: Object.freeze(this.plan), status: Object.freeze(this.status), nextCheckAt: this.nextCheckAt }),
       targets: Object.freeze({
         length: n,
-        ticket: column(Uint32Array, nums, n, TS, 0),
+        ticket: t.index,
         metric: Object.freeze(metric),
-        cycle: t(1),
-        startedAt: t(2),
+        cycle: t.floats[CYCLE]!,
+        startedAt: t.floats[STARTED]!,
         severity: Object.freeze(severity),
         plan: Object.freeze(plan),
         duration: Object.freeze(duration),
         clock: Object.freeze(clock),
         source: Object.freeze(source),
-        targetMs: t(3),
+        targetMs: t.floats[TARGET_MS]!,
         state: Object.freeze(state),
-        dueAt: t(4),
-        stoppedAt: t(5),
-        elapsedMs: t(6),
-        remainingMs: t(7),
-        percent: t(8),
-        breachedByMs: t(9),
+        dueAt: t.floats[DUE]!,
+        stoppedAt: t.floats[STOPPED]!,
+        elapsedMs: t.floats[ELAPSED]!,
+        remainingMs: t.floats[REMAINING]!,
+        percent: t.floats[PERCENT]!,
+        breachedByMs: t.floats[BREACHED_BY]!,
       }),
-      warnings: Object.freeze({ length: m, target: column(Uint32Array, this.warningNumbers, m, WS, 0), percent: w(1), elapsedMs: w(2), at: w(3), reached: Object.freeze(reached) }),
+      warnings: Object.freeze({ length: m, target: w.index, percent: w.floats[W_PERCENT]!, elapsedMs: w.floats[W_ELAPSED]!, at: w.floats[W_AT]!, reached: Object.freeze(this.reached) }),
     });
   }
 }
