@@ -1,4 +1,4 @@
-import { numberArray, refArray, refArrayOf } from '../internal/arrays.js';
+import { refArrayOf } from '../internal/arrays.js';
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import type { Clock, Metric, TicketStatus } from './clockTypes.js';
@@ -90,7 +90,12 @@ export interface SlaWarningColumns {
 
 
 const METRICS: readonly Metric[] = ['firstResponse', 'followUp', 'resolution'];
-const METRIC_CODE: Readonly<Record<Metric, number>> = { firstResponse: 0, followUp: 1, resolution: 2 };
+
+function grownBytes(a: Uint8Array, size: number): Uint8Array {
+  const b = new Uint8Array(size);
+  b.set(a);
+  return b;
+}
 
 /**
  * The numeric columns of one table, all in one ArrayBuffer with room for `capacity` rows:
@@ -119,9 +124,9 @@ class NumberTable {
     return { floats, index: new Uint32Array(memory, this.count * capacity * 8, length) };
   }
 
-  /** Room for one more row after `rows`: grows by half when full. */
-  reserve(rows: number): void {
-    if (rows < this.capacity) return;
+  /** Room for one more row after `rows`: grows by half when full, and then says so. */
+  reserve(rows: number): boolean {
+    if (rows < this.capacity) return false;
     const capacity = Math.ceil(1.5 * this.capacity) + 16;
     const { floats, index } = this.views(capacity, capacity);
     for (let j = 0; j < this.count; j++) floats[j]!.set(this.floats[j]!);
@@ -129,6 +134,7 @@ class NumberTable {
     this.capacity = capacity;
     this.floats = floats;
     this.index = index;
+    return true;
   }
 
   /** The columns of the first `rows` rows, on the same buffer. */
@@ -167,13 +173,13 @@ export class ColumnsBuilder implements TargetSink {
 
   private rows = 0;
   private readonly targets: NumberTable;
-  /** Each row's target description, metric and state, split into their columns at the end. */
-  private readonly info: TargetInfo[] = refArray();
-  private readonly codes: number[] = numberArray();
+  /** Each row's target description, and its metric and state (4 × metric + state), split into their columns at the end. */
+  private info: TargetInfo[];
+  private codes: Uint8Array;
 
   private warnings = 0;
   private readonly warningTable: NumberTable;
-  private readonly reached: boolean[] = refArray();
+  private reached: Uint8Array;
 
   constructor(ticketCount: number) {
     this.nextCheckAt = new Float64Array(ticketCount);
@@ -183,12 +189,25 @@ export class ColumnsBuilder implements TargetSink {
     // Room for a first response and a follow-up in every other ticket to start with.
     this.targets = new NumberTable(9, Math.ceil(1.5 * ticketCount) + 16);
     this.warningTable = new NumberTable(3, Math.ceil(1.5 * ticketCount) + 16);
+    this.info = refArrayOf(this.targets.capacity);
+    this.codes = new Uint8Array(this.targets.capacity);
+    this.reached = new Uint8Array(this.warningTable.capacity);
+  }
+
+  /** Room for row `r` of the targets, in the number table and beside it. */
+  private reserveTarget(r: number): void {
+    if (!this.targets.reserve(r)) return;
+    const capacity = this.targets.capacity;
+    const info = refArrayOf<TargetInfo>(capacity);
+    for (let i = 0; i < r; i++) info[i] = this.info[i]!;
+    this.info = info;
+    this.codes = grownBytes(this.codes, capacity);
   }
 
   add(engine: ClockEngine, c: Clock): void {
     const r = this.rows++;
+    this.reserveTarget(r);
     const table = this.targets;
-    table.reserve(r);
     const f = table.floats;
     const target = c.target!;
     const E = engine.E;
@@ -203,18 +222,18 @@ export class ColumnsBuilder implements TargetSink {
     f[REMAINING]![r] = E < ms ? ms - E : 0;
     f[PERCENT]![r] = (E / ms) * 100;
     f[BREACHED_BY]![r] = E > ms ? E - ms : 0;
-    this.info.push(target.info as TargetInfo);
-    this.codes.push(4 * METRIC_CODE[c.metric] + engine.state);
+    this.info[r] = target.info as TargetInfo;
+    this.codes[r] = 4 * (c.metric === 'firstResponse' ? 0 : c.metric === 'followUp' ? 1 : 2) + engine.state;
     const percents = target.warnAtPercent;
     for (let j = 0; j < percents.length; j++) {
       const k = this.warnings++;
       const wt = this.warningTable;
-      wt.reserve(k);
+      if (wt.reserve(k)) this.reached = grownBytes(this.reached, wt.capacity);
       wt.index[k] = r;
       wt.floats[W_PERCENT]![k] = percents[j]!;
       wt.floats[W_ELAPSED]![k] = engine.warnMs[j]!;
       wt.floats[W_AT]![k] = engine.warnAt[j]!;
-      this.reached.push(E >= engine.warnMs[j]!);
+      this.reached[k] = E >= engine.warnMs[j]! ? 1 : 0;
     }
   }
 
@@ -251,6 +270,8 @@ export class ColumnsBuilder implements TargetSink {
       metric[r] = METRICS[code >> 2]!;
       state[r] = STATES[code & 3]!;
     }
+    const reached = refArrayOf<boolean>(m);
+    for (let k = 0; k < m; k++) reached[k] = this.reached[k] === 1;
     return Object.freeze({
       tickets: Object.freeze({ length: this.tickets, severity: Object.freeze(this.severity), plan: Object.freeze(this.plan), status: Object.freeze(this.status), nextCheckAt: this.nextCheckAt }),
       targets: Object.freeze({
@@ -273,7 +294,7 @@ export class ColumnsBuilder implements TargetSink {
         percent: t.floats[PERCENT]!,
         breachedByMs: t.floats[BREACHED_BY]!,
       }),
-      warnings: Object.freeze({ length: m, target: w.index, percent: w.floats[W_PERCENT]!, elapsedMs: w.floats[W_ELAPSED]!, at: w.floats[W_AT]!, reached: Object.freeze(this.reached) }),
+      warnings: Object.freeze({ length: m, target: w.index, percent: w.floats[W_PERCENT]!, elapsedMs: w.floats[W_ELAPSED]!, at: w.floats[W_AT]!, reached: Object.freeze(reached) }),
     });
   }
 }
