@@ -2,7 +2,7 @@ import { formatPath, InvalidArgumentError, isSupportPolicyError, underPath } fro
 import { type InstantLike, toEpochMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
-import { type EngineEvent, engineEvent, type EventKind, NO_TARGETS, type TargetSet, type TicketStatus } from './clockTypes.js';
+import { type EngineEvent, engineEvent, type EventKind, type TicketStatus } from './clockTypes.js';
 import { type AccountTargets, accountTargets, targetsFor } from './policyTargets.js';
 
 /**
@@ -101,12 +101,29 @@ export class TimelineReader {
 
   /**
    * The next event, checked and converted; nothing changes when it is refused. The answer is one
-   * object refilled by the next call: apply it before reading on.
+   * object refilled by the next call: apply it before reading on. Replies and statuses, most of a
+   * timeline, are read here; the other kinds by {@link readOther}, so that this stays small.
    */
   read(raw: TicketEvent): EngineEvent {
-    const i = this.count;
     if (typeof raw !== 'object' || raw === null) this.fail(undefined, 'expected an event object', raw);
     const e = raw as Record<string, unknown>;
+    const at = this.instantOf(e);
+    const type = e['type'];
+    if (type === 'reply') {
+      const author = e['author'];
+      if (author !== 'agent' && author !== 'customer' && author !== 'automatic') this.fail('author', `expected agent, customer or automatic, got ${JSON.stringify(author)}`, author);
+      return this.emit(at, author, 'open');
+    }
+    if (type === 'status') {
+      const s = e['status'];
+      if (s !== 'open' && s !== 'waiting_on_customer' && s !== 'on_hold' && s !== 'solved' && s !== 'reopened') this.fail('status', `expected open, waiting_on_customer, on_hold, solved or reopened, got ${JSON.stringify(s)}`, s);
+      return this.emit(at, 'status', s === 'reopened' ? 'open' : s);
+    }
+    return this.readOther(e, at, type);
+  }
+
+  /** The instant of the next event, checked: valid, and not before the previous one. */
+  private instantOf(e: Record<string, unknown>): number {
     let at: number;
     try {
       at = toEpochMs(e['at'] as InstantLike, 'at');
@@ -115,35 +132,33 @@ export class TimelineReader {
       throw isSupportPolicyError(error) ? underPath(error, this.here()) : error;
     }
     if (at < this.last) this.fail('at', `expected events in time order, got an instant before the previous event's (${new Date(this.last).toISOString()})`, e['at']);
-    if ((e['type'] === 'created') !== (i === 0)) this.fail('type', i === 0 ? `expected the timeline to start with "created", got ${JSON.stringify(e['type'])}` : 'expected a single "created", first', e['type']);
-    let kind: EventKind;
-    let status: TicketStatus = 'open';
-    let set: TargetSet | undefined;
+    if (this.count === 0 && e['type'] !== 'created') this.fail('type', `expected the timeline to start with "created", got ${JSON.stringify(e['type'])}`, e['type']);
+    return at;
+  }
+
+  /** Counts a reply or status event and fills the answer (pointer stores only where it changes). */
+  private emit(at: number, kind: EventKind, status: TicketStatus): EngineEvent {
+    this.last = at;
+    this.count += 1;
+    const event = this.event;
+    event.at = at;
+    if (event.kind !== kind) event.kind = kind;
+    if (event.status !== status) event.status = status;
+    return event;
+  }
+
+  /** `created`, `severity` and `plan` events, which choose targets; anything else is refused. */
+  private readOther(e: Record<string, unknown>, at: number, type: unknown): EngineEvent {
+    if ((type === 'created') !== (this.count === 0)) this.fail('type', 'expected a single "created", first', type);
     let severity = this.severity;
     let account = this.account;
     let targets = this.targets;
-    switch (e['type']) {
+    switch (type) {
       case 'created':
         severity = this.checkSeverity(e['severity'], targets, false);
-        kind = 'created';
-        set = targetsFor(targets, severity);
         break;
-      case 'reply':
-        const author = e['author'];
-        if (author !== 'agent' && author !== 'customer' && author !== 'automatic') this.fail('author', `expected agent, customer or automatic, got ${JSON.stringify(e['author'])}`, e['author']);
-        kind = author;
-        break;
-      case 'status': {
-        const s = e['status'];
-        if (s !== 'open' && s !== 'waiting_on_customer' && s !== 'on_hold' && s !== 'solved' && s !== 'reopened') this.fail('status', `expected open, waiting_on_customer, on_hold, solved or reopened, got ${JSON.stringify(s)}`, s);
-        kind = 'status';
-        status = s === 'reopened' ? 'open' : s;
-        break;
-      }
       case 'severity':
         severity = this.checkSeverity(e['severity'], targets, true);
-        kind = 'retarget';
-        set = targetsFor(targets, severity);
         break;
       case 'plan': {
         if (typeof e['plan'] !== 'string') this.fail('plan', `expected a plan id, got ${JSON.stringify(e['plan'])}`, e['plan']);
@@ -154,26 +169,16 @@ export class TimelineReader {
         targets = rebased(this.here(), () => accountTargets(this.policy, next), 1, keeps ? 'plan' : undefined);
         const given = e['severity'] === undefined ? severity : e['severity'];
         severity = this.checkSeverity(given, targets, false);
-        kind = 'retarget';
-        set = targetsFor(targets, severity);
         break;
       }
       default:
-        return this.fail('type', `expected created, reply, status, severity or plan, got ${JSON.stringify(e['type'])}`, e['type']);
+        return this.fail('type', `expected created, reply, status, severity or plan, got ${JSON.stringify(type)}`, type);
     }
-    // Pointer stores cost a write barrier each (more while the collector marks): only changes are stored.
-    if (set !== undefined) {
-      this.severity = severity;
-      this.account = account;
-      this.targets = targets;
-    }
-    this.last = at;
-    this.count = i + 1;
-    const event = this.event;
-    event.at = at;
-    if (event.kind !== kind) event.kind = kind;
-    if (event.status !== status) event.status = status;
-    if (set !== undefined) event.targets = set;
+    this.severity = severity;
+    this.account = account;
+    this.targets = targets;
+    const event = this.emit(at, type === 'created' ? 'created' : 'retarget', 'open');
+    event.targets = targetsFor(targets, severity);
     return event;
   }
 
