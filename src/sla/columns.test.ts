@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setupTicketArb as ticketArb } from '../../test/arbitraries/timeline.js';
 import { at, forEachSetup } from '../../test/arbitraries/timelineProps.js';
 import { errorOf } from '../../test/fixtures/errors.js';
-import { columnsToResults, measureMany, parsePolicy, type SlaColumns, type SlaTicket, standardSupport, type TicketEvent } from '../index.js';
+import { columnsToResults, dedicatedSupport, measureMany, parsePolicy, type SlaColumns, type SlaTicket, standardSupport, type TicketEvent } from '../index.js';
 import type { MeasureResult } from './results.js';
 
 /**
@@ -14,6 +14,7 @@ import type { MeasureResult } from './results.js';
 const HOUR = 3_600_000;
 const MON = Date.parse('2026-01-12T08:00:00Z'); // Monday 09:00 in Madrid
 const std = parsePolicy(standardSupport);
+const dedicated = parsePolicy(dedicatedSupport);
 const created = (t: number, severity: string): TicketEvent => ({ type: 'created', at: t, severity });
 const agent = (t: number): TicketEvent => ({ type: 'reply', at: t, author: 'agent' });
 const customer = (t: number): TicketEvent => ({ type: 'reply', at: t, author: 'customer' });
@@ -116,6 +117,34 @@ describe('columns by hand', () => {
   it('a bad ticket is refused as with rows, naming its index', () => {
     const bad = [...tickets, { account: { type: 'direct', plan: 'starter' }, events: [created(MON, 'minor'), agent(Number.NaN)] }] as SlaTicket[];
     expect(errorOf(() => measureMany(std, bad, MON + 3 * HOUR, { format: 'columns' }))).toMatchObject({ code: 'invalid_instant', path: ['tickets', 3, 'events', 1, 'at'] });
+  });
+});
+
+describe('tables grow past their first room', () => {
+  it('tickets with many follow-up cycles: more rows than the builder first makes room for, same figures', () => {
+    const vip = { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] };
+    const exchanges = (start: number): TicketEvent[] => {
+      const events: TicketEvent[] = [created(start, 'sev3')];
+      for (let k = 1; k <= 30; k++) events.push(agent(start + k * 2 * HOUR), customer(start + k * 2 * HOUR + HOUR));
+      return events;
+    };
+    const tickets: SlaTicket[] = [0, 1, 2].map((k) => ({ account: vip, events: exchanges(MON + k * HOUR) }));
+    const now = MON + 100 * HOUR;
+    const rows = measureMany(dedicated, tickets, now);
+    const columns = measureMany(dedicated, tickets, now, { format: 'columns' });
+    expect(columns.targets.length).toBeGreaterThan(1.5 * tickets.length + 16); // the first room
+    expect(columns.warnings.length).toBeGreaterThan(1.5 * tickets.length + 16);
+    expectSameFigures(columns, rows);
+    expect(columnsToResults(columns)).toStrictEqual(rows);
+  });
+
+  it("a table's numeric columns share one buffer, so one transfer moves them all", () => {
+    const columns = measureMany(std, [{ account: { type: 'direct', plan: 'starter' }, events: [created(MON, 'minor')] }], MON + HOUR, { format: 'columns' });
+    const { targets } = columns;
+    for (const c of [targets.ticket, targets.cycle, targets.startedAt, targets.dueAt, targets.breachedByMs]) expect(c.buffer).toBe(targets.dueAt.buffer);
+    const moved = structuredClone(columns, { transfer: [targets.dueAt.buffer] });
+    expect(targets.dueAt.length).toBe(0); // detached here
+    expect(moved.targets.elapsedMs[0]).toBe(HOUR);
   });
 });
 

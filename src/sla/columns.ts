@@ -1,4 +1,5 @@
 import { refArrayOf } from '../internal/arrays.js';
+import { NumberTable } from './numberTable.js';
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import type { Clock, Metric, TicketStatus } from './clockTypes.js';
@@ -95,54 +96,6 @@ function grownBytes(a: Uint8Array, size: number): Uint8Array {
   const b = new Uint8Array(size);
   b.set(a);
   return b;
-}
-
-/**
- * The numeric columns of one table, all in one ArrayBuffer with room for `capacity` rows:
- * `floats` Float64Array columns, then an index column (a Uint32Array), each a run of the buffer.
- * Rows are written in place; the table's columns are views of their first `rows` entries.
- */
-class NumberTable {
-  capacity: number;
-  floats: Float64Array[];
-  index: Uint32Array;
-
-  constructor(
-    private readonly count: number,
-    capacity: number,
-  ) {
-    this.capacity = capacity;
-    const { floats, index } = this.views(capacity, capacity);
-    this.floats = floats;
-    this.index = index;
-  }
-
-  private views(capacity: number, length: number): { floats: Float64Array[]; index: Uint32Array } {
-    const memory = new ArrayBuffer(capacity * (8 * this.count + 4));
-    const floats: Float64Array[] = [];
-    for (let j = 0; j < this.count; j++) floats.push(new Float64Array(memory, j * capacity * 8, length));
-    return { floats, index: new Uint32Array(memory, this.count * capacity * 8, length) };
-  }
-
-  /** Room for one more row after `rows`: grows by half when full, and then says so. */
-  reserve(rows: number): boolean {
-    if (rows < this.capacity) return false;
-    const capacity = Math.ceil(1.5 * this.capacity) + 16;
-    const { floats, index } = this.views(capacity, capacity);
-    for (let j = 0; j < this.count; j++) floats[j]!.set(this.floats[j]!);
-    index.set(this.index);
-    this.capacity = capacity;
-    this.floats = floats;
-    this.index = index;
-    return true;
-  }
-
-  /** The columns of the first `rows` rows, on the same buffer. */
-  columns(rows: number): { floats: Float64Array[]; index: Uint32Array } {
-    const buffer = this.index.buffer;
-    const floats = this.floats.map((_, j) => new Float64Array(buffer, j * this.capacity * 8, rows));
-    return { floats, index: new Uint32Array(buffer, this.count * this.capacity * 8, rows) };
-  }
 }
 
 // The float columns of the targets and warnings tables, in their tables' order.
