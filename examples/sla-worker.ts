@@ -12,9 +12,16 @@ export interface SlaWorkerInput {
   readonly policyJson: string;
   readonly tickets: readonly SlaTicket[];
   readonly now: number;
+  /** `columns`: post `SlaColumns`, transferring their buffers; `rows` (the default): post the rows. */
+  readonly format?: 'rows' | 'columns';
 }
 
 if (parentPort !== null) {
-  const { policyJson, tickets, now } = workerData as SlaWorkerInput;
-  parentPort.postMessage(measureMany(parsePolicy(policyJson), tickets, now));
+  const { policyJson, tickets, now, format } = workerData as SlaWorkerInput;
+  const policy = parsePolicy(policyJson);
+  if (format === 'columns') {
+    const columns = measureMany(policy, tickets, now, { format: 'columns' });
+    // One buffer per table holds its numeric columns: moving it moves them all.
+    parentPort.postMessage(columns, [columns.tickets.nextCheckAt.buffer, columns.targets.dueAt.buffer, columns.warnings.at.buffer] as ArrayBuffer[]);
+  } else parentPort.postMessage(measureMany(policy, tickets, now));
 }

@@ -142,7 +142,7 @@ describe('tables grow past their first room', () => {
     const columns = measureMany(std, [{ account: { type: 'direct', plan: 'starter' }, events: [created(MON, 'minor')] }], MON + HOUR, { format: 'columns' });
     const { targets } = columns;
     for (const c of [targets.ticket, targets.cycle, targets.startedAt, targets.dueAt, targets.breachedByMs]) expect(c.buffer).toBe(targets.dueAt.buffer);
-    const moved = structuredClone(columns, { transfer: [targets.dueAt.buffer] });
+    const moved = structuredClone(columns, { transfer: [targets.dueAt.buffer as ArrayBuffer] });
     expect(targets.dueAt.length).toBe(0); // detached here
     expect(moved.targets.elapsedMs[0]).toBe(HOUR);
   });

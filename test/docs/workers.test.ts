@@ -37,6 +37,10 @@ describe('measuring a batch in worker threads', () => {
     expect(parallel).toStrictEqual(single);
   });
 
+  it('workers that answer in columns, their buffers transferred, give the same rows', async () => {
+    expect(await measureInWorkers(policyJson, tickets, now, 2, 'columns')).toStrictEqual(single);
+  });
+
   it('any chunk boundaries give the same answer (in the main thread)', () => {
     for (const cuts of [[0], [1], [300, 301], [17, 18, 400, 600], [601]]) {
       const bounds = [0, ...cuts, tickets.length];
