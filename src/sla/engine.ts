@@ -69,8 +69,8 @@ export class ClockEngine {
    * Per warning threshold of the clock's target, then for the target itself: its open time, and
    * the instant it is reached (NaN for none). Only the first `warnAtPercent.length + 1` entries count.
    */
-  warnMs: number[] = numbers(12);
-  warnAt: number[] = numbers(12);
+  warnMs: number[] = numbers(4);
+  warnAt: number[] = numbers(4);
 
   /** Forgets every event: the engine is as new, its storage kept. */
   reset(): void {
