@@ -23,8 +23,8 @@ export interface EngineTarget<I = unknown> {
   readonly info: I;
 }
 
-/** The targets in force: at most one per metric. */
-export type TargetSet = Readonly<Partial<Record<Metric, EngineTarget>>>;
+/** The targets in force: at most one per metric (made by {@link targetSet}). */
+export type TargetSet = Readonly<Record<Metric, EngineTarget | undefined>>;
 
 /** What an event does to the clocks. */
 export type EventKind = 'created' | 'agent' | 'customer' | 'automatic' | 'status' | 'retarget';
@@ -41,8 +41,21 @@ export interface EngineEvent {
   targets: TargetSet;
 }
 
+/**
+ * A target set with all three metrics as own properties (`undefined` where none): every set has
+ * one shape, so the engine's lookups stay fast whichever policy the sets come from.
+ */
+export function targetSet(targets: Partial<Record<Metric, EngineTarget>>): TargetSet {
+  return Object.freeze({ firstResponse: targets.firstResponse, followUp: targets.followUp, resolution: targets.resolution });
+}
+
+/** The target a set has for a metric. */
+export function targetOf(set: TargetSet, metric: Metric): EngineTarget | undefined {
+  return metric === 'firstResponse' ? set.firstResponse : metric === 'followUp' ? set.followUp : set.resolution;
+}
+
 /** No targets: the set of an event that sets none. */
-export const NO_TARGETS: TargetSet = Object.freeze({});
+export const NO_TARGETS: TargetSet = targetSet({});
 
 /** A new engine event (the fields a kind does not use take neutral values). */
 export function engineEvent(at: number, kind: EventKind, status: TicketStatus = 'open', targets: TargetSet = NO_TARGETS): EngineEvent {

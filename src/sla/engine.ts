@@ -1,5 +1,5 @@
 import { numberArray, numbers, refArray } from '../internal/arrays.js';
-import { type Clock, type ClockOutcome, type EngineEvent, type EngineTarget, type Metric, NO_TARGETS, type PauseStatus, type TargetSet, type TicketStatus, type WarningOutcome } from './clockTypes.js';
+import { type Clock, type ClockOutcome, type EngineEvent, type EngineTarget, type Metric, NO_TARGETS, type PauseStatus, type TargetSet, targetOf, type TicketStatus, type WarningOutcome } from './clockTypes.js';
 
 /**
  * The SLA clock engine: every clock of one ticket, fed one validated event at a time, by the
@@ -145,7 +145,7 @@ export class ClockEngine {
           const c = this.clocks[i]!;
           if (c.end !== NONE) continue;
           if (c.target !== undefined && this.walk(c, c.target, e.at) > c.ms) continue;
-          const next = e.targets[c.metric];
+          const next = targetOf(e.targets, c.metric);
           c.target = next;
           c.ms = next === undefined ? 0 : targetMs(next, c.start);
         }
@@ -166,7 +166,7 @@ export class ClockEngine {
   }
 
   private open(metric: Metric, at: number, cycle: number): void {
-    const target = this.targets[metric];
+    const target = targetOf(this.targets, metric);
     const ms = target === undefined ? 0 : targetMs(target, at);
     const i = this.clockCount++;
     const c = this.clocks[i];

@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
 import { formatPath, InvalidArgumentError } from '../errors.js';
-import { type Clock, type ClockOutcome, engineEvent, type Metric, type PauseStatus, type TargetSet, type TicketStatus } from './clockTypes.js';
+import { type Clock, type ClockOutcome, engineEvent, targetSet, type Metric, type PauseStatus, type TargetSet, type TicketStatus } from './clockTypes.js';
 import { ClockEngine } from './engine.js';
 
 /**
@@ -80,7 +80,7 @@ export function checkTimeline(target: unknown, events: unknown, now: unknown): {
 export function measureClock(calendar: BusinessCalendar | null, rawTarget: unknown, rawEvents: unknown, rawNow: unknown): ClockMeasurement {
   const { target, events, now } = checkTimeline(rawTarget, rawEvents, rawNow);
   if (calendar !== null) calendar.nextOpening(events[0]!.at); // refuses a never-open calendar
-  const withMs = (ms: number): TargetSet => ({
+  const withMs = (ms: number): TargetSet => targetSet({
     [target.metric]: { metric: target.metric, calendar, pauseOn: target.pauseOn, duration: { kind: 'time', ms }, warnAtPercent: [], info: null },
   });
   const engine = new ClockEngine();

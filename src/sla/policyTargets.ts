@@ -4,7 +4,7 @@ import type { AccountDefinition, EntitledTarget, EntitlementSource } from '../po
 import type { ParsedDuration } from '../policy/duration.js';
 import { resolveEntitlement } from '../policy/resolveEntitlement.js';
 import type { Policy } from '../policy/schema.js';
-import type { EngineTarget, Metric, TargetSet } from './clockTypes.js';
+import { type EngineTarget, type Metric, NO_TARGETS, type TargetSet, targetSet } from './clockTypes.js';
 
 /** What a measured target says about itself: where it comes from and what it promises. */
 export interface TargetInfo {
@@ -28,7 +28,6 @@ export interface AccountTargets {
 }
 
 const memo = new WeakMap<Policy, Map<string, AccountTargets>>();
-const EMPTY: TargetSet = Object.freeze({});
 
 /**
  * The measured targets of an account on a policy, memoised per policy object and account shape.
@@ -71,7 +70,7 @@ function lookUp(policy: Policy, account: AccountDefinition): AccountTargets {
       set[t.metric] = toEngineTarget(policy, t, level.severity.id, ent.plan?.id ?? null);
       hasTargets = true;
     }
-    bySeverity.set(level.severity.id, Object.freeze(set));
+    bySeverity.set(level.severity.id, targetSet(set));
   }
   const result: AccountTargets = Object.freeze({
     plan: ent.plan?.id ?? null,
@@ -86,7 +85,7 @@ function lookUp(policy: Policy, account: AccountDefinition): AccountTargets {
 
 /** The targets in force for a severity level (none for a level without targets). */
 export function targetsFor(account: AccountTargets, severity: string | null): TargetSet {
-  return (severity === null ? undefined : account.bySeverity.get(severity)) ?? EMPTY;
+  return (severity === null ? undefined : account.bySeverity.get(severity)) ?? NO_TARGETS;
 }
 
 function toEngineTarget(policy: Policy, t: EntitledTarget, severity: string, plan: string | null): EngineTarget<TargetInfo> {
