@@ -147,9 +147,9 @@ export class ColumnsBuilder implements TargetSink {
     this.reached = new Uint8Array(this.warningTable.capacity);
   }
 
-  /** Room for row `r` of the targets, in the number table and beside it. */
-  private reserveTarget(r: number): void {
-    if (!this.targets.reserve(r)) return;
+  /** Room for row `r` of the targets (a full table), in the number table and beside it. */
+  private growTargets(r: number): void {
+    this.targets.reserve(r);
     const capacity = this.targets.capacity;
     const info = refArrayOf<TargetInfo>(capacity);
     for (let i = 0; i < r; i++) info[i] = this.info[i]!;
@@ -159,7 +159,7 @@ export class ColumnsBuilder implements TargetSink {
 
   add(engine: ClockEngine, c: Clock): void {
     const r = this.rows++;
-    this.reserveTarget(r);
+    if (r >= this.targets.capacity) this.growTargets(r);
     const table = this.targets;
     const f = table.floats;
     const target = c.target!;
@@ -181,7 +181,7 @@ export class ColumnsBuilder implements TargetSink {
     for (let j = 0; j < percents.length; j++) {
       const k = this.warnings++;
       const wt = this.warningTable;
-      if (wt.reserve(k)) this.reached = grownBytes(this.reached, wt.capacity);
+      if (k >= wt.capacity && wt.reserve(k)) this.reached = grownBytes(this.reached, wt.capacity);
       wt.index[k] = r;
       wt.floats[W_PERCENT]![k] = percents[j]!;
       wt.floats[W_ELAPSED]![k] = engine.warnMs[j]!;

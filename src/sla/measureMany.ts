@@ -76,27 +76,26 @@ export function measureMany(policy: Policy, tickets: readonly SlaTicket[], now: 
   }
   const measurer = new TicketMeasurer(policy, now, options);
   if (!Array.isArray(tickets)) throw new InvalidArgumentError('invalid_event', ['tickets'], `tickets: expected a list of tickets, got ${String(tickets)}`, tickets);
-  const ticketAt = (i: number) => {
-    const ticket = tickets[i];
-    if (typeof ticket !== 'object' || ticket === null) {
-      throw new InvalidArgumentError('invalid_event', ['tickets', i], `tickets[${i}]: expected { account, events }, got ${String(ticket)}`, ticket);
-    }
-    return ticket;
-  };
   if (format === 'rows') {
     const out = new Array<MeasureResult>(tickets.length);
     for (let i = 0; i < tickets.length; i++) {
-      const ticket = ticketAt(i);
+      const ticket = tickets[i];
+      if (typeof ticket !== 'object' || ticket === null) notATicket(ticket, i);
       out[i] = measurer.measure(ticket.account, ticket.events, i);
     }
     return out;
   }
   const columns = new ColumnsBuilder(tickets.length);
   for (let i = 0; i < tickets.length; i++) {
-    const ticket = ticketAt(i);
+    const ticket = tickets[i];
+    if (typeof ticket !== 'object' || ticket === null) notATicket(ticket, i);
     const engine = measurer.run(ticket.account, ticket.events, i);
     const next = settleTargets(engine, measurer.nowMs, columns);
     columns.endTicket(measurer.severity, measurer.plan, engine.status, next);
   }
   return columns.finish();
+}
+
+function notATicket(ticket: unknown, i: number): never {
+  throw new InvalidArgumentError('invalid_event', ['tickets', i], `tickets[${i}]: expected { account, events }, got ${String(ticket)}`, ticket);
 }
