@@ -119,28 +119,34 @@ export interface TargetSink {
 export function settleTargets(engine: ClockEngine, now: number, sink: TargetSink): number {
   let next = Number.POSITIVE_INFINITY;
   // Clocks open as first response, resolution, then follow-up cycles: results list resolution last.
-  for (let pass = 0; pass < 2; pass++) {
-    for (let i = 0; i < engine.clockCount; i++) {
-      const c = engine.clocks[i]!;
-      if (c.target === undefined || (c.metric === 'resolution') !== (pass === 1)) continue;
-      engine.settle(c, now);
-      if (engine.state === RUNNING) {
-        // It breaches at the first instant with more open time than the target: just after the
-        // due instant, or just after the next opening when the deadline fell at a closing.
-        const due = engine.due;
-        if (!Number.isNaN(due)) {
-          const cal = c.target.calendar;
-          const breachAt = (cal === null ? due : cal.nextOpening(due)) + 1;
-          if (breachAt > now && breachAt < next) next = breachAt;
-        }
-        for (let j = 0; j < c.target.warnAtPercent.length; j++) {
-          const at = engine.warnAt[j]!;
-          if (engine.E < engine.warnMs[j]! && at < next) next = at; // NaN (none) never compares below
-        }
-      }
-      sink.add(engine, c);
+  let resolution: Clock | undefined;
+  for (let i = 0; i < engine.clockCount; i++) {
+    const c = engine.clocks[i]!;
+    if (c.target === undefined) continue;
+    if (c.metric === 'resolution') resolution = c;
+    else next = settleOne(engine, c, now, sink, next);
+  }
+  return resolution === undefined ? next : settleOne(engine, resolution, now, sink, next);
+}
+
+/** Settles one clock with a target, hands it to `sink`, and returns the earlier of `next` and its next change. */
+function settleOne(engine: ClockEngine, c: Clock, now: number, sink: TargetSink, next: number): number {
+  const t = c.target!;
+  engine.settle(c, now);
+  if (engine.state === RUNNING) {
+    // It breaches at the first instant with more open time than the target: just after the
+    // due instant, or just after the next opening when the deadline fell at a closing.
+    const due = engine.due;
+    if (!Number.isNaN(due)) {
+      const breachAt = (t.calendar === null ? due : t.calendar.nextOpening(due)) + 1;
+      if (breachAt > now && breachAt < next) next = breachAt;
+    }
+    for (let j = 0; j < t.warnAtPercent.length; j++) {
+      const at = engine.warnAt[j]!;
+      if (engine.E < engine.warnMs[j]! && at < next) next = at; // NaN (none) never compares below
     }
   }
+  sink.add(engine, c);
   return next;
 }
 
