@@ -138,6 +138,25 @@ describe('tables grow past their first room', () => {
     expect(columnsToResults(columns)).toStrictEqual(rows);
   });
 
+  it('a batch larger than the first room it projects, whose later tickets have far more rows', () => {
+    const vip = { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] };
+    const simple = (k: number): SlaTicket => ({ account: vip, events: [created(MON + k * 60_000, 'sev4'), agent(MON + k * 60_000 + HOUR)] });
+    const busy = (k: number): SlaTicket => {
+      const start = MON + k * 60_000;
+      const events: TicketEvent[] = [created(start, 'sev2')];
+      for (let j = 1; j <= 12; j++) events.push(agent(start + j * 2 * HOUR), customer(start + j * 2 * HOUR + HOUR));
+      return { account: vip, events };
+    };
+    // 1,024 one-row tickets set the projection; the 300 after them have 13 rows each.
+    const tickets = [...Array.from({ length: 1024 }, (_, k) => simple(k)), ...Array.from({ length: 300 }, (_, k) => busy(k))];
+    const now = MON + 200 * HOUR;
+    const rows = measureMany(dedicated, tickets, now);
+    const columns = measureMany(dedicated, tickets, now, { format: 'columns' });
+    expect(columns.targets.length).toBe(1024 + 300 * 13);
+    expectSameFigures(columns, rows);
+    expect(columnsToResults(columns)).toStrictEqual(rows);
+  });
+
   it("a table's numeric columns share one buffer, so one transfer moves them all", () => {
     const columns = measureMany(std, [{ account: { type: 'direct', plan: 'starter' }, events: [created(MON, 'minor')] }], MON + HOUR, { format: 'columns' });
     const { targets } = columns;

@@ -92,6 +92,9 @@ export interface SlaWarningColumns {
 
 const METRICS: readonly Metric[] = ['firstResponse', 'followUp', 'resolution'];
 
+/** Tickets measured before the builder projects the room its tables need. */
+const PROBE = 1024;
+
 function grownBytes(a: Uint8Array, size: number): Uint8Array {
   const b = new Uint8Array(size);
   b.set(a);
@@ -134,14 +137,15 @@ export class ColumnsBuilder implements TargetSink {
   private readonly warningTable: NumberTable;
   private reached: Uint8Array;
 
-  constructor(ticketCount: number) {
+  constructor(private readonly ticketCount: number) {
     this.nextCheckAt = new Float64Array(ticketCount);
     this.severity = refArrayOf(ticketCount);
     this.plan = refArrayOf(ticketCount);
     this.status = refArrayOf(ticketCount);
-    // Room for a first response and a follow-up in every other ticket to start with.
-    this.targets = new NumberTable(9, Math.ceil(1.5 * ticketCount) + 16);
-    this.warningTable = new NumberTable(3, Math.ceil(1.5 * ticketCount) + 16);
+    // Room for two rows per ticket of the first PROBE; the room for the rest is projected then.
+    const first = 2 * Math.min(ticketCount, PROBE) + 16;
+    this.targets = new NumberTable(9, first);
+    this.warningTable = new NumberTable(3, first);
     this.info = refArrayOf(this.targets.capacity);
     this.codes = new Uint8Array(this.targets.capacity);
     this.reached = new Uint8Array(this.warningTable.capacity);
@@ -150,11 +154,34 @@ export class ColumnsBuilder implements TargetSink {
   /** Room for row `r` of the targets (a full table), in the number table and beside it. */
   private growTargets(r: number): void {
     this.targets.reserve(r);
+    this.moveTargets(r);
+  }
+
+  /** Moves the `rows` rows beside the number table to lists as long as its capacity. */
+  private moveTargets(rows: number): void {
     const capacity = this.targets.capacity;
     const info = refArrayOf<TargetInfo>(capacity);
-    for (let i = 0; i < r; i++) info[i] = this.info[i]!;
+    for (let i = 0; i < rows; i++) info[i] = this.info[i]!;
     this.info = info;
     this.codes = grownBytes(this.codes, capacity);
+  }
+
+  /**
+   * After PROBE tickets of a larger batch, makes room for as many rows per ticket for the rest
+   * (and a tenth more), so that a large batch grows its tables once, while they are small.
+   */
+  private project(): void {
+    const scale = (1.1 * this.ticketCount) / this.tickets;
+    const rows = Math.ceil(this.rows * scale) + 16;
+    if (rows > this.targets.capacity) {
+      this.targets.resize(rows);
+      this.moveTargets(this.rows);
+    }
+    const warnings = Math.ceil(this.warnings * scale) + 16;
+    if (warnings > this.warningTable.capacity) {
+      this.warningTable.resize(warnings);
+      this.reached = grownBytes(this.reached, warnings);
+    }
   }
 
   add(engine: ClockEngine, c: Clock): void {
@@ -197,6 +224,7 @@ export class ColumnsBuilder implements TargetSink {
     this.plan[i] = plan;
     this.status[i] = status;
     this.nextCheckAt[i] = nextCheckAt === Number.POSITIVE_INFINITY ? Number.NaN : nextCheckAt;
+    if (i + 1 === PROBE && this.ticketCount > PROBE) this.project();
   }
 
   finish(): SlaColumns {

@@ -29,14 +29,18 @@ export class NumberTable {
   /** Room for one more row after `rows`: grows by half when full, and then says so. */
   reserve(rows: number): boolean {
     if (rows < this.capacity) return false;
-    const capacity = Math.ceil(1.5 * this.capacity) + 16;
+    this.resize(Math.ceil(1.5 * this.capacity) + 16);
+    return true;
+  }
+
+  /** Moves the rows to a buffer with room for `capacity` rows (not fewer than written). */
+  resize(capacity: number): void {
     const { floats, index } = this.views(capacity, capacity);
-    for (let j = 0; j < this.count; j++) floats[j]!.set(this.floats[j]!);
-    index.set(this.index);
+    for (let j = 0; j < this.count; j++) floats[j]!.set(this.floats[j]!.subarray(0, Math.min(capacity, this.capacity)));
+    index.set(this.index.subarray(0, Math.min(capacity, this.capacity)));
     this.capacity = capacity;
     this.floats = floats;
     this.index = index;
-    return true;
   }
 
   /** The columns of the first `rows` rows, on the same buffer. */
