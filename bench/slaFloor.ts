@@ -3,17 +3,20 @@
  * for the 24/7 clock. For each ticket, one loop over its events (up to `now`) derives the running
  * stretches (the ticket not solved; the presets pause on no status), the clocks (first response,
  * follow-up cycles) and the severity changes; then, for each clock that has a target: its open
- * time is `between()` over the stretches it spans, and its due instant one `add()`. A business-day
- * target costs an `addBusinessDays()` and a `between()` at the clock's start, as it must; a
- * severity change re-targets a clock that is not ended or breached (one elapsed-time check).
- * No validation, no result objects, no warnings: elapsed and due go into two typed arrays, which
- * also serve to check the floor against measureMany.
+ * time is `between()` over the stretches it spans, its due instant one `add()`, and its warning
+ * instant one `add()` (where the elapsed time reached the threshold, or from now while the clock
+ * runs; none for a clock stopped short of it). A business-day target costs an `addBusinessDays()`
+ * and a `between()` at the clock's start, as it must; a severity change re-targets a clock that
+ * is not ended or breached (one elapsed-time check). No validation and no result objects:
+ * elapsed, due and warning instants go into three typed arrays, which also serve to check the
+ * floor against measureMany.
  *
  * Compiled with `compileCalendar(preset.calendars[id])`; targets read once per plan and level
  * with `resolveEntitlement`, outside the timed loop. Written for the presets' shape: no pause
- * statuses, no resolution targets, one account shape per plan (all checked when the table is built).
+ * statuses, no resolution targets, at most one warning threshold per target, one account shape
+ * per plan (all checked when the table is built).
  */
-import { type AccountDefinition, type BusinessCalendar, compileCalendar, type Policy, type PolicyDefinition, resolveEntitlement } from '../src/index.js';
+import { type AccountDefinition, type BusinessCalendar, compileCalendar, type EntitlementSource, type Policy, type PolicyDefinition, resolveEntitlement } from '../src/index.js';
 import type { SlaTicketInput } from './slaWorkload.js';
 
 const DAY = 86_400_000;
@@ -25,11 +28,20 @@ export interface FloorTarget {
   readonly ms: number;
   /** Business days, for a `P…D` target (0 for open time). */
   readonly days: number;
+  /** The warning threshold, in percent of the target (0: none). */
+  readonly warn: number;
 }
 export interface FloorTargets {
   readonly fr: FloorTarget | undefined;
   readonly fu: FloorTarget | undefined;
 }
+/** Where the floor writes, per clock with a target. */
+export interface FloorOutput {
+  readonly elapsed: Float64Array;
+  readonly due: Float64Array;
+  readonly warnAt: Float64Array;
+}
+
 /** plan → severity level → targets. */
 export type FloorTable = ReadonlyMap<string, ReadonlyMap<string, FloorTargets>>;
 
@@ -57,7 +69,9 @@ export function makeFloorTable(definition: PolicyDefinition, policy: Policy, acc
       for (const t of level.targets) {
         if (t.role !== 'target') continue;
         if (t.pauseOn.length > 0 || t.metric === 'resolution') throw new Error('floor: pause statuses and resolution targets are not modelled');
-        const ft: FloorTarget = { cal: calendar(t.clock), ms: t.duration.kind === 'time' ? t.duration.ms : 0, days: t.duration.kind === 'businessDays' ? t.duration.days : 0 };
+        const warn = warningsOf(definition, t.source);
+        if (warn.length > 1) throw new Error('floor: more than one warning threshold is not modelled');
+        const ft: FloorTarget = { cal: calendar(t.clock), ms: t.duration.kind === 'time' ? t.duration.ms : 0, days: t.duration.kind === 'businessDays' ? t.duration.days : 0, warn: warn[0] ?? 0 };
         if (t.metric === 'firstResponse') fr = ft;
         else fu = ft;
       }
@@ -95,12 +109,25 @@ function elapsed(cal: BusinessCalendar | null, runs: number, from: number, to: n
   return sum;
 }
 
+/** The warning percentages of the policy target an entitled target comes from (else the policy's). */
+function warningsOf(definition: PolicyDefinition, source: EntitlementSource): readonly number[] {
+  const index = source.path[3];
+  const owner = source.kind === 'plan' ? definition.plans[source.id] : definition.addOns?.[source.id];
+  const target = typeof index === 'number' ? owner?.targets?.[index] : undefined;
+  return target?.warnAtPercent ?? definition.sla?.warnAtPercent ?? [];
+}
+
 /**
- * Elapsed and due of every clock with a target, in result order (first response, then follow-up
- * cycles), written from `outElapsed[0]` / `outDue[0]` on; returns how many were written.
+ * Elapsed, due and warning instants of every clock with a target, in result order (first
+ * response, then follow-up cycles), written from `out.elapsed[0]`, `out.due[0]` and
+ * `out.warnAt[0]` on (NaN for a target without a warning, or a warning without an instant);
+ * returns how many were written.
  */
-export function floorBatch(table: FloorTable, tickets: readonly SlaTicketInput[], now: number, outElapsed: Float64Array, outDue: Float64Array): number {
-  let k = 0;
+export function floorBatch(table: FloorTable, tickets: readonly SlaTicketInput[], now: number, out: FloorOutput, from = 0): number {
+  const outElapsed = out.elapsed;
+  const outDue = out.due;
+  const outWarn = out.warnAt;
+  let k = from;
   for (let i = 0; i < tickets.length; i++) {
     const ticket = tickets[i]!;
     const events = ticket.events;
@@ -174,13 +201,16 @@ export function floorBatch(table: FloorTable, tickets: readonly SlaTicketInput[]
       if (t === undefined) continue;
       const cal = t.cal;
       const stop = end < now ? end : now;
+      const w = t.warn === 0 ? NaN : Math.max(1, Math.ceil((ms * t.warn) / 100));
       let acc = 0;
       let due = NaN;
+      let warnAt = NaN;
       for (let r = 0; r < runs; r++) {
         const a = runFrom[r]! > start ? runFrom[r]! : start;
         const b = runTo[r]! < stop ? runTo[r]! : stop;
         if (a >= b) continue;
         const len = cal === null ? b - a : cal.between(a, b);
+        if (warnAt !== warnAt && acc + len >= w) warnAt = cal === null ? a + (w - acc) : cal.add(a, w - acc);
         if (due !== due && acc + len >= ms) due = cal === null ? a + (ms - acc) : cal.add(a, ms - acc);
         acc += len;
       }
@@ -189,7 +219,10 @@ export function floorBatch(table: FloorTable, tickets: readonly SlaTicketInput[]
         const from = end === end ? end : !running ? (solvedSince > start ? solvedSince : start) : now;
         due = cal === null ? from + (ms - acc) : cal.add(from, ms - acc);
       }
+      // A warning not reached is projected while the clock runs; a stopped clock has none.
+      if (warnAt !== warnAt && w === w && end !== end && running) warnAt = cal === null ? now + (w - acc) : cal.add(now, w - acc);
       outElapsed[k] = acc;
+      outWarn[k] = warnAt;
       outDue[k++] = due;
     }
   }

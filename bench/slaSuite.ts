@@ -15,7 +15,7 @@ import { dedicatedSupport, measure, measureMany, type MeasureResult, type Policy
 import { fmtNs, fmtRatio, sink, table } from './harness.js';
 import { memorySnapshot, printMachine } from './machine.js';
 import { fmtBytes } from './memory.js';
-import { type FloorTable, floorBatch, makeFloorTable } from './slaFloor.js';
+import { type FloorOutput, type FloorTable, floorBatch, makeFloorTable } from './slaFloor.js';
 import { CREATED_FROM, CREATED_TO, CUSTOMERS, EVENTS_PER_TICKET, makeSlaWorkload, NOW, type PresetWorkload, SLA_SEED, TICKETS } from './slaWorkload.js';
 
 /** Timed runs of measureMany and of the floor, after untimed warm-up runs; the median and best are reported. */
@@ -115,20 +115,21 @@ export function run(): void {
   const rss = process.memoryUsage().rss;
 
   // The floor: same tickets and now, raw calendar calls only; checked against measureMany's rows and columns.
-  const outElapsed = new Float64Array(TICKETS * EVENTS_PER_TICKET);
-  const outDue = new Float64Array(TICKETS * EVENTS_PER_TICKET);
+  const out: FloorOutput = { elapsed: new Float64Array(TICKETS * EVENTS_PER_TICKET), due: new Float64Array(TICKETS * EVENTS_PER_TICKET), warnAt: new Float64Array(TICKETS * EVENTS_PER_TICKET) };
   const floor = () => {
     let n = 0;
-    for (const p of parts) n += floorBatch(p.floor, p.w.tickets, NOW, outElapsed.subarray(n), outDue.subarray(n));
+    for (const p of parts) n = floorBatch(p.floor, p.w.tickets, NOW, out, n);
     return n;
   };
   const clocks = floor();
+  // Same elapsed time, due instant and warning instant (the presets warn once per target; NaN for none).
+  const same = (k: number, elapsed: number, due: number, warnAt: number) => k < clocks && out.elapsed[k] === elapsed && out.due[k] === due && Object.is(out.warnAt[k], warnAt);
   let agree = 0;
   let k = 0;
   for (const r of results) {
     for (const x of r) {
       for (const t of x.targets) {
-        if (k < clocks && outElapsed[k] === t.elapsedMs && outDue[k] === t.dueAt) agree++;
+        if (t.warnings.length === 1 && same(k, t.elapsedMs, t.dueAt ?? Number.NaN, t.warnings[0]!.at ?? Number.NaN)) agree++;
         k++;
       }
     }
@@ -136,7 +137,8 @@ export function run(): void {
   let agreeColumns = 0;
   k = 0;
   for (const c of columns) {
-    for (let r = 0; r < c.targets.length; r++, k++) if (k < clocks && outElapsed[k] === c.targets.elapsedMs[r] && outDue[k] === c.targets.dueAt[r]) agreeColumns++;
+    const { targets, warnings } = c;
+    for (let r = 0; r < targets.length; r++, k++) if (warnings.target[r] === r && same(k, targets.elapsedMs[r]!, targets.dueAt[r]!, warnings.at[r]!)) agreeColumns++;
   }
   results.length = 0; // the series below run with only the input alive
   columns.length = 0;
@@ -160,7 +162,7 @@ export function run(): void {
   const rowsMs = timeRuns(RUNS, WARM_UP, () => {
     for (const p of parts) sink.checksum += rowsOf(p).length;
   });
-  for (let i = 0; i < clocks; i++) sink.checksum += outElapsed[i]! + outDue[i]!;
+  for (let i = 0; i < clocks; i++) sink.checksum += out.elapsed[i]! + out.due[i]! + (out.warnAt[i]! || 0);
 
   // Informational: measure() in a loop, and measureMany with explain.
   const loop = (p: Part) => {
@@ -243,7 +245,7 @@ export function run(): void {
     ),
   );
   console.log(`\nstates      ${Object.entries(states).sort().map(([k, n]) => `${k} ${num(n)}`).join(', ')}`);
-  console.log(`floor       ${num(clocks)} clocks with a target; elapsed and due equal to measureMany's for ${num(agree)}/${num(measured)} rows and ${num(agreeColumns)}/${num(measured)} columns`);
+  console.log(`floor       ${num(clocks)} clocks with a target; elapsed, due and warning instants equal to measureMany's for ${num(agree)}/${num(measured)} rows and ${num(agreeColumns)}/${num(measured)} columns`);
   console.log(`explain     timed on ${num(sampled)} tickets (${explainRunMs.map((x) => num(x)).join(', ')} ms per run); ${num(spans)} spans for their ${num(explained)} measured targets (${num(spans / explained, 1)} per target)`);
   console.log(`checksum    ${sink.checksum}`);
   console.log(`total       ${num(msSince(started) / 1000, 1)} s`);
