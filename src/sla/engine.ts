@@ -1,5 +1,5 @@
 import { numberArray, numbers, refArray } from '../internal/arrays.js';
-import { type Clock, type ClockOutcome, type EngineEvent, type EngineTarget, type Metric, NO_TARGETS, type PauseStatus, type TargetSet, targetOf, type TicketStatus, type WarningOutcome } from './clockTypes.js';
+import { type Clock, type EngineEvent, type EngineTarget, type Metric, NO_TARGETS, type PauseStatus, type TargetSet, targetOf, type TicketStatus } from './clockTypes.js';
 
 /**
  * The SLA clock engine: every clock of one ticket, fed one validated event at a time, by the
@@ -287,24 +287,4 @@ export class ClockEngine {
     this.state = E > c.ms ? BREACHED : stopped ? ACHIEVED : paused ? PAUSED : RUNNING;
   }
 
-  /** {@link settle}'s answer as an object. */
-  outcome(c: Clock, now: number): ClockOutcome {
-    this.settle(c, now);
-    const E = this.E;
-    const warnings: WarningOutcome[] = [];
-    for (let j = 0; j < c.target!.warnAtPercent.length; j++) {
-      const w = this.warnMs[j]!;
-      const at = this.warnAt[j]!;
-      warnings.push({ percent: c.target!.warnAtPercent[j]!, elapsedMs: w, at: Number.isNaN(at) ? null : at, reached: E >= w });
-    }
-    return {
-      state: STATES[this.state]!,
-      due: Number.isNaN(this.due) ? null : this.due,
-      stoppedAt: Number.isNaN(this.stoppedAt) ? null : this.stoppedAt,
-      elapsed: E,
-      remaining: Math.max(0, c.ms - E),
-      breachedBy: Math.max(0, E - c.ms),
-      warnings,
-    };
-  }
 }

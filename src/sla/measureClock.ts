@@ -2,6 +2,7 @@ import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
 import { formatPath, InvalidArgumentError } from '../errors.js';
 import { type Clock, type ClockOutcome, engineEvent, targetSet, type Metric, type PauseStatus, type TargetSet, type TicketStatus } from './clockTypes.js';
 import { ClockEngine } from './engine.js';
+import { clockOutcome } from './outcome.js';
 
 /**
  * The conformance vectors' view of the SLA clock engine (`engine.ts`): one target, given as
@@ -94,7 +95,7 @@ export function measureClock(calendar: BusinessCalendar | null, rawTarget: unkno
     );
   }
   const resultOf = (c: Clock): ClockResult => {
-    const { warnings: _, ...rest } = engine.outcome(c, now);
+    const { warnings: _, ...rest } = clockOutcome(engine, c, now);
     return rest;
   };
   const clocks = engine.openClocks().filter((c) => c.metric === target.metric);

@@ -2,6 +2,7 @@ import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import type { Clock, Metric, TicketStatus } from './clockTypes.js';
 import { type ClockEngine, RUNNING, STATES } from './engine.js';
+import { clockOutcome } from './outcome.js';
 import { explainClock } from './explain.js';
 import type { TargetInfo } from './policyTargets.js';
 
@@ -184,7 +185,7 @@ export class RowSink implements TargetSink {
       breachedByMs: E > c.ms ? E - c.ms : 0,
       warnings: warningsOf(engine, t.warnAtPercent),
     };
-    if (this.explain) (m as { spans?: readonly SlaSpan[] }).spans = explainClock(engine, c, this.now, engine.outcome(c, this.now));
+    if (this.explain) (m as { spans?: readonly SlaSpan[] }).spans = explainClock(engine, c, this.now, clockOutcome(engine, c, this.now));
     this.out[this.n++] = Object.freeze(m);
   }
 }
