@@ -24,7 +24,7 @@ const RUNS = 9;
 const WARM_UP = 3;
 /** Timed runs of the informational rows. */
 const INFO_RUNS = 3;
-/** explain is ~100× slower: it is timed on every EXPLAIN_EVERY-th ticket of each preset. */
+/** explain is ~30× slower: it is timed on every EXPLAIN_EVERY-th ticket of each preset. */
 const EXPLAIN_EVERY = 50;
 /** Targets of the issue. */
 const TARGET_RATE = 200_000;

@@ -161,6 +161,11 @@ describe('tables grow past their first room', () => {
     const columns = measureMany(std, [{ account: { type: 'direct', plan: 'starter' }, events: [created(MON, 'minor')] }], MON + HOUR, { format: 'columns' });
     const { targets } = columns;
     for (const c of [targets.ticket, targets.cycle, targets.startedAt, targets.dueAt, targets.breachedByMs]) expect(c.buffer).toBe(targets.dueAt.buffer);
+    // No more spare room than a quarter of the rows: a transfer moves the whole buffer.
+    expect(targets.dueAt.buffer.byteLength).toBe(targets.length * (9 * 8 + 4));
+    const many = measureMany(std, Array.from({ length: 300 }, () => ({ account: { type: 'direct', plan: 'starter' }, events: [created(MON, 'minor')] })), MON + HOUR, { format: 'columns' });
+    expect(many.targets.dueAt.buffer.byteLength).toBeLessThanOrEqual(Math.ceil(1.25 * many.targets.length) * (9 * 8 + 4));
+    expect(many.warnings.at.buffer.byteLength).toBeLessThanOrEqual(Math.ceil(1.25 * many.warnings.length) * (3 * 8 + 4));
     const moved = structuredClone(columns, { transfer: [targets.dueAt.buffer as ArrayBuffer] });
     expect(targets.dueAt.length).toBe(0); // detached here
     expect(moved.targets.elapsedMs[0]).toBe(HOUR);

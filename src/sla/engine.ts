@@ -205,7 +205,9 @@ export class ClockEngine {
   /**
    * E(upTo): the open time on `t`'s clock over the instants of `[c.start, upTo)` at which `c`
    * runs. With `count` increasing `thresholds`, also the earliest instant at which E reaches each
-   * one reached by then, into `at`. Consecutive stretches in which the clock runs (open, then
+   * one reached by then, into `at` (thresholds must not decrease: warnings, then the target, which
+   * policy validation guarantees — whole percentages from 1 to 99, increasing, of a target of at
+   * least 1 ms). Consecutive stretches in which the clock runs (open, then
    * waiting on a status the target does not pause on) are measured as one: open time adds up, so
    * the answer is the same, with fewer calendar calls.
    */

@@ -33,18 +33,24 @@ export class NumberTable {
     return true;
   }
 
-  /** Moves the rows to a buffer with room for `capacity` rows (not fewer than written). */
+  /** Moves the rows to a buffer with room for `capacity` rows (at least as many as are written). */
   resize(capacity: number): void {
     const { floats, index } = this.views(capacity, capacity);
-    for (let j = 0; j < this.count; j++) floats[j]!.set(this.floats[j]!.subarray(0, Math.min(capacity, this.capacity)));
-    index.set(this.index.subarray(0, Math.min(capacity, this.capacity)));
+    const keep = Math.min(capacity, this.capacity);
+    for (let j = 0; j < this.count; j++) floats[j]!.set(this.floats[j]!.subarray(0, keep));
+    index.set(this.index.subarray(0, keep));
     this.capacity = capacity;
     this.floats = floats;
     this.index = index;
   }
 
-  /** The columns of the first `rows` rows, on the same buffer. */
+  /**
+   * The columns of the first `rows` rows, on the same buffer: moved first to a buffer of exactly
+   * that many rows when the room left is more than a quarter of them, since a transfer or a
+   * structured clone moves the whole buffer.
+   */
   columns(rows: number): { floats: Float64Array[]; index: Uint32Array } {
+    if (this.capacity > Math.ceil(1.25 * rows)) this.resize(rows);
     const buffer = this.index.buffer;
     const floats = this.floats.map((_, j) => new Float64Array(buffer, j * this.capacity * 8, rows));
     return { floats, index: new Uint32Array(buffer, this.count * this.capacity * 8, rows) };
