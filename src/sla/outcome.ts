@@ -8,13 +8,6 @@ import { type ClockEngine, STATES } from './engine.js';
 export function clockOutcome(engine: ClockEngine, c: Clock, now: number): ClockOutcome {
   engine.settle(c, now);
   const E = engine.E;
-  const percents = c.target!.warnAtPercent;
-  const warnings: WarningOutcome[] = [];
-  for (let j = 0; j < percents.length; j++) {
-    const w = engine.warnMs[j]!;
-    const at = engine.warnAt[j]!;
-    warnings.push({ percent: percents[j]!, elapsedMs: w, at: Number.isNaN(at) ? null : at, reached: E >= w });
-  }
   return {
     state: STATES[engine.state]!,
     due: Number.isNaN(engine.due) ? null : engine.due,
@@ -22,6 +15,20 @@ export function clockOutcome(engine: ClockEngine, c: Clock, now: number): ClockO
     elapsed: E,
     remaining: Math.max(0, c.ms - E),
     breachedBy: Math.max(0, E - c.ms),
-    warnings,
+    warnings: warningsOf(engine, c.target!.warnAtPercent),
   };
+}
+
+const NO_WARNINGS: readonly WarningOutcome[] = Object.freeze([]);
+
+/** The warnings {@link ClockEngine.settle} found (the public `SlaWarning`s), as frozen objects. */
+export function warningsOf(engine: ClockEngine, percents: readonly number[]): readonly WarningOutcome[] {
+  if (percents.length === 0) return NO_WARNINGS;
+  const out = new Array<WarningOutcome>(percents.length);
+  for (let j = 0; j < percents.length; j++) {
+    const w = engine.warnMs[j]!;
+    const at = engine.warnAt[j]!;
+    out[j] = Object.freeze({ percent: percents[j]!, elapsedMs: w, at: Number.isNaN(at) ? null : at, reached: engine.E >= w });
+  }
+  return Object.freeze(out);
 }

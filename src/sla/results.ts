@@ -2,7 +2,7 @@ import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import type { Clock, Metric, TicketStatus } from './clockTypes.js';
 import { type ClockEngine, RUNNING, STATES } from './engine.js';
-import { clockOutcome } from './outcome.js';
+import { clockOutcome, warningsOf } from './outcome.js';
 import { explainClock } from './explain.js';
 import type { TargetInfo } from './policyTargets.js';
 
@@ -102,8 +102,6 @@ export interface MeasureOptions {
   readonly explain?: boolean;
 }
 
-const NO_WARNINGS: readonly SlaWarning[] = Object.freeze([]);
-
 /**
  * Receives the measured targets of a ticket one by one, right after {@link ClockEngine.settle}
  * (the engine's fields describe the clock). @internal
@@ -198,16 +196,4 @@ export function collectResults(engine: ClockEngine, severity: string | null, pla
   sink.out = count === 0 ? [] : new Array<TargetMeasurement>(count);
   const next = settleTargets(engine, now, sink);
   return Object.freeze({ severity, plan, status: engine.status, targets: Object.freeze(sink.out), nextCheckAt: next === Number.POSITIVE_INFINITY ? null : next });
-}
-
-/** The warnings {@link ClockEngine.settle} found, as frozen public objects. */
-function warningsOf(engine: ClockEngine, percents: readonly number[]): readonly SlaWarning[] {
-  if (percents.length === 0) return NO_WARNINGS;
-  const out = new Array<SlaWarning>(percents.length);
-  for (let j = 0; j < percents.length; j++) {
-    const w = engine.warnMs[j]!;
-    const at = engine.warnAt[j]!;
-    out[j] = Object.freeze({ percent: percents[j]!, elapsedMs: w, at: Number.isNaN(at) ? null : at, reached: engine.E >= w });
-  }
-  return Object.freeze(out);
 }

@@ -91,13 +91,11 @@ export class TimelineReader {
     this.count = 0;
   }
 
+  /** The account's targets, errors moved under the ticket's place. */
   private targetsOf(account: AccountDefinition): AccountTargets {
-    try {
-      return accountTargets(this.policy, account);
-    } catch (error) {
-      throw isSupportPolicyError(error) ? underPath(error, this.at) : error;
-    }
+    return rebased(this.at, () => accountTargets(this.policy, account));
   }
+
 
   /**
    * The next event, checked and converted; nothing changes when it is refused. The answer is one
