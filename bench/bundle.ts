@@ -12,7 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export type Library = typeof import('../src/index.js');
+import type * as LibraryModule from '../src/index.js';
+
+export type Library = typeof LibraryModule;
 
 interface EsbuildLike {
   buildSync(options: object): { outputFiles?: { text: string }[] };
@@ -25,14 +27,24 @@ export async function loadBundledLibrary(): Promise<{ lib: Library; note: string
     const esbuild = createRequire(import.meta.url)('esbuild') as EsbuildLike;
     const entry = fileURLToPath(new URL('../src/index.ts', import.meta.url));
     // luxon and zod are bundled too, so the file imports nothing and can live outside the repo.
-    const out = esbuild.buildSync({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false });
+    const out = esbuild.buildSync({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      write: false,
+    });
     const text = out.outputFiles?.[0]?.text;
     if (text === undefined) return { error: 'esbuild produced no output' };
     dir = mkdtempSync(path.join(os.tmpdir(), 'support-policy-bench-'));
     const file = path.join(dir, 'support-policy.bundle.mjs');
     writeFileSync(file, text);
     const lib = (await import(pathToFileURL(file).href)) as Library;
-    return { lib, note: `src/index.ts bundled by esbuild ${esbuild.version} (ESM, node20), ${Math.round(text.length / 1024)} KiB` };
+    return {
+      lib,
+      note: `src/index.ts bundled by esbuild ${esbuild.version} (ESM, node20), ${Math.round(text.length / 1024)} KiB`,
+    };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   } finally {

@@ -118,7 +118,10 @@ export function luxonBusinessDays(holidays: readonly string[]): Competitor {
   // A matcher is called for each candidate day: compare a numeric key, not a formatted string.
   const keys = new Set(holidays.map((d) => Number(d.replaceAll('-', ''))));
   const isSpanishHoliday = (d: LuxonBD) => keys.has(d.year * 10_000 + d.month * 100 + d.day);
-  DateTime.fromMillis(0, { zone: ZONE }).setupBusiness({ businessDays: [1, 2, 3, 4, 5], holidayMatchers: [isSpanishHoliday] });
+  DateTime.fromMillis(0, { zone: ZONE }).setupBusiness({
+    businessDays: [1, 2, 3, 4, 5],
+    holidayMatchers: [isSpanishHoliday],
+  });
   const noHours = 'business days only: no working hours, so no business-time arithmetic';
   return {
     name: 'luxon-business-days',
@@ -133,4 +136,3 @@ export function luxonBusinessDays(holidays: readonly string[]): Competitor {
     },
   };
 }
-

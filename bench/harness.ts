@@ -24,7 +24,7 @@ export function timeFast(pass: () => number, callsPerPass: number, rounds = 5, m
   for (let r = 0; r < rounds; r++) {
     let passes = 0;
     const t0 = now();
-    let elapsed = 0;
+    let elapsed: number;
     do {
       sink.checksum += pass();
       passes++;
@@ -54,7 +54,14 @@ export interface SlowTiming {
  * inputs until at least `minMs` have elapsed, stopping early (mid-pass) once `budgetMs` is spent.
  * Conversions from and to epoch ms are part of `fn`, hence of the time per call.
  */
-export function timeSlow(fn: BinaryOp, as: Float64Array, bs: Float64Array, count: number, minMs = 200, budgetMs = 3000): SlowTiming {
+export function timeSlow(
+  fn: BinaryOp,
+  as: Float64Array,
+  bs: Float64Array,
+  count: number,
+  minMs = 200,
+  budgetMs = 3000,
+): SlowTiming {
   const w0 = now();
   for (let i = 0; i < count && (i < 20 || msSince(w0) < 100); i++) {
     try {

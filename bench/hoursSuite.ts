@@ -3,8 +3,26 @@
  * 1,000,000 shuffled events for 10,000 accounts (bench/hoursWorkload.ts) into an empty ledger,
  * then asks balances() of every account and statement() of a sample. See docs/performance.md.
  */
-import { balances, createLedger, type LedgerEvent, type LedgerState, parsePolicy, replay, standardSupport, statement } from '../src/index.js';
-import { ACCOUNTS, EVENTS, EVENTS_PER_ACCOUNT, HOURS_SEED, type HoursWorkload, makeHoursWorkload, POOL_EVERY, RENEWAL_SHARE } from './hoursWorkload.js';
+import {
+  balances,
+  createLedger,
+  type LedgerEvent,
+  type LedgerState,
+  parsePolicy,
+  replay,
+  standardSupport,
+  statement,
+} from '../src/index.js';
+import {
+  ACCOUNTS,
+  EVENTS,
+  EVENTS_PER_ACCOUNT,
+  HOURS_SEED,
+  type HoursWorkload,
+  makeHoursWorkload,
+  POOL_EVERY,
+  RENEWAL_SHARE,
+} from './hoursWorkload.js';
 import { printMachine, memorySnapshot } from './machine.js';
 import { fmtBytes } from './memory.js';
 
@@ -18,12 +36,11 @@ const YEAR_2026 = { from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1) };
 
 const now = () => process.hrtime.bigint();
 const msSince = (t0: bigint) => Number(now() - t0) / 1e6;
-const num = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const num = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-type Memory = ReturnType<typeof memorySnapshot>;
 const snapshot = memorySnapshot;
-
 
 /** Replays `events` into an empty ledger and returns the state and the milliseconds it took. */
 function timedReplay(events: readonly LedgerEvent[]): { state: LedgerState; ms: number } {
@@ -77,7 +94,20 @@ function measure(w: HoursWorkload, gc: () => void) {
     statementMs.push(msSince(t0));
   }
 
-  return { replayMs: main.ms, heapBytes, abBytes, rss, balanceMs, statementMs, sample, charged, overage, overAccounts, charges, rows };
+  return {
+    replayMs: main.ms,
+    heapBytes,
+    abBytes,
+    rss,
+    balanceMs,
+    statementMs,
+    sample,
+    charged,
+    overage,
+    overAccounts,
+    charges,
+    rows,
+  };
 }
 
 export function run(): void {
@@ -85,22 +115,30 @@ export function run(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) throw new Error('run with --expose-gc');
   printMachine('\nsupport-policy support-hours ledger benchmark');
-  console.log('policy      standardSupport (minimum 15, increment 15, rounding down, documentation → minimum, incidents and Customer Success free)');
+  console.log(
+    'policy      standardSupport (minimum 15, increment 15, rounding down, documentation → minimum, incidents and Customer Success free)',
+  );
 
   // The workload, and what the input array itself holds (not part of the ledger's figure).
-  let before = snapshot(gc);
+  const before = snapshot(gc);
   let t0 = now();
   const w = makeHoursWorkload();
   const genMs = msSince(t0);
-  let after = snapshot(gc);
+  const after = snapshot(gc);
   const inputBytes = after.heap - before.heap + (after.ab - before.ab);
   if (w.events.length !== EVENTS) throw new Error(`expected ${EVENTS} events, got ${w.events.length}`);
   console.log(
     `workload    ${num(EVENTS)} events for ${num(ACCOUNTS)} accounts (${EVENTS_PER_ACCOUNT} each; ${num(w.pools)} partner pools, 1 in ${POOL_EVERY}; ` +
       `${num(w.renewals)} renewals into 2027, ~${RENEWAL_SHARE * 100} %), ${num(w.conversations)} conversations, mulberry32 seed 0x${HOURS_SEED.toString(16)}, shuffled`,
   );
-  console.log(`kinds       ${Object.entries(w.kinds).map(([k, n]) => `${k} ${num(n)}`).join(', ')}`);
-  console.log(`generated   in ${num(genMs)} ms; the input array takes ${fmtBytes(inputBytes)} (${num(inputBytes / EVENTS)} B/event)`);
+  console.log(
+    `kinds       ${Object.entries(w.kinds)
+      .map(([k, n]) => `${k} ${num(n)}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `generated   in ${num(genMs)} ms; the input array takes ${fmtBytes(inputBytes)} (${num(inputBytes / EVENTS)} B/event)`,
+  );
 
   // Untimed warm-up on a different, smaller workload, so the timed replay is not the first run of the code.
   t0 = now();
@@ -110,7 +148,9 @@ export function run(): void {
     balances(warmState, account);
     statement(warmState, { account, ...YEAR_2026 });
   }
-  console.log(`warm-up     ${num(warm.events.length)} events for ${WARM_ACCOUNTS} other accounts replayed and queried in ${num(msSince(t0))} ms (untimed)`);
+  console.log(
+    `warm-up     ${num(warm.events.length)} events for ${WARM_ACCOUNTS} other accounts replayed and queried in ${num(msSince(t0))} ms (untimed)`,
+  );
 
   const m = measure(w, gc); // its ledger state is garbage once it returns
   const { balanceMs, statementMs, sample, heapBytes, abBytes } = m;
@@ -125,13 +165,27 @@ export function run(): void {
   const rate = EVENTS / (m.replayMs / 1000);
   console.log('\n| measured | result |');
   console.log('|:--|--:|');
-  console.log(`| replay, ${num(EVENTS)} shuffled events | ${num(m.replayMs / 1000, 2)} s → **${num(rate)} events/s** (${num((m.replayMs * 1e6) / EVENTS)} ns/event) |`);
-  console.log(`| ledger memory (heap + arrayBuffers growth after gc) | ${fmtBytes(heapBytes + abBytes)} (heap ${fmtBytes(heapBytes)}, arrayBuffers ${fmtBytes(abBytes)}); ${num((heapBytes + abBytes) / EVENTS)} B/event |`);
+  console.log(
+    `| replay, ${num(EVENTS)} shuffled events | ${num(m.replayMs / 1000, 2)} s → **${num(rate)} events/s** (${num((m.replayMs * 1e6) / EVENTS)} ns/event) |`,
+  );
+  console.log(
+    `| ledger memory (heap + arrayBuffers growth after gc) | ${fmtBytes(heapBytes + abBytes)} (heap ${fmtBytes(heapBytes)}, arrayBuffers ${fmtBytes(abBytes)}); ${num((heapBytes + abBytes) / EVENTS)} B/event |`,
+  );
   console.log(`| process RSS after the replay | ${fmtBytes(m.rss)} |`);
-  console.log(`| balances(), all ${num(ACCOUNTS)} accounts (median of ${ROUNDS}) | ${num(bal)} ms → ${num((bal * 1000) / ACCOUNTS, 1)} µs/account |`);
-  console.log(`| statement() for 2026, ${num(sample.length)} accounts (median of ${ROUNDS}) | ${num(st)} ms → ${num((st * 1000) / sample.length, 1)} µs/statement |`);
-  console.log(`| replay, same events grouped by account (for comparison) | ${num(groupedMs / 1000, 2)} s → ${num(EVENTS / (groupedMs / 1000))} events/s |`);
-  console.log(`\nbalances    all passes (ms): ${balanceMs.map((x) => num(x)).join(', ')}; statement passes (ms): ${statementMs.map((x) => num(x)).join(', ')}`);
-  console.log(`checksum    ${num(m.charges)} conversations in the balances, ${num(m.charged)} minutes charged, ${num(m.overage)} minutes of overage on ${num(m.overAccounts)} accounts; ${num(m.rows)} statement rows`);
+  console.log(
+    `| balances(), all ${num(ACCOUNTS)} accounts (median of ${ROUNDS}) | ${num(bal)} ms → ${num((bal * 1000) / ACCOUNTS, 1)} µs/account |`,
+  );
+  console.log(
+    `| statement() for 2026, ${num(sample.length)} accounts (median of ${ROUNDS}) | ${num(st)} ms → ${num((st * 1000) / sample.length, 1)} µs/statement |`,
+  );
+  console.log(
+    `| replay, same events grouped by account (for comparison) | ${num(groupedMs / 1000, 2)} s → ${num(EVENTS / (groupedMs / 1000))} events/s |`,
+  );
+  console.log(
+    `\nbalances    all passes (ms): ${balanceMs.map((x) => num(x)).join(', ')}; statement passes (ms): ${statementMs.map((x) => num(x)).join(', ')}`,
+  );
+  console.log(
+    `checksum    ${num(m.charges)} conversations in the balances, ${num(m.charged)} minutes charged, ${num(m.overage)} minutes of overage on ${num(m.overAccounts)} accounts; ${num(m.rows)} statement rows`,
+  );
   console.log(`total       ${num(msSince(started) / 1000, 1)} s`);
 }

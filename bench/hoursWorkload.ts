@@ -69,7 +69,15 @@ export function makeHoursWorkload(accountCount = ACCOUNTS, seed = HOURS_SEED): H
     const years = [Y2026];
     if (u() < RENEWAL_SHARE) {
       renewals++;
-      own.push({ id: id(), kind: 'contract_renewed', account, at: Y2027.from, ...Y2027, previousYear: Y2026.year, minutes: 15 * (40 + int(160)) });
+      own.push({
+        id: id(),
+        kind: 'contract_renewed',
+        account,
+        at: Y2027.from,
+        ...Y2027,
+        previousYear: Y2026.year,
+        minutes: 15 * (40 + int(160)),
+      });
       years.push(Y2027);
     }
     for (let c = 0; own.length < EVENTS_PER_ACCOUNT; c++) {
@@ -80,10 +88,18 @@ export function makeHoursWorkload(accountCount = ACCOUNTS, seed = HOURS_SEED): H
       const base = { account, conversation };
       const client = pool && u() < 0.9 ? `client-${int(clients)}` : undefined;
       const conv: LedgerEvent[] = [
-        { id: id(), kind: 'conversation_opened', ...base, at: opened, channel: u() < 0.7 ? 'ticket' : 'chat', ...(client === undefined ? {} : { client }) },
+        {
+          id: id(),
+          kind: 'conversation_opened',
+          ...base,
+          at: opened,
+          channel: u() < 0.7 ? 'ticket' : 'chat',
+          ...(client === undefined ? {} : { client }),
+        },
       ];
       const handled = u() < 0.5 ? 1 : 2;
-      for (let h = 0; h < handled; h++) conv.push({ id: id(), kind: 'time_handled', ...base, at: opened + int(48 * HOUR), minutes: int(120) });
+      for (let h = 0; h < handled; h++)
+        conv.push({ id: id(), kind: 'time_handled', ...base, at: opened + int(48 * HOUR), minutes: int(120) });
       if (u() < 0.1) conv.push({ id: id(), kind: 'answered_with_documentation', ...base, at: opened + HOUR });
       if (u() < 0.6) {
         const at = opened + int(72 * HOUR);
@@ -102,7 +118,15 @@ export function makeHoursWorkload(accountCount = ACCOUNTS, seed = HOURS_SEED): H
     events[i] = events[j]!;
     events[j] = t;
   }
-  const kinds = { package_granted: 0, contract_renewed: 0, conversation_opened: 0, time_handled: 0, answered_with_documentation: 0, classified: 0, conversation_voided: 0 };
+  const kinds = {
+    package_granted: 0,
+    contract_renewed: 0,
+    conversation_opened: 0,
+    time_handled: 0,
+    answered_with_documentation: 0,
+    classified: 0,
+    conversation_voided: 0,
+  };
   for (const e of events) kinds[e.kind]++;
   return { events, accounts, pools, renewals, conversations, kinds };
 }

@@ -4,8 +4,11 @@ import os from 'node:os';
 /** The commit measured, and whether `src/` had local changes. */
 export function gitState(): string {
   try {
-    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'src').split('\n').filter((l) => l !== '').length;
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'src')
+      .split('\n')
+      .filter((l) => l !== '').length;
     return `${git('rev-parse', '--short', 'HEAD')}${dirty > 0 ? ` + ${dirty} modified tracked file(s) under src/` : ', src/ clean'}`;
   } catch {
     return 'unknown (not a git checkout)';
@@ -26,6 +29,8 @@ export function printMachine(title: string): void {
   console.log(title);
   console.log(`date        ${new Date().toISOString()}`);
   console.log(`node        ${process.version} (${process.platform} ${process.arch}), V8 ${process.versions.v8}`);
-  console.log(`cpu         ${cpus[0]?.model ?? 'unknown'} × ${cpus.length} logical cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`);
+  console.log(
+    `cpu         ${cpus[0]?.model ?? 'unknown'} × ${cpus.length} logical cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+  );
   console.log(`commit      ${gitState()}`);
 }

@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
  * Runs `suite` when this process has `global.gc` (and `env`'s variables, e.g. a `TZ`); otherwise
  * runs the bench file `fileUrl` again in a child `node --expose-gc --import tsx` with them.
  */
-export async function runWithGc(fileUrl: string, name: string, suite: () => Promise<void> | void, env: Record<string, string> = {}): Promise<void> {
+export async function runWithGc(
+  fileUrl: string,
+  name: string,
+  suite: () => Promise<void> | void,
+  env: Record<string, string> = {},
+): Promise<void> {
   const hasGc = typeof (globalThis as { gc?: unknown }).gc === 'function';
   const envReady = Object.entries(env).every(([k, v]) => process.env[k] === v);
   if (hasGc && envReady) {
@@ -14,7 +19,9 @@ export async function runWithGc(fileUrl: string, name: string, suite: () => Prom
     return;
   }
   if (process.env.SUPPORT_POLICY_BENCH_CHILD === '1') {
-    console.error(`${name}: the child process still lacks --expose-gc or ${Object.keys(env).join(', ') || 'its environment'}`);
+    console.error(
+      `${name}: the child process still lacks --expose-gc or ${Object.keys(env).join(', ') || 'its environment'}`,
+    );
     process.exitCode = 1;
     return;
   }

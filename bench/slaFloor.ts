@@ -16,7 +16,15 @@
  * statuses, no resolution targets, at most one warning threshold per target, one account shape
  * per plan (all checked when the table is built).
  */
-import { type AccountDefinition, type BusinessCalendar, compileCalendar, type EntitlementSource, type Policy, type PolicyDefinition, resolveEntitlement } from '../src/index.js';
+import {
+  type AccountDefinition,
+  type BusinessCalendar,
+  compileCalendar,
+  type EntitlementSource,
+  type Policy,
+  type PolicyDefinition,
+  resolveEntitlement,
+} from '../src/index.js';
 import type { SlaTicketInput } from './slaWorkload.js';
 
 const DAY = 86_400_000;
@@ -46,7 +54,11 @@ export interface FloorOutput {
 export type FloorTable = ReadonlyMap<string, ReadonlyMap<string, FloorTargets>>;
 
 /** The table of the plans the accounts use; each preset calendar compiled once. */
-export function makeFloorTable(definition: PolicyDefinition, policy: Policy, accounts: readonly AccountDefinition[]): FloorTable {
+export function makeFloorTable(
+  definition: PolicyDefinition,
+  policy: Policy,
+  accounts: readonly AccountDefinition[],
+): FloorTable {
   const calendars = new Map<string, BusinessCalendar>();
   const calendar = (id: string): BusinessCalendar | null => {
     if (id === '24/7') return null;
@@ -68,10 +80,16 @@ export function makeFloorTable(definition: PolicyDefinition, policy: Policy, acc
       let fu: FloorTarget | undefined;
       for (const t of level.targets) {
         if (t.role !== 'target') continue;
-        if (t.pauseOn.length > 0 || t.metric === 'resolution') throw new Error('floor: pause statuses and resolution targets are not modelled');
+        if (t.pauseOn.length > 0 || t.metric === 'resolution')
+          throw new Error('floor: pause statuses and resolution targets are not modelled');
         const warn = warningsOf(definition, t.source);
         if (warn.length > 1) throw new Error('floor: more than one warning threshold is not modelled');
-        const ft: FloorTarget = { cal: calendar(t.clock), ms: t.duration.kind === 'time' ? t.duration.ms : 0, days: t.duration.kind === 'businessDays' ? t.duration.days : 0, warn: warn[0] ?? 0 };
+        const ft: FloorTarget = {
+          cal: calendar(t.clock),
+          ms: t.duration.kind === 'time' ? t.duration.ms : 0,
+          days: t.duration.kind === 'businessDays' ? t.duration.days : 0,
+          warn: warn[0] ?? 0,
+        };
         if (t.metric === 'firstResponse') fr = ft;
         else fu = ft;
       }
@@ -123,7 +141,13 @@ function warningsOf(definition: PolicyDefinition, source: EntitlementSource): re
  * `out.warnAt[0]` on (NaN for a target without a warning, or a warning without an instant);
  * returns how many were written.
  */
-export function floorBatch(table: FloorTable, tickets: readonly SlaTicketInput[], now: number, out: FloorOutput, from = 0): number {
+export function floorBatch(
+  table: FloorTable,
+  tickets: readonly SlaTicketInput[],
+  now: number,
+  out: FloorOutput,
+  from = 0,
+): number {
   const outElapsed = out.elapsed;
   const outDue = out.due;
   const outWarn = out.warnAt;
@@ -220,7 +244,8 @@ export function floorBatch(table: FloorTable, tickets: readonly SlaTicketInput[]
         due = cal === null ? from + (ms - acc) : cal.add(from, ms - acc);
       }
       // A warning not reached is projected while the clock runs; a stopped clock has none.
-      if (warnAt !== warnAt && w === w && end !== end && running) warnAt = cal === null ? now + (w - acc) : cal.add(now, w - acc);
+      if (warnAt !== warnAt && w === w && end !== end && running)
+        warnAt = cal === null ? now + (w - acc) : cal.add(now, w - acc);
       outElapsed[k] = acc;
       outWarn[k] = warnAt;
       outDue[k++] = due;

@@ -11,12 +11,31 @@
  * last run and re-optimises its code on every run, which a service that keeps measuring never
  * pays.) The forced collections serve only the memory figures.
  */
-import { dedicatedSupport, measure, measureMany, type MeasureResult, type Policy, type PolicyDefinition, parsePolicy, standardSupport } from '../src/index.js';
+import {
+  dedicatedSupport,
+  measure,
+  measureMany,
+  type MeasureResult,
+  type Policy,
+  type PolicyDefinition,
+  parsePolicy,
+  standardSupport,
+} from '../src/index.js';
 import { fmtNs, fmtRatio, sink, table } from './harness.js';
 import { memorySnapshot, printMachine } from './machine.js';
 import { fmtBytes } from './memory.js';
 import { type FloorOutput, type FloorTable, floorBatch, makeFloorTable } from './slaFloor.js';
-import { CREATED_FROM, CREATED_TO, CUSTOMERS, EVENTS_PER_TICKET, makeSlaWorkload, NOW, type PresetWorkload, SLA_SEED, TICKETS } from './slaWorkload.js';
+import {
+  CREATED_FROM,
+  CREATED_TO,
+  CUSTOMERS,
+  EVENTS_PER_TICKET,
+  makeSlaWorkload,
+  NOW,
+  type PresetWorkload,
+  SLA_SEED,
+  TICKETS,
+} from './slaWorkload.js';
 
 /** Timed runs of measureMany and of the floor, after untimed warm-up runs; the median and best are reported. */
 const RUNS = 9;
@@ -33,7 +52,8 @@ const TARGET_BYTES = 500 * 1_048_576;
 
 const now = () => process.hrtime.bigint();
 const msSince = (t0: bigint) => Number(now() - t0) / 1e6;
-const num = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const num = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 interface Part {
@@ -79,17 +99,37 @@ export function run(): void {
   const inputBytes = after.heap - before.heap + (after.ab - before.ab);
   const part = (pw: PresetWorkload, definition: PolicyDefinition): Part => {
     const policy = parsePolicy(definition);
-    return { w: pw, policy, floor: makeFloorTable(definition, policy, pw.tickets.map((t) => t.account)) };
+    return {
+      w: pw,
+      policy,
+      floor: makeFloorTable(
+        definition,
+        policy,
+        pw.tickets.map((t) => t.account),
+      ),
+    };
   };
   const parts = [part(w.standard, standardSupport), part(w.dedicated, dedicatedSupport)];
   const total = parts.reduce((n, p) => n + p.w.tickets.length, 0);
   if (total !== TICKETS) throw new Error(`expected ${TICKETS} tickets, got ${total}`);
-  const shares = (r: Readonly<Record<string, number>>) => Object.entries(r).map(([k, n]) => `${k} ${num(n)}`).join(', ');
-  console.log(`workload    ${num(TICKETS)} tickets × ${EVENTS_PER_TICKET} events, mulberry32 seed 0x${SLA_SEED.toString(16)}, created in [${iso(CREATED_FROM)}, ${iso(CREATED_TO)}), in creation order`);
-  for (const p of parts) console.log(`            ${p.w.name}: ${num(p.w.tickets.length)} tickets, ${num(CUSTOMERS)} accounts; plans ${shares(p.w.plans)}; severities ${shares(p.w.severities)}`);
+  const shares = (r: Readonly<Record<string, number>>) =>
+    Object.entries(r)
+      .map(([k, n]) => `${k} ${num(n)}`)
+      .join(', ');
+  console.log(
+    `workload    ${num(TICKETS)} tickets × ${EVENTS_PER_TICKET} events, mulberry32 seed 0x${SLA_SEED.toString(16)}, created in [${iso(CREATED_FROM)}, ${iso(CREATED_TO)}), in creation order`,
+  );
+  for (const p of parts)
+    console.log(
+      `            ${p.w.name}: ${num(p.w.tickets.length)} tickets, ${num(CUSTOMERS)} accounts; plans ${shares(p.w.plans)}; severities ${shares(p.w.severities)}`,
+    );
   console.log(`kinds       ${shares(w.kinds)}`);
-  console.log(`variants    ${num(w.severityChanges)} severity changes, ${num(w.reopened)} solved and reopened; now = ${iso(NOW)}: ${num(w.eventsAfterNow)} events of ${num(w.ticketsAfterNowEvents)} tickets lie after it`);
-  console.log(`generated   in ${num(genMs)} ms; the input takes ${fmtBytes(inputBytes)} (${num(inputBytes / TICKETS)} B/ticket)`);
+  console.log(
+    `variants    ${num(w.severityChanges)} severity changes, ${num(w.reopened)} solved and reopened; now = ${iso(NOW)}: ${num(w.eventsAfterNow)} events of ${num(w.ticketsAfterNowEvents)} tickets lie after it`,
+  );
+  console.log(
+    `generated   in ${num(genMs)} ms; the input takes ${fmtBytes(inputBytes)} (${num(inputBytes / TICKETS)} B/ticket)`,
+  );
 
   // measureMany: the first (cold) call compiles the calendars and builds their tables; then timed
   // runs, as columns (the fast shape) and as rows.
@@ -110,12 +150,18 @@ export function run(): void {
   const columnBytes = after.heap - before.heap + (after.ab - before.ab);
   const measured = results.reduce((n, r) => n + r.reduce((m, x) => m + x.targets.length, 0), 0);
   const states: Record<string, number> = {};
-  for (const r of results) for (const x of r) for (const t of x.targets) states[`${t.metric} ${t.state}`] = (states[`${t.metric} ${t.state}`] ?? 0) + 1;
+  for (const r of results)
+    for (const x of r)
+      for (const t of x.targets) states[`${t.metric} ${t.state}`] = (states[`${t.metric} ${t.state}`] ?? 0) + 1;
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const rss = process.memoryUsage().rss;
 
   // The floor: same tickets and now, raw calendar calls only; checked against measureMany's rows and columns.
-  const out: FloorOutput = { elapsed: new Float64Array(TICKETS * EVENTS_PER_TICKET), due: new Float64Array(TICKETS * EVENTS_PER_TICKET), warnAt: new Float64Array(TICKETS * EVENTS_PER_TICKET) };
+  const out: FloorOutput = {
+    elapsed: new Float64Array(TICKETS * EVENTS_PER_TICKET),
+    due: new Float64Array(TICKETS * EVENTS_PER_TICKET),
+    warnAt: new Float64Array(TICKETS * EVENTS_PER_TICKET),
+  };
   const floor = () => {
     let n = 0;
     for (const p of parts) n = floorBatch(p.floor, p.w.tickets, NOW, out, n);
@@ -123,13 +169,15 @@ export function run(): void {
   };
   const clocks = floor();
   // Same elapsed time, due instant and warning instant (the presets warn once per target; NaN for none).
-  const same = (k: number, elapsed: number, due: number, warnAt: number) => k < clocks && out.elapsed[k] === elapsed && out.due[k] === due && Object.is(out.warnAt[k], warnAt);
+  const same = (k: number, elapsed: number, due: number, warnAt: number) =>
+    k < clocks && out.elapsed[k] === elapsed && out.due[k] === due && Object.is(out.warnAt[k], warnAt);
   let agree = 0;
   let k = 0;
   for (const r of results) {
     for (const x of r) {
       for (const t of x.targets) {
-        if (t.warnings.length === 1 && same(k, t.elapsedMs, t.dueAt ?? Number.NaN, t.warnings[0]!.at ?? Number.NaN)) agree++;
+        if (t.warnings.length === 1 && same(k, t.elapsedMs, t.dueAt ?? Number.NaN, t.warnings[0]!.at ?? Number.NaN))
+          agree++;
         k++;
       }
     }
@@ -138,7 +186,9 @@ export function run(): void {
   k = 0;
   for (const c of columns) {
     const { targets, warnings } = c;
-    for (let r = 0; r < targets.length; r++, k++) if (warnings.target[r] === r && same(k, targets.elapsedMs[r]!, targets.dueAt[r]!, warnings.at[r]!)) agreeColumns++;
+    for (let r = 0; r < targets.length; r++, k++)
+      if (warnings.target[r] === r && same(k, targets.elapsedMs[r]!, targets.dueAt[r]!, warnings.at[r]!))
+        agreeColumns++;
   }
   results.length = 0; // the series below run with only the input alive
   columns.length = 0;
@@ -197,14 +247,25 @@ export function run(): void {
   const fl = median(floorMs);
   const rate = (ms: number) => TICKETS / (ms / 1000);
   const perTicket = (ms: number) => fmtNs((ms * 1e6) / TICKETS);
-  const line = (name: string, xs: readonly number[], count = TICKETS) => [name, num(median(xs), 1), num(best(xs), 1), num(count / (median(xs) / 1000)), fmtNs((median(xs) * 1e6) / count), xs.map((x) => num(x)).join(', ')];
-  console.log(`\nTime for all ${num(TICKETS)} tickets (one call per preset, summed): ${RUNS} runs back to back after ${WARM_UP} untimed ones (median and best); rates from the median\n`);
+  const line = (name: string, xs: readonly number[], count = TICKETS) => [
+    name,
+    num(median(xs), 1),
+    num(best(xs), 1),
+    num(count / (median(xs) / 1000)),
+    fmtNs((median(xs) * 1e6) / count),
+    xs.map((x) => num(x)).join(', '),
+  ];
+  console.log(
+    `\nTime for all ${num(TICKETS)} tickets (one call per preset, summed): ${RUNS} runs back to back after ${WARM_UP} untimed ones (median and best); rates from the median\n`,
+  );
   console.log(
     table(
       ['measured', 'median (ms)', 'best (ms)', 'tickets/s', 'ns/ticket', 'all runs (ms)'],
       [
         line('measureMany, format: columns', columnsMs),
-        ...parts.map((p, i) => line(`  of which ${p.w.name} (${num(p.w.tickets.length)})`, partMs[i]!, p.w.tickets.length)),
+        ...parts.map((p, i) =>
+          line(`  of which ${p.w.name} (${num(p.w.tickets.length)})`, partMs[i]!, p.w.tickets.length),
+        ),
         line('measureMany, rows', rowsMs),
         line('floor (raw calendar calls)', floorMs),
         line('measure() in a loop', loopMs),
@@ -219,10 +280,30 @@ export function run(): void {
     table(
       ['measured', 'result', 'target', 'verdict'],
       [
-        ['measureMany (columns) throughput', `${num(rate(cols))} tickets/s`, `≥ ${num(TARGET_RATE)} tickets/s`, verdict(rate(cols) >= TARGET_RATE, `MISSED (${fmtRatio(TARGET_RATE / rate(cols))} short)`)],
-        ['measureMany (columns) / floor', fmtRatio(cols / fl), `≤ ${TARGET_FLOOR_RATIO}×`, verdict(cols / fl <= TARGET_FLOOR_RATIO, `MISSED by ${fmtRatio(cols / fl / TARGET_FLOOR_RATIO)}`)],
-        ['peak RSS, one call per preset', fmtBytes(peakRss), `< ${fmtBytes(TARGET_BYTES)}`, verdict(peakRss < TARGET_BYTES, 'MISSED')],
-        ['measureMany (rows) throughput', `${num(rate(rows))} tickets/s`, `≥ ${num(TARGET_RATE)} tickets/s`, verdict(rate(rows) >= TARGET_RATE, `MISSED (${fmtRatio(TARGET_RATE / rate(rows))} short)`)],
+        [
+          'measureMany (columns) throughput',
+          `${num(rate(cols))} tickets/s`,
+          `≥ ${num(TARGET_RATE)} tickets/s`,
+          verdict(rate(cols) >= TARGET_RATE, `MISSED (${fmtRatio(TARGET_RATE / rate(cols))} short)`),
+        ],
+        [
+          'measureMany (columns) / floor',
+          fmtRatio(cols / fl),
+          `≤ ${TARGET_FLOOR_RATIO}×`,
+          verdict(cols / fl <= TARGET_FLOOR_RATIO, `MISSED by ${fmtRatio(cols / fl / TARGET_FLOOR_RATIO)}`),
+        ],
+        [
+          'peak RSS, one call per preset',
+          fmtBytes(peakRss),
+          `< ${fmtBytes(TARGET_BYTES)}`,
+          verdict(peakRss < TARGET_BYTES, 'MISSED'),
+        ],
+        [
+          'measureMany (rows) throughput',
+          `${num(rate(rows))} tickets/s`,
+          `≥ ${num(TARGET_RATE)} tickets/s`,
+          verdict(rate(rows) >= TARGET_RATE, `MISSED (${fmtRatio(TARGET_RATE / rate(rows))} short)`),
+        ],
         ['measureMany (rows) / floor', fmtRatio(rows / fl), 'information', '—'],
         ['rows / columns', fmtRatio(rows / cols), 'information', '—'],
         ['measure() loop / measureMany (rows)', fmtRatio(median(loopMs) / rows), 'information', '—'],
@@ -235,7 +316,11 @@ export function run(): void {
     table(
       ['measured', 'bytes', 'per ticket'],
       [
-        [`input tickets (${num(TICKETS * EVENTS_PER_TICKET)} events)`, fmtBytes(inputBytes), `${num(inputBytes / TICKETS)} B`],
+        [
+          `input tickets (${num(TICKETS * EVENTS_PER_TICKET)} events)`,
+          fmtBytes(inputBytes),
+          `${num(inputBytes / TICKETS)} B`,
+        ],
         [`results as rows (${num(measured)} measured targets)`, fmtBytes(rowBytes), `${num(rowBytes / TICKETS)} B`],
         ['results as columns', fmtBytes(columnBytes), `${num(columnBytes / TICKETS)} B`],
         ['peak RSS, one call per preset (input and results alive)', fmtBytes(peakRss), '—'],
@@ -244,9 +329,18 @@ export function run(): void {
       ],
     ),
   );
-  console.log(`\nstates      ${Object.entries(states).sort().map(([k, n]) => `${k} ${num(n)}`).join(', ')}`);
-  console.log(`floor       ${num(clocks)} clocks with a target; elapsed, due and warning instants equal to measureMany's for ${num(agree)}/${num(measured)} rows and ${num(agreeColumns)}/${num(measured)} columns`);
-  console.log(`explain     timed on ${num(sampled)} tickets (${explainRunMs.map((x) => num(x)).join(', ')} ms per run); ${num(spans)} spans for their ${num(explained)} measured targets (${num(spans / explained, 1)} per target)`);
+  console.log(
+    `\nstates      ${Object.entries(states)
+      .sort()
+      .map(([k, n]) => `${k} ${num(n)}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `floor       ${num(clocks)} clocks with a target; elapsed, due and warning instants equal to measureMany's for ${num(agree)}/${num(measured)} rows and ${num(agreeColumns)}/${num(measured)} columns`,
+  );
+  console.log(
+    `explain     timed on ${num(sampled)} tickets (${explainRunMs.map((x) => num(x)).join(', ')} ms per run); ${num(spans)} spans for their ${num(explained)} measured targets (${num(spans / explained, 1)} per target)`,
+  );
   console.log(`checksum    ${sink.checksum}`);
   console.log(`total       ${num(msSince(started) / 1000, 1)} s`);
 }

@@ -36,13 +36,39 @@ export interface SlaTicketInput {
 }
 
 /** standardSupport: plan weights and severity weights (its `incident` scale). */
-const STANDARD_PLANS: readonly (readonly [string, number])[] = [['enterprise', 0.2], ['premium', 0.35], ['starter', 0.35], ['connect_provider', 0.1]];
-const STANDARD_LEVELS: readonly (readonly [string, number])[] = [['critical', 0.1], ['major', 0.3], ['minor', 0.6]];
+const STANDARD_PLANS: readonly (readonly [string, number])[] = [
+  ['enterprise', 0.2],
+  ['premium', 0.35],
+  ['starter', 0.35],
+  ['connect_provider', 0.1],
+];
+const STANDARD_LEVELS: readonly (readonly [string, number])[] = [
+  ['critical', 0.1],
+  ['major', 0.3],
+  ['minor', 0.6],
+];
 /** dedicatedSupport: the `vip` scale. */
-const VIP_LEVELS: readonly (readonly [string, number])[] = [['sev1', 0.05], ['sev2', 0.15], ['sev3', 0.3], ['sev4', 0.25], ['sev5', 0.25]];
+const VIP_LEVELS: readonly (readonly [string, number])[] = [
+  ['sev1', 0.05],
+  ['sev2', 0.15],
+  ['sev3', 0.3],
+  ['sev4', 0.25],
+  ['sev5', 0.25],
+];
 /** Mean first-reply delay (wall clock) per standard plan, and per VIP level. */
-const STANDARD_FIRST_REPLY: Readonly<Record<string, number>> = { enterprise: 1.5 * HOUR, premium: 6 * HOUR, starter: 14 * HOUR, connect_provider: 14 * HOUR };
-const VIP_FIRST_REPLY: Readonly<Record<string, number>> = { sev1: 35 * MINUTE, sev2: 45 * MINUTE, sev3: 2 * HOUR, sev4: 10 * HOUR, sev5: 12 * HOUR };
+const STANDARD_FIRST_REPLY: Readonly<Record<string, number>> = {
+  enterprise: 1.5 * HOUR,
+  premium: 6 * HOUR,
+  starter: 14 * HOUR,
+  connect_provider: 14 * HOUR,
+};
+const VIP_FIRST_REPLY: Readonly<Record<string, number>> = {
+  sev1: 35 * MINUTE,
+  sev2: 45 * MINUTE,
+  sev3: 2 * HOUR,
+  sev4: 10 * HOUR,
+  sev5: 12 * HOUR,
+};
 
 export interface PresetWorkload {
   readonly name: string;
@@ -64,7 +90,12 @@ export interface SlaWorkload {
   readonly ticketsAfterNowEvents: number;
 }
 
-type Rng = { readonly u: () => number; readonly int: (n: number) => number; readonly pick: (w: readonly (readonly [string, number])[]) => string; readonly gap: (mean: number) => number };
+type Rng = {
+  readonly u: () => number;
+  readonly int: (n: number) => number;
+  readonly pick: (w: readonly (readonly [string, number])[]) => string;
+  readonly gap: (mean: number) => number;
+};
 
 function rng(seed: number): Rng {
   const next = mulberry32(seed);
@@ -90,7 +121,13 @@ function createdAt(r: Rng): number {
 }
 
 /** One ticket's 10 events. `levels` is the severity scale; `firstReply` the mean delay of the first agent reply. */
-function ticketEvents(r: Rng, created: number, severity: string, levels: readonly (readonly [string, number])[], firstReply: number): { events: TicketEvent[]; severityChanged: boolean; reopened: boolean } {
+function ticketEvents(
+  r: Rng,
+  created: number,
+  severity: string,
+  levels: readonly (readonly [string, number])[],
+  firstReply: number,
+): { events: TicketEvent[]; severityChanged: boolean; reopened: boolean } {
   const events: TicketEvent[] = [];
   const cap = EVENTS_PER_TICKET - 1; // the last slot is kept for the closing event
   const push = (e: TicketEvent) => {
@@ -148,7 +185,11 @@ function ticketEvents(r: Rng, created: number, severity: string, levels: readonl
   // The 10th event: solved most of the time, else one more reply.
   const x = r.u();
   t += r.gap(x < SOLVED_LAST_SHARE ? DAY : 4 * HOUR);
-  events.push(x < SOLVED_LAST_SHARE ? { type: 'status', at: t, status: 'solved' } : { type: 'reply', at: t, author: x < 0.95 ? 'agent' : 'customer' });
+  events.push(
+    x < SOLVED_LAST_SHARE
+      ? { type: 'status', at: t, status: 'solved' }
+      : { type: 'reply', at: t, author: x < 0.95 ? 'agent' : 'customer' },
+  );
   return { events, severityChanged, reopened };
 }
 
@@ -164,7 +205,13 @@ export function makeSlaWorkload(tickets = TICKETS, seed = SLA_SEED): SlaWorkload
   let eventsAfterNow = 0;
   let ticketsAfterNowEvents = 0;
 
-  const build = (name: string, n: number, accounts: readonly AccountDefinition[], levels: typeof VIP_LEVELS, firstReply: (a: AccountDefinition, level: string) => number): PresetWorkload => {
+  const build = (
+    name: string,
+    n: number,
+    accounts: readonly AccountDefinition[],
+    levels: typeof VIP_LEVELS,
+    firstReply: (a: AccountDefinition, level: string) => number,
+  ): PresetWorkload => {
     const created = Array.from({ length: n }, () => createdAt(r)).sort((a, b) => a - b);
     const plans: Record<string, number> = {};
     const severities: Record<string, number> = {};
@@ -190,9 +237,36 @@ export function makeSlaWorkload(tickets = TICKETS, seed = SLA_SEED): SlaWorkload
   };
 
   const half = Math.floor(tickets / 2);
-  const standardAccounts = Array.from({ length: CUSTOMERS }, (): AccountDefinition => ({ type: 'direct', plan: r.pick(STANDARD_PLANS) }));
-  const dedicatedAccounts = Array.from({ length: CUSTOMERS }, (): AccountDefinition => ({ type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] }));
-  const standard = build('standardSupport', half, standardAccounts, STANDARD_LEVELS, (a) => STANDARD_FIRST_REPLY[a.plan!]!);
-  const dedicated = build('dedicatedSupport', tickets - half, dedicatedAccounts, VIP_LEVELS, (_, level) => VIP_FIRST_REPLY[level]!);
-  return { standard, dedicated, kinds, severityChanges, reopened: reopenedCount, eventsAfterNow, ticketsAfterNowEvents };
+  const standardAccounts = Array.from({ length: CUSTOMERS }, (): AccountDefinition => ({
+    type: 'direct',
+    plan: r.pick(STANDARD_PLANS),
+  }));
+  const dedicatedAccounts = Array.from({ length: CUSTOMERS }, (): AccountDefinition => ({
+    type: 'customer',
+    plan: 'all_inclusive',
+    addOns: ['dedicated_support'],
+  }));
+  const standard = build(
+    'standardSupport',
+    half,
+    standardAccounts,
+    STANDARD_LEVELS,
+    (a) => STANDARD_FIRST_REPLY[a.plan!]!,
+  );
+  const dedicated = build(
+    'dedicatedSupport',
+    tickets - half,
+    dedicatedAccounts,
+    VIP_LEVELS,
+    (_, level) => VIP_FIRST_REPLY[level]!,
+  );
+  return {
+    standard,
+    dedicated,
+    kinds,
+    severityChanges,
+    reopened: reopenedCount,
+    eventsAfterNow,
+    ticketsAfterNowEvents,
+  };
 }

@@ -49,11 +49,31 @@ function argsOf(op: Op, w: Workload): [Float64Array, Float64Array] {
 function supportPolicyPasses(cal: BusinessCalendar, w: Workload): Record<Op, () => number> {
   const { xs, longFrom, longTo, shortTo } = w;
   return {
-    'add 2 h': () => { let s = 0; for (let i = 0; i < N; i++) s += cal.add(xs[i]!, H2); return s; },
-    'add 12 h': () => { let s = 0; for (let i = 0; i < N; i++) s += cal.add(xs[i]!, H12); return s; },
-    'add 3 business days': () => { let s = 0; for (let i = 0; i < N; i++) s += cal.addBusinessDays(xs[i]!, 3); return s; },
-    'between (long pairs)': () => { let s = 0; for (let i = 0; i < N; i++) s += cal.between(longFrom[i]!, longTo[i]!); return s; },
-    'between (≤ 7 d pairs)': () => { let s = 0; for (let i = 0; i < N; i++) s += cal.between(xs[i]!, shortTo[i]!); return s; },
+    'add 2 h': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += cal.add(xs[i]!, H2);
+      return s;
+    },
+    'add 12 h': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += cal.add(xs[i]!, H12);
+      return s;
+    },
+    'add 3 business days': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += cal.addBusinessDays(xs[i]!, 3);
+      return s;
+    },
+    'between (long pairs)': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += cal.between(longFrom[i]!, longTo[i]!);
+      return s;
+    },
+    'between (≤ 7 d pairs)': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += cal.between(xs[i]!, shortTo[i]!);
+      return s;
+    },
   };
 }
 
@@ -61,26 +81,70 @@ function supportPolicyPasses(cal: BusinessCalendar, w: Workload): Record<Op, () 
 function bundledPasses(cal: BusinessCalendar, w: Workload): Record<Op, () => number> {
   const { xs, longFrom, longTo, shortTo } = w;
   return {
-    'add 2 h': () => { let s = 0; for (let i = 0; i < N; i++) s += cal.add(xs[i]!, H2); return s; },
-    'add 12 h': () => { let s = 0; for (let i = 0; i < N; i++) s += cal.add(xs[i]!, H12); return s; },
-    'add 3 business days': () => { let s = 0; for (let i = 0; i < N; i++) s += cal.addBusinessDays(xs[i]!, 3); return s; },
-    'between (long pairs)': () => { let s = 0; for (let i = 0; i < N; i++) s += cal.between(longFrom[i]!, longTo[i]!); return s; },
-    'between (≤ 7 d pairs)': () => { let s = 0; for (let i = 0; i < N; i++) s += cal.between(xs[i]!, shortTo[i]!); return s; },
+    'add 2 h': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += cal.add(xs[i]!, H2);
+      return s;
+    },
+    'add 12 h': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += cal.add(xs[i]!, H12);
+      return s;
+    },
+    'add 3 business days': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += cal.addBusinessDays(xs[i]!, 3);
+      return s;
+    },
+    'between (long pairs)': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += cal.between(longFrom[i]!, longTo[i]!);
+      return s;
+    },
+    'between (≤ 7 d pairs)': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += cal.between(xs[i]!, shortTo[i]!);
+      return s;
+    },
   };
 }
 
 function baselinePasses(b: Baseline, w: Workload): Record<Op, () => number> {
   const { xs, longFrom, longTo, shortTo } = w;
   return {
-    'add 2 h': () => { let s = 0; for (let i = 0; i < N; i++) s += b.add(xs[i]!, H2); return s; },
-    'add 12 h': () => { let s = 0; for (let i = 0; i < N; i++) s += b.add(xs[i]!, H12); return s; },
-    'add 3 business days': () => { let s = 0; for (let i = 0; i < N; i++) s += b.addBusinessDays(xs[i]!, 3); return s; },
-    'between (long pairs)': () => { let s = 0; for (let i = 0; i < N; i++) s += b.between(longFrom[i]!, longTo[i]!); return s; },
-    'between (≤ 7 d pairs)': () => { let s = 0; for (let i = 0; i < N; i++) s += b.between(xs[i]!, shortTo[i]!); return s; },
+    'add 2 h': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += b.add(xs[i]!, H2);
+      return s;
+    },
+    'add 12 h': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += b.add(xs[i]!, H12);
+      return s;
+    },
+    'add 3 business days': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += b.addBusinessDays(xs[i]!, 3);
+      return s;
+    },
+    'between (long pairs)': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += b.between(longFrom[i]!, longTo[i]!);
+      return s;
+    },
+    'between (≤ 7 d pairs)': () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += b.between(xs[i]!, shortTo[i]!);
+      return s;
+    },
   };
 }
 
-function singleCalls(o: { add(t: number, d: number): number; between(a: number, b: number): number; addBusinessDays(t: number, n: number): number }): Record<Op, BinaryOp> {
+function singleCalls(o: {
+  add(t: number, d: number): number;
+  between(a: number, b: number): number;
+  addBusinessDays(t: number, n: number): number;
+}): Record<Op, BinaryOp> {
   return {
     'add 2 h': (a) => o.add(a, H2),
     'add 12 h': (a) => o.add(a, H12),
@@ -89,7 +153,6 @@ function singleCalls(o: { add(t: number, d: number): number; between(a: number, 
     'between (≤ 7 d pairs)': (a, b) => o.between(a, b),
   };
 }
-
 
 const fmtAgree = (a: Agreement): string =>
   a.exact === a.withinMinute ? `${a.exact}/${a.checked}` : `${a.exact}/${a.checked} (±1 min: ${a.withinMinute})`;
@@ -108,20 +171,32 @@ export async function run(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) throw new Error('run with --expose-gc');
   printMachine('support-policy calendar benchmark');
-  console.log(`process TZ  ${process.env.TZ ?? '(unset)'}; Jan/Jul offset ${-new Date(2026, 0, 1).getTimezoneOffset()}/${-new Date(2026, 6, 1).getTimezoneOffset()} min`);
+  console.log(
+    `process TZ  ${process.env.TZ ?? '(unset)'}; Jan/Jul offset ${-new Date(2026, 0, 1).getTimezoneOffset()}/${-new Date(2026, 6, 1).getTimezoneOffset()} min`,
+  );
 
   const w = makeWorkload();
   const cal = makeCalendar();
   const holidays = holidayDates(cal);
-  console.log(`workload    ${N.toLocaleString('en-US')} instants, mulberry32 seed 0x${SEED.toString(16)}, uniform over [${new Date(RANGE_START).toISOString()}, ${new Date(RANGE_END).toISOString()})`);
-  console.log(`calendar    Mon–Fri 08:00–18:00 ${ZONE}, ${holidays.length} national holidays 2024–2030 (from cal.holidaysIn)`);
+  console.log(
+    `workload    ${N.toLocaleString('en-US')} instants, mulberry32 seed 0x${SEED.toString(16)}, uniform over [${new Date(RANGE_START).toISOString()}, ${new Date(RANGE_END).toISOString()})`,
+  );
+  console.log(
+    `calendar    Mon–Fri 08:00–18:00 ${ZONE}, ${holidays.length} national holidays 2024–2030 (from cal.holidaysIn)`,
+  );
   console.log(`competitors timed on the first ${SUBSAMPLE.toLocaleString('en-US')} instants (≤ 3 s per cell)`);
 
   let t0 = process.hrtime.bigint();
   warm(cal);
   console.log(`tables      chunks for 2024–2028 built in ${ms(t0)} ms (untimed warm-up)`);
   t0 = process.hrtime.bigint();
-  const base = makeBaseline({ zone: ZONE, week: DEFINITION.week as Record<number, [string, string][]>, holidays, fromYear: 2024, toYear: 2030 });
+  const base = makeBaseline({
+    zone: ZONE,
+    week: DEFINITION.week as Record<number, [string, string][]>,
+    holidays,
+    fromYear: 2024,
+    toYear: 2030,
+  });
   console.log(`baseline    ${base.starts.length} intervals (2024–2030) built with luxon in ${ms(t0)} ms`);
   const loaded = await loadBundledLibrary();
   const bundled = 'lib' in loaded ? loaded.lib.compileCalendar(DEFINITION) : undefined;
@@ -137,13 +212,16 @@ export async function run(): Promise<void> {
     const r = compute(spCalls[op], as, bs, N);
     ref.set(op, r);
     fastAgree.set(`baseline|${op}`, agreement(r, compute(singleCalls(base)[op], as, bs, N), N));
-    if (bundled !== undefined) fastAgree.set(`bundled|${op}`, agreement(r, compute(singleCalls(bundled)[op], as, bs, N), N));
+    if (bundled !== undefined)
+      fastAgree.set(`bundled|${op}`, agreement(r, compute(singleCalls(bundled)[op], as, bs, N), N));
   }
 
   // support-policy (src, bundled) and baseline: every op on all N instants, 5 rounds of ≥ 200 ms, median.
   const passes: [string, Record<Op, () => number>][] = [
     ['support-policy', supportPolicyPasses(cal, w)],
-    ...(bundled !== undefined ? [['support-policy (bundled)', bundledPasses(bundled, w)] as [string, Record<Op, () => number>]] : []),
+    ...(bundled !== undefined
+      ? [['support-policy (bundled)', bundledPasses(bundled, w)] as [string, Record<Op, () => number>]]
+      : []),
     ['baseline', baselinePasses(base, w)],
   ];
   const fastNs = new Map<string, number>();
@@ -162,7 +240,11 @@ export async function run(): Promise<void> {
   const mem = measureMemory(makeCalendar, gc);
 
   // Competitors, on the subsample.
-  const competitors: Competitor[] = [momentBusinessTime(holidays), dayjsBusinessTime(holidays), luxonBusinessDays(holidays)];
+  const competitors: Competitor[] = [
+    momentBusinessTime(holidays),
+    dayjsBusinessTime(holidays),
+    luxonBusinessDays(holidays),
+  ];
   const slow = new Map<string, SlowTiming>();
   for (const c of competitors) {
     for (const op of OPS) {
@@ -186,7 +268,10 @@ export async function run(): Promise<void> {
     const sp = fastNs.get(`support-policy|${op}`)!;
     const bl = fastNs.get(`baseline|${op}`)!;
     const row = [op, ...fastNames.map((name) => fmtNs(fastNs.get(`${name}|${op}`)!))];
-    const arow = [op, ...['baseline', ...(bundled !== undefined ? ['bundled'] : [])].map((k) => fmtAgree(fastAgree.get(`${k}|${op}`)!))];
+    const arow = [
+      op,
+      ...['baseline', ...(bundled !== undefined ? ['bundled'] : [])].map((k) => fmtAgree(fastAgree.get(`${k}|${op}`)!)),
+    ];
     let fastest = Infinity;
     let fastestName = '';
     for (const c of competitors) {
@@ -218,21 +303,47 @@ export async function run(): Promise<void> {
       fastestName || '—',
     ]);
   }
-  console.log('\nTime per call, ns (support-policy, bundled and baseline: all 100,000 instants, median of 5 rounds ≥ 200 ms;');
+  console.log(
+    '\nTime per call, ns (support-policy, bundled and baseline: all 100,000 instants, median of 5 rounds ≥ 200 ms;',
+  );
   console.log(`competitors: first ${SUBSAMPLE} instants, passes until ≥ 200 ms or a 3 s budget)\n`);
   console.log(table(['operation', ...fastNames, ...competitors.map((c) => c.name)], rows));
   console.log('\nRatios against the targets (support-policy = src run through tsx, as imported by this file)\n');
-  console.log(table(['operation', 'support-policy / baseline (≤ 2×)', 'bundled / baseline (≤ 2×)', 'fastest competitor / support-policy (≥ 200×)', 'fastest competitor'], ratioRows));
-  console.log(`\nAgreement with support-policy, exact ms (baseline, bundled: all ${N.toLocaleString('en-US')}; competitors: the instants they were timed on)\n`);
-  console.log(table(['operation', 'baseline', ...(bundled !== undefined ? ['bundled'] : []), ...competitors.map((c) => c.name)], agreeRows));
+  console.log(
+    table(
+      [
+        'operation',
+        'support-policy / baseline (≤ 2×)',
+        'bundled / baseline (≤ 2×)',
+        'fastest competitor / support-policy (≥ 200×)',
+        'fastest competitor',
+      ],
+      ratioRows,
+    ),
+  );
+  console.log(
+    `\nAgreement with support-policy, exact ms (baseline, bundled: all ${N.toLocaleString('en-US')}; competitors: the instants they were timed on)\n`,
+  );
+  console.log(
+    table(
+      ['operation', 'baseline', ...(bundled !== undefined ? ['bundled'] : []), ...competitors.map((c) => c.name)],
+      agreeRows,
+    ),
+  );
   console.log('\nNot expressible:');
   for (const n of notes) console.log(`  - ${n}`);
   console.log(`\nVersions: ${competitors.map((c) => `${c.name} ${c.version}`).join(', ')}`);
   const m = mem.single;
   const a = mem.mean;
-  console.log('\nMemory of one compiled calendar with tables for 2025–2034 (growth of heapUsed + arrayBuffers, after gc):');
-  console.log(`  one calendar:          ${fmtBytes(m.totalBytes)} (heap ${fmtBytes(m.heapBytes)}, array buffers ${fmtBytes(m.arrayBufferBytes)})`);
-  console.log(`  mean of ${mem.batch} calendars:   ${fmtBytes(a.totalBytes)} (heap ${fmtBytes(a.heapBytes)}, array buffers ${fmtBytes(a.arrayBufferBytes)})`);
+  console.log(
+    '\nMemory of one compiled calendar with tables for 2025–2034 (growth of heapUsed + arrayBuffers, after gc):',
+  );
+  console.log(
+    `  one calendar:          ${fmtBytes(m.totalBytes)} (heap ${fmtBytes(m.heapBytes)}, array buffers ${fmtBytes(m.arrayBufferBytes)})`,
+  );
+  console.log(
+    `  mean of ${mem.batch} calendars:   ${fmtBytes(a.totalBytes)} (heap ${fmtBytes(a.heapBytes)}, array buffers ${fmtBytes(a.arrayBufferBytes)})`,
+  );
   console.log(`  target < 2 MB:         ${Math.max(m.totalBytes, a.totalBytes) < 2 * 1_048_576 ? 'met' : 'MISSED'}`);
   console.log(`\nchecksum ${sink.checksum}; total ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s`);
 }

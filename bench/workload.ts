@@ -2,7 +2,12 @@
  * The benchmark workload: one calendar (Mon–Fri 08:00–18:00 Europe/Madrid, Spain's national
  * holidays), one seeded set of random instants, and the pairs used by `between`.
  */
-import { type BusinessCalendar, type CalendarDefinition, compileCalendar, spainNationalHolidays } from '../src/index.js';
+import {
+  type BusinessCalendar,
+  type CalendarDefinition,
+  compileCalendar,
+  spainNationalHolidays,
+} from '../src/index.js';
 
 export const ZONE = 'Europe/Madrid';
 export const OPEN = '08:00';
@@ -84,5 +89,11 @@ export function holidayDates(cal: BusinessCalendar, from = 2024, to = 2030): str
 }
 
 /** The operations measured, in table order. */
-export const OPS = ['add 2 h', 'add 12 h', 'add 3 business days', 'between (long pairs)', 'between (≤ 7 d pairs)'] as const;
+export const OPS = [
+  'add 2 h',
+  'add 12 h',
+  'add 3 business days',
+  'between (long pairs)',
+  'between (≤ 7 d pairs)',
+] as const;
 export type Op = (typeof OPS)[number];

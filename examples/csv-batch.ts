@@ -37,15 +37,32 @@ import {
 import { formatTable } from './formatTable.js';
 
 export const ZONE = 'Europe/Madrid';
-export const COLUMNS = ['ticket_id', 'account_type', 'plan', 'add_ons', 'at', 'type', 'author', 'status', 'severity'] as const;
+export const COLUMNS = [
+  'ticket_id',
+  'account_type',
+  'plan',
+  'add_ons',
+  'at',
+  'type',
+  'author',
+  'status',
+  'severity',
+] as const;
 /** One CSV row, by column, with its line number in the file (the header is line 1). */
 export type CsvRecord = Record<(typeof COLUMNS)[number], string> & { readonly line: number };
 
-const policies: Readonly<Record<string, Policy>> = { standard: parsePolicy(standardSupport), dedicated: parsePolicy(dedicatedSupport) };
+const policies: Readonly<Record<string, Policy>> = {
+  standard: parsePolicy(standardSupport),
+  dedicated: parsePolicy(dedicatedSupport),
+};
 
 /** An error about the input, naming the file and line. */
 export class CsvError extends Error {
-  constructor(readonly source: string, readonly line: number, message: string) {
+  constructor(
+    readonly source: string,
+    readonly line: number,
+    message: string,
+  ) {
     super(`${source}:${line}: ${message}`);
     this.name = 'CsvError';
   }
@@ -65,17 +82,31 @@ export function parse(text: string, source = 'input.csv'): CsvRecord[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else (cell += c), (line += c === '\n' ? 1 : 0);
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        cell += c;
+        if (c === '\n') line++;
+      }
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') cells.push(cell), (cell = '');
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       cells.push(cell);
       if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
-      (cells = []), (cell = ''), (rowLine = ++line);
-    } else if (c === '"') throw new CsvError(source, line, 'a quote inside an unquoted field (quote the whole field, doubling inner quotes)');
+      cells = [];
+      cell = '';
+      rowLine = ++line;
+    } else if (c === '"')
+      throw new CsvError(
+        source,
+        line,
+        'a quote inside an unquoted field (quote the whole field, doubling inner quotes)',
+      );
     else cell += c;
   }
   if (quoted) throw new CsvError(source, rowLine, 'a quoted field is not closed before the end of the file');
@@ -83,11 +114,18 @@ export function parse(text: string, source = 'input.csv'): CsvRecord[] {
 
   const [header, ...body] = rows;
   if (header === undefined || header.cells.join(',') !== COLUMNS.join(',')) {
-    throw new CsvError(source, 1, `expected the header ${COLUMNS.join(',')}, got ${header?.cells.join(',') ?? 'an empty file'}`);
+    throw new CsvError(
+      source,
+      1,
+      `expected the header ${COLUMNS.join(',')}, got ${header?.cells.join(',') ?? 'an empty file'}`,
+    );
   }
   return body.map(({ line: at, cells: values }) => {
-    if (values.length !== COLUMNS.length) throw new CsvError(source, at, `expected ${COLUMNS.length} fields, got ${values.length}`);
-    return Object.assign(Object.fromEntries(COLUMNS.map((c, i) => [c, values[i]!.trim()])), { line: at }) as unknown as CsvRecord;
+    if (values.length !== COLUMNS.length)
+      throw new CsvError(source, at, `expected ${COLUMNS.length} fields, got ${values.length}`);
+    return Object.assign(Object.fromEntries(COLUMNS.map((c, i) => [c, values[i]!.trim()])), {
+      line: at,
+    }) as unknown as CsvRecord;
   });
 }
 
@@ -102,7 +140,17 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 
 /** Groups records into tickets (in order of first appearance), each event checked and converted. */
 export function toTickets(records: readonly CsvRecord[], source = 'input.csv'): CsvTicket[] {
-  const tickets = new Map<string, { id: string; policy: CsvTicket['policy']; account: AccountDefinition; key: string; events: TicketEvent[]; lines: number[] }>();
+  const tickets = new Map<
+    string,
+    {
+      id: string;
+      policy: CsvTicket['policy'];
+      account: AccountDefinition;
+      key: string;
+      events: TicketEvent[];
+      lines: number[];
+    }
+  >();
   for (const r of records) {
     const fail = (message: string): never => {
       throw new CsvError(source, r.line, message);
@@ -112,7 +160,8 @@ export function toTickets(records: readonly CsvRecord[], source = 'input.csv'): 
     if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 16) !== r.at.slice(0, 16)) {
       fail(`at: expected an ISO-8601 UTC instant such as 2026-01-05T08:00:00Z, got ${JSON.stringify(r.at)}`);
     }
-    const required = (column: 'author' | 'status' | 'severity') => (r[column] === '' ? fail(`${column}: expected a value for a "${r.type}" row, got nothing`) : r[column]);
+    const required = (column: 'author' | 'status' | 'severity') =>
+      r[column] === '' ? fail(`${column}: expected a value for a "${r.type}" row, got nothing`) : r[column];
     const addOns = r.add_ons === '' ? [] : r.add_ons.split(';').map((a) => a.trim());
     const key = [r.account_type, r.plan, addOns.join(';')].join('|');
     let ticket = tickets.get(r.ticket_id);
@@ -120,9 +169,20 @@ export function toTickets(records: readonly CsvRecord[], source = 'input.csv'): 
     switch (r.type) {
       case 'created': {
         if (ticket !== undefined) fail(`type: ticket ${r.ticket_id} was already created on line ${ticket.lines[0]}`);
-        const account: AccountDefinition = { type: r.account_type, ...(r.plan === '' ? {} : { plan: r.plan }), ...(addOns.length === 0 ? {} : { addOns }) };
-        const policy = (['standard', 'dedicated'] as const).find((p) => Object.hasOwn(policies[p]!.accountTypes, r.account_type) && (r.plan === '' || Object.hasOwn(policies[p]!.plans, r.plan)));
-        if (policy === undefined) fail(`account_type, plan: no policy has account type ${JSON.stringify(r.account_type)} with plan ${JSON.stringify(r.plan)}`);
+        const account: AccountDefinition = {
+          type: r.account_type,
+          ...(r.plan === '' ? {} : { plan: r.plan }),
+          ...(addOns.length === 0 ? {} : { addOns }),
+        };
+        const policy = (['standard', 'dedicated'] as const).find(
+          (p) =>
+            Object.hasOwn(policies[p]!.accountTypes, r.account_type) &&
+            (r.plan === '' || Object.hasOwn(policies[p]!.plans, r.plan)),
+        );
+        if (policy === undefined)
+          fail(
+            `account_type, plan: no policy has account type ${JSON.stringify(r.account_type)} with plan ${JSON.stringify(r.plan)}`,
+          );
         ticket = { id: r.ticket_id, policy: policy!, account, key, events: [], lines: [] };
         tickets.set(r.ticket_id, ticket);
         event = r.severity === '' ? { type: 'created', at } : { type: 'created', at, severity: r.severity };
@@ -145,11 +205,20 @@ export function toTickets(records: readonly CsvRecord[], source = 'input.csv'): 
     }
     if (ticket === undefined) return fail(`ticket_id: ticket ${r.ticket_id} has no "created" row before this one`);
     if (r.type === 'plan') ticket.key = key;
-    else if (key !== ticket.key) fail(`account_type, plan, add_ons: expected ${showKey(ticket.key)} as on the ticket's earlier rows, got ${showKey(key)}`);
+    else if (key !== ticket.key)
+      fail(
+        `account_type, plan, add_ons: expected ${showKey(ticket.key)} as on the ticket's earlier rows, got ${showKey(key)}`,
+      );
     ticket.events.push(event);
     ticket.lines.push(r.line);
   }
-  return [...tickets.values()].map(({ id, policy, account, events, lines }) => ({ id, policy, account, events, lines }));
+  return [...tickets.values()].map(({ id, policy, account, events, lines }) => ({
+    id,
+    policy,
+    account,
+    events,
+    lines,
+  }));
 }
 
 function showKey(key: string): string {
@@ -181,7 +250,11 @@ export function run(text: string, options: { readonly source?: string; readonly 
     const indices = tickets.flatMap((t, i) => (t.policy === name ? [i] : []));
     let measured: MeasureResult[];
     try {
-      measured = measureMany(policies[name]!, indices.map((i) => tickets[i]!), now);
+      measured = measureMany(
+        policies[name]!,
+        indices.map((i) => tickets[i]!),
+        now,
+      );
     } catch (error) {
       // A library error names the ticket's place in the batch: translate it to the CSV line.
       if (!isSupportPolicyError(error) || error.path[0] !== 'tickets') throw error;
@@ -192,7 +265,13 @@ export function run(text: string, options: { readonly source?: string; readonly 
     measured.forEach((r, k) => (results[indices[k]!] = r));
   }
   const report = complianceReport(results, { period: 'month', zone: ZONE });
-  return { tickets: tickets.length, events: tickets.reduce((n, t) => n + t.events.length, 0), results, report, csv: reportCsv(report) };
+  return {
+    tickets: tickets.length,
+    events: tickets.reduce((n, t) => n + t.events.length, 0),
+    results,
+    report,
+    csv: reportCsv(report),
+  };
 }
 
 const minutes = (ms: number | null) => (ms === null ? '' : String(Math.round(ms / 6_000) / 10));
@@ -201,7 +280,21 @@ const percent = (p: number | null) => (p === null ? '' : p.toFixed(1));
 /** The report as CSV: one line per month, plan, severity and metric; times in business minutes. */
 export function reportCsv(report: readonly ComplianceRow[]): string {
   const header = 'month,plan,severity,metric,total,met,breached,open,compliance_percent,median_minutes,p90_minutes';
-  const lines = report.map((r) => [r.period, r.plan ?? '', r.severity ?? '', r.metric, r.total, r.met, r.breached, r.open, percent(r.compliancePercent), minutes(r.medianMs), minutes(r.p90Ms)].join(','));
+  const lines = report.map((r) =>
+    [
+      r.period,
+      r.plan ?? '',
+      r.severity ?? '',
+      r.metric,
+      r.total,
+      r.met,
+      r.breached,
+      r.open,
+      percent(r.compliancePercent),
+      minutes(r.medianMs),
+      minutes(r.p90Ms),
+    ].join(','),
+  );
   return [header, ...lines].join('\n') + '\n';
 }
 
@@ -212,7 +305,13 @@ export function firstResponseByPlan(report: readonly ComplianceRow[]): Record<st
     const rows = report.filter((r) => (r.plan ?? '—') === plan && r.metric === 'firstResponse');
     const met = rows.reduce((n, r) => n + r.met, 0);
     const breached = rows.reduce((n, r) => n + r.breached, 0);
-    return { plan, tickets: String(rows.reduce((n, r) => n + r.total, 0)), met: String(met), breached: String(breached), compliance: `${percent((100 * met) / (met + breached))} %` };
+    return {
+      plan,
+      tickets: String(rows.reduce((n, r) => n + r.total, 0)),
+      met: String(met),
+      breached: String(breached),
+      compliance: `${percent((100 * met) / (met + breached))} %`,
+    };
   });
 }
 
@@ -220,12 +319,16 @@ function main(args: readonly string[]): void {
   const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const out = value('--out');
   const nowText = value('--now');
-  const file = args.find((a, i) => !a.startsWith('--') && !['--out', '--now'].includes(args[i - 1] ?? '')) ?? fileURLToPath(new URL('./data/tickets-2026.csv', import.meta.url));
+  const file =
+    args.find((a, i) => !a.startsWith('--') && !['--out', '--now'].includes(args[i - 1] ?? '')) ??
+    fileURLToPath(new URL('./data/tickets-2026.csv', import.meta.url));
   const now = nowText === undefined ? EXPORTED_AT : Date.parse(nowText);
   if (Number.isNaN(now)) throw new Error(`--now: expected an ISO-8601 instant, got ${JSON.stringify(nowText)}`);
   const result = run(readFileSync(file, 'utf8'), { source: basename(file), now });
   const print = out === '-' ? (s: string) => console.error(s) : (s: string) => console.log(s);
-  print(`${result.tickets} tickets, ${result.events} events from ${basename(file)}, measured at ${DateTime.fromMillis(now, { zone: ZONE }).toFormat('yyyy-MM-dd HH:mm')} (Madrid)\n`);
+  print(
+    `${result.tickets} tickets, ${result.events} events from ${basename(file)}, measured at ${DateTime.fromMillis(now, { zone: ZONE }).toFormat('yyyy-MM-dd HH:mm')} (Madrid)\n`,
+  );
   print(
     formatTable(
       result.report.map((r) => ({

@@ -42,18 +42,83 @@ interface Sample {
 const direct = (plan: string): AccountDefinition => ({ type: 'direct', plan });
 const vip: AccountDefinition = { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] };
 const samples: readonly Sample[] = [
-  { id: 'T-1001', policy: standard, account: direct('enterprise'), zone: 'Europe/Madrid', severity: 'major', created: '2026-01-05T17:00', firstReply: '2026-01-07T08:45', why: 'Epiphany (Tue 6 Jan) is closed' },
-  { id: 'T-1002', policy: standard, account: direct('enterprise'), zone: 'Europe/Madrid', severity: 'minor', created: '2026-03-27T16:30', firstReply: '2026-03-30T08:20', why: 'DST starts on Sunday 29 Mar' },
-  { id: 'T-1003', policy: standard, account: direct('premium'), zone: 'Europe/Madrid', severity: 'major', created: '2026-04-01T15:00', firstReply: '2026-04-06T12:00', why: 'Good Friday (3 Apr) is closed' },
-  { id: 'T-1004', policy: standard, account: direct('premium'), zone: 'Europe/Madrid', severity: 'critical', created: '2026-12-07T09:00', firstReply: '2026-12-09T11:00', why: 'Immaculate Conception (8 Dec)' },
-  { id: 'T-1005', policy: standard, account: direct('starter'), zone: 'Europe/Madrid', severity: 'minor', created: '2026-10-09T19:30', firstReply: '2026-10-13T17:00', why: 'after hours; 12 Oct is closed' },
   {
-    id: 'T-1006', policy: dedicated, account: vip, zone: 'Europe/Bratislava', severity: 'sev1', created: '2026-10-24T23:10', firstReply: '2026-10-25T00:05', why: 'Severity 1 runs 24/7',
-    later: [['2026-10-25T01:00', { type: 'reply', author: 'customer' }], ['2026-10-25T04:30', { type: 'reply', author: 'agent' }]],
+    id: 'T-1001',
+    policy: standard,
+    account: direct('enterprise'),
+    zone: 'Europe/Madrid',
+    severity: 'major',
+    created: '2026-01-05T17:00',
+    firstReply: '2026-01-07T08:45',
+    why: 'Epiphany (Tue 6 Jan) is closed',
   },
   {
-    id: 'T-1007', policy: dedicated, account: vip, zone: 'Europe/Bratislava', severity: 'sev3', created: '2026-10-23T16:00', firstReply: '2026-10-26T10:30', why: 'dedicated hours 09:00–17:00',
-    later: [['2026-10-26T11:00', { type: 'reply', author: 'customer' }], ['2026-10-27T15:00', { type: 'reply', author: 'agent' }]],
+    id: 'T-1002',
+    policy: standard,
+    account: direct('enterprise'),
+    zone: 'Europe/Madrid',
+    severity: 'minor',
+    created: '2026-03-27T16:30',
+    firstReply: '2026-03-30T08:20',
+    why: 'DST starts on Sunday 29 Mar',
+  },
+  {
+    id: 'T-1003',
+    policy: standard,
+    account: direct('premium'),
+    zone: 'Europe/Madrid',
+    severity: 'major',
+    created: '2026-04-01T15:00',
+    firstReply: '2026-04-06T12:00',
+    why: 'Good Friday (3 Apr) is closed',
+  },
+  {
+    id: 'T-1004',
+    policy: standard,
+    account: direct('premium'),
+    zone: 'Europe/Madrid',
+    severity: 'critical',
+    created: '2026-12-07T09:00',
+    firstReply: '2026-12-09T11:00',
+    why: 'Immaculate Conception (8 Dec)',
+  },
+  {
+    id: 'T-1005',
+    policy: standard,
+    account: direct('starter'),
+    zone: 'Europe/Madrid',
+    severity: 'minor',
+    created: '2026-10-09T19:30',
+    firstReply: '2026-10-13T17:00',
+    why: 'after hours; 12 Oct is closed',
+  },
+  {
+    id: 'T-1006',
+    policy: dedicated,
+    account: vip,
+    zone: 'Europe/Bratislava',
+    severity: 'sev1',
+    created: '2026-10-24T23:10',
+    firstReply: '2026-10-25T00:05',
+    why: 'Severity 1 runs 24/7',
+    later: [
+      ['2026-10-25T01:00', { type: 'reply', author: 'customer' }],
+      ['2026-10-25T04:30', { type: 'reply', author: 'agent' }],
+    ],
+  },
+  {
+    id: 'T-1007',
+    policy: dedicated,
+    account: vip,
+    zone: 'Europe/Bratislava',
+    severity: 'sev3',
+    created: '2026-10-23T16:00',
+    firstReply: '2026-10-26T10:30',
+    why: 'dedicated hours 09:00–17:00',
+    later: [
+      ['2026-10-26T11:00', { type: 'reply', author: 'customer' }],
+      ['2026-10-27T15:00', { type: 'reply', author: 'agent' }],
+    ],
   },
 ];
 
@@ -124,4 +189,6 @@ console.log(
 const firstResponses = report.filter((r) => r.metric === 'firstResponse');
 const met = firstResponses.reduce((n, r) => n + r.met, 0);
 const total = firstResponses.reduce((n, r) => n + r.total, 0);
-console.log(`\nCompliance: ${met} of ${total} first responses met their target (${Math.round((100 * met) / total)} %).`);
+console.log(
+  `\nCompliance: ${met} of ${total} first responses met their target (${Math.round((100 * met) / total)} %).`,
+);

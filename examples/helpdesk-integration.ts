@@ -106,7 +106,12 @@ export class TicketStore {
       let note = '';
       if (ticket === undefined) {
         if (info === undefined) throw new Error(`ticket ${id}: expected its "created" event first, with the account`);
-        ticket = { info, events: [event], state: advance(startTicket(policies[info.policy], info.account), event), deadlines: [] };
+        ticket = {
+          info,
+          events: [event],
+          state: advance(startTicket(policies[info.policy], info.account), event),
+          deadlines: [],
+        };
         this.tickets.set(id, ticket);
       } else if (event.at >= ticket.state.lastEventAt!) {
         // The usual case: one more event. `advance` validates it and leaves the old state untouched.
@@ -115,7 +120,11 @@ export class TicketStore {
       } else {
         // Delivered late: a state cannot take events back, so insert it in time order and re-fold.
         const events = [...ticket.events];
-        events.splice(events.findIndex((e) => e.at > event.at), 0, event);
+        events.splice(
+          events.findIndex((e) => e.at > event.at),
+          0,
+          event,
+        );
         ticket.state = fold(ticket.info, events);
         ticket.events.splice(0, ticket.events.length, ...events);
         note = ` (late: re-folded ${events.length} events)`;
@@ -143,9 +152,18 @@ export class TicketStore {
   /** A store rebuilt from saved events: each ticket re-folded and measured as of its last event. */
   static restore(saved: string): TicketStore {
     const store = new TicketStore();
-    for (const { id, info, events } of JSON.parse(saved) as { id: string; info: TicketInfo; events: StoredTicket['events'] }[]) {
+    for (const { id, info, events } of JSON.parse(saved) as {
+      id: string;
+      info: TicketInfo;
+      events: StoredTicket['events'];
+    }[]) {
       const state = fold(info, events);
-      store.tickets.set(id, { info, events, state, deadlines: deadlineRows(id, measureState(state, state.lastEventAt!)) });
+      store.tickets.set(id, {
+        info,
+        events,
+        state,
+        deadlines: deadlineRows(id, measureState(state, state.lastEventAt!)),
+      });
     }
     return store;
   }
@@ -194,7 +212,11 @@ const infos: Record<string, TicketInfo> = {
   'T-102': { policy: 'standard', account: { type: 'direct', plan: 'premium' }, zone: MADRID },
   'T-103': { policy: 'standard', account: { type: 'direct', plan: 'starter' }, zone: MADRID },
   'T-104': { policy: 'standard', account: { type: 'direct', plan: 'enterprise' }, zone: MADRID },
-  'V-201': { policy: 'dedicated', account: { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] }, zone: BRATISLAVA },
+  'V-201': {
+    policy: 'dedicated',
+    account: { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] },
+    zone: BRATISLAVA,
+  },
 };
 
 /** The scripted stream, in arrival order: [ticket, local time in the ticket's zone, event]. */
@@ -250,7 +272,11 @@ export function incomingEvents(): IncomingEvent[] {
 }
 
 /** Feeds the whole stream to a new store; returns the log lines, the stored rows and the store. */
-export function runIntegration(events: readonly IncomingEvent[] = incomingEvents()): { log: string[]; rows: DeadlineRow[]; store: TicketStore } {
+export function runIntegration(events: readonly IncomingEvent[] = incomingEvents()): {
+  log: string[];
+  rows: DeadlineRow[];
+  store: TicketStore;
+} {
   const store = new TicketStore();
   const log = events.map((e) => store.receive(e));
   return { log, rows: store.rows(), store };
@@ -264,7 +290,9 @@ function main(): void {
   console.table(rows);
   const restored = TicketStore.restore(store.save());
   deepStrictEqual(restored.rows(), rows);
-  console.log(`\nRestart: ${restored.tickets.size} tickets re-folded from ${store.save().length} bytes of saved events; the same ${rows.length} deadline rows.`);
+  console.log(
+    `\nRestart: ${restored.tickets.size} tickets re-folded from ${store.save().length} bytes of saved events; the same ${rows.length} deadline rows.`,
+  );
 }
 
 // Runs only when executed, not when a test imports it.

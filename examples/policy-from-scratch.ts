@@ -18,7 +18,15 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
-import { classify, measure, parsePolicy, type PolicyDefinition, resolveEntitlement, safeParsePolicy, type TicketEvent } from '../src/index.js';
+import {
+  classify,
+  measure,
+  parsePolicy,
+  type PolicyDefinition,
+  resolveEntitlement,
+  safeParsePolicy,
+  type TicketEvent,
+} from '../src/index.js';
 import { formatTable } from './formatTable.js';
 
 const en = (text: string) => ({ en: text });
@@ -84,7 +92,11 @@ export const harborSupport: PolicyDefinition = {
           label: en('Urgent'),
           criteria: [
             { id: 'urgent.down', text: en('The service is down.'), when: { service: ['down'] } },
-            { id: 'urgent.data-loss', text: en('Data is lost and backups cannot recover it.'), when: { dataLoss: ['unrecoverable'] } },
+            {
+              id: 'urgent.data-loss',
+              text: en('Data is lost and backups cannot recover it.'),
+              when: { dataLoss: ['unrecoverable'] },
+            },
           ],
         },
         {
@@ -92,8 +104,16 @@ export const harborSupport: PolicyDefinition = {
           rank: 2,
           label: en('High'),
           criteria: [
-            { id: 'high.degraded', text: en('The service is degraded or partly unavailable.'), when: { service: ['partial_loss', 'degraded', 'down'] } },
-            { id: 'high.core-disabled', text: en('A core function is disabled.'), when: { coreFunction: ['disabled'] } },
+            {
+              id: 'high.degraded',
+              text: en('The service is degraded or partly unavailable.'),
+              when: { service: ['partial_loss', 'degraded', 'down'] },
+            },
+            {
+              id: 'high.core-disabled',
+              text: en('A core function is disabled.'),
+              when: { coreFunction: ['disabled'] },
+            },
           ],
         },
         {
@@ -101,12 +121,22 @@ export const harborSupport: PolicyDefinition = {
           rank: 3,
           label: en('Normal'),
           criteria: [
-            { id: 'normal.misbehaving', text: en('A core function does not behave as documented.'), when: { coreFunction: ['misbehaving', 'degraded', 'disabled'] } },
+            {
+              id: 'normal.misbehaving',
+              text: en('A core function does not behave as documented.'),
+              when: { coreFunction: ['misbehaving', 'degraded', 'disabled'] },
+            },
             { id: 'normal.bug', text: en('Any other bug.'), when: { requestType: ['bug', 'incident'] } },
           ],
         },
       ],
-      notIncident: [{ id: 'question', text: en('A question or how-to: answered from the docs.'), when: { requestType: ['question', 'how_to'] } }],
+      notIncident: [
+        {
+          id: 'question',
+          text: en('A question or how-to: answered from the docs.'),
+          when: { requestType: ['question', 'how_to'] },
+        },
+      ],
     },
   },
   accountTypes: {
@@ -174,7 +204,12 @@ export function deliberateMistake() {
 }
 
 /** A Business customer with the Urgent line, on Saturday 4 July 2026 at 10:00 in New York. */
-export const entitlement = () => resolveEntitlement(policy, { type: 'customer', plan: 'business', addOns: ['urgent_line'] }, { now: ny('2026-07-04T10:00') });
+export const entitlement = () =>
+  resolveEntitlement(
+    policy,
+    { type: 'customer', plan: 'business', addOns: ['urgent_line'] },
+    { now: ny('2026-07-04T10:00') },
+  );
 
 /** "Since Tuesday, the nightly export writes some columns wrong." */
 export const classification = () => classify(policy, { coreFunction: 'misbehaving', requestType: 'bug' });
@@ -193,44 +228,79 @@ export const timeline: readonly TicketEvent[] = [
 export const NOW = ny('2026-07-08T12:00');
 export const measured = () => measure(policy, { type: 'customer', plan: 'business' }, timeline, NOW, { explain: true });
 
-const local = (ms: number | null) => (ms === null ? '—' : DateTime.fromMillis(ms, { zone: ZONE }).toFormat('ccc dd LLL HH:mm'));
+const local = (ms: number | null) =>
+  ms === null ? '—' : DateTime.fromMillis(ms, { zone: ZONE }).toFormat('ccc dd LLL HH:mm');
 const h = (ms: number) => `${ms / 3_600_000} h`;
 
 function main(): void {
-  console.log(`Policy "${policy.name.en}": ${Object.keys(policy.plans).length} plans, calendar ${office} with ${policy.calendars[office]!.zone}.\n`);
+  console.log(
+    `Policy "${policy.name.en}": ${Object.keys(policy.plans).length} plans, calendar ${office} with ${policy.calendars[office]!.zone}.\n`,
+  );
   console.log('safeParsePolicy on a copy with a typo in a calendar id:');
   for (const issue of deliberateMistake()) console.log(`  ${issue.code}: ${issue.message}`);
 
   const e = entitlement();
   console.log(`\nBusiness + Urgent line, on ${local(ny('2026-07-04T10:00'))} (Independence Day):`);
-  console.log(formatTable(e.channels.map((c) => ({ channel: c.label, clock: c.clock, now: c.openNow ? 'open' : `closed, opens ${local(c.nextOpening ?? null)}` }))));
+  console.log(
+    formatTable(
+      e.channels.map((c) => ({
+        channel: c.label,
+        clock: c.clock,
+        now: c.openNow ? 'open' : `closed, opens ${local(c.nextOpening ?? null)}`,
+      })),
+    ),
+  );
   console.log();
-  console.log(formatTable(e.targets.flatMap((s) => s.targets.map((t) => ({ severity: s.severity.label, metric: t.metric, target: t.duration.iso, clock: t.clock, pauses: t.pauseOn.join(', ') || '—' })))));
+  console.log(
+    formatTable(
+      e.targets.flatMap((s) =>
+        s.targets.map((t) => ({
+          severity: s.severity.label,
+          metric: t.metric,
+          target: t.duration.iso,
+          clock: t.clock,
+          pauses: t.pauseOn.join(', ') || '—',
+        })),
+      ),
+    ),
+  );
 
   const c = classification();
   console.log(`\nclassify: ${c.kind === 'incident' ? `${c.severity.label} (criterion ${c.criterion.id})` : c.kind}`);
 
   const result = measured();
-  console.log(`\nTicket opened ${local(timeline[0]!.at as number)}, measured ${local(NOW)} (New York), status ${result.status}:\n`);
   console.log(
-    formatTable(result.targets.map((t) => ({
-      target: t.metric === 'followUp' ? `follow-up #${t.cycle}` : t.metric,
-      duration: `${t.duration.iso} (${h(t.targetMs)})`,
-      started: local(t.startedAt),
-      due: local(t.dueAt),
-      stopped: local(t.stoppedAt),
-      used: h(t.elapsedMs),
-      state: t.state,
-    }))),
+    `\nTicket opened ${local(timeline[0]!.at as number)}, measured ${local(NOW)} (New York), status ${result.status}:\n`,
+  );
+  console.log(
+    formatTable(
+      result.targets.map((t) => ({
+        target: t.metric === 'followUp' ? `follow-up #${t.cycle}` : t.metric,
+        duration: `${t.duration.iso} (${h(t.targetMs)})`,
+        started: local(t.startedAt),
+        due: local(t.dueAt),
+        stopped: local(t.stoppedAt),
+        used: h(t.elapsedMs),
+        state: t.state,
+      })),
+    ),
   );
   for (const t of result.targets.filter((x) => x.metric !== 'followUp')) {
     console.log(`\nWhy the ${t.metric} clock used ${h(t.elapsedMs)}:`);
-    console.log(formatTable(t.spans!.map((s) => ({
-      from: local(s.from),
-      to: local(s.to),
-      span: s.kind + (s.holiday ? `: ${s.holiday}` : '') + (s.status ? `: ${s.status}` : '') + (s.projected ? ' (projected)' : ''),
-      counted: s.countedMs === 0 ? '—' : h(s.countedMs),
-    }))));
+    console.log(
+      formatTable(
+        t.spans!.map((s) => ({
+          from: local(s.from),
+          to: local(s.to),
+          span:
+            s.kind +
+            (s.holiday ? `: ${s.holiday}` : '') +
+            (s.status ? `: ${s.status}` : '') +
+            (s.projected ? ' (projected)' : ''),
+          counted: s.countedMs === 0 ? '—' : h(s.countedMs),
+        })),
+      ),
+    );
   }
 }
 

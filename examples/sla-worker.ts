@@ -22,6 +22,10 @@ if (parentPort !== null) {
   if (format === 'columns') {
     const columns = measureMany(policy, tickets, now, { format: 'columns' });
     // One buffer per table holds its numeric columns: moving it moves them all.
-    parentPort.postMessage(columns, [columns.tickets.nextCheckAt.buffer, columns.targets.dueAt.buffer, columns.warnings.at.buffer] as ArrayBuffer[]);
+    parentPort.postMessage(columns, [
+      columns.tickets.nextCheckAt.buffer,
+      columns.targets.dueAt.buffer,
+      columns.warnings.at.buffer,
+    ] as ArrayBuffer[]);
   } else parentPort.postMessage(measureMany(policy, tickets, now));
 }

@@ -51,13 +51,22 @@ export function sampleTickets(count: number, seed = 2026): SlaTicket[] {
   const to = DateTime.fromISO('2026-12-01T00:00', { zone: ZONE }).toMillis();
   const tickets: SlaTicket[] = [];
   for (let i = 0; i < count; i++) {
-    const plan = pick(random(), [['enterprise', 25], ['premium', 35], ['starter', 40]] as const);
-    const severity = pick(random(), [['critical', 10], ['major', 30], ['minor', 60]] as const);
+    const plan = pick(random(), [
+      ['enterprise', 25],
+      ['premium', 35],
+      ['starter', 40],
+    ] as const);
+    const severity = pick(random(), [
+      ['critical', 10],
+      ['major', 30],
+      ['minor', 60],
+    ] as const);
     let at = from + Math.floor(random() * ((to - from) / MINUTE)) * MINUTE;
     const events: TicketEvent[] = [{ type: 'created', at, severity }];
-    const later = (maxMs: number) => (at += Math.max(MINUTE, Math.floor(random() * maxMs / MINUTE) * MINUTE));
+    const later = (maxMs: number) => (at += Math.max(MINUTE, Math.floor((random() * maxMs) / MINUTE) * MINUTE));
     events.push({ type: 'reply', at: later(MINUTE), author: 'automatic' });
-    if (severity !== 'critical' && random() < 0.05) events.push({ type: 'severity', at: later(2 * HOUR), severity: 'critical' });
+    if (severity !== 'critical' && random() < 0.05)
+      events.push({ type: 'severity', at: later(2 * HOUR), severity: 'critical' });
     if (random() < 0.92) {
       // Squaring skews the delay towards quick replies.
       events.push({ type: 'reply', at: later(random() ** 2 * REPLY_WITHIN_HOURS[plan]! * HOUR), author: 'agent' });
@@ -88,7 +97,9 @@ export function chunks<T>(items: readonly T[], parts: number): T[][] {
  */
 function tsxEsmApi(): string {
   const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
   return pathToFileURL(join(dirname(manifest), exports['./esm/api']!.import.default)).href;
 }
 
@@ -130,9 +141,17 @@ function measureInWorker(input: SlaWorkerInput): Promise<MeasureResult[]> {
  * answer `measureMany(parsePolicy(policyJson), tickets, now)` gives). With `format: 'columns'`
  * the workers answer in columns, moved back without a copy, and read here as rows.
  */
-export async function measureInWorkers(policyJson: string, tickets: readonly SlaTicket[], now: number, workers: number, format: 'rows' | 'columns' = 'rows'): Promise<MeasureResult[]> {
+export async function measureInWorkers(
+  policyJson: string,
+  tickets: readonly SlaTicket[],
+  now: number,
+  workers: number,
+  format: 'rows' | 'columns' = 'rows',
+): Promise<MeasureResult[]> {
   if (tickets.length === 0) return [];
-  const parts = await Promise.all(chunks(tickets, workers).map((chunk) => measureInWorker({ policyJson, tickets: chunk, now, format })));
+  const parts = await Promise.all(
+    chunks(tickets, workers).map((chunk) => measureInWorker({ policyJson, tickets: chunk, now, format })),
+  );
   return parts.flat();
 }
 
@@ -152,11 +171,21 @@ function monthlyTable(results: readonly MeasureResult[], plans: readonly string[
   return [...months, 'all'].map((month) => {
     const inMonth = rows.filter((r) => month === 'all' || r.period === month);
     const all = sum(inMonth);
-    const byPlan = Object.fromEntries(plans.map((p) => {
-      const s = sum(inMonth.filter((r) => r.plan === p));
-      return [p, percent(s.met, s.decided)];
-    }));
-    return { month, tickets: String(all.total), met: String(all.met), breached: String(all.decided - all.met), open: String(all.open), ...byPlan, overall: percent(all.met, all.decided) };
+    const byPlan = Object.fromEntries(
+      plans.map((p) => {
+        const s = sum(inMonth.filter((r) => r.plan === p));
+        return [p, percent(s.met, s.decided)];
+      }),
+    );
+    return {
+      month,
+      tickets: String(all.total),
+      met: String(all.met),
+      breached: String(all.decided - all.met),
+      open: String(all.open),
+      ...byPlan,
+      overall: percent(all.met, all.decided),
+    };
   });
 }
 
@@ -183,12 +212,22 @@ async function main(): Promise<void> {
   deepStrictEqual(viaColumns, single);
 
   const targets = single.reduce((n, r) => n + r.targets.length, 0);
-  console.log(`SLA of ${count} tickets on the standard preset at ${DateTime.fromMillis(now, { zone: ZONE }).toFormat('dd LLL yyyy HH:mm')} (Madrid), ${targets} targets\n`);
+  console.log(
+    `SLA of ${count} tickets on the standard preset at ${DateTime.fromMillis(now, { zone: ZONE }).toFormat('dd LLL yyyy HH:mm')} (Madrid), ${targets} targets\n`,
+  );
   console.log(
     formatTable([
       { variant: 'one measureMany call, main thread', workers: '—', ms: singleMs.toFixed(0) },
-      { variant: 'chunks in worker threads, concatenated', workers: String(workers), ms: `${parallelMs.toFixed(0)} (with worker start-up and tsx)` },
-      { variant: 'the same, answers moved back as columns', workers: String(workers), ms: `${columnsMs.toFixed(0)} (likewise)` },
+      {
+        variant: 'chunks in worker threads, concatenated',
+        workers: String(workers),
+        ms: `${parallelMs.toFixed(0)} (with worker start-up and tsx)`,
+      },
+      {
+        variant: 'the same, answers moved back as columns',
+        workers: String(workers),
+        ms: `${columnsMs.toFixed(0)} (likewise)`,
+      },
     ]),
   );
   console.log('\nThe three answers are deep-equal (node:assert deepStrictEqual).');

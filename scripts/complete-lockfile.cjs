@@ -14,12 +14,18 @@ for (const [name, version] of Object.entries(rollup.optionalDependencies)) {
   const key = 'node_modules/' + name;
   if (lock.packages[key]) continue;
   const m = /^@rollup\/rollup-([a-z0-9]+)-([a-z0-9]+)(?:-(gnu|musl|gnueabihf|musleabihf|eabi|msvc))?$/.exec(name);
-  if (!m) { console.error('skip', name); continue; }
+  if (!m) {
+    console.error('skip', name);
+    continue;
+  }
   const [, os, cpu, abi] = m;
   const entry = { version, cpu: [cpu], dev: true, license: 'MIT', optional: true, os: [os] };
   if (os === 'linux' && abi) entry.libc = [abi.startsWith('musl') ? 'musl' : 'glibc'];
-  lock.packages[key] = entry; added++;
+  lock.packages[key] = entry;
+  added++;
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+);
 fs.writeFileSync('package-lock.json', JSON.stringify(lock, null, 2) + '\n');
 console.log('added', added);

@@ -16,7 +16,17 @@
  * running twice gives the same bytes.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +67,9 @@ function which(name) {
 
 /** Deno: on PATH (npm run puts node_modules/.bin there), else the repository's node_modules/.bin. */
 function findDeno() {
-  const path = which('deno') ?? (executable(join(root, 'node_modules', '.bin', 'deno')) ? join(root, 'node_modules', '.bin', 'deno') : undefined);
+  const path =
+    which('deno') ??
+    (executable(join(root, 'node_modules', '.bin', 'deno')) ? join(root, 'node_modules', '.bin', 'deno') : undefined);
   if (path === undefined) return undefined;
   const version = run(path, ['--version']);
   return version.ok ? { path, version: version.stdout.split('\n')[0] } : undefined;
@@ -77,8 +89,10 @@ const deno = findDeno();
 const nbconvert = findNbconvert();
 if (deno === undefined || nbconvert === undefined) {
   const missing = [
-    deno === undefined && '  deno: npm install --no-save deno   (or see https://docs.deno.com/runtime/getting_started/installation/)',
-    nbconvert === undefined && '  jupyter nbconvert: apt install jupyter-nbconvert   (Debian/Ubuntu), or pip install nbconvert',
+    deno === undefined &&
+      '  deno: npm install --no-save deno   (or see https://docs.deno.com/runtime/getting_started/installation/)',
+    nbconvert === undefined &&
+      '  jupyter nbconvert: apt install jupyter-nbconvert   (Debian/Ubuntu), or pip install nbconvert',
   ].filter(Boolean);
   console.log(`notebooks: missing tools, install them with:\n${missing.join('\n')}`);
   if (requireTools) {
@@ -109,7 +123,9 @@ const program = (spec) => {
 };
 let kernel = kernelJson();
 if (kernel === undefined || !executable(program(kernel.spec))) {
-  console.log(`notebooks: ${kernel === undefined ? 'installing' : 'repairing'} the Deno kernel (deno jupyter --install)`);
+  console.log(
+    `notebooks: ${kernel === undefined ? 'installing' : 'repairing'} the Deno kernel (deno jupyter --install)`,
+  );
   const install = run(deno.path, ['jupyter', '--install', '--force']);
   if (!install.ok) {
     console.error(`notebooks: deno jupyter --install failed\n${install.stderr}`);
@@ -123,12 +139,21 @@ console.log(`notebooks: kernel "deno" runs ${kernelVersion} (${kernelDeno ?? ker
 
 /** The newest modification time of the files under a directory. */
 function newest(dir) {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+  return Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+      e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+    ),
+  );
 }
 const distIndex = join(root, 'dist', 'index.js');
 if (!existsSync(distIndex) || statSync(distIndex).mtimeMs < newest(join(root, 'src'))) {
   console.log('notebooks: dist/ is missing or older than src/, running npm run build');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const build = spawnSync('npm', ['run', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (build.status !== 0) process.exit(1);
 }
 
@@ -170,7 +195,11 @@ const joined = (text) => (Array.isArray(text) ? text.join('') : text);
 function sorted(value) {
   if (Array.isArray(value)) return value.map(sorted);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted(value[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sorted(value[k])]),
+  );
 }
 
 /** Removes what changes from run to run: execution timings; splits of a stream into several outputs. */
@@ -190,9 +219,12 @@ function normalise(notebook) {
   return `${JSON.stringify(sorted(notebook), null, 1)}\n`;
 }
 
-const notebooks = (args.some((a) => !a.startsWith('--'))
+const notebooks = args.some((a) => !a.startsWith('--'))
   ? args.filter((a) => !a.startsWith('--')).map((a) => join(process.cwd(), a))
-  : readdirSync(notebookDir).filter((f) => f.endsWith('.ipynb')).sort().map((f) => join(notebookDir, f)));
+  : readdirSync(notebookDir)
+      .filter((f) => f.endsWith('.ipynb'))
+      .sort()
+      .map((f) => join(notebookDir, f));
 
 const helper = mkdtempSync(join(tmpdir(), 'notebooks-'));
 writeFileSync(join(helper, 'settled_execute.py'), executor);
@@ -205,35 +237,49 @@ try {
     const name = relative(root, file);
     const before = readFileSync(file, 'utf8');
     const t0 = performance.now();
-    const r = run(nbconvert.command[0], [
-      ...nbconvert.command.slice(1),
-      '--to', 'notebook', '--inplace',
-      '--Exporter.preprocessors=settled_execute.SettledExecutePreprocessor',
-      '--ExecutePreprocessor.kernel_name=deno',
-      '--ExecutePreprocessor.timeout=120',
-      '--ExecutePreprocessor.record_timing=False',
-      file,
-    ], { env, cwd: root });
+    const r = run(
+      nbconvert.command[0],
+      [
+        ...nbconvert.command.slice(1),
+        '--to',
+        'notebook',
+        '--inplace',
+        '--Exporter.preprocessors=settled_execute.SettledExecutePreprocessor',
+        '--ExecutePreprocessor.kernel_name=deno',
+        '--ExecutePreprocessor.timeout=120',
+        '--ExecutePreprocessor.record_timing=False',
+        file,
+      ],
+      { env, cwd: root },
+    );
     if (!r.ok) {
       console.error(`notebooks: ${name} failed\n${r.stderr}${r.error ? String(r.error) : ''}`);
       failed = true;
       continue;
     }
     const after = normalise(JSON.parse(readFileSync(file, 'utf8')));
-    const errors = JSON.parse(after).cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === 'error');
+    const errors = JSON.parse(after)
+      .cells.flatMap((c) => c.outputs ?? [])
+      .filter((o) => o.output_type === 'error');
     if (errors.length > 0) failed = true;
     if (check) {
       // Language metadata names the kernel's TypeScript version: another Deno may differ there only.
-      const comparable = (text) => JSON.stringify({ ...JSON.parse(text), metadata: { ...JSON.parse(text).metadata, language_info: undefined } });
+      const comparable = (text) =>
+        JSON.stringify({ ...JSON.parse(text), metadata: { ...JSON.parse(text).metadata, language_info: undefined } });
       if (comparable(after) !== comparable(before)) stale.push(name);
       writeFileSync(file, before);
     } else writeFileSync(file, after);
-    console.log(`notebooks: ${name} executed in ${((performance.now() - t0) / 1000).toFixed(1)} s${errors.length > 0 ? `, with ${errors.length} error output(s)` : ''}${check ? (stale.includes(name) ? ', outputs differ from the committed ones' : ', outputs up to date') : ''}`);
+    console.log(
+      `notebooks: ${name} executed in ${((performance.now() - t0) / 1000).toFixed(1)} s${errors.length > 0 ? `, with ${errors.length} error output(s)` : ''}${check ? (stale.includes(name) ? ', outputs differ from the committed ones' : ', outputs up to date') : ''}`,
+    );
   }
 } finally {
   rmSync(helper, { recursive: true, force: true });
 }
-if (stale.length > 0) console.log(`notebooks: stale outputs in ${stale.join(', ')}: run npm run notebooks and commit the notebooks`);
+if (stale.length > 0)
+  console.log(`notebooks: stale outputs in ${stale.join(', ')}: run npm run notebooks and commit the notebooks`);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`notebooks: ${failed || stale.length > 0 ? 'failed' : check ? 'checked' : 'done'}, ${notebooks.length} notebook(s) in ${seconds} s`);
+console.log(
+  `notebooks: ${failed || stale.length > 0 ? 'failed' : check ? 'checked' : 'done'}, ${notebooks.length} notebook(s) in ${seconds} s`,
+);
 process.exit(failed || stale.length > 0 ? 1 : 0);

@@ -40,7 +40,8 @@ function checkRange(ms: number, field: string, value: unknown): number {
 
 function describe(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  if (DateTime.isDateTime(value)) return value.isValid ? (value.toISO() ?? 'DateTime') : `invalid DateTime (${value.invalidReason})`;
+  if (DateTime.isDateTime(value))
+    return value.isValid ? (value.toISO() ?? 'DateTime') : `invalid DateTime (${value.invalidReason})`;
   if (typeof value === 'string') return JSON.stringify(value);
   return String(value);
 }

@@ -21,7 +21,17 @@ const HOUR = 60 * MINUTE;
 const ZONE = 'Europe/Madrid';
 /** The instant of the export. */
 export const EXPORTED_AT = DateTime.fromISO('2027-01-01T00:00', { zone: ZONE }).toMillis();
-export const COLUMNS = ['ticket_id', 'account_type', 'plan', 'add_ons', 'at', 'type', 'author', 'status', 'severity'] as const;
+export const COLUMNS = [
+  'ticket_id',
+  'account_type',
+  'plan',
+  'add_ons',
+  'at',
+  'type',
+  'author',
+  'status',
+  'severity',
+] as const;
 
 type Row = Record<(typeof COLUMNS)[number], string>;
 
@@ -36,11 +46,27 @@ export function makeTicketsCsv(count = 900, seed = 2026): string {
   for (let i = 0; i < count; i++) {
     const vip = random() < 0.15;
     const accountType = vip ? 'customer' : random() < 0.12 ? 'solution_partner' : 'direct';
-    const plan = vip ? 'all_inclusive' : pick(random(), [['enterprise', 25], ['premium', 35], ['starter', 40]] as const);
+    const plan = vip
+      ? 'all_inclusive'
+      : pick(random(), [
+          ['enterprise', 25],
+          ['premium', 35],
+          ['starter', 40],
+        ] as const);
     const addOns = vip ? 'dedicated_support' : '';
     const severity = vip
-      ? pick(random(), [['sev1', 5], ['sev2', 10], ['sev3', 35], ['sev4', 30], ['sev5', 20]] as const)
-      : pick(random(), [['critical', 10], ['major', 30], ['minor', 60]] as const);
+      ? pick(random(), [
+          ['sev1', 5],
+          ['sev2', 10],
+          ['sev3', 35],
+          ['sev4', 30],
+          ['sev5', 20],
+        ] as const)
+      : pick(random(), [
+          ['critical', 10],
+          ['major', 30],
+          ['minor', 60],
+        ] as const);
     // Most tickets arrive in office hours (08:00–18:00 Madrid), the rest at any time.
     const day = year.plus({ days: Math.floor(random() * 365) });
     const minuteOfDay = random() < 0.8 ? 8 * 60 + Math.floor(random() * 600) : Math.floor(random() * 1440);
@@ -49,7 +75,18 @@ export function makeTicketsCsv(count = 900, seed = 2026): string {
     let n = 0;
     const add = (type: string, more: Partial<Row>) => {
       if (at >= EXPORTED_AT) return;
-      const row: Row = { ticket_id: id, account_type: accountType, plan, add_ons: addOns, at: new Date(at).toISOString().replace('.000Z', 'Z'), type, author: '', status: '', severity: '', ...more };
+      const row: Row = {
+        ticket_id: id,
+        account_type: accountType,
+        plan,
+        add_ons: addOns,
+        at: new Date(at).toISOString().replace('.000Z', 'Z'),
+        type,
+        author: '',
+        status: '',
+        severity: '',
+        ...more,
+      };
       rows.push({ at, ticket: i, n: n++, row });
     };
     const later = (maxMs: number) => (at += Math.max(MINUTE, Math.floor((random() * maxMs) / MINUTE) * MINUTE));

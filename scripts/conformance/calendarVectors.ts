@@ -57,13 +57,17 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * Answers every calendar case of a vector file: `{ [id]: result }`. Errors, including a calendar
  * that does not compile, become `{ error: message }` for the cases concerned.
  */
-export function runCalendarVectors(file: { calendars?: Record<string, VectorCalendar>; cases: VectorCase[] }): Record<string, VectorResult> {
+export function runCalendarVectors(file: {
+  calendars?: Record<string, VectorCalendar>;
+  cases: VectorCase[];
+}): Record<string, VectorResult> {
   const compiled = new Map<string, BusinessCalendar | { error: string }>();
   const calendarFor = (name: string): BusinessCalendar | { error: string } => {
     let cal = compiled.get(name);
     if (cal === undefined) {
       const src = file.calendars?.[name];
-      if (src === undefined || !Object.hasOwn(file.calendars ?? {}, name)) cal = { error: `unknown calendar ${JSON.stringify(name)}` };
+      if (src === undefined || !Object.hasOwn(file.calendars ?? {}, name))
+        cal = { error: `unknown calendar ${JSON.stringify(name)}` };
       else {
         try {
           cal = compileCalendar(toDefinition(src));

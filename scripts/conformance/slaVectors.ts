@@ -15,14 +15,18 @@ export interface SlaCase {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Answers SLA cases: `{ [id]: result | { error } }`, compiling each calendar once. */
-export function runSlaVectors(calendars: Record<string, VectorCalendar> | undefined, cases: SlaCase[]): Record<string, unknown> {
+export function runSlaVectors(
+  calendars: Record<string, VectorCalendar> | undefined,
+  cases: SlaCase[],
+): Record<string, unknown> {
   const compiled = new Map<string, BusinessCalendar | { error: string }>();
   const out: Record<string, unknown> = {};
   for (const c of cases) {
     try {
       let cal: BusinessCalendar | null = null;
       if (c.calendar !== null) {
-        if (typeof c.calendar !== 'string' || !Object.hasOwn(calendars ?? {}, c.calendar)) throw new Error(`unknown calendar ${JSON.stringify(c.calendar)}`);
+        if (typeof c.calendar !== 'string' || !Object.hasOwn(calendars ?? {}, c.calendar))
+          throw new Error(`unknown calendar ${JSON.stringify(c.calendar)}`);
         let entry = compiled.get(c.calendar);
         if (entry === undefined) {
           try {

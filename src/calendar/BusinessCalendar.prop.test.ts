@@ -10,7 +10,12 @@ import {
   type Scenario,
   scenarioArb,
 } from '../../test/arbitraries/calendar.js';
-import { MinuteSimulator, offsetChanges, SIMULATED_RANGE, SimulatorRangeError } from '../../test/reference/minuteSimulator.js';
+import {
+  MinuteSimulator,
+  offsetChanges,
+  SIMULATED_RANGE,
+  SimulatorRangeError,
+} from '../../test/reference/minuteSimulator.js';
 import { type BusinessCalendar, CalculationError, type CalendarDefinition, compileCalendar } from '../index.js';
 
 /**
@@ -44,7 +49,14 @@ interface Case {
 /** Several cases on one random calendar: compiling a calendar costs more than checking a case. */
 const casesOn = (scenarios: fc.Arbitrary<Scenario>) =>
   scenarios.chain((s) => {
-    const point = fc.record({ t: instantArb(s), u: instantArb(s), v: instantArb(s), d: durationArb, e: durationArb, n: fc.nat(6) });
+    const point = fc.record({
+      t: instantArb(s),
+      u: instantArb(s),
+      v: instantArb(s),
+      d: durationArb,
+      e: durationArb,
+      n: fc.nat(6),
+    });
     return fc.array(point, { minLength: CASES_PER_RUN, maxLength: CASES_PER_RUN }).map((points) => ({ s, points }));
   });
 
@@ -79,7 +91,8 @@ describe('business-time arithmetic on random calendars', () => {
       expect(cal.add(t, a)).toBeLessThanOrEqual(cal.add(t, b));
     }));
 
-  it('add(add(t, a), b) = add(t, a + b)', () => forAll(({ cal, t, d, e }) => expect(cal.add(cal.add(t, d), e)).toBe(cal.add(t, d + e))));
+  it('add(add(t, a), b) = add(t, a + b)', () =>
+    forAll(({ cal, t, d, e }) => expect(cal.add(cal.add(t, d), e)).toBe(cal.add(t, d + e))));
 
   it('subtract(add(t, d), d) = t when t is open', () =>
     forAll(({ cal, t, d }) => {
@@ -98,10 +111,17 @@ describe('business-time arithmetic on random calendars', () => {
     fc.assert(
       fc.property(
         alwaysOpenArb,
-        fc.array(fc.tuple(fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 0, 1) }), durationArb, fc.integer({ min: -5 * DAY, max: 5 * DAY })), {
-          minLength: CASES_PER_RUN,
-          maxLength: CASES_PER_RUN,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 0, 1) }),
+            durationArb,
+            fc.integer({ min: -5 * DAY, max: 5 * DAY }),
+          ),
+          {
+            minLength: CASES_PER_RUN,
+            maxLength: CASES_PER_RUN,
+          },
+        ),
         (def, points) => {
           const cal = calendarOf(def);
           for (const [t, d, k] of points) {
@@ -172,7 +192,8 @@ function outcome(f: () => number | boolean): Outcome {
 function expectAgree(engine: () => number | boolean, model: () => number | boolean): void {
   const [x, y] = [outcome(engine), outcome(model)];
   if (y !== 'none_simulated') return void expect(x).toBe(y);
-  if (typeof x === 'number') expect(x < SIMULATED_RANGE.from || x >= SIMULATED_RANGE.to, `${x} is inside the simulated range`).toBe(true);
+  if (typeof x === 'number')
+    expect(x < SIMULATED_RANGE.from || x >= SIMULATED_RANGE.to, `${x} is inside the simulated range`).toBe(true);
   else expect(x).toMatch(/^never_/);
 }
 
@@ -215,8 +236,14 @@ describe('the engine agrees with the minute simulator (test/reference/minuteSimu
       ({ s, cal, t }) => {
         const m = simulatorOf(s);
         expect(cal.isOpen(t)).toBe(m.isOpen(t));
-        expectAgree(() => cal.nextOpening(t), () => m.nextOpening(t));
-        expectAgree(() => cal.nextClosing(t), () => m.nextClosing(t));
+        expectAgree(
+          () => cal.nextOpening(t),
+          () => m.nextOpening(t),
+        );
+        expectAgree(
+          () => cal.nextClosing(t),
+          () => m.nextClosing(t),
+        );
         if (offsetChanges(s.def.zone, t - HOUR, t + HOUR).length > 0) exercised.isOpenNearDstChange++;
         const [o, c] = [outcome(() => cal.nextOpening(t)), outcome(() => cal.nextClosing(t))];
         if ([o, c].some((x) => typeof x === 'number' && isOffsetChange(s.def.zone, x))) exercised.boundaryAtDstChange++;
@@ -230,15 +257,24 @@ describe('the engine agrees with the minute simulator (test/reference/minuteSimu
     forAll(
       ({ s, cal, t, d }) => {
         const m = simulatorOf(s);
-        expectAgree(() => cal.add(t, d), () => m.add(t, d));
-        expectAgree(() => cal.subtract(t, d), () => m.subtract(t, d));
+        expectAgree(
+          () => cal.add(t, d),
+          () => m.add(t, d),
+        );
+        expectAgree(
+          () => cal.subtract(t, d),
+          () => m.subtract(t, d),
+        );
         const x = outcome(() => cal.add(t, d));
         if (typeof x !== 'number' || d === 0) return;
         if (offsetChanges(s.def.zone, t, x).length > 0) exercised.addCrossedDstChange++;
         if (datedMidnights(s.def).some((ms) => ms > t && ms < x)) exercised.addCrossedHolidayOrOverride++;
         const c = cal.nextClosing(t);
         const toClosing = cal.between(t, c);
-        expectAgree(() => cal.add(t, toClosing), () => m.add(t, toClosing));
+        expectAgree(
+          () => cal.add(t, toClosing),
+          () => m.add(t, toClosing),
+        );
         expect(cal.add(t, toClosing)).toBe(c);
         exercised.addEndedAtClosing++;
       },
@@ -266,7 +302,10 @@ describe('the engine agrees with the minute simulator (test/reference/minuteSimu
     forAll(
       ({ s, cal, t, n }) => {
         const m = simulatorOf(s);
-        expectAgree(() => cal.addBusinessDays(t, n), () => m.addBusinessDays(t, n));
+        expectAgree(
+          () => cal.addBusinessDays(t, n),
+          () => m.addBusinessDays(t, n),
+        );
         const x = outcome(() => cal.addBusinessDays(t, n));
         if (typeof x !== 'number' || n === 0) return;
         if (cal.isOpen(x)) exercised.businessDaysKeptOffset++;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { CalculationError, compileCalendar, InvalidArgumentError, spainNationalHolidays } from '../index.js';
+import { compileCalendar, InvalidArgumentError, spainNationalHolidays } from '../index.js';
 
 const HOUR = 3_600_000;
 const weekdays: [string, string][] = [['08:00', '18:00']];
@@ -151,7 +151,11 @@ describe('a schedule that is never open fails fast instead of looping', () => {
   });
 
   it('an override-only calendar finds its override, then reports never_open past it', () => {
-    const once = compileCalendar({ zone: 'UTC', week: {}, overrides: { '2031-06-02': { open: [['09:00', '10:00']] } } });
+    const once = compileCalendar({
+      zone: 'UTC',
+      week: {},
+      overrides: { '2031-06-02': { open: [['09:00', '10:00']] } },
+    });
     expect(once.nextOpening(monday0800)).toBe(Date.UTC(2031, 5, 2, 9));
     expect(codeOf(() => once.nextOpening(Date.UTC(2031, 5, 3)))).toBe('CalculationError:never_open');
     expect(codeOf(() => once.add(monday0800, 2 * HOUR))).toBe('CalculationError:never_open');

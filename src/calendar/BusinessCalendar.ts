@@ -36,7 +36,12 @@ export interface HolidayEntry {
   readonly set?: string;
 }
 
-function checkWholeNonNegative(value: number, field: string, code: 'invalid_duration' | 'invalid_days', what: string): number {
+function checkWholeNonNegative(
+  value: number,
+  field: string,
+  code: 'invalid_duration' | 'invalid_days',
+  what: string,
+): number {
   if (typeof value === 'number' && value >= 0 && Number.isInteger(value)) return value;
   throw new InvalidArgumentError(code, [field], `${field}: expected ${what}, got ${String(value)}`, value);
 }
@@ -261,7 +266,12 @@ export class BusinessCalendar {
    */
   holidaysIn(year: number): HolidayEntry[] {
     if (!Number.isInteger(year) || year < 1900 || year > 2399) {
-      throw new InvalidArgumentError('out_of_range', ['year'], `year: expected a whole year from 1900 to 2399, got ${String(year)}`, year);
+      throw new InvalidArgumentError(
+        'out_of_range',
+        ['year'],
+        `year: expected a whole year from 1900 to 2399, got ${String(year)}`,
+        year,
+      );
     }
     const out: HolidayEntry[] = [];
     for (const [day, list] of [...this.#tables.holidays(year)].sort((a, b) => a[0] - b[0])) {

@@ -49,7 +49,12 @@ export function bucketCount(chunkMs: number): number {
  * the chunk and sums them; records the business days whose first opening lies in the chunk.
  * @internal
  */
-export function buildChunk(index: number, chunkMs: number, zone: Zone, spansOn: (day: number) => readonly MinuteSpan[]): Chunk {
+export function buildChunk(
+  index: number,
+  chunkMs: number,
+  zone: Zone,
+  spansOn: (day: number) => readonly MinuteSpan[],
+): Chunk {
   const start = index * chunkMs;
   const end = start + chunkMs;
   const table = buildOffsetTable(zone, start - 3 * MS_PER_DAY, end + 3 * MS_PER_DAY);

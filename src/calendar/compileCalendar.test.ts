@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CalendarDefinition,
-  compileCalendar,
-  PolicyValidationError,
-  spainNationalHolidays,
-} from '../index.js';
+import { type CalendarDefinition, compileCalendar, PolicyValidationError, spainNationalHolidays } from '../index.js';
 
 /** Compiles untrusted input and returns the validation issues it raised. */
 function issuesOf(input: unknown) {
@@ -12,7 +7,11 @@ function issuesOf(input: unknown) {
     compileCalendar(input as CalendarDefinition);
   } catch (e) {
     expect(e).toBeInstanceOf(PolicyValidationError);
-    return (e as PolicyValidationError).issues.map((i) => ({ code: i.code, path: i.path.join('.'), message: i.message }));
+    return (e as PolicyValidationError).issues.map((i) => ({
+      code: i.code,
+      path: i.path.join('.'),
+      message: i.message,
+    }));
   }
   throw new Error('expected a PolicyValidationError');
 }
@@ -23,7 +22,14 @@ describe('compileCalendar: valid definitions', () => {
   it('accepts weekdays, holiday sets, exceptions and overrides together', () => {
     const cal = compileCalendar({
       zone: 'Europe/Madrid',
-      week: { 1: [['08:00', '14:00'], ['15:00', '18:00']], 6: [['22:00', '02:00']], 7: [['10:00', '24:00']] },
+      week: {
+        1: [
+          ['08:00', '14:00'],
+          ['15:00', '18:00'],
+        ],
+        6: [['22:00', '02:00']],
+        7: [['10:00', '24:00']],
+      },
       holidays: [
         spainNationalHolidays,
         { kind: 'nthWeekday', month: 5, weekday: 1, nth: 'last', name: 'Company day' },
@@ -74,19 +80,28 @@ describe('compileCalendar: every bad field gets a typed error with its path', ()
   });
 
   it('reports every problem at once, in document order', () => {
-    expect(issuesOf({ zone: 'Nowhere/City', week: { 1: [['8:00', '25:00']] } }).map((i) => `${i.code} ${i.path}`)).toEqual([
-      'invalid_zone zone',
-      'invalid_time week.1.0.0',
-      'invalid_time week.1.0.1',
-    ]);
+    expect(
+      issuesOf({ zone: 'Nowhere/City', week: { 1: [['8:00', '25:00']] } }).map((i) => `${i.code} ${i.path}`),
+    ).toEqual(['invalid_zone zone', 'invalid_time week.1.0.0', 'invalid_time week.1.0.1']);
   });
 
   it('overlapping_intervals: two intervals of one day', () => {
-    expect(issuesOf({ ...ok, week: { 2: [['08:00', '12:00'], ['11:00', '13:00']] } })).toEqual([
+    expect(
+      issuesOf({
+        ...ok,
+        week: {
+          2: [
+            ['08:00', '12:00'],
+            ['11:00', '13:00'],
+          ],
+        },
+      }),
+    ).toEqual([
       {
         code: 'overlapping_intervals',
         path: 'week.2.1',
-        message: 'week.2[1]: expected intervals that do not overlap, got ["11:00","13:00"] overlapping ["08:00","12:00"]',
+        message:
+          'week.2[1]: expected intervals that do not overlap, got ["11:00","13:00"] overlapping ["08:00","12:00"]',
       },
     ]);
   });
@@ -99,7 +114,19 @@ describe('compileCalendar: every bad field gets a typed error with its path', ()
   });
 
   it('overlapping_intervals: inside an override', () => {
-    expect(issuesOf({ ...ok, overrides: { '2026-01-05': { open: [['08:00', '10:00'], ['09:00', '11:00']] } } })[0]).toMatchObject({
+    expect(
+      issuesOf({
+        ...ok,
+        overrides: {
+          '2026-01-05': {
+            open: [
+              ['08:00', '10:00'],
+              ['09:00', '11:00'],
+            ],
+          },
+        },
+      })[0],
+    ).toMatchObject({
       code: 'overlapping_intervals',
       path: 'overrides.2026-01-05.open.1',
     });
@@ -115,7 +142,10 @@ describe('compileCalendar: every bad field gets a typed error with its path', ()
   it.each([
     [{ holidays: [{ kind: 'date', date: '2026-02-30', name: 'x' }] }, 'holidays.0.date'],
     [{ holidays: [{ kind: 'range', from: '2026-08-21', to: '2026-08-10', name: 'x' }] }, 'holidays.0.to'],
-    [{ holidays: [{ kind: 'easter', offsetDays: 0, name: 'x', fromYear: 2030, untilYear: 2020 }] }, 'holidays.0.untilYear'],
+    [
+      { holidays: [{ kind: 'easter', offsetDays: 0, name: 'x', fromYear: 2030, untilYear: 2020 }] },
+      'holidays.0.untilYear',
+    ],
     [{ holidayExceptions: ['2026-13-01'] }, 'holidayExceptions.0'],
     [{ overrides: { '2026-02-29': { open: [] } } }, 'overrides.2026-02-29'],
   ])('invalid_date: %j', (extra, path) => {

@@ -21,7 +21,7 @@ export function nextClosing(tables: CalendarTables, at: number): number {
     end = c.ends[0]!;
   }
   // An open period cut at a chunk boundary continues in the next chunk.
-  for (let full = 0; end === c.end; ) {
+  for (let full = 0; end === c.end;) {
     const next = tables.chunk(c.index + 1);
     if (next.count === 0 || next.starts[0] !== end) break;
     c = next;

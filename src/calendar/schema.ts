@@ -18,25 +18,34 @@ export function wallMinutes(text: string): number {
   return Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
 }
 
-const openingTime = z.string().refine((s) => HHMM.test(s), {
-  error: (iss) => `expected an opening time "HH:MM" from 00:00 to 23:59, got ${JSON.stringify(iss.input)}`,
-  ...custom('invalid_time'),
-}).meta({ pattern: HHMM.source, description: 'Opening wall time "HH:MM", 00:00–23:59' });
+const openingTime = z
+  .string()
+  .refine((s) => HHMM.test(s), {
+    error: (iss) => `expected an opening time "HH:MM" from 00:00 to 23:59, got ${JSON.stringify(iss.input)}`,
+    ...custom('invalid_time'),
+  })
+  .meta({ pattern: HHMM.source, description: 'Opening wall time "HH:MM", 00:00–23:59' });
 
-const closingTime = z.string().refine((s) => s === '24:00' || HHMM.test(s), {
-  error: (iss) => `expected a closing time "HH:MM" from 00:00 to 24:00, got ${JSON.stringify(iss.input)}`,
-  ...custom('invalid_time'),
-}).meta({ pattern: '^(?:([01]\\d|2[0-3]):[0-5]\\d|24:00)$', description: 'Closing wall time "HH:MM", 00:00–24:00' });
+const closingTime = z
+  .string()
+  .refine((s) => s === '24:00' || HHMM.test(s), {
+    error: (iss) => `expected a closing time "HH:MM" from 00:00 to 24:00, got ${JSON.stringify(iss.input)}`,
+    ...custom('invalid_time'),
+  })
+  .meta({ pattern: '^(?:([01]\\d|2[0-3]):[0-5]\\d|24:00)$', description: 'Closing wall time "HH:MM", 00:00–24:00' });
 
 /** An open interval `[opening, closing]` in local wall time. A closing at or before the opening crosses midnight. */
 export const IntervalSchema = z.tuple([openingTime, closingTime]);
 
 const ISO_WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
-const isoDate = z.string().refine((s) => parseIsoDate(s) !== undefined, {
-  error: (iss) => `expected a real date "YYYY-MM-DD", got ${JSON.stringify(iss.input)}`,
-  ...custom('invalid_date'),
-}).meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Local date "YYYY-MM-DD"' });
+const isoDate = z
+  .string()
+  .refine((s) => parseIsoDate(s) !== undefined, {
+    error: (iss) => `expected a real date "YYYY-MM-DD", got ${JSON.stringify(iss.input)}`,
+    ...custom('invalid_date'),
+  })
+  .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Local date "YYYY-MM-DD"' });
 
 const year = z.int().min(1900).max(2399);
 const name = z.string().min(1).max(200);
@@ -57,7 +66,10 @@ function checkOverlaps(
   extra: readonly [number, number][] = [],
 ): void {
   const spans = list.map((iv, i) => ({ i, span: safeMinutes(iv) })).filter((x) => x.span !== undefined);
-  const all = [...spans.map((x) => ({ i: x.i as number | undefined, span: x.span! })), ...extra.map((span) => ({ i: undefined, span }))];
+  const all = [
+    ...spans.map((x) => ({ i: x.i as number | undefined, span: x.span! })),
+    ...extra.map((span) => ({ i: undefined, span })),
+  ];
   for (const a of spans) {
     for (const b of all) {
       if (b.i === a.i) continue;
@@ -113,7 +125,10 @@ const yearBounds = {
   untilYear: year.optional(),
 };
 
-function checkYearBounds(rule: { fromYear?: number | undefined; untilYear?: number | undefined }, ctx: z.RefinementCtx): void {
+function checkYearBounds(
+  rule: { fromYear?: number | undefined; untilYear?: number | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if (rule.fromYear !== undefined && rule.untilYear !== undefined && rule.fromYear > rule.untilYear) {
     ctx.addIssue({
       code: 'custom',
@@ -215,7 +230,10 @@ export const CalendarDefinitionSchema = z.strictObject({
     ...custom('invalid_zone'),
   }),
   week: WeekSchema,
-  holidays: z.array(z.discriminatedUnion('kind', [...HolidayRuleSchema.options, HolidaySetSchema])).max(10_000).optional(),
+  holidays: z
+    .array(z.discriminatedUnion('kind', [...HolidayRuleSchema.options, HolidaySetSchema]))
+    .max(10_000)
+    .optional(),
   holidayExceptions: z.array(isoDate).max(10_000).optional(),
   overrides: z.record(isoDate, OverrideSchema).optional(),
 });

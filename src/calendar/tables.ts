@@ -26,7 +26,9 @@ export function chunkIndexOf(ms: number): number {
 export class CalendarTables {
   readonly model: CalendarModel;
   /** Built chunks by `index − MIN_CHUNK`: a dense array is faster to index than a Map. */
-  private readonly chunks: (Chunk | undefined)[] = new Array<Chunk | undefined>(MAX_CHUNK - MIN_CHUNK + 2).fill(undefined);
+  private readonly chunks: (Chunk | undefined)[] = new Array<Chunk | undefined>(MAX_CHUNK - MIN_CHUNK + 2).fill(
+    undefined,
+  );
   private built = 0;
   private readonly holidayYears = new Map<number, Map<number, HolidayOccurrence[]>>();
   private readonly firstDatedMs: number;

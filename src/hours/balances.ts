@@ -28,7 +28,12 @@ export interface YearBalance {
 }
 
 /** @internal */
-export function yearBalances(state: LedgerState, a: AccountLedger, rows: readonly StatementRow[], asOf: number | undefined): YearBalance[] {
+export function yearBalances(
+  state: LedgerState,
+  a: AccountLedger,
+  rows: readonly StatementRow[],
+  asOf: number | undefined,
+): YearBalance[] {
   const years = [...a.years.values()].sort((x, y) => x.from - y.from);
   const renewedBy = new Map<string, YearRecord>();
   for (const y of years) if (y.previousYear !== undefined) renewedBy.set(y.previousYear, y);
@@ -41,7 +46,14 @@ export function yearBalances(state: LedgerState, a: AccountLedger, rows: readonl
     const available = y.minutes + inMinutes;
     const unused = Math.max(0, available - charged);
     const renewal = renewedBy.get(y.id);
-    const out = renewal === undefined ? 0 : carry.kind === 'none' ? 0 : carry.kind === 'all' ? unused : Math.min(carry.capMinutes, unused);
+    const out =
+      renewal === undefined
+        ? 0
+        : carry.kind === 'none'
+          ? 0
+          : carry.kind === 'all'
+            ? unused
+            : Math.min(carry.capMinutes, unused);
     if (renewal !== undefined) carriedIn.set(renewal.id, out);
     const ended = renewal !== undefined || (asOf !== undefined && asOf >= y.to);
     const expired = ended ? unused - out : 0;
@@ -80,9 +92,12 @@ export function yearBalances(state: LedgerState, a: AccountLedger, rows: readonl
  * ```
  * @category Hours
  */
-export function balances(state: LedgerState, account: string, options: { readonly asOf?: number | Date } = {}): readonly YearBalance[] {
+export function balances(
+  state: LedgerState,
+  account: string,
+  options: { readonly asOf?: number | Date } = {},
+): readonly YearBalance[] {
   const a = accountOf(state, account);
   const asOf = options.asOf === undefined ? undefined : toEpochMs(options.asOf, 'asOf');
   return deepFreeze(yearBalances(state, a, rowsOf(state, a).rows, asOf));
 }
-

@@ -1,6 +1,18 @@
 import { normalizeSeedText, readSeed } from '../../test/fixtures/seeds.js';
 import { describe, expect, it } from 'vitest';
-import { classified, d26, defined, documented, grant, handled, ledgerWith, open, policyWith, rowOf, voided } from '../../test/fixtures/hours.js';
+import {
+  classified,
+  d26,
+  defined,
+  documented,
+  grant,
+  handled,
+  ledgerWith,
+  open,
+  policyWith,
+  rowOf,
+  voided,
+} from '../../test/fixtures/hours.js';
 import { balances, type LedgerEvent, replay } from '../index.js';
 import { chargeConversation, type ConversationFacts } from './charge.js';
 
@@ -12,8 +24,15 @@ function quote(seed: keyof typeof seeds, line: string): void {
 }
 
 const standard = defined(policyWith().supportHours, 'standard support hours').deduction;
-const rulesWith = (patch: Parameters<typeof policyWith>[0]) => defined(policyWith(patch).supportHours, 'support hours').deduction;
-const facts = (f: Partial<ConversationFacts> = {}): ConversationFacts => ({ handledMinutes: 0, documented: false, classification: 'normal', voided: false, ...f });
+const rulesWith = (patch: Parameters<typeof policyWith>[0]) =>
+  defined(policyWith(patch).supportHours, 'support hours').deduction;
+const facts = (f: Partial<ConversationFacts> = {}): ConversationFacts => ({
+  handledMinutes: 0,
+  documented: false,
+  classification: 'normal',
+  voided: false,
+  ...f,
+});
 
 /** The charge of conversation T opened on 2 March 2026 with these extra events, through the public API. */
 function chargedThroughLedger(extra: LedgerEvent[], patch: Parameters<typeof policyWith>[0] = {}) {
@@ -29,7 +48,10 @@ describe('the standard deduction rules come from the seeds', () => {
     quote('002', 'Opening a conversation deducts a minimum of 15 minutes.');
     quote('003', 'Apertura de la conversación: se deducirá un mínimo de 15 minutos.');
     quote('000', 'Hours are deducted in the most favorable way following these rules');
-    quote('000', 'Incidents are not counted as support hours, so they are not deducted from your contracted support-hours package.');
+    quote(
+      '000',
+      'Incidents are not counted as support hours, so they are not deducted from your contracted support-hours package.',
+    );
     quote('003', 'Las incidencias no se contabilizan como horas de soporte');
     expect(standard).toEqual({
       minimumMinutes: 15,
@@ -64,7 +86,10 @@ describe('chargeConversation under the standard rules', () => {
       [61, 60, 'handled_rounded'],
     ];
     for (const [handledMinutes, chargedMinutes, rule] of cases) {
-      expect(chargeConversation(standard, facts({ handledMinutes })), `${handledMinutes} min handled`).toEqual({ chargedMinutes, rule });
+      expect(chargeConversation(standard, facts({ handledMinutes })), `${handledMinutes} min handled`).toEqual({
+        chargedMinutes,
+        rule,
+      });
     }
   });
 
@@ -79,27 +104,50 @@ describe('chargeConversation under the standard rules', () => {
 
   it('a conversation answered with documentation costs the minimum, whatever its handled time', () => {
     for (const handledMinutes of [0, 14, 40, 200]) {
-      expect(chargeConversation(standard, facts({ handledMinutes, documented: true }))).toEqual({ chargedMinutes: 15, rule: 'documentation_minimum' });
+      expect(chargeConversation(standard, facts({ handledMinutes, documented: true }))).toEqual({
+        chargedMinutes: 15,
+        rule: 'documentation_minimum',
+      });
     }
   });
 
   it('an incident costs nothing, even with handled time or a documentation answer ("Incidents are not counted as support hours")', () => {
-    quote('001', 'Incidents are not counted as support hours and therefore are not deducted from the total contracted hours.');
-    expect(chargeConversation(standard, facts({ classification: 'incident', handledMinutes: 200, documented: true }))).toEqual({ chargedMinutes: 0, rule: 'incident_free' });
+    quote(
+      '001',
+      'Incidents are not counted as support hours and therefore are not deducted from the total contracted hours.',
+    );
+    expect(
+      chargeConversation(standard, facts({ classification: 'incident', handledMinutes: 200, documented: true })),
+    ).toEqual({ chargedMinutes: 0, rule: 'incident_free' });
   });
 
   it('Customer Success work costs nothing', () => {
-    expect(chargeConversation(standard, facts({ classification: 'customer_success', handledMinutes: 120 }))).toEqual({ chargedMinutes: 0, rule: 'customer_success_free' });
+    expect(chargeConversation(standard, facts({ classification: 'customer_success', handledMinutes: 120 }))).toEqual({
+      chargedMinutes: 0,
+      rule: 'customer_success_free',
+    });
   });
 
   it('expected behaviour is charged as a normal conversation', () => {
-    expect(chargeConversation(standard, facts({ classification: 'expected_behaviour', handledMinutes: 40 }))).toEqual({ chargedMinutes: 30, rule: 'handled_rounded' });
-    expect(chargeConversation(standard, facts({ classification: 'expected_behaviour' }))).toEqual({ chargedMinutes: 15, rule: 'minimum' });
+    expect(chargeConversation(standard, facts({ classification: 'expected_behaviour', handledMinutes: 40 }))).toEqual({
+      chargedMinutes: 30,
+      rule: 'handled_rounded',
+    });
+    expect(chargeConversation(standard, facts({ classification: 'expected_behaviour' }))).toEqual({
+      chargedMinutes: 15,
+      rule: 'minimum',
+    });
   });
 
   it('a voided conversation costs nothing, whatever else is known of it', () => {
-    expect(chargeConversation(standard, facts({ voided: true, handledMinutes: 90, documented: true }))).toEqual({ chargedMinutes: 0, rule: 'voided' });
-    expect(chargeConversation(standard, facts({ voided: true, classification: 'incident' }))).toEqual({ chargedMinutes: 0, rule: 'voided' });
+    expect(chargeConversation(standard, facts({ voided: true, handledMinutes: 90, documented: true }))).toEqual({
+      chargedMinutes: 0,
+      rule: 'voided',
+    });
+    expect(chargeConversation(standard, facts({ voided: true, classification: 'incident' }))).toEqual({
+      chargedMinutes: 0,
+      rule: 'voided',
+    });
   });
 });
 
@@ -108,8 +156,14 @@ describe('chargeConversation under modified rules (increment, minimum and roundi
     const up = rulesWith({ rounding: 'up' });
     expect(chargeConversation(up, facts())).toEqual({ chargedMinutes: 15, rule: 'minimum' });
     expect(chargeConversation(up, facts({ handledMinutes: 15 }))).toEqual({ chargedMinutes: 15, rule: 'minimum' });
-    expect(chargeConversation(up, facts({ handledMinutes: 16 }))).toEqual({ chargedMinutes: 30, rule: 'handled_rounded' });
-    expect(chargeConversation(up, facts({ handledMinutes: 31 }))).toEqual({ chargedMinutes: 45, rule: 'handled_rounded' });
+    expect(chargeConversation(up, facts({ handledMinutes: 16 }))).toEqual({
+      chargedMinutes: 30,
+      rule: 'handled_rounded',
+    });
+    expect(chargeConversation(up, facts({ handledMinutes: 31 }))).toEqual({
+      chargedMinutes: 45,
+      rule: 'handled_rounded',
+    });
   });
 
   it("rounding 'nearest' goes to the closer increment, halves up: 22 → 15, 23 → 30, 37 → 30, 38 → 45", () => {
@@ -126,23 +180,35 @@ describe('chargeConversation under modified rules (increment, minimum and roundi
   it('a minimum that is not a multiple of the increment still floors the charge', () => {
     const rules = rulesWith({ minimumMinutes: 20, incrementMinutes: 15 });
     expect(chargeConversation(rules, facts({ handledMinutes: 29 }))).toEqual({ chargedMinutes: 20, rule: 'minimum' });
-    expect(chargeConversation(rules, facts({ handledMinutes: 30 }))).toEqual({ chargedMinutes: 30, rule: 'handled_rounded' });
+    expect(chargeConversation(rules, facts({ handledMinutes: 30 }))).toEqual({
+      chargedMinutes: 30,
+      rule: 'handled_rounded',
+    });
   });
 
   it("documentationAnswer 'handled' charges a documented conversation its handled time", () => {
     const rules = rulesWith({ documentationAnswer: 'handled' });
-    expect(chargeConversation(rules, facts({ documented: true, handledMinutes: 40 }))).toEqual({ chargedMinutes: 30, rule: 'handled_rounded' });
+    expect(chargeConversation(rules, facts({ documented: true, handledMinutes: 40 }))).toEqual({
+      chargedMinutes: 30,
+      rule: 'handled_rounded',
+    });
     expect(chargeConversation(rules, facts({ documented: true }))).toEqual({ chargedMinutes: 15, rule: 'minimum' });
   });
 
   it("incidents 'charged' charges an incident as a normal conversation", () => {
     const rules = rulesWith({ incidents: 'charged' });
-    expect(chargeConversation(rules, facts({ classification: 'incident', handledMinutes: 40 }))).toEqual({ chargedMinutes: 30, rule: 'handled_rounded' });
+    expect(chargeConversation(rules, facts({ classification: 'incident', handledMinutes: 40 }))).toEqual({
+      chargedMinutes: 30,
+      rule: 'handled_rounded',
+    });
   });
 
   it("customerSuccess 'charged' charges Customer Success work as a normal conversation", () => {
     const rules = rulesWith({ customerSuccess: 'charged' });
-    expect(chargeConversation(rules, facts({ classification: 'customer_success', documented: true }))).toEqual({ chargedMinutes: 15, rule: 'documentation_minimum' });
+    expect(chargeConversation(rules, facts({ classification: 'customer_success', documented: true }))).toEqual({
+      chargedMinutes: 15,
+      rule: 'documentation_minimum',
+    });
   });
 });
 
@@ -152,25 +218,55 @@ describe('charges through the ledger (replay, balances, statement)', () => {
   });
 
   it('the handled time of all time_handled events is summed before rounding: 20 + 20 → 40 → 30', () => {
-    expect(chargedThroughLedger([handled('h1', 'T', 20), handled('h2', 'T', 20)])).toEqual({ charged: 30, rule: 'handled_rounded', balance: 570 });
+    expect(chargedThroughLedger([handled('h1', 'T', 20), handled('h2', 'T', 20)])).toEqual({
+      charged: 30,
+      rule: 'handled_rounded',
+      balance: 570,
+    });
   });
 
   it('a documentation answer costs 15 whatever the handled time', () => {
-    expect(chargedThroughLedger([handled('h', 'T', 95), documented('d', 'T')])).toEqual({ charged: 15, rule: 'documentation_minimum', balance: 585 });
+    expect(chargedThroughLedger([handled('h', 'T', 95), documented('d', 'T')])).toEqual({
+      charged: 15,
+      rule: 'documentation_minimum',
+      balance: 585,
+    });
   });
 
   it('an incident costs nothing; Customer Success costs nothing; a voided conversation costs nothing', () => {
-    expect(chargedThroughLedger([handled('h', 'T', 95), classified('c', 'T', 'incident')])).toEqual({ charged: 0, rule: 'incident_free', balance: 600 });
-    expect(chargedThroughLedger([handled('h', 'T', 95), classified('c', 'T', 'customer_success')])).toEqual({ charged: 0, rule: 'customer_success_free', balance: 600 });
-    expect(chargedThroughLedger([handled('h', 'T', 95), voided('v', 'T')])).toEqual({ charged: 0, rule: 'voided', balance: 600 });
+    expect(chargedThroughLedger([handled('h', 'T', 95), classified('c', 'T', 'incident')])).toEqual({
+      charged: 0,
+      rule: 'incident_free',
+      balance: 600,
+    });
+    expect(chargedThroughLedger([handled('h', 'T', 95), classified('c', 'T', 'customer_success')])).toEqual({
+      charged: 0,
+      rule: 'customer_success_free',
+      balance: 600,
+    });
+    expect(chargedThroughLedger([handled('h', 'T', 95), voided('v', 'T')])).toEqual({
+      charged: 0,
+      rule: 'voided',
+      balance: 600,
+    });
   });
 
   it('expected behaviour is charged as a normal conversation: 40 → 30', () => {
-    expect(chargedThroughLedger([handled('h', 'T', 40), classified('c', 'T', 'expected_behaviour')])).toEqual({ charged: 30, rule: 'handled_rounded', balance: 570 });
+    expect(chargedThroughLedger([handled('h', 'T', 40), classified('c', 'T', 'expected_behaviour')])).toEqual({
+      charged: 30,
+      rule: 'handled_rounded',
+      balance: 570,
+    });
   });
 
   it("a modified policy's rules apply through the ledger: rounding 'up' 16 → 30, incidents 'charged' 40 → 30", () => {
-    expect(chargedThroughLedger([handled('h', 'T', 16)], { rounding: 'up' })).toEqual({ charged: 30, rule: 'handled_rounded', balance: 570 });
-    expect(chargedThroughLedger([handled('h', 'T', 40), classified('c', 'T', 'incident')], { incidents: 'charged' })).toEqual({ charged: 30, rule: 'handled_rounded', balance: 570 });
+    expect(chargedThroughLedger([handled('h', 'T', 16)], { rounding: 'up' })).toEqual({
+      charged: 30,
+      rule: 'handled_rounded',
+      balance: 570,
+    });
+    expect(
+      chargedThroughLedger([handled('h', 'T', 40), classified('c', 'T', 'incident')], { incidents: 'charged' }),
+    ).toEqual({ charged: 30, rule: 'handled_rounded', balance: 570 });
   });
 });

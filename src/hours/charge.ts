@@ -12,12 +12,7 @@ export type DeductionRules = NonNullable<Policy['supportHours']>['deduction'];
  * @category Hours
  */
 export type ChargeRule =
-  | 'voided'
-  | 'incident_free'
-  | 'customer_success_free'
-  | 'documentation_minimum'
-  | 'minimum'
-  | 'handled_rounded';
+  'voided' | 'incident_free' | 'customer_success_free' | 'documentation_minimum' | 'minimum' | 'handled_rounded';
 
 /** What a conversation is charged, and by which rule. @internal */
 export interface Charge {
@@ -35,7 +30,8 @@ export interface ConversationFacts {
 
 function round(minutes: number, increment: number, rounding: DeductionRules['rounding']): number {
   const steps = minutes / increment;
-  const whole = rounding === 'down' ? Math.floor(steps) : rounding === 'up' ? Math.ceil(steps) : Math.floor(steps + 0.5);
+  const whole =
+    rounding === 'down' ? Math.floor(steps) : rounding === 'up' ? Math.ceil(steps) : Math.floor(steps + 0.5);
   return whole * increment;
 }
 
@@ -51,11 +47,13 @@ function round(minutes: number, increment: number, rounding: DeductionRules['rou
  */
 export function chargeConversation(rules: DeductionRules, c: ConversationFacts): Charge {
   if (c.voided) return { chargedMinutes: 0, rule: 'voided' };
-  if (c.classification === 'incident' && rules.incidents === 'free') return { chargedMinutes: 0, rule: 'incident_free' };
+  if (c.classification === 'incident' && rules.incidents === 'free')
+    return { chargedMinutes: 0, rule: 'incident_free' };
   if (c.classification === 'customer_success' && rules.customerSuccess === 'free') {
     return { chargedMinutes: 0, rule: 'customer_success_free' };
   }
-  if (c.documented && rules.documentationAnswer === 'minimum') return { chargedMinutes: rules.minimumMinutes, rule: 'documentation_minimum' };
+  if (c.documented && rules.documentationAnswer === 'minimum')
+    return { chargedMinutes: rules.minimumMinutes, rule: 'documentation_minimum' };
   const rounded = round(c.handledMinutes, rules.incrementMinutes, rules.rounding);
   return rounded <= rules.minimumMinutes
     ? { chargedMinutes: rules.minimumMinutes, rule: 'minimum' }

@@ -31,7 +31,13 @@ function finalClass(c: ConversationRecord): ConversationClass {
 /** The ledger of an account, or `unknown_account`. @internal */
 export function accountOf(state: LedgerState, account: string): AccountLedger {
   const a = state.accounts.get(account);
-  if (a === undefined) throw new InvalidArgumentError('unknown_account', ['account'], `account: expected an account of the ledger, got ${JSON.stringify(account)}`, account);
+  if (a === undefined)
+    throw new InvalidArgumentError(
+      'unknown_account',
+      ['account'],
+      `account: expected an account of the ledger, got ${JSON.stringify(account)}`,
+      account,
+    );
   return a;
 }
 
@@ -49,7 +55,12 @@ export function rowsOf(state: LedgerState, a: AccountLedger): { rows: StatementR
     const classification = finalClass(c);
     let handledMinutes = 0;
     for (const m of c.handled.values()) handledMinutes += m;
-    const charge = chargeConversation(state.rules, { handledMinutes, documented: c.documented.size > 0, classification, voided: c.voided.size > 0 });
+    const charge = chargeConversation(state.rules, {
+      handledMinutes,
+      documented: c.documented.size > 0,
+      classification,
+      voided: c.voided.size > 0,
+    });
     rows.push({
       conversation: id,
       year: years.find((y) => opened.at >= y.from && opened.at < y.to)!.id,
@@ -64,4 +75,3 @@ export function rowsOf(state: LedgerState, a: AccountLedger): { rows: StatementR
   rows.sort((x, y) => x.openedAt - y.openedAt || (x.conversation < y.conversation ? -1 : 1));
   return { rows, pending: pending.sort() };
 }
-

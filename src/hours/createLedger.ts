@@ -17,7 +17,11 @@ import type { LedgerState } from './state.js';
 export function createLedger(policy: Policy): LedgerState {
   const rules = policy.supportHours?.deduction;
   if (rules === undefined) {
-    throw new InvalidArgumentError('invalid_rule', ['policy', 'supportHours'], 'policy.supportHours: expected support-hours deduction rules, got none');
+    throw new InvalidArgumentError(
+      'invalid_rule',
+      ['policy', 'supportHours'],
+      'policy.supportHours: expected support-hours deduction rules, got none',
+    );
   }
   return Object.freeze({ rules, accounts: new Map() });
 }

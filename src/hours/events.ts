@@ -13,15 +13,45 @@ const minutes = z.int().min(0).max(10_000_000);
 const base = { id, account: id, at: instant };
 
 /** A contract year's package: `minutes` of support for `[from, to)`. */
-export const PackageGrantedSchema = z.strictObject({ ...base, kind: z.literal('package_granted'), year: id, from: instant, to: instant, minutes });
+export const PackageGrantedSchema = z.strictObject({
+  ...base,
+  kind: z.literal('package_granted'),
+  year: id,
+  from: instant,
+  to: instant,
+  minutes,
+});
 /** The contract renewed: a new year following `previousYear`, whose unused minutes may carry over. */
-export const ContractRenewedSchema = z.strictObject({ ...base, kind: z.literal('contract_renewed'), year: id, previousYear: id, from: instant, to: instant, minutes });
+export const ContractRenewedSchema = z.strictObject({
+  ...base,
+  kind: z.literal('contract_renewed'),
+  year: id,
+  previousYear: id,
+  from: instant,
+  to: instant,
+  minutes,
+});
 /** A support conversation (ticket or chat) opened; `client` names the client of a partner pool. */
-export const ConversationOpenedSchema = z.strictObject({ ...base, kind: z.literal('conversation_opened'), conversation: id, channel: id, client: id.optional() });
+export const ConversationOpenedSchema = z.strictObject({
+  ...base,
+  kind: z.literal('conversation_opened'),
+  conversation: id,
+  channel: id,
+  client: id.optional(),
+});
 /** Time an agent spent on a conversation. */
-export const TimeHandledSchema = z.strictObject({ ...base, kind: z.literal('time_handled'), conversation: id, minutes });
+export const TimeHandledSchema = z.strictObject({
+  ...base,
+  kind: z.literal('time_handled'),
+  conversation: id,
+  minutes,
+});
 /** The conversation was answered by pointing to existing documentation. */
-export const AnsweredWithDocumentationSchema = z.strictObject({ ...base, kind: z.literal('answered_with_documentation'), conversation: id });
+export const AnsweredWithDocumentationSchema = z.strictObject({
+  ...base,
+  kind: z.literal('answered_with_documentation'),
+  conversation: id,
+});
 /** The conversation classified (or reclassified): the one with the latest `at` (then `id`) decides. */
 export const ClassifiedSchema = z.strictObject({
   ...base,
@@ -30,7 +60,11 @@ export const ClassifiedSchema = z.strictObject({
   as: z.enum(['normal', 'incident', 'expected_behaviour', 'customer_success']),
 });
 /** The conversation voided (opened by mistake, duplicate): it costs nothing. */
-export const ConversationVoidedSchema = z.strictObject({ ...base, kind: z.literal('conversation_voided'), conversation: id });
+export const ConversationVoidedSchema = z.strictObject({
+  ...base,
+  kind: z.literal('conversation_voided'),
+  conversation: id,
+});
 
 export const LedgerEventSchema = z.discriminatedUnion('kind', [
   PackageGrantedSchema,

@@ -1,16 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { classified, d26, documented, grant, handled, jan1, ledgerWith, open, renew, rowOf } from '../../test/fixtures/hours.js';
-import { applyEvent, balances, type LedgerEvent, type LedgerState, replay, statement, type YearBalance } from '../index.js';
+import {
+  classified,
+  d26,
+  documented,
+  grant,
+  handled,
+  jan1,
+  ledgerWith,
+  open,
+  renew,
+  rowOf,
+} from '../../test/fixtures/hours.js';
+import {
+  applyEvent,
+  balances,
+  type LedgerEvent,
+  type LedgerState,
+  replay,
+  statement,
+  type YearBalance,
+} from '../index.js';
 
 const pick = (y: YearBalance | undefined) =>
   y === undefined
     ? undefined
-    : { year: y.year, granted: y.grantedMinutes, in: y.carriedInMinutes, charged: y.chargedMinutes, balance: y.balanceMinutes, overage: y.overageMinutes, out: y.carriedOutMinutes, expired: y.expiredMinutes };
+    : {
+        year: y.year,
+        granted: y.grantedMinutes,
+        in: y.carriedInMinutes,
+        charged: y.chargedMinutes,
+        balance: y.balanceMinutes,
+        overage: y.overageMinutes,
+        out: y.carriedOutMinutes,
+        expired: y.expiredMinutes,
+      };
 
 /** balance + charged = granted + carriedIn − carriedOut − expired, for every year. */
 function expectConservation(years: readonly YearBalance[]) {
   for (const y of years) {
-    expect(y.balanceMinutes + y.chargedMinutes, `year ${y.year}`).toBe(y.grantedMinutes + y.carriedInMinutes - y.carriedOutMinutes - y.expiredMinutes);
+    expect(y.balanceMinutes + y.chargedMinutes, `year ${y.year}`).toBe(
+      y.grantedMinutes + y.carriedInMinutes - y.carriedOutMinutes - y.expiredMinutes,
+    );
     expect(y.overageMinutes, `year ${y.year}`).toBe(Math.max(0, -y.balanceMinutes));
   }
 }
@@ -28,22 +58,46 @@ const twoYears: LedgerEvent[] = [
 
 describe('overage: running out never loses a record', () => {
   it('work beyond the package is charged in full, reported as overage and a negative balance', () => {
-    const state = replay(ledgerWith(), [grant('g', 2026, 60), open('o', 'T', d26(6, 1)), handled('h', 'T', 100, d26(6, 1))]);
-    expect(pick(balances(state, 'acme')[0])).toEqual({ year: '2026', granted: 60, in: 0, charged: 90, balance: -30, overage: 30, out: 0, expired: 0 });
+    const state = replay(ledgerWith(), [
+      grant('g', 2026, 60),
+      open('o', 'T', d26(6, 1)),
+      handled('h', 'T', 100, d26(6, 1)),
+    ]);
+    expect(pick(balances(state, 'acme')[0])).toEqual({
+      year: '2026',
+      granted: 60,
+      in: 0,
+      charged: 90,
+      balance: -30,
+      overage: 30,
+      out: 0,
+      expired: 0,
+    });
     expect(rowOf(state, 'T')).toMatchObject({ handledMinutes: 100, chargedMinutes: 90 });
   });
 
   it('every conversation after the package is used up is still recorded and charged', () => {
-    const events = [grant('g', 2026, 30), ...[1, 2, 3, 4].flatMap((n) => [open(`o${n}`, `T${n}`, d26(n, 2)), handled(`h${n}`, `T${n}`, 30, d26(n, 2))])];
+    const events = [
+      grant('g', 2026, 30),
+      ...[1, 2, 3, 4].flatMap((n) => [open(`o${n}`, `T${n}`, d26(n, 2)), handled(`h${n}`, `T${n}`, 30, d26(n, 2))]),
+    ];
     const state = replay(ledgerWith(), events);
     const [y] = balances(state, 'acme');
-    expect({ charged: y?.chargedMinutes, overage: y?.overageMinutes, conversations: y?.conversations }).toEqual({ charged: 120, overage: 90, conversations: 4 });
+    expect({ charged: y?.chargedMinutes, overage: y?.overageMinutes, conversations: y?.conversations }).toEqual({
+      charged: 120,
+      overage: 90,
+      conversations: 4,
+    });
     expect(statement(state, { account: 'acme', from: jan1(2026), to: jan1(2027) }).rows).toHaveLength(4);
   });
 
   it('incidents never consume hours, even from an exhausted package', () => {
     const base = replay(ledgerWith(), [grant('g', 2026, 15), open('o1', 'T1', d26(1, 5))]);
-    const withIncident = replay(base, [open('o2', 'T2', d26(1, 6)), handled('h2', 'T2', 300), classified('c2', 'T2', 'incident')]);
+    const withIncident = replay(base, [
+      open('o2', 'T2', d26(1, 6)),
+      handled('h2', 'T2', 300),
+      classified('c2', 'T2', 'incident'),
+    ]);
     expect(pick(balances(withIncident, 'acme')[0])).toEqual(pick(balances(base, 'acme')[0]));
   });
 });
@@ -82,7 +136,12 @@ describe('carry-over across a renewal (contract_renewed with previousYear), and 
   });
 
   it('a year in overage carries nothing over, and its overage stays reported', () => {
-    const events = [grant('g', 2026, 30), open('o', 'T', d26(3, 1)), handled('h', 'T', 60, d26(3, 1)), renew('r', 2027, 60)];
+    const events = [
+      grant('g', 2026, 30),
+      open('o', 'T', d26(3, 1)),
+      handled('h', 'T', 60, d26(3, 1)),
+      renew('r', 2027, 60),
+    ];
     const b = balances(replay(ledgerWith({ carryOver: { kind: 'all' } }), events), 'acme');
     expect(b.map(pick)).toEqual([
       { year: '2026', granted: 30, in: 0, charged: 60, balance: -30, overage: 30, out: 0, expired: 0 },
@@ -109,7 +168,8 @@ describe('carry-over across a renewal (contract_renewed with previousYear), and 
       let state: LedgerState = ledgerWith({ carryOver });
       for (const e of [...twoYears, ...overage]) {
         state = applyEvent(state, e);
-        for (const asOf of [undefined, jan1(2026), jan1(2027), jan1(2028)]) expectConservation(balances(state, 'acme', asOf === undefined ? {} : { asOf }));
+        for (const asOf of [undefined, jan1(2026), jan1(2027), jan1(2028)])
+          expectConservation(balances(state, 'acme', asOf === undefined ? {} : { asOf }));
       }
     }
   });
@@ -126,7 +186,10 @@ describe('expiry is reported only once the year is renewed or asOf is past its e
 
   it('asOf at or after the end of the year expires the unused minutes (a Date is accepted)', () => {
     expect(pick(balances(state, 'acme', { asOf: jan1(2027) })[0])).toMatchObject({ balance: 0, expired: 105 });
-    expect(pick(balances(state, 'acme', { asOf: new Date(Date.UTC(2030, 0, 1)) })[0])).toMatchObject({ balance: 0, expired: 105 });
+    expect(pick(balances(state, 'acme', { asOf: new Date(Date.UTC(2030, 0, 1)) })[0])).toMatchObject({
+      balance: 0,
+      expired: 105,
+    });
     const all = replay(ledgerWith({ carryOver: { kind: 'all' } }), oneYear);
     expect(pick(balances(all, 'acme', { asOf: jan1(2027) })[0])).toMatchObject({ balance: 0, out: 0, expired: 105 });
   });
@@ -134,7 +197,10 @@ describe('expiry is reported only once the year is renewed or asOf is past its e
   it('the statement reports the same expiry with its own asOf', () => {
     const s = statement(state, { account: 'acme', from: jan1(2026), to: jan1(2027), asOf: jan1(2027) });
     expect(pick(s.years[0])).toMatchObject({ balance: 0, expired: 105 });
-    expect(pick(statement(state, { account: 'acme', from: jan1(2026), to: jan1(2027) }).years[0])).toMatchObject({ balance: 105, expired: 0 });
+    expect(pick(statement(state, { account: 'acme', from: jan1(2026), to: jan1(2027) }).years[0])).toMatchObject({
+      balance: 105,
+      expired: 0,
+    });
   });
 });
 
@@ -144,17 +210,27 @@ describe('renewals are chained forward in time, once', () => {
   it('a renewal dated before the year it renews is invalid_event at its start', () => {
     const backwards = { ...renew('r', 2025, 100), previousYear: '2026' };
     const state = applyEvent(ledgerWith({ carryOver: { kind: 'all' } }), grant('g', 2026, 600));
-    expect(() => applyEvent(state, backwards)).toThrow(expect.objectContaining({ code: 'invalid_event', path: ['event', 'from'] }));
+    expect(() => applyEvent(state, backwards)).toThrow(
+      expect.objectContaining({ code: 'invalid_event', path: ['event', 'from'] }),
+    );
   });
 
   it('a year renewed twice is an event_conflict', () => {
-    const state = applyEvent(applyEvent(ledgerWith({ carryOver: { kind: 'all' } }), grant('g', 2026, 600)), renew('r1', 2027, 600));
+    const state = applyEvent(
+      applyEvent(ledgerWith({ carryOver: { kind: 'all' } }), grant('g', 2026, 600)),
+      renew('r1', 2027, 600),
+    );
     const again = { ...renew('r2', 2028, 600), previousYear: '2026' };
-    expect(() => applyEvent(state, again)).toThrow(expect.objectContaining({ code: 'event_conflict', path: ['event', 'previousYear'] }));
+    expect(() => applyEvent(state, again)).toThrow(
+      expect.objectContaining({ code: 'event_conflict', path: ['event', 'previousYear'] }),
+    );
   });
 
   it('minutes carried out of a year are carried into its renewal', () => {
-    const state = applyEvent(applyEvent(ledgerWith({ carryOver: { kind: 'all' } }), grant('g', 2026, 600)), renew('r', 2027, 100));
+    const state = applyEvent(
+      applyEvent(ledgerWith({ carryOver: { kind: 'all' } }), grant('g', 2026, 600)),
+      renew('r', 2027, 100),
+    );
     const b = balances(state, 'acme');
     expect(b.reduce((s, y) => s + y.carriedInMinutes, 0)).toBe(b.reduce((s, y) => s + y.carriedOutMinutes, 0));
   });

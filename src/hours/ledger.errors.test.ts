@@ -1,6 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { d26, expectInvalid, grant, handled, jan1, ledgerWith, open, renew, snapshot } from '../../test/fixtures/hours.js';
-import { applyEvent, balances, createLedger, dedicatedSupport, type LedgerEvent, parsePolicy, replay, statement } from '../index.js';
+import {
+  d26,
+  expectInvalid,
+  grant,
+  handled,
+  jan1,
+  ledgerWith,
+  open,
+  renew,
+  snapshot,
+} from '../../test/fixtures/hours.js';
+import {
+  applyEvent,
+  balances,
+  createLedger,
+  dedicatedSupport,
+  type LedgerEvent,
+  parsePolicy,
+  replay,
+  statement,
+} from '../index.js';
 
 const empty = ledgerWith();
 const granted = applyEvent(empty, grant('g', 2026, 600));
@@ -8,7 +27,10 @@ const granted = applyEvent(empty, grant('g', 2026, 600));
 describe('bad input is a typed error, and nothing is half-applied', () => {
   it("a conversation event before any package of its account is 'unknown_account'", () => {
     expectInvalid(() => applyEvent(empty, open('o', 'T', d26(3, 2))), 'unknown_account', ['event', 'account']);
-    expectInvalid(() => applyEvent(granted, open('o', 'T', d26(3, 2), { account: 'other' })), 'unknown_account', ['event', 'account']);
+    expectInvalid(() => applyEvent(granted, open('o', 'T', d26(3, 2), { account: 'other' })), 'unknown_account', [
+      'event',
+      'account',
+    ]);
     expectInvalid(() => applyEvent(empty, renew('r', 2027, 60)), 'unknown_account', ['event', 'account']);
   });
 
@@ -17,17 +39,29 @@ describe('bad input is a typed error, and nothing is half-applied', () => {
       expectInvalid(() => applyEvent(granted, handled('h', 'T', minutes)), 'invalid_event', ['event', 'minutes']);
     }
     expectInvalid(() => applyEvent(empty, grant('g', 2026, -60)), 'invalid_event', ['event', 'minutes']);
-    expectInvalid(() => applyEvent(granted, { ...handled('h', 'T', 30), minutes: '30' }), 'invalid_event', ['event', 'minutes']);
+    expectInvalid(() => applyEvent(granted, { ...handled('h', 'T', 30), minutes: '30' }), 'invalid_event', [
+      'event',
+      'minutes',
+    ]);
   });
 
   it("a NaN or fractional instant is 'invalid_event' at ['event', 'at']", () => {
-    expectInvalid(() => applyEvent(granted, { ...open('o', 'T', d26(3, 2)), at: Number.NaN }), 'invalid_event', ['event', 'at']);
-    expectInvalid(() => applyEvent(granted, { ...open('o', 'T', d26(3, 2)), at: d26(3, 2) + 0.5 }), 'invalid_event', ['event', 'at']);
+    expectInvalid(() => applyEvent(granted, { ...open('o', 'T', d26(3, 2)), at: Number.NaN }), 'invalid_event', [
+      'event',
+      'at',
+    ]);
+    expectInvalid(() => applyEvent(granted, { ...open('o', 'T', d26(3, 2)), at: d26(3, 2) + 0.5 }), 'invalid_event', [
+      'event',
+      'at',
+    ]);
   });
 
   it("an event dated outside every contract year is 'outside_contract_year' at ['event', 'at']", () => {
     expectInvalid(() => applyEvent(granted, open('o', 'T', jan1(2027))), 'outside_contract_year', ['event', 'at']);
-    expectInvalid(() => applyEvent(granted, handled('h', 'T', 30, jan1(2026) - 1)), 'outside_contract_year', ['event', 'at']);
+    expectInvalid(() => applyEvent(granted, handled('h', 'T', 30, jan1(2026) - 1)), 'outside_contract_year', [
+      'event',
+      'at',
+    ]);
     expect(balances(applyEvent(granted, open('o', 'T', jan1(2027) - 1)), 'acme')[0]?.chargedMinutes).toBe(15);
   });
 
@@ -39,43 +73,86 @@ describe('bad input is a typed error, and nothing is half-applied', () => {
   it("overlapping contract years are 'invalid_event'; a year ending before it starts too", () => {
     const overlapping = { ...grant('g2', 2027, 60), from: Date.UTC(2026, 11, 31) };
     expectInvalid(() => applyEvent(granted, overlapping), 'invalid_event', ['event', 'from']);
-    expectInvalid(() => applyEvent(granted, { ...renew('r', 2027, 60), from: Date.UTC(2026, 6, 1) }), 'invalid_event', ['event', 'from']);
-    expectInvalid(() => applyEvent(empty, { ...grant('g', 2026, 60), to: jan1(2026) }), 'invalid_event', ['event', 'to']);
+    expectInvalid(() => applyEvent(granted, { ...renew('r', 2027, 60), from: Date.UTC(2026, 6, 1) }), 'invalid_event', [
+      'event',
+      'from',
+    ]);
+    expectInvalid(() => applyEvent(empty, { ...grant('g', 2026, 60), to: jan1(2026) }), 'invalid_event', [
+      'event',
+      'to',
+    ]);
   });
 
   it("a second package for the same year id is an 'event_conflict' at ['event', 'year']", () => {
-    expectInvalid(() => applyEvent(granted, { ...grant('g2', 2030, 60), year: '2026' }), 'event_conflict', ['event', 'year']);
+    expectInvalid(() => applyEvent(granted, { ...grant('g2', 2030, 60), year: '2026' }), 'event_conflict', [
+      'event',
+      'year',
+    ]);
   });
 
   it("a second conversation_opened for one conversation is an 'event_conflict' at ['event', 'conversation']", () => {
     const opened = applyEvent(granted, open('o1', 'T', d26(3, 2)));
     expectInvalid(() => applyEvent(opened, open('o2', 'T', d26(3, 5))), 'event_conflict', ['event', 'conversation']);
-    expectInvalid(() => replay(granted, [open('o1', 'T', d26(3, 2)), open('o2', 'T', d26(3, 2))]), 'event_conflict', ['events', 1, 'conversation']);
+    expectInvalid(() => replay(granted, [open('o1', 'T', d26(3, 2)), open('o2', 'T', d26(3, 2))]), 'event_conflict', [
+      'events',
+      1,
+      'conversation',
+    ]);
   });
 
   it("an unknown kind, an unknown field or a missing field is 'invalid_event'", () => {
-    expectInvalid(() => applyEvent(granted, { ...handled('h', 'T', 30), kind: 'time_spent' }), 'invalid_event', ['event', 'kind']);
-    expectInvalid(() => applyEvent(granted, { ...handled('h', 'T', 30), note: 'x' }), 'invalid_event', ['event', 'note']);
-    const { conversation: _dropped, ...missing } = handled('h', 'T', 30) as Extract<LedgerEvent, { kind: 'time_handled' }>;
+    expectInvalid(() => applyEvent(granted, { ...handled('h', 'T', 30), kind: 'time_spent' }), 'invalid_event', [
+      'event',
+      'kind',
+    ]);
+    expectInvalid(() => applyEvent(granted, { ...handled('h', 'T', 30), note: 'x' }), 'invalid_event', [
+      'event',
+      'note',
+    ]);
+    const { conversation: _dropped, ...missing } = handled('h', 'T', 30) as Extract<
+      LedgerEvent,
+      { kind: 'time_handled' }
+    >;
     expectInvalid(() => applyEvent(granted, missing), 'invalid_event', ['event', 'conversation']);
     expectInvalid(() => applyEvent(granted, { ...handled('h', 'T', 30), id: '' }), 'invalid_event', ['event', 'id']);
     expectInvalid(() => applyEvent(granted, null), 'invalid_event');
-    expectInvalid(() => applyEvent(granted, { ...open('o', 'T', d26(3, 2)), as: 'incident' }), 'invalid_event', ['event', 'as']);
+    expectInvalid(() => applyEvent(granted, { ...open('o', 'T', d26(3, 2)), as: 'incident' }), 'invalid_event', [
+      'event',
+      'as',
+    ]);
   });
 
   it("replay reports the offending event's index in the original list (['events', i, ...])", () => {
     const good = [handled('h1', 'T', 30), grant('g', 2026, 600), open('o', 'T', d26(3, 2))];
     expectInvalid(() => replay(empty, [...good, handled('h2', 'T', -3)]), 'invalid_event', ['events', 3, 'minutes']);
-    expectInvalid(() => replay(empty, [...good, handled('h2', 'T', 30, jan1(2028))]), 'outside_contract_year', ['events', 3, 'at']);
-    expectInvalid(() => replay(empty, [handled('h0', 'T', 30, d26(3, 2), 'nobody'), ...good]), 'unknown_account', ['events', 0, 'account']);
-    expectInvalid(() => replay(empty, [...good, { ...renew('r', 2027, 60), previousYear: 'x' }]), 'invalid_event', ['events', 3, 'previousYear']);
+    expectInvalid(() => replay(empty, [...good, handled('h2', 'T', 30, jan1(2028))]), 'outside_contract_year', [
+      'events',
+      3,
+      'at',
+    ]);
+    expectInvalid(() => replay(empty, [handled('h0', 'T', 30, d26(3, 2), 'nobody'), ...good]), 'unknown_account', [
+      'events',
+      0,
+      'account',
+    ]);
+    expectInvalid(() => replay(empty, [...good, { ...renew('r', 2027, 60), previousYear: 'x' }]), 'invalid_event', [
+      'events',
+      3,
+      'previousYear',
+    ]);
   });
 
   it('a rejected replay returns nothing and leaves the given ledger as it was', () => {
     const before = snapshot(granted);
     const copy = structuredClone(granted);
-    expectInvalid(() => replay(granted, [open('o', 'T', d26(3, 2)), handled('h', 'T', 30), handled('bad', 'T', -1)]), 'invalid_event');
-    expectInvalid(() => replay(granted, [open('o', 'T', d26(3, 2)), handled('h', 'T', 30, jan1(2030))]), 'outside_contract_year');
+    expectInvalid(
+      () => replay(granted, [open('o', 'T', d26(3, 2)), handled('h', 'T', 30), handled('bad', 'T', -1)]),
+      'invalid_event',
+    );
+    expectInvalid(
+      () => replay(granted, [open('o', 'T', d26(3, 2)), handled('h', 'T', 30, jan1(2030))]),
+      'outside_contract_year',
+    );
     expect(granted).toEqual(copy);
     expect(snapshot(granted)).toEqual(before);
     expect(snapshot(granted).statement.rows).toEqual([]);
@@ -89,7 +166,11 @@ describe('bad input is a typed error, and nothing is half-applied', () => {
 
   it("balances and statement of an unknown account are 'unknown_account' at ['account']", () => {
     expectInvalid(() => balances(granted, 'nobody'), 'unknown_account', ['account']);
-    expectInvalid(() => statement(granted, { account: 'nobody', from: jan1(2026), to: jan1(2027) }), 'unknown_account', ['account']);
+    expectInvalid(
+      () => statement(granted, { account: 'nobody', from: jan1(2026), to: jan1(2027) }),
+      'unknown_account',
+      ['account'],
+    );
     expectInvalid(() => balances(empty, 'acme'), 'unknown_account', ['account']);
   });
 

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type Action,
-  ACCOUNTS,
   CLASSES,
   type Ctx,
   classifyArb,
@@ -27,7 +26,16 @@ import {
 } from '../../test/arbitraries/ledger.js';
 import { checkInvariants, EVER, expectRejected, view } from '../../test/reference/ledgerInvariants.js';
 import { LedgerModel, modelCharge } from '../../test/reference/ledgerModel.js';
-import { applyEvent, balances, type ConversationClass, type DeductionRules, type LedgerEvent, type LedgerState, replay, statement } from '../index.js';
+import {
+  applyEvent,
+  balances,
+  type ConversationClass,
+  type DeductionRules,
+  type LedgerEvent,
+  type LedgerState,
+  replay,
+  statement,
+} from '../index.js';
 
 /**
  * Model-based property tests of the support-hours ledger (SPEC §5, issue 7): random command
@@ -121,14 +129,26 @@ class RoundTripCommand implements fc.Command<Model, Real> {
     if (row === undefined) return;
     const c = m.conversation(account, row.conversation);
     let last = c.opened!.at;
-    for (const e of m.conversationEvents(account, row.conversation)) if (e.kind === 'classified') last = Math.max(last, e.at);
+    for (const e of m.conversationEvents(account, row.conversation))
+      if (e.kind === 'classified') last = Math.max(last, e.at);
     if (m.yearAt(account, last + 3) === undefined) return;
     const yearCharged = () => balances(real.state, account).find((y) => y.year === row.year)!.chargedMinutes;
-    const chargeOf = () => statement(real.state, { account, ...EVER }).rows.filter((r) => r.conversation === row.conversation);
+    const chargeOf = () =>
+      statement(real.state, { account, ...EVER }).rows.filter((r) => r.conversation === row.conversation);
     const before = yearCharged();
     const normal = modelCharge(m.rules, { ...c, classification: 'normal' }).chargedMinutes;
     const classify = (k: number, as: ConversationClass) =>
-      apply(model, real, { event: { id: fresh(model.ctx, 'k', this.tag), kind: 'classified', account, at: last + k, conversation: row.conversation, as }, expected: 'ok' });
+      apply(model, real, {
+        event: {
+          id: fresh(model.ctx, 'k', this.tag),
+          kind: 'classified',
+          account,
+          at: last + k,
+          conversation: row.conversation,
+          as,
+        },
+        expected: 'ok',
+      });
 
     classify(1, 'normal');
     expect(chargeOf().map((r) => r.chargedMinutes)).toEqual([normal]);
@@ -140,13 +160,17 @@ class RoundTripCommand implements fc.Command<Model, Real> {
     // Charged exactly once: one row, the normal charge, counted once in the year.
     expect(chargeOf().map((r) => r.chargedMinutes)).toEqual([normal]);
     expect(yearCharged()).toBe(before - row.chargedMinutes + normal);
-    if (row.classification === 'normal' || row.classification === 'expected_behaviour') expect(yearCharged()).toBe(before);
+    if (row.classification === 'normal' || row.classification === 'expected_behaviour')
+      expect(yearCharged()).toBe(before);
     checkInvariants(m, real.state);
   }
   toString = () => `roundTrip(${this.acc}, ${this.pick}, ${this.tag})`;
 }
 
-const action = (arb: fc.Arbitrary<Action>, weight: number) => ({ arbitrary: arb.map((a) => new ActionCommand(a)), weight });
+const action = (arb: fc.Arbitrary<Action>, weight: number) => ({
+  arbitrary: arb.map((a) => new ActionCommand(a)),
+  weight,
+});
 /** fc.commands draws uniformly from its list: an arbitrary listed n times is drawn n times as often. */
 const weighted = (entries: readonly { arbitrary: fc.Arbitrary<fc.Command<Model, Real>>; weight: number }[]) =>
   entries.flatMap((e) => Array.from({ length: e.weight }, () => e.arbitrary));
@@ -167,14 +191,28 @@ const commandArbs: fc.Arbitrary<fc.Command<Model, Real>>[] = weighted([
 function setup(rules: DeductionRules): { model: Model; real: Real } {
   const ctx: Ctx = { m: new LedgerModel(rules), next: 0 };
   const span = yearSpan(2026);
-  const grant: LedgerEvent = { id: 'g-start', kind: 'package_granted', account: 'acme', at: span.from, ...span, minutes: 120 };
+  const grant: LedgerEvent = {
+    id: 'g-start',
+    kind: 'package_granted',
+    account: 'acme',
+    at: span.from,
+    ...span,
+    minutes: 120,
+  };
   ctx.m.add(grant);
   return { model: { ctx }, real: { state: applyEvent(empty(rules), grant) } };
 }
 
 describe('support-hours ledger against the reference model (fc.commands)', () => {
   it('standardSupport: every invariant holds after every command', () => {
-    expect(STANDARD).toMatchObject({ minimumMinutes: 15, incrementMinutes: 15, rounding: 'down', documentationAnswer: 'minimum', incidents: 'free', customerSuccess: 'free' });
+    expect(STANDARD).toMatchObject({
+      minimumMinutes: 15,
+      incrementMinutes: 15,
+      rounding: 'down',
+      documentationAnswer: 'minimum',
+      incidents: 'free',
+      customerSuccess: 'free',
+    });
     fc.assert(
       fc.property(fc.commands(commandArbs, { maxCommands: 60, size: 'max' }), (cmds) => {
         fc.modelRun(() => setup(STANDARD), cmds);
@@ -196,7 +234,6 @@ describe('support-hours ledger against the reference model (fc.commands)', () =>
 // ---------------------------------------------------------------------------------------------
 // Replay
 
-
 describe('replay', () => {
   it('order independence: replay(shuffled events) = replay(events) = the model', () => {
     fc.assert(
@@ -213,7 +250,9 @@ describe('replay', () => {
   it('order independence holds under other deduction rules and carry-over', () => {
     fc.assert(
       fc.property(rulesArb.chain(withShuffle), ({ events, shuffled, model }) => {
-        expect(view(replay(empty(model.rules), shuffled), model.accounts())).toEqual(view(replay(empty(model.rules), events), model.accounts()));
+        expect(view(replay(empty(model.rules), shuffled), model.accounts())).toEqual(
+          view(replay(empty(model.rules), events), model.accounts()),
+        );
       }),
       { numRuns: 100 },
     );
@@ -223,26 +262,51 @@ describe('replay', () => {
     const span = yearSpan(2026);
     const head: LedgerEvent[] = [
       { id: 'g', kind: 'package_granted', account: 'acme', at: span.from, ...span, minutes: 600 },
-      { id: 'o', kind: 'conversation_opened', account: 'acme', at: span.from + HOUR, conversation: 'T-1', channel: 'ticket' },
+      {
+        id: 'o',
+        kind: 'conversation_opened',
+        account: 'acme',
+        at: span.from + HOUR,
+        conversation: 'T-1',
+        channel: 'ticket',
+      },
       { id: 'h', kind: 'time_handled', account: 'acme', at: span.from + HOUR, conversation: 'T-1', minutes: 50 },
     ];
-    const classification = fc.record({ id: fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), minLength: 1, maxLength: 3 }), dt: fc.nat(2), as: fc.constantFrom(...CLASSES) });
+    const classification = fc.record({
+      id: fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), minLength: 1, maxLength: 3 }),
+      dt: fc.nat(2),
+      as: fc.constantFrom(...CLASSES),
+    });
     const arb = fc
       .uniqueArray(classification, { selector: (c) => c.id, minLength: 1, maxLength: 8 })
-      .map((cs) => cs.map((c): LedgerEvent => ({ id: `k-${c.id}`, kind: 'classified', account: 'acme', at: span.from + 2 * HOUR + c.dt, conversation: 'T-1', as: c.as })))
-      .chain((cs) => fc.shuffledSubarray(cs, { minLength: cs.length, maxLength: cs.length }).map((shuffled) => ({ cs, shuffled })));
+      .map((cs) =>
+        cs.map((c): LedgerEvent => ({
+          id: `k-${c.id}`,
+          kind: 'classified',
+          account: 'acme',
+          at: span.from + 2 * HOUR + c.dt,
+          conversation: 'T-1',
+          as: c.as,
+        })),
+      )
+      .chain((cs) =>
+        fc.shuffledSubarray(cs, { minLength: cs.length, maxLength: cs.length }).map((shuffled) => ({ cs, shuffled })),
+      );
     fc.assert(
       fc.property(arb, ({ cs, shuffled }) => {
         const model = new LedgerModel(STANDARD);
         for (const e of [...head, ...cs]) model.add(e);
         const expected = model.rows('acme');
         // replay, in either order
-        expect(statement(replay(empty(STANDARD), [...shuffled, ...head]), { account: 'acme', ...EVER }).rows).toEqual(expected);
+        expect(statement(replay(empty(STANDARD), [...shuffled, ...head]), { account: 'acme', ...EVER }).rows).toEqual(
+          expected,
+        );
         // applyEvent, one at a time, in either order
         let state = empty(STANDARD);
         for (const e of [...head, ...shuffled]) state = applyEvent(state, e);
         expect(statement(state, { account: 'acme', ...EVER }).rows).toEqual(expected);
-        const charged = expected[0]!.classification === 'incident' || expected[0]!.classification === 'customer_success' ? 0 : 45;
+        const charged =
+          expected[0]!.classification === 'incident' || expected[0]!.classification === 'customer_success' ? 0 : 45;
         expect(expected[0]!.chargedMinutes).toBe(charged);
       }),
       { numRuns: 300 },
@@ -275,13 +339,18 @@ describe('replay', () => {
 
   it('a used id with different content anywhere in the list: event_conflict, and the given state is unchanged', () => {
     const arb = withShuffle(STANDARD).chain((s) =>
-      fc.record({ pick: fc.nat(s.events.length - 1), variant: fc.nat(), at: fc.nat(s.events.length) }).map((p) => ({ ...s, ...p })),
+      fc
+        .record({ pick: fc.nat(s.events.length - 1), variant: fc.nat(), at: fc.nat(s.events.length) })
+        .map((p) => ({ ...s, ...p })),
     );
     fc.assert(
       fc.property(arb, ({ shuffled, pick, variant, at }) => {
         const bad = conflicting(shuffled[pick]!, variant);
         const list = [...shuffled.slice(0, at), bad, ...shuffled.slice(at)];
-        const start = replay(empty(STANDARD), shuffled.filter((e) => e.kind === 'package_granted'));
+        const start = replay(
+          empty(STANDARD),
+          shuffled.filter((e) => e.kind === 'package_granted'),
+        );
         expectRejected(start, () => replay(start, list), 'event_conflict');
       }),
       { numRuns: 100 },

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { classified, d26, documented, grant, handled, jan1, ledgerWith, open, shuffled, voided } from '../../test/fixtures/hours.js';
+import {
+  classified,
+  d26,
+  documented,
+  grant,
+  handled,
+  jan1,
+  ledgerWith,
+  open,
+  shuffled,
+  voided,
+} from '../../test/fixtures/hours.js';
 import { applyEvent, balances, type LedgerEvent, replay, statement } from '../index.js';
 
 const POOL = 'partner-pool';
@@ -65,27 +76,94 @@ describe('partner pools: usage per client', () => {
 describe('statement rows', () => {
   it('are in date order with date, channel, handled, charged, rule, classification and year', () => {
     expect(statement(pool, wholeYear).rows).toEqual([
-      { conversation: 'A2', year: '2026', openedAt: d26(1, 5), channel: 'chat', client: 'shop-a', classification: 'normal', handledMinutes: 0, chargedMinutes: 15, rule: 'documentation_minimum' },
-      { conversation: 'A1', year: '2026', openedAt: d26(1, 10), channel: 'ticket', client: 'shop-b', classification: 'normal', handledMinutes: 50, chargedMinutes: 45, rule: 'handled_rounded' },
-      { conversation: 'A3', year: '2026', openedAt: d26(2, 1), channel: 'ticket', client: 'shop-a', classification: 'normal', handledMinutes: 95, chargedMinutes: 90, rule: 'handled_rounded' },
-      { conversation: 'A4', year: '2026', openedAt: d26(2, 3), channel: 'ticket', client: 'shop-c', classification: 'incident', handledMinutes: 0, chargedMinutes: 0, rule: 'incident_free' },
-      { conversation: 'A5', year: '2026', openedAt: d26(3, 1), channel: 'chat', classification: 'normal', handledMinutes: 0, chargedMinutes: 15, rule: 'minimum' },
-      { conversation: 'A6', year: '2026', openedAt: d26(3, 2), channel: 'ticket', client: 'shop-b', classification: 'normal', handledMinutes: 0, chargedMinutes: 0, rule: 'voided' },
+      {
+        conversation: 'A2',
+        year: '2026',
+        openedAt: d26(1, 5),
+        channel: 'chat',
+        client: 'shop-a',
+        classification: 'normal',
+        handledMinutes: 0,
+        chargedMinutes: 15,
+        rule: 'documentation_minimum',
+      },
+      {
+        conversation: 'A1',
+        year: '2026',
+        openedAt: d26(1, 10),
+        channel: 'ticket',
+        client: 'shop-b',
+        classification: 'normal',
+        handledMinutes: 50,
+        chargedMinutes: 45,
+        rule: 'handled_rounded',
+      },
+      {
+        conversation: 'A3',
+        year: '2026',
+        openedAt: d26(2, 1),
+        channel: 'ticket',
+        client: 'shop-a',
+        classification: 'normal',
+        handledMinutes: 95,
+        chargedMinutes: 90,
+        rule: 'handled_rounded',
+      },
+      {
+        conversation: 'A4',
+        year: '2026',
+        openedAt: d26(2, 3),
+        channel: 'ticket',
+        client: 'shop-c',
+        classification: 'incident',
+        handledMinutes: 0,
+        chargedMinutes: 0,
+        rule: 'incident_free',
+      },
+      {
+        conversation: 'A5',
+        year: '2026',
+        openedAt: d26(3, 1),
+        channel: 'chat',
+        classification: 'normal',
+        handledMinutes: 0,
+        chargedMinutes: 15,
+        rule: 'minimum',
+      },
+      {
+        conversation: 'A6',
+        year: '2026',
+        openedAt: d26(3, 2),
+        channel: 'ticket',
+        client: 'shop-b',
+        classification: 'normal',
+        handledMinutes: 0,
+        chargedMinutes: 0,
+        rule: 'voided',
+      },
     ]);
   });
 
   it('do not depend on the order the events arrived in', () => {
     const reference = statement(pool, wholeYear);
-    for (const seed of [11, 12, 13]) expect(statement(replay(ledgerWith(), shuffled(poolEvents, seed)), wholeYear)).toEqual(reference);
+    for (const seed of [11, 12, 13])
+      expect(statement(replay(ledgerWith(), shuffled(poolEvents, seed)), wholeYear)).toEqual(reference);
   });
 
   it('conversations opened at the same instant are ordered by conversation id', () => {
-    const state = replay(ledgerWith(), [grant('g', 2026, 600), open('o2', 'T-2', d26(4, 1)), open('o1', 'T-1', d26(4, 1))]);
-    expect(statement(state, { account: 'acme', from: jan1(2026), to: jan1(2027) }).rows.map((r) => r.conversation)).toEqual(['T-1', 'T-2']);
+    const state = replay(ledgerWith(), [
+      grant('g', 2026, 600),
+      open('o2', 'T-2', d26(4, 1)),
+      open('o1', 'T-1', d26(4, 1)),
+    ]);
+    expect(
+      statement(state, { account: 'acme', from: jan1(2026), to: jan1(2027) }).rows.map((r) => r.conversation),
+    ).toEqual(['T-1', 'T-2']);
   });
 
   it('only conversations opened in [from, to) are listed: from is included, to is not', () => {
-    const rows = (from: number, to: number) => statement(pool, { account: POOL, from, to }).rows.map((r) => r.conversation);
+    const rows = (from: number, to: number) =>
+      statement(pool, { account: POOL, from, to }).rows.map((r) => r.conversation);
     expect(rows(d26(1, 10), d26(2, 3))).toEqual(['A1', 'A3']);
     expect(rows(d26(1, 10) + 1, d26(2, 3) + 1)).toEqual(['A3', 'A4']);
     expect(rows(d26(4, 1), jan1(2027))).toEqual([]);
@@ -96,7 +174,10 @@ describe('statement rows', () => {
     const s = statement(later, { account: POOL, from: d26(5, 1), to: jan1(2027) });
     expect(s.rows.map((r) => r.conversation)).toEqual([]);
     expect(s.totals.chargedMinutes).toBe(0);
-    expect(statement(later, wholeYear).rows.find((r) => r.conversation === 'A1')).toMatchObject({ handledMinutes: 80, chargedMinutes: 75 });
+    expect(statement(later, wholeYear).rows.find((r) => r.conversation === 'A1')).toMatchObject({
+      handledMinutes: 80,
+      chargedMinutes: 75,
+    });
   });
 
   it('years lists the contract years overlapping the period', () => {
@@ -106,7 +187,12 @@ describe('statement rows', () => {
 });
 
 describe('pending conversations: events but no opening', () => {
-  const events = [grant('g', 2026, 600), handled('h', 'P', 90, d26(5, 1)), classified('c', 'P', 'normal', d26(5, 1)), open('o', 'T', d26(5, 2))];
+  const events = [
+    grant('g', 2026, 600),
+    handled('h', 'P', 90, d26(5, 1)),
+    classified('c', 'P', 'normal', d26(5, 1)),
+    open('o', 'T', d26(5, 2)),
+  ];
   const state = replay(ledgerWith(), events);
 
   it('are listed as pending and not charged', () => {
@@ -120,7 +206,11 @@ describe('pending conversations: events but no opening', () => {
     const opened = applyEvent(state, open('oP', 'P', d26(4, 30)));
     const s = statement(opened, { account: 'acme', from: jan1(2026), to: jan1(2027) });
     expect(s.pending).toEqual([]);
-    expect(s.rows.find((r) => r.conversation === 'P')).toMatchObject({ handledMinutes: 90, chargedMinutes: 90, rule: 'handled_rounded' });
+    expect(s.rows.find((r) => r.conversation === 'P')).toMatchObject({
+      handledMinutes: 90,
+      chargedMinutes: 90,
+      rule: 'handled_rounded',
+    });
     expect(balances(opened, 'acme')[0]?.chargedMinutes).toBe(105);
   });
 });

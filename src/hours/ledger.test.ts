@@ -17,12 +17,17 @@ import {
 import { applyEvent, balances, type LedgerEvent, type LedgerState, replay } from '../index.js';
 
 const empty = ledgerWith();
-const applyAll = (events: readonly LedgerEvent[], state: LedgerState = empty) => events.reduce<LedgerState>((s, e) => applyEvent(s, e), state);
+const applyAll = (events: readonly LedgerEvent[], state: LedgerState = empty) =>
+  events.reduce<LedgerState>((s, e) => applyEvent(s, e), state);
 const chargedOf = (state: LedgerState) => balances(state, 'acme')[0]?.chargedMinutes;
 
 describe('reclassification: the final classification decides (SPEC §5)', () => {
   const base = [grant('g', 2026, 600), open('o', 'T', d26(3, 2)), handled('h', 'T', 40)];
-  const roundTrip = [classified('c1', 'T', 'normal', d26(3, 2, 10)), classified('c2', 'T', 'incident', d26(3, 3)), classified('c3', 'T', 'normal', d26(3, 4))];
+  const roundTrip = [
+    classified('c1', 'T', 'normal', d26(3, 2, 10)),
+    classified('c2', 'T', 'incident', d26(3, 3)),
+    classified('c3', 'T', 'normal', d26(3, 4)),
+  ];
 
   it('normal → incident → normal charges exactly once (30 for 40 minutes handled)', () => {
     const state = replay(empty, [...base, ...roundTrip]);
@@ -43,25 +48,45 @@ describe('reclassification: the final classification decides (SPEC §5)', () => 
     expect(snapshot(backward)).toEqual(snapshot(forward));
     const lateIncident = [classified('c1', 'T', 'incident', d26(3, 5)), classified('c2', 'T', 'normal', d26(3, 4))];
     for (const order of [lateIncident, [...lateIncident].reverse()]) {
-      expect(rowOf(applyAll([...base, ...order]), 'T')).toMatchObject({ classification: 'incident', chargedMinutes: 0 });
+      expect(rowOf(applyAll([...base, ...order]), 'T')).toMatchObject({
+        classification: 'incident',
+        chargedMinutes: 0,
+      });
     }
   });
 
   it('classifications at the same `at` are decided by the greater event id, in either arrival order', () => {
     const tie = [classified('c-a', 'T', 'normal', d26(3, 3)), classified('c-b', 'T', 'incident', d26(3, 3))];
     for (const order of [tie, [...tie].reverse()]) {
-      expect(rowOf(replay(empty, [...base, ...order]), 'T')).toMatchObject({ classification: 'incident', chargedMinutes: 0 });
+      expect(rowOf(replay(empty, [...base, ...order]), 'T')).toMatchObject({
+        classification: 'incident',
+        chargedMinutes: 0,
+      });
     }
   });
 
   it('incident → expected behaviour is charged as a normal conversation (SPEC §5)', () => {
-    const state = replay(empty, [...base, classified('c1', 'T', 'incident', d26(3, 3)), classified('c2', 'T', 'expected_behaviour', d26(3, 6))]);
-    expect(rowOf(state, 'T')).toMatchObject({ classification: 'expected_behaviour', chargedMinutes: 30, rule: 'handled_rounded' });
+    const state = replay(empty, [
+      ...base,
+      classified('c1', 'T', 'incident', d26(3, 3)),
+      classified('c2', 'T', 'expected_behaviour', d26(3, 6)),
+    ]);
+    expect(rowOf(state, 'T')).toMatchObject({
+      classification: 'expected_behaviour',
+      chargedMinutes: 30,
+      rule: 'handled_rounded',
+    });
   });
 });
 
 describe('idempotency: an event id is applied once', () => {
-  const events = [grant('g', 2026, 600), open('o1', 'T1', d26(3, 2)), handled('h1', 'T1', 40), open('o2', 'T2', d26(4, 1)), documented('d2', 'T2', d26(4, 1))];
+  const events = [
+    grant('g', 2026, 600),
+    open('o1', 'T1', d26(3, 2)),
+    handled('h1', 'T1', 40),
+    open('o2', 'T2', d26(4, 1)),
+    documented('d2', 'T2', d26(4, 1)),
+  ];
   const once = replay(empty, events);
 
   it('applying the same event twice changes nothing (balances and statement equal)', () => {
@@ -70,7 +95,14 @@ describe('idempotency: an event id is applied once', () => {
   });
 
   it('the same event with its fields in another order is the same event', () => {
-    const reordered = { minutes: 40, conversation: 'T1', at: d26(3, 2), account: 'acme', kind: 'time_handled', id: 'h1' };
+    const reordered = {
+      minutes: 40,
+      conversation: 'T1',
+      at: d26(3, 2),
+      account: 'acme',
+      kind: 'time_handled',
+      id: 'h1',
+    };
     expect(snapshot(applyEvent(once, reordered))).toEqual(snapshot(once));
   });
 
@@ -82,7 +114,10 @@ describe('idempotency: an event id is applied once', () => {
   it("the same id with different content is an 'event_conflict' at ['event', 'id']", () => {
     expectInvalid(() => applyEvent(once, handled('h1', 'T1', 45)), 'event_conflict', ['event', 'id']);
     expectInvalid(() => applyEvent(once, handled('h1', 'T2', 40)), 'event_conflict', ['event', 'id']);
-    expectInvalid(() => applyEvent(once, { ...grant('g', 2026, 600), minutes: 601 }), 'event_conflict', ['event', 'id']);
+    expectInvalid(() => applyEvent(once, { ...grant('g', 2026, 600), minutes: 601 }), 'event_conflict', [
+      'event',
+      'id',
+    ]);
     expectInvalid(() => replay(empty, [...events, handled('h1', 'T1', 45)]), 'event_conflict', ['events', 5, 'id']);
   });
 
@@ -140,7 +175,8 @@ describe('order independence across conversations', () => {
   });
 
   it('replay of a shuffled list equals replay of the original (balances and statement rows)', () => {
-    for (let seed = 1; seed <= 25; seed++) expect(snapshot(replay(empty, shuffled(events, seed))), `seed ${seed}`).toEqual(reference);
+    for (let seed = 1; seed <= 25; seed++)
+      expect(snapshot(replay(empty, shuffled(events, seed))), `seed ${seed}`).toEqual(reference);
     expect(snapshot(replay(empty, [...events].reverse()))).toEqual(reference);
   });
 
@@ -154,7 +190,13 @@ describe('order independence across conversations', () => {
   it('replay in two batches, in any split, equals one replay', () => {
     const list = shuffled(events, 3);
     const isYear = (e: LedgerEvent) => e.kind === 'package_granted' || e.kind === 'contract_renewed';
-    const withPackages = [...list.filter(isYear).sort((a, b) => a.kind.localeCompare(b.kind)).reverse(), ...list.filter((e) => !isYear(e))];
+    const withPackages = [
+      ...list
+        .filter(isYear)
+        .sort((a, b) => a.kind.localeCompare(b.kind))
+        .reverse(),
+      ...list.filter((e) => !isYear(e)),
+    ];
     for (const cut of [1, 5, 10, 15]) {
       expect(snapshot(replay(replay(empty, withPackages.slice(0, cut)), withPackages.slice(cut)))).toEqual(reference);
     }
@@ -164,7 +206,15 @@ describe('order independence across conversations', () => {
 describe('replaying a JSON log', () => {
   it('a field set to undefined is the same event as the field left out (as in JSON)', () => {
     const base = applyEvent(ledgerWith(), grant('g', 2026, 600));
-    const inMemory = { id: 'o', kind: 'conversation_opened', account: 'acme', at: Date.UTC(2026, 1, 1), conversation: 'T-1', channel: 'ticket', client: undefined };
+    const inMemory = {
+      id: 'o',
+      kind: 'conversation_opened',
+      account: 'acme',
+      at: Date.UTC(2026, 1, 1),
+      conversation: 'T-1',
+      channel: 'ticket',
+      client: undefined,
+    };
     const once = applyEvent(base, inMemory);
     const fromLog = JSON.parse(JSON.stringify(inMemory));
     expect(() => applyEvent(once, fromLog)).not.toThrow();

@@ -1,5 +1,13 @@
 import type { LedgerEvent } from './events.js';
-import { type AccountLedger, addEvent, cloneAccount, emptyAccount, type LedgerState, parseEvent, requireAccount } from './state.js';
+import {
+  type AccountLedger,
+  addEvent,
+  cloneAccount,
+  emptyAccount,
+  type LedgerState,
+  parseEvent,
+  requireAccount,
+} from './state.js';
 
 const PHASE: Record<LedgerEvent['kind'], number> = {
   package_granted: 0,
@@ -41,7 +49,9 @@ export function replay(state: LedgerState, events: readonly unknown[]): LedgerSt
   const parsed = events.map((e, i) => ({ e: parseEvent(e, i), i }));
   // Packages, then renewals by start; then the rest grouped by account (a linear bucketing, order
   // kept within an account), so that each account's maps stay hot while its events are applied.
-  const head = parsed.filter((p) => PHASE[p.e.kind] < 2).sort((a, b) => PHASE[a.e.kind] - PHASE[b.e.kind] || startOf(a.e) - startOf(b.e) || a.i - b.i);
+  const head = parsed
+    .filter((p) => PHASE[p.e.kind] < 2)
+    .sort((a, b) => PHASE[a.e.kind] - PHASE[b.e.kind] || startOf(a.e) - startOf(b.e) || a.i - b.i);
   const byAccount = new Map<string, typeof parsed>();
   for (const p of parsed) {
     if (PHASE[p.e.kind] < 2) continue;

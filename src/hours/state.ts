@@ -44,13 +44,28 @@ export interface LedgerState {
 /** Deep equality of two JSON values; a field set to undefined equals one left out, as in JSON. */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  )
+    return false;
   const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
   const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
-function fail(code: 'invalid_event' | 'unknown_account' | 'outside_contract_year' | 'event_conflict', path: (string | number)[], message: string, value?: unknown): never {
+function fail(
+  code: 'invalid_event' | 'unknown_account' | 'outside_contract_year' | 'event_conflict',
+  path: (string | number)[],
+  message: string,
+  value?: unknown,
+): never {
   throw new InvalidArgumentError(code, path, message, value);
 }
 
@@ -98,43 +113,107 @@ export function addEvent(a: AccountLedger, e: LedgerEvent, where: (string | numb
   const seen = a.events.get(e.id);
   if (seen !== undefined) {
     if (sameJson(seen, e)) return; // a replay: nothing changes
-    fail('event_conflict', [...where, 'id'], `${formatPath([...where, 'id'])}: expected event "${e.id}" again with the same content, got different content`, e.id);
+    fail(
+      'event_conflict',
+      [...where, 'id'],
+      `${formatPath([...where, 'id'])}: expected event "${e.id}" again with the same content, got different content`,
+      e.id,
+    );
   }
   if (e.kind === 'package_granted' || e.kind === 'contract_renewed') {
-    if (e.to <= e.from) fail('invalid_event', [...where, 'to'], `${formatPath([...where, 'to'])}: expected the end of the contract year after its start`, e.to);
-    if (a.years.has(e.year)) fail('event_conflict', [...where, 'year'], `${formatPath([...where, 'year'])}: expected a new contract year, got "${e.year}" again`, e.year);
+    if (e.to <= e.from)
+      fail(
+        'invalid_event',
+        [...where, 'to'],
+        `${formatPath([...where, 'to'])}: expected the end of the contract year after its start`,
+        e.to,
+      );
+    if (a.years.has(e.year))
+      fail(
+        'event_conflict',
+        [...where, 'year'],
+        `${formatPath([...where, 'year'])}: expected a new contract year, got "${e.year}" again`,
+        e.year,
+      );
     for (const y of a.years.values()) {
-      if (e.from < y.to && y.from < e.to) fail('invalid_event', [...where, 'from'], `${formatPath([...where, 'from'])}: expected a contract year not overlapping "${y.id}"`, e.from);
+      if (e.from < y.to && y.from < e.to)
+        fail(
+          'invalid_event',
+          [...where, 'from'],
+          `${formatPath([...where, 'from'])}: expected a contract year not overlapping "${y.id}"`,
+          e.from,
+        );
     }
     if (e.kind === 'contract_renewed') {
       const previous = a.years.get(e.previousYear);
       if (previous === undefined) {
-        fail('invalid_event', [...where, 'previousYear'], `${formatPath([...where, 'previousYear'])}: expected a contract year of account "${e.account}", got "${e.previousYear}"`, e.previousYear);
+        fail(
+          'invalid_event',
+          [...where, 'previousYear'],
+          `${formatPath([...where, 'previousYear'])}: expected a contract year of account "${e.account}", got "${e.previousYear}"`,
+          e.previousYear,
+        );
       }
       if (e.from < previous.to) {
-        fail('invalid_event', [...where, 'from'], `${formatPath([...where, 'from'])}: expected a renewal starting when or after "${previous.id}" ends (${new Date(previous.to).toISOString()}), got ${new Date(e.from).toISOString()}`, e.from);
+        fail(
+          'invalid_event',
+          [...where, 'from'],
+          `${formatPath([...where, 'from'])}: expected a renewal starting when or after "${previous.id}" ends (${new Date(previous.to).toISOString()}), got ${new Date(e.from).toISOString()}`,
+          e.from,
+        );
       }
       for (const y of a.years.values()) {
         if (y.previousYear === e.previousYear) {
-          fail('event_conflict', [...where, 'previousYear'], `${formatPath([...where, 'previousYear'])}: expected "${e.previousYear}" to be renewed once, but "${y.id}" already renews it`, e.previousYear);
+          fail(
+            'event_conflict',
+            [...where, 'previousYear'],
+            `${formatPath([...where, 'previousYear'])}: expected "${e.previousYear}" to be renewed once, but "${y.id}" already renews it`,
+            e.previousYear,
+          );
         }
       }
     }
-    a.years.set(e.year, { id: e.year, from: e.from, to: e.to, minutes: e.minutes, ...(e.kind === 'contract_renewed' ? { previousYear: e.previousYear } : {}) });
+    a.years.set(e.year, {
+      id: e.year,
+      from: e.from,
+      to: e.to,
+      minutes: e.minutes,
+      ...(e.kind === 'contract_renewed' ? { previousYear: e.previousYear } : {}),
+    });
     a.events.set(e.id, e);
     return;
   }
   if (yearOf(a, e.at) === undefined) {
-    fail('outside_contract_year', [...where, 'at'], `${formatPath([...where, 'at'])}: expected an instant within one of account "${e.account}"'s contract years, got ${new Date(e.at).toISOString()}`, e.at);
+    fail(
+      'outside_contract_year',
+      [...where, 'at'],
+      `${formatPath([...where, 'at'])}: expected an instant within one of account "${e.account}"'s contract years, got ${new Date(e.at).toISOString()}`,
+      e.at,
+    );
   }
   const existing = a.conversations.get(e.conversation);
   if (e.kind === 'conversation_opened' && existing?.opened !== undefined) {
-    fail('event_conflict', [...where, 'conversation'], `${formatPath([...where, 'conversation'])}: expected conversation "${e.conversation}" to be opened once, got a second opening`, e.conversation);
+    fail(
+      'event_conflict',
+      [...where, 'conversation'],
+      `${formatPath([...where, 'conversation'])}: expected conversation "${e.conversation}" to be opened once, got a second opening`,
+      e.conversation,
+    );
   }
-  const c: ConversationRecord = existing ?? { handled: new Map(), documented: new Set(), classifications: new Map(), voided: new Set() };
+  const c: ConversationRecord = existing ?? {
+    handled: new Map(),
+    documented: new Set(),
+    classifications: new Map(),
+    voided: new Set(),
+  };
   switch (e.kind) {
     case 'conversation_opened':
-      c.opened = { at: e.at, channel: e.channel, ...(e.client === undefined ? {} : { client: e.client }), eventId: e.id };
+      c.opened = {
+        at: e.at,
+        channel: e.channel,
+        ...(e.client === undefined ? {} : { client: e.client }),
+        eventId: e.id,
+      };
       break;
     case 'time_handled':
       c.handled.set(e.id, e.minutes);
@@ -154,10 +233,19 @@ export function addEvent(a: AccountLedger, e: LedgerEvent, where: (string | numb
 }
 
 /** Raises `unknown_account` for an event of an account with no contract year. @internal */
-export function requireAccount(accounts: ReadonlyMap<string, AccountLedger>, e: LedgerEvent, where: (string | number)[]): AccountLedger | undefined {
+export function requireAccount(
+  accounts: ReadonlyMap<string, AccountLedger>,
+  e: LedgerEvent,
+  where: (string | number)[],
+): AccountLedger | undefined {
   const a = accounts.get(e.account);
   if (a === undefined && e.kind !== 'package_granted') {
-    fail('unknown_account', [...where, 'account'], `${formatPath([...where, 'account'])}: expected an account with a granted package, got "${e.account}"`, e.account);
+    fail(
+      'unknown_account',
+      [...where, 'account'],
+      `${formatPath([...where, 'account'])}: expected an account with a granted package, got "${e.account}"`,
+      e.account,
+    );
   }
   return a;
 }

@@ -16,7 +16,11 @@ export interface Statement {
   readonly rows: readonly StatementRow[];
   readonly totals: { readonly conversations: number; readonly handledMinutes: number; readonly chargedMinutes: number };
   /** Usage per client of a partner pool (conversations without a client are under `""`). */
-  readonly perClient: readonly { readonly client: string; readonly conversations: number; readonly chargedMinutes: number }[];
+  readonly perClient: readonly {
+    readonly client: string;
+    readonly conversations: number;
+    readonly chargedMinutes: number;
+  }[];
   /** The contract years overlapping the period. */
   readonly years: readonly YearBalance[];
   /** Conversations with events but no opening yet: not charged until opened. */
@@ -45,7 +49,12 @@ export interface Statement {
  */
 export function statement(
   state: LedgerState,
-  period: { readonly account: string; readonly from: number | Date; readonly to: number | Date; readonly asOf?: number | Date },
+  period: {
+    readonly account: string;
+    readonly from: number | Date;
+    readonly to: number | Date;
+    readonly asOf?: number | Date;
+  },
 ): Statement {
   const a = accountOf(state, period.account);
   const from = toEpochMs(period.from, 'from');

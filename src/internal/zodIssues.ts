@@ -31,7 +31,11 @@ export function toValidationIssues(error: z.ZodError, prefix: readonly (string |
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...base, key];
-        out.push({ code: 'invalid_definition', path, message: `${formatPath(path)}: unknown field ${JSON.stringify(key)}` });
+        out.push({
+          code: 'invalid_definition',
+          path,
+          message: `${formatPath(path)}: unknown field ${JSON.stringify(key)}`,
+        });
       }
       continue;
     }
@@ -39,7 +43,8 @@ export function toValidationIssues(error: z.ZodError, prefix: readonly (string |
     const inner = issue.code === 'invalid_key' ? (issue.issues[0] as z.core.$ZodIssue | undefined) : undefined;
     const source = inner ?? issue;
     const custom = source.code === 'custom' ? (source.params as { code?: string } | undefined)?.code : undefined;
-    const code: ErrorCode = custom !== undefined && KNOWN_CODES.has(custom) ? (custom as ErrorCode) : 'invalid_definition';
+    const code: ErrorCode =
+      custom !== undefined && KNOWN_CODES.has(custom) ? (custom as ErrorCode) : 'invalid_definition';
     let message = source.message;
     if (issue.code === 'invalid_type') {
       message = `expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}, got ${describeInput(issue.input)}`;
@@ -55,7 +60,11 @@ export function toValidationIssues(error: z.ZodError, prefix: readonly (string |
             : issue.origin === 'string'
               ? `${op} ${bound} character(s)`
               : `a value ${op} ${bound}`;
-      const got = Array.isArray(issue.input) ? `${issue.input.length} item(s)` : typeof issue.input === 'string' ? `${issue.input.length} character(s)` : describeInput(issue.input);
+      const got = Array.isArray(issue.input)
+        ? `${issue.input.length} item(s)`
+        : typeof issue.input === 'string'
+          ? `${issue.input.length} character(s)`
+          : describeInput(issue.input);
       message = `expected ${what}, got ${got}`;
     } else if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
       const key = (issue as { discriminator?: unknown }).discriminator;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyValidationError, parsePolicy, standardSupport } from '../index.js';
+import { type PolicyValidationError, parsePolicy, standardSupport } from '../index.js';
 
 /** The issues parsePolicy raises for a copy of the standard preset changed by `change`. */
 function issuesAfter(change: (doc: Record<string, any>) => void) {
@@ -8,7 +8,11 @@ function issuesAfter(change: (doc: Record<string, any>) => void) {
   try {
     parsePolicy(doc);
   } catch (e) {
-    return (e as PolicyValidationError).issues.map((i) => ({ code: i.code, path: i.path.join('.'), message: i.message }));
+    return (e as PolicyValidationError).issues.map((i) => ({
+      code: i.code,
+      path: i.path.join('.'),
+      message: i.message,
+    }));
   }
   return [];
 }
@@ -55,7 +59,9 @@ describe('cross-field checks on severity mappings', () => {
   it('a mapping naming levels that do not exist is reported at each level', () => {
     const issues = issuesAfter((doc) => {
       doc.severityScales.other = structuredClone(doc.severityScales.incident);
-      doc.severityMappings = [{ from: 'incident', to: 'other', levels: { critical: 'critical', urgent: 'major', major: 'huge' } }];
+      doc.severityMappings = [
+        { from: 'incident', to: 'other', levels: { critical: 'critical', urgent: 'major', major: 'huge' } },
+      ];
     });
     expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual([
       'unknown_reference severityMappings.0.levels.urgent',

@@ -17,26 +17,38 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
   const add = (code: ErrorCode, path: Path, message: string) =>
     issues.push({ code, path, message: `${formatPath(path)}: ${message}` });
   const known = (kind: string, ids: object, path: Path, value: string) => {
-    if (!Object.hasOwn(ids, value)) add('unknown_reference', path, `expected the id of one of the policy's ${kind} (${listOf(ids)}), got ${JSON.stringify(value)}`);
+    if (!Object.hasOwn(ids, value))
+      add(
+        'unknown_reference',
+        path,
+        `expected the id of one of the policy's ${kind} (${listOf(ids)}), got ${JSON.stringify(value)}`,
+      );
   };
   const clock = (path: Path, value: string) => {
     if (value !== '24/7') known('calendars, or "24/7"', p.calendars, path, value);
   };
   const unique = (items: readonly { id: string }[], path: Path, what: string, seen = new Set<string>()) => {
     items.forEach((item, i) => {
-      if (seen.has(item.id)) add('duplicate_id', [...path, i, 'id'], `expected a unique ${what} id, got ${JSON.stringify(item.id)} again`);
+      if (seen.has(item.id))
+        add('duplicate_id', [...path, i, 'id'], `expected a unique ${what} id, got ${JSON.stringify(item.id)} again`);
       seen.add(item.id);
     });
   };
 
   // Locales: English first, no duplicates, and every text in exactly the declared locales.
-  if (p.locales[0] !== 'en') add('invalid_locale', ['locales', 0], `expected "en" first, got ${JSON.stringify(p.locales[0])}`);
+  if (p.locales[0] !== 'en')
+    add('invalid_locale', ['locales', 0], `expected "en" first, got ${JSON.stringify(p.locales[0])}`);
   p.locales.forEach((l, i) => {
-    if (p.locales.indexOf(l) !== i) add('invalid_locale', ['locales', i], `expected each locale once, got ${JSON.stringify(l)} again`);
+    if (p.locales.indexOf(l) !== i)
+      add('invalid_locale', ['locales', i], `expected each locale once, got ${JSON.stringify(l)} again`);
   });
   forEachText(p, [], (text, path) => {
-    for (const l of p.locales) if (!Object.hasOwn(text, l)) add('invalid_locale', [...path, l], `expected a text in "${l}", which the policy declares`);
-    for (const l of Object.keys(text)) if (!p.locales.includes(l)) add('invalid_locale', [...path, l], `expected only declared locales (${p.locales.join(', ')}), got "${l}"`);
+    for (const l of p.locales)
+      if (!Object.hasOwn(text, l))
+        add('invalid_locale', [...path, l], `expected a text in "${l}", which the policy declares`);
+    for (const l of Object.keys(text))
+      if (!p.locales.includes(l))
+        add('invalid_locale', [...path, l], `expected only declared locales (${p.locales.join(', ')}), got "${l}"`);
   });
 
   // Severity scales: unique level ids and ranks, and criterion ids unique across the whole scale.
@@ -44,10 +56,13 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
     const base = ['severityScales', scaleId];
     unique(scale.levels, [...base, 'levels'], 'level');
     scale.levels.forEach((level, i) => {
-      if (scale.levels.findIndex((l) => l.rank === level.rank) !== i) add('duplicate_id', [...base, 'levels', i, 'rank'], `expected a unique rank, got ${level.rank} again`);
+      if (scale.levels.findIndex((l) => l.rank === level.rank) !== i)
+        add('duplicate_id', [...base, 'levels', i, 'rank'], `expected a unique rank, got ${level.rank} again`);
     });
     const criteria = new Set<string>();
-    scale.levels.forEach((level, i) => unique(level.criteria, [...base, 'levels', i, 'criteria'], 'criterion', criteria));
+    scale.levels.forEach((level, i) =>
+      unique(level.criteria, [...base, 'levels', i, 'criteria'], 'criterion', criteria),
+    );
     unique(scale.notIncident ?? [], [...base, 'notIncident'], 'criterion', criteria);
     // Monotone classification: a level's criterion that accepts a value accepts every worse one,
     // and "not an incident" never depends on how bad things are.
@@ -60,14 +75,23 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
           const least = Math.min(...values.map((v) => scaleValues.indexOf(v)));
           const missing = scaleValues.slice(least).filter((v) => !values.includes(v));
           if (missing.length > 0) {
-            add('invalid_rule', [...base, 'levels', i, 'criteria', j, 'when', fact], `expected every value at least as severe as ${JSON.stringify(scaleValues[least])} (so that worse facts never lower the severity), missing ${missing.map((v) => JSON.stringify(v)).join(', ')}`);
+            add(
+              'invalid_rule',
+              [...base, 'levels', i, 'criteria', j, 'when', fact],
+              `expected every value at least as severe as ${JSON.stringify(scaleValues[least])} (so that worse facts never lower the severity), missing ${missing.map((v) => JSON.stringify(v)).join(', ')}`,
+            );
           }
         }
       }),
     );
     (scale.notIncident ?? []).forEach((c, j) => {
       for (const fact of ORDERED_FACTS) {
-        if (c.when[fact] !== undefined) add('invalid_rule', [...base, 'notIncident', j, 'when', fact], `expected only the request's kind (requestType, expectedBehaviour, inScope) in a "not an incident" criterion, got ${fact}`);
+        if (c.when[fact] !== undefined)
+          add(
+            'invalid_rule',
+            [...base, 'notIncident', j, 'when', fact],
+            `expected only the request's kind (requestType, expectedBehaviour, inScope) in a "not an incident" criterion, got ${fact}`,
+          );
       }
     });
   }
@@ -83,28 +107,46 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
     const from = levelsOf(m.from);
     const to = levelsOf(m.to);
     for (const [a, b] of Object.entries(m.levels)) {
-      if (fromKnown && !from.has(a)) add('unknown_reference', [...base, 'levels', a], `expected a level of scale "${m.from}", got "${a}"`);
-      if (toKnown && !to.has(b)) add('unknown_reference', [...base, 'levels', a], `expected a level of scale "${m.to}", got "${b}"`);
+      if (fromKnown && !from.has(a))
+        add('unknown_reference', [...base, 'levels', a], `expected a level of scale "${m.from}", got "${a}"`);
+      if (toKnown && !to.has(b))
+        add('unknown_reference', [...base, 'levels', a], `expected a level of scale "${m.to}", got "${b}"`);
     }
   });
 
   const increasing = (list: readonly number[] | undefined, path: Path) =>
     list?.forEach((v, i) => {
-      if (i > 0 && v <= list[i - 1]!) add('invalid_rule', [...path, i], `expected increasing percentages, got ${v} after ${list[i - 1]}`);
+      if (i > 0 && v <= list[i - 1]!)
+        add('invalid_rule', [...path, i], `expected increasing percentages, got ${v} after ${list[i - 1]}`);
     });
   increasing(p.sla?.warnAtPercent, ['sla', 'warnAtPercent']);
   // One measured target per metric and severity level, so that a ticket has one deadline per
   // metric; `others` are targets measured beside these (a plan's, for an add-on that adds to it).
-  const measured = (list: Policy['plans'][string]['targets'], path: Path, others: { list: Policy['plans'][string]['targets']; path: Path }[] = []) =>
+  const measured = (
+    list: Policy['plans'][string]['targets'],
+    path: Path,
+    others: { list: Policy['plans'][string]['targets']; path: Path }[] = [],
+  ) =>
     list.forEach((t, i) => {
       if (t.role !== 'target') return;
       const clash = (u: (typeof list)[number]) =>
-        u.role === 'target' && u.metric === t.metric && (t.severities === undefined || u.severities === undefined || t.severities.some((s) => u.severities!.includes(s)));
+        u.role === 'target' &&
+        u.metric === t.metric &&
+        (t.severities === undefined ||
+          u.severities === undefined ||
+          t.severities.some((s) => u.severities!.includes(s)));
       const earlier = list.slice(0, i).findIndex(clash);
-      const where = earlier >= 0 ? [...path, earlier] : others.map((o) => ({ ...o, j: o.list.findIndex(clash) })).find((o) => o.j >= 0);
+      const where =
+        earlier >= 0
+          ? [...path, earlier]
+          : others.map((o) => ({ ...o, j: o.list.findIndex(clash) })).find((o) => o.j >= 0);
       if (where !== undefined) {
         const at = Array.isArray(where) ? where : [...where.path, where.j];
-        add('invalid_rule', [...path, i], `expected one measured ${t.metric} target per severity level, got a second one besides ${formatPath(at)}`);
+        add(
+          'invalid_rule',
+          [...path, i],
+          `expected one measured ${t.metric} target per severity level, got a second one besides ${formatPath(at)}`,
+        );
       }
     });
   const targets = (list: Policy['plans'][string]['targets'], path: Path, scales: string[]) =>
@@ -113,7 +155,8 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
       increasing(t.warnAtPercent, [...path, i, 'warnAtPercent']);
       t.severities?.forEach((s, j) => {
         for (const scale of scales) {
-          if (!levelsOf(scale).has(s)) add('unknown_reference', [...path, i, 'severities', j], `expected a level of scale "${scale}", got "${s}"`);
+          if (!levelsOf(scale).has(s))
+            add('unknown_reference', [...path, i, 'severities', j], `expected a level of scale "${scale}", got "${s}"`);
         }
       });
     });
@@ -131,13 +174,21 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
     const base = ['plans', planId];
     known('severity scales', p.severityScales, [...base, 'severityScale'], plan.severityScale);
     channels(plan.channels, [...base, 'channels']);
-    targets(plan.targets, [...base, 'targets'], Object.hasOwn(p.severityScales, plan.severityScale) ? [plan.severityScale] : []);
+    targets(
+      plan.targets,
+      [...base, 'targets'],
+      Object.hasOwn(p.severityScales, plan.severityScale) ? [plan.severityScale] : [],
+    );
     measured(plan.targets, [...base, 'targets']);
     plan.includedAddOns?.forEach((a, i) => {
       known('add-ons', p.addOns, [...base, 'includedAddOns', i], a);
       const addOn = p.addOns[a];
       if (addOn && !addOn.availableOn.includes(planId)) {
-        add('addon_not_allowed', [...base, 'includedAddOns', i], `expected an add-on available on plan "${planId}", got "${a}" (available on ${addOn.availableOn.join(', ')})`);
+        add(
+          'addon_not_allowed',
+          [...base, 'includedAddOns', i],
+          `expected an add-on available on plan "${planId}", got "${a}" (available on ${addOn.availableOn.join(', ')})`,
+        );
       }
     });
   }
@@ -148,9 +199,15 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
     if (addOn.severityScale !== undefined) {
       known('severity scales', p.severityScales, [...base, 'severityScale'], addOn.severityScale);
       // Its own scale makes the plan's levels meaningless: the plan's targets could not be kept.
-      const other = addOn.availableOn.find((planId) => p.plans[planId] && p.plans[planId].severityScale !== addOn.severityScale);
+      const other = addOn.availableOn.find(
+        (planId) => p.plans[planId] && p.plans[planId].severityScale !== addOn.severityScale,
+      );
       if (!addOn.replacesTargets && other !== undefined) {
-        add('invalid_rule', [...base, 'replacesTargets'], `expected true for an add-on with its own severity scale "${addOn.severityScale}" (plan "${other}" uses "${p.plans[other]!.severityScale}", whose targets could not apply), got false`);
+        add(
+          'invalid_rule',
+          [...base, 'replacesTargets'],
+          `expected true for an add-on with its own severity scale "${addOn.severityScale}" (plan "${other}" uses "${p.plans[other]!.severityScale}", whose targets could not apply), got false`,
+        );
       }
     }
     const scales =
@@ -158,8 +215,16 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
         ? [addOn.severityScale]
         : addOn.availableOn.flatMap((planId) => (p.plans[planId] ? [p.plans[planId].severityScale] : []));
     channels(addOn.channels, [...base, 'channels']);
-    targets(addOn.targets, [...base, 'targets'], [...new Set(scales)].filter((s) => Object.hasOwn(p.severityScales, s)));
-    const beside = addOn.replacesTargets ? [] : addOn.availableOn.flatMap((planId) => (p.plans[planId] ? [{ list: p.plans[planId].targets, path: ['plans', planId, 'targets'] }] : []));
+    targets(
+      addOn.targets,
+      [...base, 'targets'],
+      [...new Set(scales)].filter((s) => Object.hasOwn(p.severityScales, s)),
+    );
+    const beside = addOn.replacesTargets
+      ? []
+      : addOn.availableOn.flatMap((planId) =>
+          p.plans[planId] ? [{ list: p.plans[planId].targets, path: ['plans', planId, 'targets'] }] : [],
+        );
     measured(addOn.targets, [...base, 'targets'], beside);
     unique(addOn.features ?? [], [...base, 'features'], 'feature');
   }
@@ -172,21 +237,34 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
     const expected = tryParseDuration(cs.reply.expected);
     const target = tryParseDuration(cs.reply.target);
     if (expected && target && (expected.kind !== target.kind || magnitude(expected) > magnitude(target))) {
-      add('invalid_rule', ['customerSuccess', 'reply', 'target'], `expected a target of the same unit as, and not below, the expected reply ${cs.reply.expected}, got ${cs.reply.target}`);
+      add(
+        'invalid_rule',
+        ['customerSuccess', 'reply', 'target'],
+        `expected a target of the same unit as, and not below, the expected reply ${cs.reply.expected}, got ${cs.reply.target}`,
+      );
     }
   }
 
   unique(p.scope ?? [], ['scope'], 'scope rule');
   (p.scope ?? []).forEach((rule, i) => {
     if (rule.coverage === 'partial' && rule.stillCovered === undefined) {
-      add('invalid_rule', ['scope', i, 'stillCovered'], 'expected what is still covered, for a rule with partial coverage');
+      add(
+        'invalid_rule',
+        ['scope', i, 'stillCovered'],
+        'expected what is still covered, for a rule with partial coverage',
+      );
     }
   });
-  if (p.partners) unique(p.partners.integrationSupport.conditions, ['partners', 'integrationSupport', 'conditions'], 'condition');
+  if (p.partners)
+    unique(p.partners.integrationSupport.conditions, ['partners', 'integrationSupport', 'conditions'], 'condition');
 
   const d = p.supportHours?.deduction;
   if (d !== undefined && d.incrementMinutes > d.minimumMinutes) {
-    add('invalid_rule', ['supportHours', 'deduction', 'incrementMinutes'], `expected an increment no larger than the minimum (${d.minimumMinutes}), got ${d.incrementMinutes}`);
+    add(
+      'invalid_rule',
+      ['supportHours', 'deduction', 'incrementMinutes'],
+      `expected an increment no larger than the minimum (${d.minimumMinutes}), got ${d.incrementMinutes}`,
+    );
   }
   return issues;
 }

@@ -1,3 +1,4 @@
+import type { InstantLike } from '../instant.js';
 import type { ParsedDuration } from './duration.js';
 
 /**
@@ -21,7 +22,7 @@ export interface AccountDefinition {
  */
 export interface ResolveEntitlementOptions {
   /** When given, each channel says whether it is open at that instant and when it next opens. */
-  readonly now?: number | Date | import('luxon').DateTime;
+  readonly now?: InstantLike;
   /** Locale of the texts; a locale the policy does not carry falls back to English. */
   readonly locale?: string;
 }
@@ -115,7 +116,13 @@ export interface Entitlement {
   readonly targets: readonly SeverityTargets[];
   readonly routing: { readonly dedicatedAgent: boolean; readonly secondLevelAgents: boolean };
   readonly supportHours:
-    | { readonly from: 'plan'; readonly package: { readonly kind: 'per_contract' } | { readonly kind: 'fixed'; readonly annualMinutes: number } | { readonly kind: 'none' } }
+    | {
+        readonly from: 'plan';
+        readonly package:
+          | { readonly kind: 'per_contract' }
+          | { readonly kind: 'fixed'; readonly annualMinutes: number }
+          | { readonly kind: 'none' };
+      }
     | { readonly from: 'partner_pool'; readonly partner?: string }
     | { readonly from: 'none' };
   readonly customerSuccess: 'direct' | 'through_partner' | 'none';

@@ -47,7 +47,12 @@ export const ORDERED_FACTS: readonly FactName[] = [
 ];
 
 const allowed = <K extends FactName>(k: K) =>
-  z.array(z.union(FACT_VALUES[k].map((v) => z.literal(v)) as unknown as [z.ZodLiteral<(typeof FACT_VALUES)[K][number]>])).min(1).optional();
+  z
+    .array(
+      z.union(FACT_VALUES[k].map((v) => z.literal(v)) as unknown as [z.ZodLiteral<(typeof FACT_VALUES)[K][number]>]),
+    )
+    .min(1)
+    .optional();
 
 /** A criterion's condition: fact → allowed values (all named facts must match). */
 export const ConditionSchema = z.strictObject({

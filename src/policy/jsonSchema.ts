@@ -10,7 +10,11 @@ import { PolicySchema } from './schema.js';
  * @internal
  */
 export function toPolicyJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(PolicySchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(PolicySchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
   return {
     $schema: schema['$schema'],
     $id: 'urn:support-policy:policy:1',

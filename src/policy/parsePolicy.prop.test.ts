@@ -26,7 +26,13 @@ const issuesOf = (input: unknown) => {
 };
 /** The value at `path` inside `root`, or `undefined`. */
 const at = (root: unknown, path: readonly (string | number)[]): unknown =>
-  path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null && Object.hasOwn(v, k) ? (v as Record<string | number, unknown>)[k] : undefined), root);
+  path.reduce<unknown>(
+    (v, k) =>
+      typeof v === 'object' && v !== null && Object.hasOwn(v, k)
+        ? (v as Record<string | number, unknown>)[k]
+        : undefined,
+    root,
+  );
 
 /** The definition with the schema's defaults filled in: what parsePolicy should return. */
 function withDefaults(p: PolicyDefinition): Doc {
@@ -48,7 +54,8 @@ function accountsOf(policy: Policy): AccountDefinition[] {
       const base = { type, plan, ...(def.requiresPartner ? { partner: 'acme' } : {}) };
       accounts.push(base);
       for (const [addOn, addOnDef] of Object.entries(policy.addOns)) {
-        if (addOnDef.availableOn.includes(plan) && !(planDef.includedAddOns ?? []).includes(addOn)) accounts.push({ ...base, addOns: [addOn] });
+        if (addOnDef.availableOn.includes(plan) && !(planDef.includedAddOns ?? []).includes(addOn))
+          accounts.push({ ...base, addOns: [addOn] });
       }
     }
   }
@@ -120,10 +127,15 @@ describe('resolveEntitlement over random valid policies', () => {
       return;
     }
     const order = Object.keys(policy.addOns);
-    const applied = [...new Set([...(plan.includedAddOns ?? []), ...(account.addOns ?? [])])].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    const applied = [...new Set([...(plan.includedAddOns ?? []), ...(account.addOns ?? [])])].sort(
+      (a, b) => order.indexOf(a) - order.indexOf(b),
+    );
     const scale = applied.flatMap((a) => policy.addOns[a]!.severityScale ?? []).at(-1) ?? plan.severityScale;
     expect(e.severityScale).toBe(scale);
-    const owners = [...(applied.some((a) => policy.addOns[a]!.replacesTargets) ? [] : [['plans', account.plan!]]), ...applied.map((a) => ['addOns', a])];
+    const owners = [
+      ...(applied.some((a) => policy.addOns[a]!.replacesTargets) ? [] : [['plans', account.plan!]]),
+      ...applied.map((a) => ['addOns', a]),
+    ];
     const expected = [...policy.severityScales[scale]!.levels]
       .sort((a, b) => a.rank - b.rank)
       .map((level) => ({
@@ -140,21 +152,31 @@ describe('resolveEntitlement over random valid policies', () => {
       if (t.duration.kind === 'time') expect(t.duration.ms).toBeGreaterThan(0);
       else expect(t.duration.days).toBeGreaterThan(0);
       expect(clockExists(t.clock)).toBe(true);
-      expect(at(policy, t.source.path)).toMatchObject({ metric: t.metric, duration: t.duration.iso, clock: t.clock, role: t.role });
+      expect(at(policy, t.source.path)).toMatchObject({
+        metric: t.metric,
+        duration: t.duration.iso,
+        clock: t.clock,
+        role: t.role,
+      });
     }
   }
 
   it('gives positive durations on existing clocks, and sources that point at existing fields, for every account', () => {
     fc.assert(
-      fc.property(policyArb, fc.integer({ min: FROM_2025, max: TO_2028 }), fc.constantFrom('en', 'es', 'fr'), (p, now, locale) => {
-        const policy = parsePolicy(p);
-        for (const account of accountsOf(policy)) {
-          const e = resolveEntitlement(policy, account, { now, locale });
-          checkEntitlement(policy, account, e);
-          expect(e.localeFallback).toBe(!policy.locales.includes(locale));
-          expect(Object.isFrozen(e)).toBe(true);
-        }
-      }),
+      fc.property(
+        policyArb,
+        fc.integer({ min: FROM_2025, max: TO_2028 }),
+        fc.constantFrom('en', 'es', 'fr'),
+        (p, now, locale) => {
+          const policy = parsePolicy(p);
+          for (const account of accountsOf(policy)) {
+            const e = resolveEntitlement(policy, account, { now, locale });
+            checkEntitlement(policy, account, e);
+            expect(e.localeFallback).toBe(!policy.locales.includes(locale));
+            expect(Object.isFrozen(e)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -21,17 +21,37 @@ function collectIssues(input: unknown): { issues: ValidationIssue[]; data?: Poli
   let value = input;
   if (typeof input === 'string') {
     if (input.length > MAX_TEXT_LENGTH) {
-      return { issues: [{ code: 'input_too_large', path: [], message: `(root): expected at most ${MAX_TEXT_LENGTH} characters of JSON, got ${input.length}` }] };
+      return {
+        issues: [
+          {
+            code: 'input_too_large',
+            path: [],
+            message: `(root): expected at most ${MAX_TEXT_LENGTH} characters of JSON, got ${input.length}`,
+          },
+        ],
+      };
     }
     try {
       value = JSON.parse(input);
     } catch (e) {
-      return { issues: [{ code: 'invalid_json', path: [], message: `(root): expected JSON text, got a syntax error (${(e as Error).message})` }] };
+      return {
+        issues: [
+          {
+            code: 'invalid_json',
+            path: [],
+            message: `(root): expected JSON text, got a syntax error (${(e as Error).message})`,
+          },
+        ],
+      };
     }
     const duplicates = findDuplicateKeys(input);
     if (duplicates.length > 0) {
       return {
-        issues: duplicates.map((path) => ({ code: 'duplicate_key' as const, path, message: `${formatPath(path)}: expected each key once in its object, got it twice` })),
+        issues: duplicates.map((path) => ({
+          code: 'duplicate_key' as const,
+          path,
+          message: `${formatPath(path)}: expected each key once in its object, got it twice`,
+        })),
       };
     }
   }
@@ -88,5 +108,7 @@ export function parsePolicy(input: unknown): Policy {
  */
 export function safeParsePolicy(input: unknown): SafeParsePolicyResult {
   const { issues, data } = collectIssues(input);
-  return data === undefined ? { success: false, error: new PolicyValidationError(issues, 'policy') } : { success: true, data };
+  return data === undefined
+    ? { success: false, error: new PolicyValidationError(issues, 'policy') }
+    : { success: true, data };
 }

@@ -1,24 +1,42 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { dedicatedSupport, type Entitlement, InvalidArgumentError, parsePolicy, resolveEntitlement, safeParsePolicy } from '../index.js';
+import {
+  dedicatedSupport,
+  type Entitlement,
+  InvalidArgumentError,
+  parsePolicy,
+  resolveEntitlement,
+  safeParsePolicy,
+} from '../index.js';
 
 // resolveEntitlement with add-ons, on the dedicatedSupport preset (seed 004) and modified copies of
 // it. The account-type, locale, `now`, reasons and freezing cases are in resolveEntitlement.test.ts.
 const dedicated = parsePolicy(dedicatedSupport);
 const vipAccount = { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] } as const;
 const bratislava = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Bratislava' }).toMillis();
-const summary = (e: Entitlement) => e.targets.map((s) => [s.severity.id, s.targets.map((t) => `${t.metric} ${t.role} ${t.duration.iso} ${t.clock}`)]);
+const summary = (e: Entitlement) =>
+  e.targets.map((s) => [s.severity.id, s.targets.map((t) => `${t.metric} ${t.role} ${t.duration.iso} ${t.clock}`)]);
 
 /** A copy of the preset with a second, lower plan `basic` (the add-on stays available on all_inclusive only). */
 const withBasicPlan = (basic: Record<string, unknown> = {}) => ({
   ...dedicatedSupport,
-  plans: { ...dedicatedSupport.plans, basic: { ...dedicatedSupport.plans['all_inclusive'], label: { en: 'Basic' }, rank: 2, ...basic } },
+  plans: {
+    ...dedicatedSupport.plans,
+    basic: { ...dedicatedSupport.plans['all_inclusive'], label: { en: 'Basic' }, rank: 2, ...basic },
+  },
 });
 
 const vipTargets = [
   ['sev1', ['firstResponse target PT1H 24/7', 'followUp target PT4H 24/7']],
   ['sev2', ['firstResponse target PT1H 24/7', 'followUp target PT4H 24/7']],
-  ['sev3', ['firstResponse target PT2H dedicated-hours', 'firstResponse typical PT1H dedicated-hours', 'followUp target P2D dedicated-hours']],
+  [
+    'sev3',
+    [
+      'firstResponse target PT2H dedicated-hours',
+      'firstResponse typical PT1H dedicated-hours',
+      'followUp target P2D dedicated-hours',
+    ],
+  ],
   ['sev4', ['firstResponse target P1D dedicated-hours', 'firstResponse typical PT24H 24/7']],
   ['sev5', ['firstResponse target P1D dedicated-hours', 'firstResponse typical PT24H 24/7']],
 ];
@@ -28,8 +46,18 @@ describe('resolveEntitlement: the dedicated-support add-on', () => {
     const e = resolveEntitlement(dedicated, vipAccount);
     expect(e.severityScale).toBe('vip');
     expect(summary(e)).toEqual(vipTargets);
-    expect(e.targets.map((s) => s.severity.label)).toEqual(['Severity 1 Critical', 'Severity 2 High', 'Severity 3 Standard', 'Severity 4 Bugfix', 'Severity 5 Request']);
-    expect(e.targets.flatMap((s) => s.targets).every((t) => t.source.kind === 'addOn' && t.source.id === 'dedicated_support')).toBe(true);
+    expect(e.targets.map((s) => s.severity.label)).toEqual([
+      'Severity 1 Critical',
+      'Severity 2 High',
+      'Severity 3 Standard',
+      'Severity 4 Bugfix',
+      'Severity 5 Request',
+    ]);
+    expect(
+      e.targets
+        .flatMap((s) => s.targets)
+        .every((t) => t.source.kind === 'addOn' && t.source.id === 'dedicated_support'),
+    ).toBe(true);
     const sev3 = e.targets[2]?.targets ?? [];
     expect(sev3.map((t) => t.duration)).toEqual([
       { kind: 'time', iso: 'PT2H', ms: 7_200_000 },
@@ -80,7 +108,10 @@ describe('resolveEntitlement: the dedicated-support add-on', () => {
   });
 
   it('an add-on a plan includes applies without being taken, and is listed as included', () => {
-    const policy = parsePolicy({ ...dedicatedSupport, plans: { all_inclusive: { ...dedicatedSupport.plans['all_inclusive'], includedAddOns: ['dedicated_support'] } } });
+    const policy = parsePolicy({
+      ...dedicatedSupport,
+      plans: { all_inclusive: { ...dedicatedSupport.plans['all_inclusive'], includedAddOns: ['dedicated_support'] } },
+    });
     const e = resolveEntitlement(policy, { type: 'customer', plan: 'all_inclusive' });
     expect(e.addOns).toEqual([{ id: 'dedicated_support', label: 'Dedicated support', included: true }]);
     expect(summary(e)).toEqual(vipTargets);
@@ -88,7 +119,10 @@ describe('resolveEntitlement: the dedicated-support add-on', () => {
 
   it("the add-on on a plan that may not take it is rejected with addon_not_allowed and the add-on's path", () => {
     const policy = parsePolicy(withBasicPlan());
-    expect(resolveEntitlement(policy, { type: 'customer', plan: 'basic' }).plan).toEqual({ id: 'basic', label: 'Basic' });
+    expect(resolveEntitlement(policy, { type: 'customer', plan: 'basic' }).plan).toEqual({
+      id: 'basic',
+      label: 'Basic',
+    });
     let caught: unknown;
     try {
       resolveEntitlement(policy, { type: 'customer', plan: 'basic', addOns: ['dedicated_support'] });
@@ -105,8 +139,12 @@ describe('resolveEntitlement: the dedicated-support add-on', () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.error.code).toBe('addon_not_allowed');
-    expect(result.error.issues.map((i) => [i.code, i.path])).toEqual([['addon_not_allowed', ['plans', 'basic', 'includedAddOns', 0]]]);
-    expect(() => parsePolicy(withBasicPlan({ includedAddOns: ['dedicated_support'] }))).toThrow(/plans\.basic\.includedAddOns\[0\]/);
+    expect(result.error.issues.map((i) => [i.code, i.path])).toEqual([
+      ['addon_not_allowed', ['plans', 'basic', 'includedAddOns', 0]],
+    ]);
+    expect(() => parsePolicy(withBasicPlan({ includedAddOns: ['dedicated_support'] }))).toThrow(
+      /plans\.basic\.includedAddOns\[0\]/,
+    );
   });
 
   // KNOWN BUG (src/policy/resolveEntitlement.ts): `if (addOn.replacesTargets) targetsFrom.length = 0`
@@ -123,8 +161,16 @@ describe('resolveEntitlement: the dedicated-support add-on', () => {
       routing: { dedicatedAgent: false, secondLevelAgents: false },
     };
     const policy = parsePolicy({ ...dedicatedSupport, addOns: { ...dedicatedSupport.addOns, extra } });
-    const first = resolveEntitlement(policy, { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support', 'extra'] });
-    const second = resolveEntitlement(policy, { type: 'customer', plan: 'all_inclusive', addOns: ['extra', 'dedicated_support'] });
+    const first = resolveEntitlement(policy, {
+      type: 'customer',
+      plan: 'all_inclusive',
+      addOns: ['dedicated_support', 'extra'],
+    });
+    const second = resolveEntitlement(policy, {
+      type: 'customer',
+      plan: 'all_inclusive',
+      addOns: ['extra', 'dedicated_support'],
+    });
     expect(first.targets[0]?.targets.map((t) => t.metric)).toEqual(['firstResponse', 'followUp', 'resolution']);
     expect(first.addOns.map((a) => a.id)).toEqual(['dedicated_support', 'extra']);
     expect(summary(second)).toEqual(summary(first));

@@ -14,8 +14,12 @@ const madrid = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Madrid' })
 
 /** The value at a path inside a document. */
 const at = (root: unknown, path: readonly (string | number)[]): unknown =>
-  path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[String(k)] : undefined), root);
-const summary = (e: Entitlement) => e.targets.map((s) => [s.severity.id, s.targets.map((t) => `${t.metric} ${t.role} ${t.duration.iso} ${t.clock}`)]);
+  path.reduce<unknown>(
+    (v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[String(k)] : undefined),
+    root,
+  );
+const summary = (e: Entitlement) =>
+  e.targets.map((s) => [s.severity.id, s.targets.map((t) => `${t.metric} ${t.role} ${t.duration.iso} ${t.clock}`)]);
 
 describe('resolveEntitlement: account types of standardSupport', () => {
   it('a direct Enterprise customer: chat and ticket, PT2H target and PT5M typical on every severity, vendor first, plan hours, direct CS', () => {
@@ -30,7 +34,11 @@ describe('resolveEntitlement: account types of standardSupport', () => {
     expect(e.channels.every((c) => !('openNow' in c) && !('nextOpening' in c))).toBe(true); // no `now`, no state
     expect(e.severityScale).toBe('incident');
     const both = ['firstResponse target PT2H support-hours', 'firstResponse typical PT5M support-hours'];
-    expect(summary(e)).toEqual([['critical', both], ['major', both], ['minor', both]]);
+    expect(summary(e)).toEqual([
+      ['critical', both],
+      ['major', both],
+      ['minor', both],
+    ]);
     expect(e.targets[0]?.targets.map((t) => t.duration)).toEqual([
       { kind: 'time', iso: 'PT2H', ms: 7_200_000 },
       { kind: 'time', iso: 'PT5M', ms: 300_000 },
@@ -44,7 +52,9 @@ describe('resolveEntitlement: account types of standardSupport', () => {
   it('Starter and Connect provider accounts get a 1-business-day target (P1D)', () => {
     for (const plan of ['starter', 'connect_provider']) {
       const e = resolveEntitlement(standard, { type: 'direct', plan });
-      expect(e.targets.flatMap((s) => s.targets.map((t) => t.duration))).toEqual([1, 2, 3].map(() => ({ kind: 'businessDays', iso: 'P1D', days: 1 })));
+      expect(e.targets.flatMap((s) => s.targets.map((t) => t.duration))).toEqual(
+        [1, 2, 3].map(() => ({ kind: 'businessDays', iso: 'P1D', days: 1 })),
+      );
     }
   });
 
@@ -55,7 +65,8 @@ describe('resolveEntitlement: account types of standardSupport', () => {
 
   it('an indirect customer must name its managing partner (invalid_account)', () => {
     for (const partner of [undefined, '']) {
-      const account: AccountDefinition = partner === undefined ? { type: 'indirect', plan: 'premium' } : { type: 'indirect', plan: 'premium', partner };
+      const account: AccountDefinition =
+        partner === undefined ? { type: 'indirect', plan: 'premium' } : { type: 'indirect', plan: 'premium', partner };
       const err = errorOf(() => resolveEntitlement(standard, account));
       expect([err.code, err.path]).toEqual(['invalid_account', ['account', 'partner']]);
     }
@@ -71,7 +82,7 @@ describe('resolveEntitlement: account types of standardSupport', () => {
     expect(e.reasons.map((r) => r.rule)).toContain('accountType.targets.none');
   });
 
-  it("an indirect customer on a plan gets only the vendor's ticket channel (\"in some cases\"), never the plan's live chat", () => {
+  it('an indirect customer on a plan gets only the vendor\'s ticket channel ("in some cases"), never the plan\'s live chat', () => {
     const e = resolveEntitlement(standard, { type: 'indirect', plan: 'enterprise', partner: 'acme' });
     expect(e.channels.map((c) => c.channel)).toEqual(['ticket']);
     expect(e.targets).toEqual([]);
@@ -86,7 +97,11 @@ describe('resolveEntitlement: account types of standardSupport', () => {
     const e = resolveEntitlement(standard, { type: 'solution_partner', plan: 'premium' });
     expect(e.firstLine).toEqual({ by: 'vendor', vendorTickets: 'yes' });
     const both = ['firstResponse target PT12H support-hours', 'firstResponse typical PT4H support-hours'];
-    expect(summary(e)).toEqual([['critical', both], ['major', both], ['minor', both]]);
+    expect(summary(e)).toEqual([
+      ['critical', both],
+      ['major', both],
+      ['minor', both],
+    ]);
     expect(e.supportHours).toEqual({ from: 'partner_pool' });
     expect(e.customerSuccess).toBe('direct');
   });
@@ -102,7 +117,11 @@ describe('resolveEntitlement: unknown references', () => {
     ['an unknown account type', { type: 'reseller', plan: 'premium' }, ['account', 'type']],
     ['an unknown plan', { type: 'direct', plan: 'gold' }, ['account', 'plan']],
     ['an unknown add-on', { type: 'direct', plan: 'enterprise', addOns: ['priority'] }, ['account', 'addOns', '0']],
-    ["an add-on of the other preset (presets never mix)", { type: 'direct', plan: 'enterprise', addOns: ['dedicated_support'] }, ['account', 'addOns', '0']],
+    [
+      'an add-on of the other preset (presets never mix)',
+      { type: 'direct', plan: 'enterprise', addOns: ['dedicated_support'] },
+      ['account', 'addOns', '0'],
+    ],
   ] as const)('%s is rejected with unknown_reference and its path', (_, account, path) => {
     const err = errorOf(() => resolveEntitlement(standard, account));
     expect(err.code).toBe('unknown_reference');
@@ -134,25 +153,36 @@ describe('resolveEntitlement: channel state at `now`', () => {
     const e = resolveEntitlement(standard, enterprise, { now: madrid('2026-11-28T12:00') });
     const monday = madrid('2026-11-30T08:00');
     expect(monday).toBe(Date.UTC(2026, 10, 30, 7, 0));
-    expect(e.channels.map((c) => [c.channel, c.openNow, c.nextOpening])).toEqual([['chat', false, monday], ['ticket', false, monday]]);
+    expect(e.channels.map((c) => [c.channel, c.openNow, c.nextOpening])).toEqual([
+      ['chat', false, monday],
+      ['ticket', false, monday],
+    ]);
   });
 
   it('a business-hours channel is open on Monday 10:00 Madrid, and its next opening is now', () => {
     const now = madrid('2026-11-30T10:00');
     const e = resolveEntitlement(standard, enterprise, { now });
-    expect(e.channels.map((c) => [c.openNow, c.nextOpening])).toEqual([[true, now], [true, now]]);
+    expect(e.channels.map((c) => [c.openNow, c.nextOpening])).toEqual([
+      [true, now],
+      [true, now],
+    ]);
   });
 
   it('on Good Friday the channels are closed until Monday 08:00 Madrid (Easter Monday is not a national holiday)', () => {
     const e = resolveEntitlement(standard, enterprise, { now: madrid('2026-04-03T10:00') });
-    expect(e.channels.map((c) => [c.openNow, c.nextOpening])).toEqual([[false, madrid('2026-04-06T08:00')], [false, madrid('2026-04-06T08:00')]]);
+    expect(e.channels.map((c) => [c.openNow, c.nextOpening])).toEqual([
+      [false, madrid('2026-04-06T08:00')],
+      [false, madrid('2026-04-06T08:00')],
+    ]);
   });
 
   it('now may be a Date or a luxon DateTime: the answer is the same epoch ms', () => {
     const ms = madrid('2026-11-28T12:00');
     const expected = resolveEntitlement(standard, enterprise, { now: ms }).channels;
     expect(resolveEntitlement(standard, enterprise, { now: new Date(ms) }).channels).toEqual(expected);
-    expect(resolveEntitlement(standard, enterprise, { now: DateTime.fromMillis(ms, { zone: 'Asia/Tokyo' }) }).channels).toEqual(expected);
+    expect(
+      resolveEntitlement(standard, enterprise, { now: DateTime.fromMillis(ms, { zone: 'Asia/Tokyo' }) }).channels,
+    ).toEqual(expected);
   });
 
   it('an invalid now (NaN, Invalid Date) is rejected with invalid_instant', () => {
@@ -185,20 +215,42 @@ describe('resolveEntitlement: reasons, freezing, inputs', () => {
       'accountType.supportHours.partner_pool',
       'accountType.customerSuccess.through_partner',
     ]);
-    expect(indirect.reasons.map((r) => at(standard, r.path))).toEqual([['ticket'], 'partner', 'none', 'partner_pool', 'through_partner']);
+    expect(indirect.reasons.map((r) => at(standard, r.path))).toEqual([
+      ['ticket'],
+      'partner',
+      'none',
+      'partner_pool',
+      'through_partner',
+    ]);
   });
 
   it('every channel and target source points at the policy field it comes from', () => {
     const e = resolveEntitlement(standard, { type: 'direct', plan: 'premium' });
-    for (const c of e.channels) expect(at(standard, c.source.path)).toMatchObject({ channel: c.channel, clock: c.clock });
+    for (const c of e.channels)
+      expect(at(standard, c.source.path)).toMatchObject({ channel: c.channel, clock: c.clock });
     for (const t of e.targets.flatMap((s) => s.targets)) {
-      expect(at(standard, t.source.path)).toMatchObject({ metric: t.metric, duration: t.duration.iso, clock: t.clock, role: t.role });
+      expect(at(standard, t.source.path)).toMatchObject({
+        metric: t.metric,
+        duration: t.duration.iso,
+        clock: t.clock,
+        role: t.role,
+      });
     }
   });
 
   it('the result is deeply frozen', () => {
     const e = resolveEntitlement(standard, { type: 'direct', plan: 'enterprise' }, { now: madrid('2026-11-30T10:00') });
-    for (const part of [e, e.channels, e.channels[0], e.targets, e.targets[0]?.targets, e.targets[0]?.targets[0]?.duration, e.reasons, e.reasons[0]?.path, e.firstLine]) {
+    for (const part of [
+      e,
+      e.channels,
+      e.channels[0],
+      e.targets,
+      e.targets[0]?.targets,
+      e.targets[0]?.targets[0]?.duration,
+      e.reasons,
+      e.reasons[0]?.path,
+      e.firstLine,
+    ]) {
       expect(Object.isFrozen(part)).toBe(true);
     }
   });

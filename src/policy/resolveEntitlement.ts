@@ -1,6 +1,7 @@
-import { formatPath, InvalidArgumentError, isSupportPolicyError } from '../errors.js';
+import { formatPath, InvalidArgumentError } from '../errors.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { toEpochMs } from '../instant.js';
+import { channelState } from './channelState.js';
 import { parseDuration } from './duration.js';
 import type {
   AccountDefinition,
@@ -13,16 +14,25 @@ import type {
   SeverityTargets,
 } from './entitlementTypes.js';
 import { chooseLocale, localize } from './localize.js';
-import { calendarOf } from './policyCalendars.js';
 import type { Policy } from './schema.js';
 
-function reject(code: 'unknown_reference' | 'addon_not_allowed' | 'invalid_account', path: (string | number)[], message: string, value?: unknown): never {
+function reject(
+  code: 'unknown_reference' | 'addon_not_allowed' | 'invalid_account',
+  path: (string | number)[],
+  message: string,
+  value?: unknown,
+): never {
   throw new InvalidArgumentError(code, path, `${formatPath(path)}: ${message}`, value);
 }
 
 function known<T>(record: Readonly<Record<string, T>>, key: unknown, path: (string | number)[], what: string): T {
   if (typeof key !== 'string' || !Object.hasOwn(record, key)) {
-    reject('unknown_reference', path, `expected one of the policy's ${what} (${Object.keys(record).join(', ') || 'none'}), got ${JSON.stringify(key)}`, key);
+    reject(
+      'unknown_reference',
+      path,
+      `expected one of the policy's ${what} (${Object.keys(record).join(', ') || 'none'}), got ${JSON.stringify(key)}`,
+      key,
+    );
   }
   return record[key]!;
 }
@@ -63,42 +73,77 @@ function known<T>(record: Readonly<Record<string, T>>, key: unknown, path: (stri
  * ```
  * @category Policy
  */
-export function resolveEntitlement(policy: Policy, account: AccountDefinition, options: ResolveEntitlementOptions = {}): Entitlement {
+export function resolveEntitlement(
+  policy: Policy,
+  account: AccountDefinition,
+  options: ResolveEntitlementOptions = {},
+): Entitlement {
   const choice = chooseLocale(policy.locales, options.locale);
   const text = (t: Readonly<Record<string, string>>) => localize(t, choice);
   const reasons: EntitlementReason[] = [];
-  const why = (rule: string, path: (string | number)[], sentence: string) => reasons.push({ rule, path, text: sentence });
+  const why = (rule: string, path: (string | number)[], sentence: string) =>
+    reasons.push({ rule, path, text: sentence });
   const now = options.now === undefined ? undefined : toEpochMs(options.now, 'now');
 
   const type = known(policy.accountTypes, account?.type, ['account', 'type'], 'account types');
   const typePath = ['accountTypes', account.type];
   if (type.requiresPartner && (typeof account.partner !== 'string' || account.partner === '')) {
-    reject('invalid_account', ['account', 'partner'], `expected the managing partner of a "${account.type}" account, got ${JSON.stringify(account.partner)}`);
+    reject(
+      'invalid_account',
+      ['account', 'partner'],
+      `expected the managing partner of a "${account.type}" account, got ${JSON.stringify(account.partner)}`,
+    );
   }
   const needsPlan = type.targets === 'plan' || type.supportHours === 'plan';
   if (account.plan === undefined && needsPlan) {
-    reject('invalid_account', ['account', 'plan'], `expected a plan for a "${account.type}" account (its targets or hours come from the plan), got nothing`);
+    reject(
+      'invalid_account',
+      ['account', 'plan'],
+      `expected a plan for a "${account.type}" account (its targets or hours come from the plan), got nothing`,
+    );
   }
   const planId = account.plan;
   const plan = planId === undefined ? undefined : known(policy.plans, planId, ['account', 'plan'], 'plans');
 
-  const firstLine = type.firstLine === 'partner' && account.partner !== undefined
-    ? { by: 'partner' as const, partner: account.partner, vendorTickets: type.vendorTickets }
-    : { by: type.firstLine, vendorTickets: type.vendorTickets };
+  const firstLine =
+    type.firstLine === 'partner' && account.partner !== undefined
+      ? { by: 'partner' as const, partner: account.partner, vendorTickets: type.vendorTickets }
+      : { by: type.firstLine, vendorTickets: type.vendorTickets };
   if (type.channels !== undefined) {
-    why('accountType.channels', [...typePath, 'channels'], `${text(type.label)}: only ${type.channels.join(', ')} of the plan's channels.`);
+    why(
+      'accountType.channels',
+      [...typePath, 'channels'],
+      `${text(type.label)}: only ${type.channels.join(', ')} of the plan's channels.`,
+    );
   }
-  why(`accountType.firstLine.${type.firstLine}`, [...typePath, 'firstLine'], `${text(type.label)}: first line is the ${type.firstLine === 'partner' ? `partner${account.partner ? ` (${account.partner})` : ''}` : 'vendor'}; vendor tickets: ${type.vendorTickets.replace('_', ' ')}.`);
+  why(
+    `accountType.firstLine.${type.firstLine}`,
+    [...typePath, 'firstLine'],
+    `${text(type.label)}: first line is the ${type.firstLine === 'partner' ? `partner${account.partner ? ` (${account.partner})` : ''}` : 'vendor'}; vendor tickets: ${type.vendorTickets.replace('_', ' ')}.`,
+  );
 
   // Add-ons: the plan's included ones, then those taken; each must be available on the plan.
-  const addOnIds: { id: string; included: boolean }[] = (plan?.includedAddOns ?? []).map((id) => ({ id, included: true }));
+  const addOnIds: { id: string; included: boolean }[] = (plan?.includedAddOns ?? []).map((id) => ({
+    id,
+    included: true,
+  }));
   if (account.addOns !== undefined && !Array.isArray(account.addOns)) {
-    reject('invalid_account', ['account', 'addOns'], `expected a list of add-on ids, got ${JSON.stringify(account.addOns)}`, account.addOns);
+    reject(
+      'invalid_account',
+      ['account', 'addOns'],
+      `expected a list of add-on ids, got ${JSON.stringify(account.addOns)}`,
+      account.addOns,
+    );
   }
   (account.addOns ?? []).forEach((id, i) => {
     const addOn = known(policy.addOns, id, ['account', 'addOns', i], 'add-ons');
     if (planId === undefined || !addOn.availableOn.includes(planId)) {
-      reject('addon_not_allowed', ['account', 'addOns', i], `expected an add-on available on plan ${JSON.stringify(planId)}, got "${id}" (available on ${addOn.availableOn.join(', ')})`, id);
+      reject(
+        'addon_not_allowed',
+        ['account', 'addOns', i],
+        `expected an add-on available on plan ${JSON.stringify(planId)}, got "${id}" (available on ${addOn.availableOn.join(', ')})`,
+        id,
+      );
     }
     // Naming an add-on the plan already includes (or naming one twice) changes nothing.
     if (!addOnIds.some((a) => a.id === id)) addOnIds.push({ id, included: false });
@@ -113,7 +158,11 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
   let planTargetsReplaced = false;
   let scale = plan?.severityScale ?? null;
   let routing = { dedicatedAgent: false, secondLevelAgents: false };
-  const channelsFrom = (list: Policy['plans'][string]['channels'], source: Omit<EntitlementSource, 'path'>, base: (string | number)[]) =>
+  const channelsFrom = (
+    list: Policy['plans'][string]['channels'],
+    source: Omit<EntitlementSource, 'path'>,
+    base: (string | number)[],
+  ) =>
     list.forEach((c, i) => {
       if (type.channels !== undefined && !type.channels.includes(c.channel)) return;
       const entry: EntitledChannel = {
@@ -130,7 +179,11 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
   if (plan !== undefined && planId !== undefined) {
     channelsFrom(plan.channels, { kind: 'plan', id: planId }, ['plans', planId, 'channels']);
     planTargets.push({ source: { kind: 'plan', id: planId, path: ['plans', planId, 'targets'] }, list: plan.targets });
-    why('plan', ['plans', planId], `Plan ${text(plan.label)}: ${plan.channels.length} channel(s), ${plan.targets.length} target(s).`);
+    why(
+      'plan',
+      ['plans', planId],
+      `Plan ${text(plan.label)}: ${plan.channels.length} channel(s), ${plan.targets.length} target(s).`,
+    );
   }
   for (const { id } of addOnIds) {
     const addOn = policy.addOns[id]!;
@@ -144,12 +197,20 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
     if (addOn.replacesTargets) planTargetsReplaced = true;
     addOnTargets.push({ source: { kind: 'addOn', id, path: [...path, 'targets'] }, list: addOn.targets });
     if (addOn.severityScale !== undefined) scale = addOn.severityScale;
-    why(addOn.replacesTargets ? 'addOn.replacesTargets' : 'addOn.addsTargets', path, `Add-on ${text(addOn.label)}: its targets ${addOn.replacesTargets ? "replace the plan's" : 'are added to the plan’s'}.`);
+    why(
+      addOn.replacesTargets ? 'addOn.replacesTargets' : 'addOn.addsTargets',
+      path,
+      `Add-on ${text(addOn.label)}: its targets ${addOn.replacesTargets ? "replace the plan's" : 'are added to the plan’s'}.`,
+    );
   }
 
   let targets: SeverityTargets[] = [];
   if (type.targets === 'none') {
-    why('accountType.targets.none', [...typePath, 'targets'], `${text(type.label)}: no response-time target (best effort).`);
+    why(
+      'accountType.targets.none',
+      [...typePath, 'targets'],
+      `${text(type.label)}: no response-time target (best effort).`,
+    );
   } else if (scale !== null) {
     const targetsFrom = planTargetsReplaced ? addOnTargets : [...planTargets, ...addOnTargets];
     const levels = [...policy.severityScales[scale]!.levels].sort((a, b) => a.rank - b.rank);
@@ -158,15 +219,17 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
       targets: targetsFrom.flatMap(({ source, list }) =>
         list.flatMap((t, i): EntitledTarget[] =>
           t.severities === undefined || t.severities.includes(level.id)
-            ? [{
-                metric: t.metric,
-                duration: parseDuration(t.duration),
-                clock: t.clock,
-                role: t.role,
-                pauseOn: [...(t.pauseOn ?? [])],
-                ...(t.note === undefined ? {} : { note: text(t.note) }),
-                source: { ...source, path: [...source.path, i] },
-              }]
+            ? [
+                {
+                  metric: t.metric,
+                  duration: parseDuration(t.duration),
+                  clock: t.clock,
+                  role: t.role,
+                  pauseOn: [...(t.pauseOn ?? [])],
+                  ...(t.note === undefined ? {} : { note: text(t.note) }),
+                  source: { ...source, path: [...source.path, i] },
+                },
+              ]
             : [],
         ),
       ),
@@ -181,22 +244,41 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
     if (clash !== undefined) {
       const first = measured.find((u) => u.metric === clash.metric)!;
       const taken = (account.addOns ?? []).indexOf(clash.source.id);
-      reject('addon_not_allowed', taken >= 0 ? ['account', 'addOns', taken] : ['account', 'plan'], `expected add-ons that do not both set a ${clash.metric} target for level "${level.severity.id}", got "${clash.source.id}" beside "${first.source.id}"`, clash.source.id);
+      reject(
+        'addon_not_allowed',
+        taken >= 0 ? ['account', 'addOns', taken] : ['account', 'plan'],
+        `expected add-ons that do not both set a ${clash.metric} target for level "${level.severity.id}", got "${clash.source.id}" beside "${first.source.id}"`,
+        clash.source.id,
+      );
     }
   }
   if (type.targets !== 'none') {
-    why('targets.perSeverity', scale === null ? [] : ['severityScales', scale], targets.length === 0
-      ? 'No response-time target applies to this plan.'
-      : `Targets per level of scale "${scale}"${planTargetsReplaced ? ", the plan's replaced by the add-on's" : ''}; a target without severities applies to every level.`);
+    why(
+      'targets.perSeverity',
+      scale === null ? [] : ['severityScales', scale],
+      targets.length === 0
+        ? 'No response-time target applies to this plan.'
+        : `Targets per level of scale "${scale}"${planTargetsReplaced ? ", the plan's replaced by the add-on's" : ''}; a target without severities applies to every level.`,
+    );
   }
   const supportHours: Entitlement['supportHours'] =
     type.supportHours === 'plan' && plan !== undefined
       ? { from: 'plan', package: { ...plan.supportHours } }
       : type.supportHours === 'partner_pool'
-        ? account.partner === undefined ? { from: 'partner_pool' } : { from: 'partner_pool', partner: account.partner }
+        ? account.partner === undefined
+          ? { from: 'partner_pool' }
+          : { from: 'partner_pool', partner: account.partner }
         : { from: 'none' };
-  why(`accountType.supportHours.${type.supportHours}`, [...typePath, 'supportHours'], `Support hours come from: ${type.supportHours.replace('_', ' ')}.`);
-  why(`accountType.customerSuccess.${type.customerSuccess}`, [...typePath, 'customerSuccess'], `Customer Success: ${type.customerSuccess.replace('_', ' ')}.`);
+  why(
+    `accountType.supportHours.${type.supportHours}`,
+    [...typePath, 'supportHours'],
+    `Support hours come from: ${type.supportHours.replace('_', ' ')}.`,
+  );
+  why(
+    `accountType.customerSuccess.${type.customerSuccess}`,
+    [...typePath, 'customerSuccess'],
+    `Customer Success: ${type.customerSuccess.replace('_', ' ')}.`,
+  );
 
   return deepFreeze({
     accountType: { id: account.type, label: text(type.label) },
@@ -213,17 +295,4 @@ export function resolveEntitlement(policy: Policy, account: AccountDefinition, o
     customerSuccess: type.customerSuccess,
     reasons,
   });
-}
-
-function channelState(policy: Policy, clock: string, now: number): { openNow: boolean; nextOpening?: number } {
-  const cal = calendarOf(policy, clock);
-  if (cal === undefined) return { openNow: true, nextOpening: now };
-  if (cal.isOpen(now)) return { openNow: true, nextOpening: now };
-  try {
-    return { openNow: false, nextOpening: cal.nextOpening(now) };
-  } catch (e) {
-    // A channel whose calendar never opens again is closed, with no next opening to show.
-    if (isSupportPolicyError(e) && (e.code === 'never_open' || e.code === 'out_of_range')) return { openNow: false };
-    throw e;
-  }
 }

@@ -15,7 +15,8 @@ import { LOCALE_PATTERN, TextSchema } from './text.js';
 /** An id: lowercase letters, digits, `.`, `-` and `_`, starting with a letter, at most 64 characters. */
 export const ID_PATTERN = /^[a-z][a-z0-9_.-]{0,63}$/;
 const id = z.string().regex(ID_PATTERN, {
-  error: (iss) => `expected an id (a lowercase letter, then letters, digits, ".", "-" or "_"), got ${JSON.stringify(iss.input)}`,
+  error: (iss) =>
+    `expected an id (a lowercase letter, then letters, digits, ".", "-" or "_"), got ${JSON.stringify(iss.input)}`,
 });
 const records = <T extends z.ZodType>(value: T) => z.record(id, value);
 
@@ -92,7 +93,10 @@ export const AddOnSchema = z.strictObject({
   channels: z.array(ChannelAccessSchema).max(50),
   targets: z.array(TargetSchema).max(200),
   routing: z.strictObject({ dedicatedAgent: z.boolean(), secondLevelAgents: z.boolean() }),
-  features: z.array(z.strictObject({ id, text: TextSchema })).max(100).optional(),
+  features: z
+    .array(z.strictObject({ id, text: TextSchema }))
+    .max(100)
+    .optional(),
 });
 
 /** How an account type is served. */
@@ -121,7 +125,9 @@ const criterion = z.strictObject({ id, text: TextSchema, when: ConditionSchema }
  * say (expected behaviour, out of scope); `after_levels` (the default) applies only when no level
  * matches (a question that reveals data loss is still an incident).
  */
-const notIncidentCriterion = criterion.extend({ decides: z.enum(['before_levels', 'after_levels']).default('after_levels') });
+const notIncidentCriterion = criterion.extend({
+  decides: z.enum(['before_levels', 'after_levels']).default('after_levels'),
+});
 
 /** A severity scale: levels from the most severe (rank 1) down, each with its criteria. */
 export const SeverityScaleSchema = z.strictObject({
@@ -182,7 +188,10 @@ export const DeductionSchema = z.strictObject({
 /** Partner integration support: the conditions a partner must meet, and the escalation note. */
 export const PartnerTermsSchema = z.strictObject({
   integrationSupport: z.strictObject({
-    conditions: z.array(z.strictObject({ id, text: TextSchema })).min(1).max(20),
+    conditions: z
+      .array(z.strictObject({ id, text: TextSchema }))
+      .min(1)
+      .max(20),
     escalation: TextSchema,
   }),
   /** Support is given to the partner without involving the end customer, unless agreed. */

@@ -3,7 +3,14 @@ import type { PolicyDefinition } from '../policy/schema.js';
 
 const t = (en: string) => ({ en });
 const weekdays: [string, string][] = [['09:00', '17:00']];
-const sev = (id: string, rank: number, label: string, definition: string, when: Record<string, unknown[]>, examples: string[] = []) => ({
+const sev = (
+  id: string,
+  rank: number,
+  label: string,
+  definition: string,
+  when: Record<string, unknown[]>,
+  examples: string[] = [],
+) => ({
   id,
   rank,
   label: t(label),
@@ -70,23 +77,55 @@ export const dedicatedSupport: PolicyDefinition = deepFreeze({
     vip: {
       label: t('VIP SLA severities'),
       levels: [
-        sev('sev1', 1, 'Severity 1 Critical', 'Service is down or unavailable. The situation halts customer business operations, and no procedural workaround exists.', {
-          service: ['down'],
-          businessImpact: ['halted'],
-          workaround: [false],
-        }),
-        sev('sev2', 2, 'Severity 2 High', 'Significant performance degradation. Cloud services are operational but exhibit highly degraded performance to the point of significant impact on usage.', {
-          service: ['degraded', 'down'],
-        }),
-        sev('sev3', 3, 'Severity 3 Standard', 'A partial loss of cloud services with an impact on customer business. For example, new emails are not being fetched, or a specific integration is not working.', {
-          service: ['partial_loss', 'degraded', 'down'],
-        }),
-        sev('sev4', 4, 'Severity 4 Bugfix', 'Inquiry regarding a bug (a non-critical issue).', { requestType: ['bug', 'incident'] }, [
-          'You’re experiencing a specific malfunction when using LiveAgent (e.g., a specific rule condition does not work or similar).',
-        ]),
-        sev('sev5', 5, 'Severity 5 Request', 'Request for a setup consultation, new feature suggestion, or any other question for our support.', {
-          requestType: ['request', 'question', 'how_to'],
-        }, ['Setting up automation rules, consulting a use case, asking about a feature, or similar.']),
+        sev(
+          'sev1',
+          1,
+          'Severity 1 Critical',
+          'Service is down or unavailable. The situation halts customer business operations, and no procedural workaround exists.',
+          {
+            service: ['down'],
+            businessImpact: ['halted'],
+            workaround: [false],
+          },
+        ),
+        sev(
+          'sev2',
+          2,
+          'Severity 2 High',
+          'Significant performance degradation. Cloud services are operational but exhibit highly degraded performance to the point of significant impact on usage.',
+          {
+            service: ['degraded', 'down'],
+          },
+        ),
+        sev(
+          'sev3',
+          3,
+          'Severity 3 Standard',
+          'A partial loss of cloud services with an impact on customer business. For example, new emails are not being fetched, or a specific integration is not working.',
+          {
+            service: ['partial_loss', 'degraded', 'down'],
+          },
+        ),
+        sev(
+          'sev4',
+          4,
+          'Severity 4 Bugfix',
+          'Inquiry regarding a bug (a non-critical issue).',
+          { requestType: ['bug', 'incident'] },
+          [
+            'You’re experiencing a specific malfunction when using LiveAgent (e.g., a specific rule condition does not work or similar).',
+          ],
+        ),
+        sev(
+          'sev5',
+          5,
+          'Severity 5 Request',
+          'Request for a setup consultation, new feature suggestion, or any other question for our support.',
+          {
+            requestType: ['request', 'question', 'how_to'],
+          },
+          ['Setting up automation rules, consulting a use case, asking about a feature, or similar.'],
+        ),
       ],
     },
   },
@@ -127,9 +166,15 @@ export const dedicatedSupport: PolicyDefinition = deepFreeze({
         {
           channel: 'dedicated_email',
           clock: 'dedicated-hours',
-          note: t('Emails received outside office hours are collected; no action is guaranteed until the next working day.'),
+          note: t(
+            'Emails received outside office hours are collected; no action is guaranteed until the next working day.',
+          ),
         },
-        { channel: 'call', clock: 'dedicated-hours', note: t('Calls received out of office hours are forwarded to a voicemail.') },
+        {
+          channel: 'call',
+          clock: 'dedicated-hours',
+          note: t('Calls received out of office hours are forwarded to a voicemail.'),
+        },
       ],
       targets: [
         { metric: 'firstResponse', severities: ['sev1', 'sev2'], duration: 'PT1H', clock: '24/7' },
@@ -156,9 +201,15 @@ export const dedicatedSupport: PolicyDefinition = deepFreeze({
       ],
       routing: { dedicatedAgent: true, secondLevelAgents: true },
       features: [
-        { id: 'named-agent', text: t('A dedicated support agent, known by name, reachable through a unique chat button.') },
+        {
+          id: 'named-agent',
+          text: t('A dedicated support agent, known by name, reachable through a unique chat button.'),
+        },
         { id: 'review-calls', text: t('Review calls for assistance, feature training or implementation changes.') },
-        { id: 'kept-in-the-loop', text: t('For Severity 4 and 5 the dedicated agent handles all communication and keeps you in the loop.') },
+        {
+          id: 'kept-in-the-loop',
+          text: t('For Severity 4 and 5 the dedicated agent handles all communication and keeps you in the loop.'),
+        },
       ],
     },
   },

@@ -24,7 +24,9 @@ const calendar = compileCalendar(defined(policy.calendars['dedicated-hours'], 't
 const bratislava = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Bratislava' }).toMillis();
 /** The add-on's targets for one severity, as `metric role duration clock`. */
 const targetsFor = (severity: string) =>
-  addOn.targets.filter((t) => t.severities?.includes(severity)).map((t) => `${t.metric} ${t.role} ${t.duration} ${t.clock}`);
+  addOn.targets
+    .filter((t) => t.severities?.includes(severity))
+    .map((t) => `${t.metric} ${t.role} ${t.duration} ${t.clock}`);
 
 describe('dedicatedSupport preset (seed 004): source and add-on terms', () => {
   it('is a valid English-only policy whose source is the dedicated-support sheet, read on 2026-11-23', () => {
@@ -56,14 +58,21 @@ describe('dedicatedSupport preset (seed 004): source and add-on terms', () => {
 
   it('a named dedicated agent, and priority routing to second-level agents', () => {
     quote("You'll have a dedicated support agent, who you'll know by name, dedicated to you and your business");
-    quote("we'll immediately route you to a 2nd level technical agent who has experience handling complex technical issues.");
+    quote(
+      "we'll immediately route you to a 2nd level technical agent who has experience handling complex technical issues.",
+    );
     expect(addOn.routing).toEqual({ dedicatedAgent: true, secondLevelAgents: true });
     expect(addOn.features?.map((f) => f.id)).toEqual(['named-agent', 'review-calls', 'kept-in-the-loop']);
   });
 
   it('the only account type is a customer on the highest plan, served by the vendor', () => {
     expect(Object.keys(policy.accountTypes)).toEqual(['customer']);
-    expect(policy.accountTypes['customer']).toMatchObject({ firstLine: 'vendor', vendorTickets: 'yes', targets: 'plan', requiresPartner: false });
+    expect(policy.accountTypes['customer']).toMatchObject({
+      firstLine: 'vendor',
+      vendorTickets: 'yes',
+      targets: 'plan',
+      requiresPartner: false,
+    });
   });
 });
 
@@ -96,8 +105,14 @@ describe('dedicatedSupport preset: clocks and channels (SPEC §1–2)', () => {
   it('dedicated chat, email and booked calls run on the dedicated hours; out-of-hours notes are kept', () => {
     quote('You will also have access to their calendar and be able to schedule a call with them.');
     quote('Calls received out of office hours will be forwarded to a voicemail');
-    quote('We will collect emails received outside of office hours; however, we can guarantee no action until the next working day.');
-    expect(addOn.channels.map((c) => `${c.channel} ${c.clock}`)).toEqual(['dedicated_chat dedicated-hours', 'dedicated_email dedicated-hours', 'call dedicated-hours']);
+    quote(
+      'We will collect emails received outside of office hours; however, we can guarantee no action until the next working day.',
+    );
+    expect(addOn.channels.map((c) => `${c.channel} ${c.clock}`)).toEqual([
+      'dedicated_chat dedicated-hours',
+      'dedicated_email dedicated-hours',
+      'call dedicated-hours',
+    ]);
     expect(addOn.channels[1]?.note?.en).toContain('no action is guaranteed until the next working day');
     expect(addOn.channels[2]?.note?.en).toContain('forwarded to a voicemail');
   });
@@ -105,7 +120,14 @@ describe('dedicatedSupport preset: clocks and channels (SPEC §1–2)', () => {
 
 describe('dedicatedSupport preset: VIP severities (SPEC §2–3)', () => {
   it('five severities, most severe first, labelled as in the sheet', () => {
-    for (const label of ['Severity 1 Critical', 'Severity 2 High', 'Severity 3 Standard', 'Severity 4 Bugfix', 'Severity 5 Request']) quote(label);
+    for (const label of [
+      'Severity 1 Critical',
+      'Severity 2 High',
+      'Severity 3 Standard',
+      'Severity 4 Bugfix',
+      'Severity 5 Request',
+    ])
+      quote(label);
     expect(vip.levels.map((l) => [l.id, l.rank, l.label.en])).toEqual([
       ['sev1', 1, 'Severity 1 Critical'],
       ['sev2', 2, 'Severity 2 High'],
@@ -116,12 +138,24 @@ describe('dedicatedSupport preset: VIP severities (SPEC §2–3)', () => {
   });
 
   it.each([
-    ['sev1', 'Service is down or unavailable. The situation halts customer business operations, and no procedural workaround exists.'],
-    ['sev2', 'Significant performance degradation. Cloud services are operational but exhibit highly degraded performance to the point of significant impact on usage.'],
-    ['sev3', 'A partial loss of cloud services with an impact on customer business. For example, new emails are not being fetched, or a specific integration is not working.'],
+    [
+      'sev1',
+      'Service is down or unavailable. The situation halts customer business operations, and no procedural workaround exists.',
+    ],
+    [
+      'sev2',
+      'Significant performance degradation. Cloud services are operational but exhibit highly degraded performance to the point of significant impact on usage.',
+    ],
+    [
+      'sev3',
+      'A partial loss of cloud services with an impact on customer business. For example, new emails are not being fetched, or a specific integration is not working.',
+    ],
     ['sev5', 'Request for a setup consultation, new feature suggestion, or any other question for our support.'],
   ])('%s: its definition and only criterion are the sheet sentence, word for word', (id, line) => {
-    const level = defined(vip.levels.find((l) => l.id === id), id);
+    const level = defined(
+      vip.levels.find((l) => l.id === id),
+      id,
+    );
     expect(norm(level.definition?.en ?? '')).toBe(quote(line));
     expect(level.criteria.map((c) => [c.id, norm(c.text.en)])).toEqual([[`${id}.definition`, norm(line)]]);
   });
@@ -129,7 +163,10 @@ describe('dedicatedSupport preset: VIP severities (SPEC §2–3)', () => {
   it('sev4: its definition and example are the sheet sentences', () => {
     quote('Inquiry regarding a bug (a non-critical issue).');
     quote('when using LiveAgent (e.g., a specific rule condition does not work or similar)');
-    const level = defined(vip.levels.find((l) => l.id === 'sev4'), 'sev4');
+    const level = defined(
+      vip.levels.find((l) => l.id === 'sev4'),
+      'sev4',
+    );
     expect(level.definition?.en).toBe('Inquiry regarding a bug (a non-critical issue).');
     expect(level.examples?.map((e) => e.en)).toEqual([
       'You’re experiencing a specific malfunction when using LiveAgent (e.g., a specific rule condition does not work or similar).',
@@ -140,7 +177,9 @@ describe('dedicatedSupport preset: VIP severities (SPEC §2–3)', () => {
 
 describe('dedicatedSupport preset: VIP SLA targets (SPEC §2)', () => {
   it.each(['sev1', 'sev2'])('%s: first response within 1 hour and follow-up every 4 hours, on the 24/7 clock', (id) => {
-    quote('1 hour or less. | 4 hours or less. Support agents will work with our admins to restore the service as soon as possible.');
+    quote(
+      '1 hour or less. | 4 hours or less. Support agents will work with our admins to restore the service as soon as possible.',
+    );
     expect(targetsFor(id)).toEqual(['firstResponse target PT1H 24/7', 'followUp target PT4H 24/7']);
   });
 
@@ -154,12 +193,15 @@ describe('dedicatedSupport preset: VIP SLA targets (SPEC §2)', () => {
     ]);
   });
 
-  it.each(['sev4', 'sev5'])('%s: first response within 1 business day on the dedicated hours, no follow-up target', (id) => {
-    quote('1 business day or less Your dedicated agent will contact you within 24 hours, typically right away.');
-    quote('1 business day or less. Your dedicated agent will contact you within 24 hours, typically right away.');
-    quote('Your dedicated agent will handle all communication and keep you in the loop. |');
-    expect(targetsFor(id)).toEqual(['firstResponse target P1D dedicated-hours', 'firstResponse typical PT24H 24/7']);
-  });
+  it.each(['sev4', 'sev5'])(
+    '%s: first response within 1 business day on the dedicated hours, no follow-up target',
+    (id) => {
+      quote('1 business day or less Your dedicated agent will contact you within 24 hours, typically right away.');
+      quote('1 business day or less. Your dedicated agent will contact you within 24 hours, typically right away.');
+      quote('Your dedicated agent will handle all communication and keep you in the loop. |');
+      expect(targetsFor(id)).toEqual(['firstResponse target P1D dedicated-hours', 'firstResponse typical PT24H 24/7']);
+    },
+  );
 
   it('"typically right away" figures are informational (typical), never targets, and carry the sheet wording', () => {
     quote('Your dedicated agent will initiate contact within 1-2 hours, typically right away.');
@@ -174,7 +216,9 @@ describe('dedicatedSupport preset: VIP SLA targets (SPEC §2)', () => {
   it('every add-on target names its severities, and every severity has exactly one first-response target', () => {
     expect(addOn.targets.every((t) => t.severities !== undefined && t.severities.length > 0)).toBe(true);
     for (const { id } of vip.levels) {
-      expect(addOn.targets.filter((t) => t.role === 'target' && t.metric === 'firstResponse' && t.severities?.includes(id))).toHaveLength(1);
+      expect(
+        addOn.targets.filter((t) => t.role === 'target' && t.metric === 'firstResponse' && t.severities?.includes(id)),
+      ).toHaveLength(1);
     }
   });
 });

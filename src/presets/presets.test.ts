@@ -21,9 +21,13 @@ function idsOf(p: Policy): string[] {
   const scales = Object.values(p.severityScales);
   return [
     `policy.${p.id}`,
-    ...(['calendars', 'channels', 'severityScales', 'accountTypes', 'plans', 'addOns'] as const).flatMap((k) => Object.keys(p[k]).map((id) => `${k}.${id}`)),
+    ...(['calendars', 'channels', 'severityScales', 'accountTypes', 'plans', 'addOns'] as const).flatMap((k) =>
+      Object.keys(p[k]).map((id) => `${k}.${id}`),
+    ),
     ...scales.flatMap((s) => s.levels.map((l) => `levels.${l.id}`)),
-    ...scales.flatMap((s) => [...s.levels.flatMap((l) => l.criteria), ...(s.notIncident ?? [])].map((c) => `criteria.${c.id}`)),
+    ...scales.flatMap((s) =>
+      [...s.levels.flatMap((l) => l.criteria), ...(s.notIncident ?? [])].map((c) => `criteria.${c.id}`),
+    ),
     ...Object.values(p.addOns).flatMap((a) => (a.features ?? []).map((f) => `features.${f.id}`)),
     ...(p.scope ?? []).map((r) => `scope.${r.id}`),
     ...(p.customerSuccess?.outOfScope ?? []).map((o) => `customerSuccess.${o.id}`),
@@ -60,7 +64,13 @@ describe('presets: each faithful to its own source, never mixed', () => {
   });
 
   it('no sentence of one preset is taken from the other preset’s source', () => {
-    const long = (p: Policy) => [...new Set(sentencesOf(p).map(norm).filter((s) => s.length >= 25))];
+    const long = (p: Policy) => [
+      ...new Set(
+        sentencesOf(p)
+          .map(norm)
+          .filter((s) => s.length >= 25),
+      ),
+    ];
     expect(long(standard).length).toBeGreaterThan(30);
     expect(long(dedicated).length).toBeGreaterThan(10);
     expect(long(standard).filter((s) => dedicatedSeed.includes(s))).toEqual([]);
@@ -90,13 +100,16 @@ describe('presets: each faithful to its own source, never mixed', () => {
 
 describe('presets: no special case', () => {
   it('no code path outside src/presets tests for a preset name or one of its ids (only index.ts re-exports them)', () => {
-    const names = /standard-support|dedicated-support|standardSupport|dedicatedSupport|'(?:all_inclusive|dedicated_support|enterprise|premium|starter|connect_provider|support-hours|dedicated-hours)'/;
+    const names =
+      /standard-support|dedicated-support|standardSupport|dedicatedSupport|'(?:all_inclusive|dedicated_support|enterprise|premium|starter|connect_provider|support-hours|dedicated-hours)'/;
     const hits: string[] = [];
     for (const file of sourceFiles(srcDir)) {
       const rel = relative(srcDir, file);
       if (rel.startsWith('presets/') || rel.endsWith('.test.ts')) continue;
       // Code only: doc comments quote the presets in their examples, which is documentation.
-      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
       code.split('\n').forEach((line, i) => {
         if (names.test(line)) hits.push(`${rel}:${i + 1}`);
       });

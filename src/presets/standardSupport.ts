@@ -89,7 +89,10 @@ export const standardSupport: PolicyDefinition = deepFreeze({
       requiresPartner: false,
     },
     indirect: {
-      label: t('Indirect customer (managed by a Solution Partner)', 'Cliente indirecto (gestionado por un Solution Partner)'),
+      label: t(
+        'Indirect customer (managed by a Solution Partner)',
+        'Cliente indirecto (gestionado por un Solution Partner)',
+      ),
       description: t(
         'The Solution Partner is first-line support, trains the customer and manages the account; the customer may open a vendor ticket in some cases, with no response-time target.',
         'El Partner es el primer nivel de soporte y gestiona la cuenta; en algunos casos el cliente puede abrir un ticket, sin tiempo de respuesta garantizado.',
@@ -182,10 +185,28 @@ export const standardSupport: PolicyDefinition = deepFreeze({
     channels: ['email', 'video_call'],
     reviews: { cadence: 'quarterly', text: t('Quarterly Business Reviews', 'Reuniones trimestrales') },
     outOfScope: [
-      { id: 'managed-services', text: t('Direct work inside your account as a managed service.', 'Gestión directa en la cuenta del cliente (servicios gestionados).') },
-      { id: 'channel-setup', text: t('Channel setup and direct implementations (web, e-commerce, etc.).', 'Configuración de canales e implementaciones directas (web, e-commerce, etc.).') },
+      {
+        id: 'managed-services',
+        text: t(
+          'Direct work inside your account as a managed service.',
+          'Gestión directa en la cuenta del cliente (servicios gestionados).',
+        ),
+      },
+      {
+        id: 'channel-setup',
+        text: t(
+          'Channel setup and direct implementations (web, e-commerce, etc.).',
+          'Configuración de canales e implementaciones directas (web, e-commerce, etc.).',
+        ),
+      },
       { id: 'customization', text: t('Platform customization.', 'Personalización de la plataforma.') },
-      { id: 'third-party-developers', text: t('Support for third-party developers who are not official Solution Partners.', 'Soporte para desarrolladores de terceros (no Solution Partners).') },
+      {
+        id: 'third-party-developers',
+        text: t(
+          'Support for third-party developers who are not official Solution Partners.',
+          'Soporte para desarrolladores de terceros (no Solution Partners).',
+        ),
+      },
     ],
   },
   scope: [
@@ -193,13 +214,19 @@ export const standardSupport: PolicyDefinition = deepFreeze({
       id: 'client-formulas',
       coverage: 'partial',
       text: t('Client-built formulas', 'Fórmulas personalizadas hechas por el cliente'),
-      stillCovered: t('Confirming whether the formula logic works.', 'Validar que la lógica de la fórmula funciona correctamente.'),
+      stillCovered: t(
+        'Confirming whether the formula logic works.',
+        'Validar que la lógica de la fórmula funciona correctamente.',
+      ),
     },
     {
       id: 'third-party-integrations',
       coverage: 'partial',
       text: t('Third-party service integrations', 'Integración con servicios de terceros'),
-      stillCovered: t('Verifying that data exports correctly through the connector.', 'Validar que los datos se exportan correctamente a través del conector.'),
+      stillCovered: t(
+        'Verifying that data exports correctly through the connector.',
+        'Validar que los datos se exportan correctamente a través del conector.',
+      ),
     },
     {
       id: 'customer-environment-performance',
@@ -221,12 +248,27 @@ export const standardSupport: PolicyDefinition = deepFreeze({
   partners: {
     integrationSupport: {
       conditions: [
-        { id: 'certified', text: t('The partner is certified through the certification program.', 'El partner está certificado según el programa de certificación.') },
+        {
+          id: 'certified',
+          text: t(
+            'The partner is certified through the certification program.',
+            'El partner está certificado según el programa de certificación.',
+          ),
+        },
         {
           id: 'technical-knowledge',
-          text: t('The partner can interpret and modify advanced API setups or plugin code.', 'El partner sabe interpretar y modificar configuraciones avanzadas de API o código de plugins.'),
+          text: t(
+            'The partner can interpret and modify advanced API setups or plugin code.',
+            'El partner sabe interpretar y modificar configuraciones avanzadas de API o código de plugins.',
+          ),
         },
-        { id: 'production-access', text: t("The partner has direct access to the customer's production account.", 'El partner tiene acceso directo a la cuenta de producción del cliente.') },
+        {
+          id: 'production-access',
+          text: t(
+            "The partner has direct access to the customer's production account.",
+            'El partner tiene acceso directo a la cuenta de producción del cliente.',
+          ),
+        },
       ],
       escalation: t(
         'Integration support may have different response times if the matter is escalated to the internal technical team.',

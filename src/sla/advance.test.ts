@@ -34,7 +34,11 @@ describe('startTicket and advance: immutable states', () => {
   it('advance returns a new frozen state counting the event and its instant (epoch ms, whatever kind came in)', () => {
     const s0 = startTicket(std, enterprise);
     const s1 = advance(s0, { type: 'created', at: new Date(MON), severity: 'major' });
-    const s2 = advance(s1, { type: 'reply', at: DateTime.fromMillis(MON + HOUR, { zone: 'Europe/Madrid' }), author: 'agent' });
+    const s2 = advance(s1, {
+      type: 'reply',
+      at: DateTime.fromMillis(MON + HOUR, { zone: 'Europe/Madrid' }),
+      author: 'agent',
+    });
     expect([s1.eventCount, s1.lastEventAt, s2.eventCount, s2.lastEventAt]).toEqual([1, MON, 2, MON + HOUR]);
     expect(s1).not.toBe(s0);
     expect(s2).not.toBe(s1);
@@ -57,13 +61,23 @@ describe('startTicket and advance: immutable states', () => {
     const solved = advance(s1, { type: 'status', at: MON + HOUR, status: 'solved' });
     const answered = advance(s1, { type: 'reply', at: MON + 30 * MIN, author: 'agent' });
     expect(measureState(solved, MON + 2 * HOUR).targets[0]).toMatchObject({ stoppedAt: MON + HOUR, elapsedMs: HOUR });
-    expect(measureState(answered, MON + 2 * HOUR).targets[0]).toMatchObject({ stoppedAt: MON + 30 * MIN, elapsedMs: 30 * MIN });
-    expect([measureState(solved, MON + 2 * HOUR).status, measureState(answered, MON + 2 * HOUR).status]).toEqual(['solved', 'open']);
+    expect(measureState(answered, MON + 2 * HOUR).targets[0]).toMatchObject({
+      stoppedAt: MON + 30 * MIN,
+      elapsedMs: 30 * MIN,
+    });
+    expect([measureState(solved, MON + 2 * HOUR).status, measureState(answered, MON + 2 * HOUR).status]).toEqual([
+      'solved',
+      'open',
+    ]);
     expect(measureState(s1, MON + 2 * HOUR).targets[0]).toMatchObject({ stoppedAt: null, elapsedMs: 2 * HOUR });
   });
 
   it("a plan event moves the new state's account; the old state keeps its own", () => {
-    const s1 = advance(startTicket(std, { type: 'direct', plan: 'starter' }), { type: 'created', at: MON, severity: 'minor' });
+    const s1 = advance(startTicket(std, { type: 'direct', plan: 'starter' }), {
+      type: 'created',
+      at: MON,
+      severity: 'minor',
+    });
     const s2 = advance(s1, { type: 'plan', at: MON + HOUR, plan: 'enterprise' });
     expect([s1.account.plan, s2.account.plan]).toEqual(['starter', 'enterprise']);
     expect([measureState(s1, MON + HOUR).plan, measureState(s2, MON + HOUR).plan]).toEqual(['starter', 'enterprise']);
@@ -71,12 +85,21 @@ describe('startTicket and advance: immutable states', () => {
 
   it('one state may be measured at many nows, each not before its last event', () => {
     const s = fold(std, enterprise, [{ type: 'created', at: MON, severity: 'major' }]);
-    expect([HOUR, 2 * HOUR, 2 * HOUR + 1].map((dt) => measureState(s, MON + dt).targets[0]?.state)).toEqual(['running', 'running', 'breached']);
+    expect([HOUR, 2 * HOUR, 2 * HOUR + 1].map((dt) => measureState(s, MON + dt).targets[0]?.state)).toEqual([
+      'running',
+      'running',
+      'breached',
+    ]);
   });
 });
 
 describe('folding events through advance equals measuring the whole timeline', () => {
-  const cases: { name: string; policy: Policy; account: { type: string; plan?: string; addOns?: string[]; partner?: string }; events: TicketEvent[] }[] = [
+  const cases: {
+    name: string;
+    policy: Policy;
+    account: { type: string; plan?: string; addOns?: string[]; partner?: string };
+    events: TicketEvent[];
+  }[] = [
     {
       name: 'Enterprise: automatic and customer replies, an answer, a follow-up, solved and reopened',
       policy: std,
@@ -143,7 +166,9 @@ describe('folding events through advance equals measuring the whole timeline', (
         }
       });
       const last = state.lastEventAt! + HOUR;
-      expect(JSON.stringify(measureState(state, last, { explain: true }))).toBe(JSON.stringify(measure(c.policy, c.account, c.events, last, { explain: true })));
+      expect(JSON.stringify(measureState(state, last, { explain: true }))).toBe(
+        JSON.stringify(measure(c.policy, c.account, c.events, last, { explain: true })),
+      );
       expect(state.eventCount).toBe(c.events.length);
     });
   }

@@ -30,14 +30,25 @@ interface Internals {
 const internals = new WeakMap<SlaState, Internals>();
 
 function stateOf(reader: TimelineReader, engine: ClockEngine): SlaState {
-  const state: SlaState = Object.freeze({ policy: reader.policy, account: reader.account, eventCount: reader.count, lastEventAt: reader.count === 0 ? null : reader.last });
+  const state: SlaState = Object.freeze({
+    policy: reader.policy,
+    account: reader.account,
+    eventCount: reader.count,
+    lastEventAt: reader.count === 0 ? null : reader.last,
+  });
   internals.set(state, { reader, engine });
   return state;
 }
 
 function open(state: SlaState): Internals {
   const inner = internals.get(state);
-  if (inner === undefined) throw new InvalidArgumentError('invalid_state', ['state'], 'state: expected a state made by startTicket or advance, got another object', state);
+  if (inner === undefined)
+    throw new InvalidArgumentError(
+      'invalid_state',
+      ['state'],
+      'state: expected a state made by startTicket or advance, got another object',
+      state,
+    );
   return inner;
 }
 
@@ -103,9 +114,20 @@ export function advance(state: SlaState, event: TicketEvent): SlaState {
 export function measureState(state: SlaState, now: InstantLike, options?: MeasureOptions): MeasureResult {
   const { reader, engine } = open(state);
   const nowMs = toEpochMs(now, 'now');
-  if (reader.count === 0) throw new InvalidArgumentError('invalid_event', ['events', 0], 'events[0]: expected a "created" event before measuring, got none', undefined);
+  if (reader.count === 0)
+    throw new InvalidArgumentError(
+      'invalid_event',
+      ['events', 0],
+      'events[0]: expected a "created" event before measuring, got none',
+      undefined,
+    );
   if (nowMs < reader.last) {
-    throw new InvalidArgumentError('out_of_range', ['now'], `now: expected an instant not before the last event applied (${new Date(reader.last).toISOString()}), got ${new Date(nowMs).toISOString()}`, now);
+    throw new InvalidArgumentError(
+      'out_of_range',
+      ['now'],
+      `now: expected an instant not before the last event applied (${new Date(reader.last).toISOString()}), got ${new Date(nowMs).toISOString()}`,
+      now,
+    );
   }
   return collectResults(engine, reader.severity, reader.account.plan ?? null, nowMs, options);
 }

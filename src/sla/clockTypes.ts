@@ -18,7 +18,8 @@ export interface EngineTarget<I = unknown> {
   /** `null`: the 24/7 clock. */
   readonly calendar: BusinessCalendar | null;
   readonly pauseOn: readonly PauseStatus[];
-  readonly duration: { readonly kind: 'time'; readonly ms: number } | { readonly kind: 'businessDays'; readonly days: number };
+  readonly duration:
+    { readonly kind: 'time'; readonly ms: number } | { readonly kind: 'businessDays'; readonly days: number };
   readonly warnAtPercent: readonly number[];
   readonly info: I;
 }
@@ -46,7 +47,11 @@ export interface EngineEvent {
  * one shape, so the engine's lookups stay fast whichever policy the sets come from.
  */
 export function targetSet(targets: Partial<Record<Metric, EngineTarget>>): TargetSet {
-  return Object.freeze({ firstResponse: targets.firstResponse, followUp: targets.followUp, resolution: targets.resolution });
+  return Object.freeze({
+    firstResponse: targets.firstResponse,
+    followUp: targets.followUp,
+    resolution: targets.resolution,
+  });
 }
 
 /** The target a set has for a metric. */
@@ -58,7 +63,12 @@ export function targetOf(set: TargetSet, metric: Metric): EngineTarget | undefin
 export const NO_TARGETS: TargetSet = targetSet({});
 
 /** A new engine event (the fields a kind does not use take neutral values). */
-export function engineEvent(at: number, kind: EventKind, status: TicketStatus = 'open', targets: TargetSet = NO_TARGETS): EngineEvent {
+export function engineEvent(
+  at: number,
+  kind: EventKind,
+  status: TicketStatus = 'open',
+  targets: TargetSet = NO_TARGETS,
+): EngineEvent {
   return { at, kind, status, targets };
 }
 

@@ -3,7 +3,8 @@ import { NumberTable } from './numberTable.js';
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import type { Clock, Metric, TicketStatus } from './clockTypes.js';
-import { type ClockEngine, STATES } from './engine.js';
+import { STATES } from './clockStates.js';
+import type { ClockEngine } from './engine.js';
 import type { TargetInfo } from './policyTargets.js';
 import type { TargetMeasurement, TargetSink } from './results.js';
 
@@ -88,7 +89,6 @@ export interface SlaWarningColumns {
   readonly at: Float64Array;
   readonly reached: readonly boolean[];
 }
-
 
 const METRICS: readonly Metric[] = ['firstResponse', 'followUp', 'resolution'];
 
@@ -254,7 +254,13 @@ export class ColumnsBuilder implements TargetSink {
     const reached = refArrayOf<boolean>(m);
     for (let k = 0; k < m; k++) reached[k] = this.reached[k] === 1;
     return Object.freeze({
-      tickets: Object.freeze({ length: this.tickets, severity: Object.freeze(this.severity), plan: Object.freeze(this.plan), status: Object.freeze(this.status), nextCheckAt: this.nextCheckAt }),
+      tickets: Object.freeze({
+        length: this.tickets,
+        severity: Object.freeze(this.severity),
+        plan: Object.freeze(this.plan),
+        status: Object.freeze(this.status),
+        nextCheckAt: this.nextCheckAt,
+      }),
       targets: Object.freeze({
         length: n,
         ticket: t.index,
@@ -275,7 +281,14 @@ export class ColumnsBuilder implements TargetSink {
         percent: t.floats[PERCENT]!,
         breachedByMs: t.floats[BREACHED_BY]!,
       }),
-      warnings: Object.freeze({ length: m, target: w.index, percent: w.floats[W_PERCENT]!, elapsedMs: w.floats[W_ELAPSED]!, at: w.floats[W_AT]!, reached: Object.freeze(reached) }),
+      warnings: Object.freeze({
+        length: m,
+        target: w.index,
+        percent: w.floats[W_PERCENT]!,
+        elapsedMs: w.floats[W_ELAPSED]!,
+        at: w.floats[W_AT]!,
+        reached: Object.freeze(reached),
+      }),
     });
   }
 }

@@ -5,7 +5,25 @@ import type { MeasureResult, SlaWarning, TargetMeasurement } from './results.js'
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
 const TICKET_FIELDS = ['severity', 'plan', 'status', 'nextCheckAt'] as const;
-const TARGET_FIELDS = ['ticket', 'metric', 'cycle', 'startedAt', 'severity', 'plan', 'duration', 'clock', 'source', 'targetMs', 'state', 'dueAt', 'stoppedAt', 'elapsedMs', 'remainingMs', 'percent', 'breachedByMs'] as const;
+const TARGET_FIELDS = [
+  'ticket',
+  'metric',
+  'cycle',
+  'startedAt',
+  'severity',
+  'plan',
+  'duration',
+  'clock',
+  'source',
+  'targetMs',
+  'state',
+  'dueAt',
+  'stoppedAt',
+  'elapsedMs',
+  'remainingMs',
+  'percent',
+  'breachedByMs',
+] as const;
 const WARNING_FIELDS = ['target', 'percent', 'elapsedMs', 'at', 'reached'] as const;
 
 /**
@@ -42,7 +60,14 @@ export function columnsToResults(columns: SlaColumns): MeasureResult[] {
     for (; r < tg && reference(targets.ticket, r, i, tk, ['targets', 'ticket']); r++) {
       const list: SlaWarning[] = [];
       for (; k < wn && reference(warnings.target, k, r, tg, ['warnings', 'target']); k++) {
-        list.push(Object.freeze({ percent: warnings.percent[k]!, elapsedMs: warnings.elapsedMs[k]!, at: orNull(warnings.at[k]!), reached: warnings.reached[k]! }));
+        list.push(
+          Object.freeze({
+            percent: warnings.percent[k]!,
+            elapsedMs: warnings.elapsedMs[k]!,
+            at: orNull(warnings.at[k]!),
+            reached: warnings.reached[k]!,
+          }),
+        );
       }
       rows.push(
         Object.freeze({
@@ -66,7 +91,15 @@ export function columnsToResults(columns: SlaColumns): MeasureResult[] {
         }),
       );
     }
-    out.push(Object.freeze({ severity: tickets.severity[i]!, plan: tickets.plan[i]!, status: tickets.status[i]!, targets: Object.freeze(rows), nextCheckAt: orNull(tickets.nextCheckAt[i]!) }));
+    out.push(
+      Object.freeze({
+        severity: tickets.severity[i]!,
+        plan: tickets.plan[i]!,
+        status: tickets.status[i]!,
+        targets: Object.freeze(rows),
+        nextCheckAt: orNull(tickets.nextCheckAt[i]!),
+      }),
+    );
   }
   // Rows left over point past the last row of their table, or back.
   if (r < tg) reference(targets.ticket, r, tk, tk, ['targets', 'ticket']);
@@ -76,15 +109,31 @@ export function columnsToResults(columns: SlaColumns): MeasureResult[] {
 
 /** The length of one table, every column checked against it. */
 function table(columns: SlaColumns, name: keyof SlaColumns, fields: readonly string[]): number {
-  const t = (typeof columns === 'object' && columns !== null ? columns[name] : undefined) as unknown as Record<string, { length?: unknown }> | undefined;
-  if (typeof t !== 'object' || t === null || !Number.isSafeInteger(t['length']) || (t['length'] as unknown as number) < 0) {
-    throw new InvalidArgumentError('invalid_columns', [name], `${name}: expected a table with a length, got ${String(t)}`, t);
+  const t = (typeof columns === 'object' && columns !== null ? columns[name] : undefined) as unknown as
+    Record<string, { length?: unknown }> | undefined;
+  if (
+    typeof t !== 'object' ||
+    t === null ||
+    !Number.isSafeInteger(t['length']) ||
+    (t['length'] as unknown as number) < 0
+  ) {
+    throw new InvalidArgumentError(
+      'invalid_columns',
+      [name],
+      `${name}: expected a table with a length, got ${String(t)}`,
+      t,
+    );
   }
   const length = t['length'] as unknown as number;
   for (const f of fields) {
     const column = t[f];
     if (typeof column !== 'object' || column === null || column.length !== length) {
-      throw new InvalidArgumentError('invalid_columns', [name, f], `${formatPath([name, f])}: expected a column of ${length} entries, got ${column === null || typeof column !== 'object' ? String(column) : `${String(column.length)} entries`}`, column);
+      throw new InvalidArgumentError(
+        'invalid_columns',
+        [name, f],
+        `${formatPath([name, f])}: expected a column of ${length} entries, got ${column === null || typeof column !== 'object' ? String(column) : `${String(column.length)} entries`}`,
+        column,
+      );
     }
   }
   return length;
@@ -94,11 +143,22 @@ function table(columns: SlaColumns, name: keyof SlaColumns, fields: readonly str
  * Whether row `row` of a grouped table belongs to `owner`, a row of the table it points to
  * (`count` rows); `false` when it belongs to a later one. References must not go back.
  */
-function reference(refs: ArrayLike<number>, row: number, owner: number, count: number, path: readonly [string, string]): boolean {
+function reference(
+  refs: ArrayLike<number>,
+  row: number,
+  owner: number,
+  count: number,
+  path: readonly [string, string],
+): boolean {
   const ref = refs[row]!;
   if (ref === owner && owner < count) return true;
   if (Number.isInteger(ref) && ref > owner && ref < count) return false;
   const to = path[0] === 'targets' ? 'tickets' : 'targets';
   const where = formatPath([...path, row]);
-  throw new InvalidArgumentError('invalid_columns', [...path, row], `${where}: expected the index of a row of ${to} (0 to ${count - 1}), not before the previous row's, got ${String(ref)}`, ref);
+  throw new InvalidArgumentError(
+    'invalid_columns',
+    [...path, row],
+    `${where}: expected the index of a row of ${to} (0 to ${count - 1}), not before the previous row's, got ${String(ref)}`,
+    ref,
+  );
 }

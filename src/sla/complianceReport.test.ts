@@ -23,16 +23,21 @@ const account = (plan: string) => ({ type: 'direct', plan });
 /** A standard ticket created at `at`, answered by an agent `replyAfter` ms later (or not at all). */
 const ticket = (plan: string, severity: string, at: number, replyAfter?: number) => ({
   account: account(plan),
-  events: [{ type: 'created', at, severity }, ...(replyAfter === undefined ? [] : [{ type: 'reply', at: at + replyAfter, author: 'agent' }])] as TicketEvent[],
+  events: [
+    { type: 'created', at, severity },
+    ...(replyAfter === undefined ? [] : [{ type: 'reply', at: at + replyAfter, author: 'agent' }]),
+  ] as TicketEvent[],
 });
 /** One row per group as [period, plan, severity, metric, met, breached, open]. */
 const counts = (results: MeasureResult[], options: ComplianceReportOptions) =>
   complianceReport(results, options).map((r) => [r.period, r.plan, r.severity, r.metric, r.met, r.breached, r.open]);
-const periods = (results: MeasureResult[], period: ReportPeriod, zone?: string) => complianceReport(results, zone === undefined ? { period } : { period, zone }).map((r) => r.period);
+const periods = (results: MeasureResult[], period: ReportPeriod, zone?: string) =>
+  complianceReport(results, zone === undefined ? { period } : { period, zone }).map((r) => r.period);
 
 describe('periods: the local date of each target start, in the given zone', () => {
   // Each instant is 23:30Z or 22:30Z: already the next day in Madrid (UTC+1 in winter, UTC+2 from 29 March).
-  const at = (iso: string) => measure(std, account('enterprise'), [{ type: 'created', at: Date.parse(iso), severity: 'major' }], Date.parse(iso));
+  const at = (iso: string) =>
+    measure(std, account('enterprise'), [{ type: 'created', at: Date.parse(iso), severity: 'major' }], Date.parse(iso));
   const lateJanuary = [at('2026-01-31T23:30:00Z')];
 
   it('a ticket created at 23:30 UTC on 31 January counts in February in Europe/Madrid, in January in UTC', () => {
@@ -50,7 +55,9 @@ describe('periods: the local date of each target start, in the given zone', () =
 
   it('a week takes its ISO week-year: Friday 1 January 2027 is in 2026-W53, year 2027, quarter 2027-Q1', () => {
     const newYear = [at('2027-01-01T10:00:00Z')];
-    expect(['week', 'year', 'quarter', 'month', 'day'].map((p) => periods(newYear, p as ReportPeriod, 'Europe/Madrid')[0])).toEqual(['2026-W53', '2027', '2027-Q1', '2027-01', '2027-01-01']);
+    expect(
+      ['week', 'year', 'quarter', 'month', 'day'].map((p) => periods(newYear, p as ReportPeriod, 'Europe/Madrid')[0]),
+    ).toEqual(['2026-W53', '2027', '2027-Q1', '2027-01', '2027-01-01']);
   });
 
   it('quarters and years follow the zone too (summer time: 22:30Z on 31 March is 1 April in Madrid)', () => {
@@ -63,24 +70,36 @@ describe('periods: the local date of each target start, in the given zone', () =
   it("'all' puts every target in one period and needs no zone; month is the default period", () => {
     const both = [...lateJanuary, at('2026-03-31T22:30:00Z')];
     expect(periods(both, 'all')).toEqual(['all']);
-    expect(complianceReport(both, { zone: 'Europe/Madrid' }).map((r) => [r.period, r.total])).toEqual([['2026-02', 1], ['2026-04', 1]]);
+    expect(complianceReport(both, { zone: 'Europe/Madrid' }).map((r) => [r.period, r.total])).toEqual([
+      ['2026-02', 1],
+      ['2026-04', 1],
+    ]);
   });
 });
 
 describe('groups and counts', () => {
-  const doc = structuredClone(standardSupport) as unknown as { plans: Record<string, { targets: Record<string, unknown>[] }> };
+  const doc = structuredClone(standardSupport) as unknown as {
+    plans: Record<string, { targets: Record<string, unknown>[] }>;
+  };
   doc.plans['premium']!.targets[0]!['pauseOn'] = ['on_hold'];
   const pausing = parsePolicy(doc);
-  const onHold: TicketEvent[] = [{ type: 'created', at: MON, severity: 'major' }, { type: 'status', at: MON + HOUR, status: 'on_hold' }];
+  const onHold: TicketEvent[] = [
+    { type: 'created', at: MON, severity: 'major' },
+    { type: 'status', at: MON + HOUR, status: 'on_hold' },
+  ];
   const now = MON + 2.5 * HOUR;
   const results = [
-    ...measureMany(std, [
-      ticket('enterprise', 'major', MON, HOUR), // met
-      ticket('enterprise', 'major', MON, 3 * HOUR), // breached; the reply comes after now, so still running
-      ticket('enterprise', 'major', MON, 2 * HOUR + 1), // breached by 1 ms, stopped
-      ticket('enterprise', 'minor', MON + 2 * HOUR), // open: running, 30 min of 2 h
-      ticket('premium', 'major', MON, 30 * MIN), // met
-    ], now),
+    ...measureMany(
+      std,
+      [
+        ticket('enterprise', 'major', MON, HOUR), // met
+        ticket('enterprise', 'major', MON, 3 * HOUR), // breached; the reply comes after now, so still running
+        ticket('enterprise', 'major', MON, 2 * HOUR + 1), // breached by 1 ms, stopped
+        ticket('enterprise', 'minor', MON + 2 * HOUR), // open: running, 30 min of 2 h
+        ticket('premium', 'major', MON, 30 * MIN), // met
+      ],
+      now,
+    ),
     measure(pausing, account('premium'), onHold, now), // open: paused within target
   ];
   const rows = complianceReport(results, { period: 'month', zone: 'Europe/Madrid' });
@@ -101,15 +120,28 @@ describe('groups and counts', () => {
   });
 
   it('median and p90 are over the stopped targets only (breached ones included), null when none stopped', () => {
-    expect(rows.map((r) => [r.medianMs, r.p90Ms])).toEqual([[HOUR, 2 * HOUR + 1], [null, null], [30 * MIN, 30 * MIN]]);
+    expect(rows.map((r) => [r.medianMs, r.p90Ms])).toEqual([
+      [HOUR, 2 * HOUR + 1],
+      [null, null],
+      [30 * MIN, 30 * MIN],
+    ]);
   });
 
   it('rows are frozen and sorted by period, plan, severity, then metric, whatever the input order', () => {
     for (const r of rows) expect(Object.isFrozen(r)).toBe(true);
     const shuffled = [results[5]!, results[3]!, results[0]!, results[4]!, results[2]!, results[1]!];
     expect(complianceReport(shuffled, { period: 'month', zone: 'Europe/Madrid' })).toEqual(rows);
-    const early = measure(std, account('starter'), [{ type: 'created', at: MON - 14 * 24 * HOUR, severity: 'critical' }], now);
-    expect(complianceReport([...results, early], { period: 'week', zone: 'UTC' }).map((r) => `${r.period} ${r.plan} ${r.severity}`)).toEqual([
+    const early = measure(
+      std,
+      account('starter'),
+      [{ type: 'created', at: MON - 14 * 24 * HOUR, severity: 'critical' }],
+      now,
+    );
+    expect(
+      complianceReport([...results, early], { period: 'week', zone: 'UTC' }).map(
+        (r) => `${r.period} ${r.plan} ${r.severity}`,
+      ),
+    ).toEqual([
       '2026-W01 starter critical',
       '2026-W03 enterprise major',
       '2026-W03 enterprise minor',
@@ -125,7 +157,11 @@ describe('groups and counts', () => {
 describe('nearest-rank percentiles', () => {
   // Ten Enterprise tickets answered after 10, 20, …, 100 minutes (given in a scrambled order).
   const minutes = [70, 20, 100, 50, 10, 90, 30, 60, 80, 40];
-  const ten = measureMany(std, minutes.map((m) => ticket('enterprise', 'major', MON, m * MIN)), MON + 3 * HOUR);
+  const ten = measureMany(
+    std,
+    minutes.map((m) => ticket('enterprise', 'major', MON, m * MIN)),
+    MON + 3 * HOUR,
+  );
 
   it('of 10 values the median is the 5th and p90 the 9th', () => {
     const [row] = complianceReport(ten, { period: 'all' });
@@ -145,7 +181,13 @@ describe('follow-up cycles', () => {
   it('each follow-up cycle counts once in its own metric row', () => {
     const vip = { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] };
     const reply = (at: number, author: 'agent' | 'customer'): TicketEvent => ({ type: 'reply', at, author });
-    const events = [{ type: 'created', at: MON, severity: 'sev1' } as const, reply(MON + 10 * MIN, 'agent'), reply(MON + HOUR, 'customer'), reply(MON + 2 * HOUR, 'agent'), reply(MON + 3 * HOUR, 'customer')];
+    const events = [
+      { type: 'created', at: MON, severity: 'sev1' } as const,
+      reply(MON + 10 * MIN, 'agent'),
+      reply(MON + HOUR, 'customer'),
+      reply(MON + 2 * HOUR, 'agent'),
+      reply(MON + 3 * HOUR, 'customer'),
+    ];
     const result = measure(ded, vip, events, MON + 8 * HOUR);
     expect(counts([result], { period: 'all' })).toEqual([
       ['all', 'all_inclusive', 'sev1', 'firstResponse', 1, 0, 0],
@@ -158,14 +200,25 @@ describe('bad options', () => {
   const results = measureMany(std, [ticket('enterprise', 'major', MON, HOUR)], MON + 2 * HOUR);
 
   it("an unknown or missing zone is 'invalid_zone' at ['options', 'zone'] (unless the period is 'all')", () => {
-    for (const options of [{ period: 'month', zone: 'Mars/Olympus' }, { period: 'day' }, {}, { period: 'week', zone: 42 }]) {
-      expect(errorOf(() => complianceReport(results, options as ComplianceReportOptions)), JSON.stringify(options)).toMatchObject({ code: 'invalid_zone', path: ['options', 'zone'] });
+    for (const options of [
+      { period: 'month', zone: 'Mars/Olympus' },
+      { period: 'day' },
+      {},
+      { period: 'week', zone: 42 },
+    ]) {
+      expect(
+        errorOf(() => complianceReport(results, options as ComplianceReportOptions)),
+        JSON.stringify(options),
+      ).toMatchObject({ code: 'invalid_zone', path: ['options', 'zone'] });
     }
   });
 
   it("an unknown period is 'invalid_definition' at ['options', 'period']", () => {
     for (const period of ['fortnight', 'Month', 'weeks', 42]) {
-      expect(errorOf(() => complianceReport(results, { period: period as ReportPeriod, zone: 'UTC' }))).toMatchObject({ code: 'invalid_definition', path: ['options', 'period'] });
+      expect(errorOf(() => complianceReport(results, { period: period as ReportPeriod, zone: 'UTC' }))).toMatchObject({
+        code: 'invalid_definition',
+        path: ['options', 'period'],
+      });
     }
   });
 });

@@ -70,17 +70,39 @@ const METRICS: readonly Metric[] = ['firstResponse', 'followUp', 'resolution'];
  * ```
  * @category SLA
  */
-export function complianceReport(results: readonly MeasureResult[], options: ComplianceReportOptions = {}): ComplianceRow[] {
+export function complianceReport(
+  results: readonly MeasureResult[],
+  options: ComplianceReportOptions = {},
+): ComplianceRow[] {
   const period = options.period ?? 'month';
   if (!['day', 'week', 'month', 'quarter', 'year', 'all'].includes(period)) {
-    throw new InvalidArgumentError('invalid_definition', ['options', 'period'], `options.period: expected day, week, month, quarter, year or all, got ${JSON.stringify(period)}`, period);
+    throw new InvalidArgumentError(
+      'invalid_definition',
+      ['options', 'period'],
+      `options.period: expected day, week, month, quarter, year or all, got ${JSON.stringify(period)}`,
+      period,
+    );
   }
   const zone = options.zone;
   if (period !== 'all' && (typeof zone !== 'string' || !isValidZoneName(zone))) {
-    throw new InvalidArgumentError('invalid_zone', ['options', 'zone'], `options.zone: expected an IANA time zone for ${period} periods, got ${JSON.stringify(zone)}`, zone);
+    throw new InvalidArgumentError(
+      'invalid_zone',
+      ['options', 'zone'],
+      `options.zone: expected an IANA time zone for ${period} periods, got ${JSON.stringify(zone)}`,
+      zone,
+    );
   }
   const keyOf = periodKey(period, zone!);
-  const groups = new Map<string, { row: Omit<ComplianceRow, 'total' | 'met' | 'breached' | 'open' | 'compliancePercent' | 'medianMs' | 'p90Ms'>; met: number; breached: number; open: number; times: number[] }>();
+  const groups = new Map<
+    string,
+    {
+      row: Omit<ComplianceRow, 'total' | 'met' | 'breached' | 'open' | 'compliancePercent' | 'medianMs' | 'p90Ms'>;
+      met: number;
+      breached: number;
+      open: number;
+      times: number[];
+    }
+  >();
   for (const result of results) {
     for (const t of result.targets) {
       const row = { period: keyOf(t.startedAt), plan: t.plan, severity: t.severity, metric: t.metric };

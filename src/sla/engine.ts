@@ -1,5 +1,15 @@
 import { numberArray, numbers, refArray } from '../internal/arrays.js';
-import { type Clock, type EngineEvent, type EngineTarget, type Metric, NO_TARGETS, type PauseStatus, type TargetSet, targetOf, type TicketStatus } from './clockTypes.js';
+import {
+  type Clock,
+  type EngineEvent,
+  type EngineTarget,
+  type Metric,
+  NO_TARGETS,
+  type TargetSet,
+  targetOf,
+  type TicketStatus,
+} from './clockTypes.js';
+import { ACHIEVED, BREACHED, PAUSED, RUNNING, runsOn, targetMs, warningMs } from './clockStates.js';
 
 /**
  * The SLA clock engine: every clock of one ticket, fed one validated event at a time, by the
@@ -8,29 +18,10 @@ import { type Clock, type EngineEvent, type EngineTarget, type Metric, NO_TARGET
  * all run this one engine.
  */
 
-const DAY_MS = 86_400_000;
 const NONE = Number.POSITIVE_INFINITY;
 
-const runsOn = (status: TicketStatus, t: EngineTarget) => status !== 'solved' && (t.pauseOn.length === 0 || !t.pauseOn.includes(status as PauseStatus));
 const between = (t: EngineTarget, a: number, b: number) => (t.calendar === null ? b - a : t.calendar.between(a, b));
 const addOn = (t: EngineTarget, at: number, ms: number) => (t.calendar === null ? at + ms : t.calendar.add(at, ms));
-
-/** The target's duration as open time from `start`: business days are counted from there. */
-export function targetMs(t: EngineTarget, start: number): number {
-  if (t.duration.kind === 'time') return t.duration.ms;
-  if (t.calendar === null) return t.duration.days * DAY_MS;
-  return Math.max(1, t.calendar.between(start, t.calendar.addBusinessDays(start, t.duration.days)));
-}
-
-/** A warning threshold as open time: `percent` of the target, at least 1 ms. */
-export const warningMs = (ms: number, percent: number) => Math.max(1, Math.ceil((ms * percent) / 100));
-
-/** Codes of {@link ClockEngine.settle}'s `state`, in the order of {@link STATES}. */
-export const RUNNING = 0;
-export const PAUSED = 1;
-export const ACHIEVED = 2;
-export const BREACHED = 3;
-export const STATES = ['running', 'paused', 'achieved', 'breached'] as const;
 
 /**
  * The mutable engine behind the immutable API: callers clone it before applying an event to a
@@ -211,7 +202,14 @@ export class ClockEngine {
    * waiting on a status the target does not pause on) are measured as one: open time adds up, so
    * the answer is the same, with fewer calendar calls.
    */
-  private walk(c: Clock, t: EngineTarget, upTo: number, count = 0, thresholds?: readonly number[], at?: number[]): number {
+  private walk(
+    c: Clock,
+    t: EngineTarget,
+    upTo: number,
+    count = 0,
+    thresholds?: readonly number[],
+    at?: number[],
+  ): number {
     const stop = c.end < upTo ? c.end : upTo;
     const times = this.times;
     const n = this.segments;
@@ -240,7 +238,15 @@ export class ClockEngine {
   private passed = 0;
 
   /** Adds the open time of the running stretch `[from, to)` to `acc`, noting the thresholds it passes. */
-  private stretch(t: EngineTarget, from: number, to: number, acc: number, count: number, thresholds?: readonly number[], at?: number[]): number {
+  private stretch(
+    t: EngineTarget,
+    from: number,
+    to: number,
+    acc: number,
+    count: number,
+    thresholds?: readonly number[],
+    at?: number[],
+  ): number {
     const len = between(t, from, to);
     while (this.passed < count && acc + len >= thresholds![this.passed]!) {
       at![this.passed] = addOn(t, from, thresholds![this.passed]! - acc);
@@ -288,5 +294,4 @@ export class ClockEngine {
     this.stoppedAt = stoppedAt;
     this.state = E > c.ms ? BREACHED : stopped ? ACHIEVED : paused ? PAUSED : RUNNING;
   }
-
 }

@@ -21,18 +21,36 @@ const enterprise = { type: 'direct', plan: 'enterprise' };
 
 // A policy whose Enterprise first response pauses on both pause statuses.
 const doc = structuredClone(standardSupport) as unknown as { plans: Record<string, { targets: unknown[] }> };
-doc.plans['enterprise']!.targets = [{ metric: 'firstResponse', duration: 'PT2H', clock: 'support-hours', pauseOn: ['waiting_on_customer', 'on_hold'] }];
+doc.plans['enterprise']!.targets = [
+  { metric: 'firstResponse', duration: 'PT2H', clock: 'support-hours', pauseOn: ['waiting_on_customer', 'on_hold'] },
+];
 const pausing = parsePolicy(doc);
 
 const created = (at: number, severity = 'minor'): TicketEvent => ({ type: 'created', at, severity });
-const status = (at: number, s: 'open' | 'waiting_on_customer' | 'on_hold' | 'solved' | 'reopened'): TicketEvent => ({ type: 'status', at, status: s });
-function explained(events: TicketEvent[], now: number, account: object = premium, policy: Policy = std): TargetMeasurement {
+const status = (at: number, s: 'open' | 'waiting_on_customer' | 'on_hold' | 'solved' | 'reopened'): TicketEvent => ({
+  type: 'status',
+  at,
+  status: s,
+});
+function explained(
+  events: TicketEvent[],
+  now: number,
+  account: object = premium,
+  policy: Policy = std,
+): TargetMeasurement {
   const [t] = measure(policy, account as never, events, now, { explain: true }).targets;
   expect(t?.spans).toBeDefined();
   return t!;
 }
 /** A span as [kind, from, to (ISO, without the seconds), counted hours, projected, status or holiday]. */
-const row = (s: SlaSpan) => [s.kind, new Date(s.from).toISOString().slice(0, 16), new Date(s.to).toISOString().slice(0, 16), s.countedMs / HOUR, s.projected, s.status ?? s.holiday ?? ''];
+const row = (s: SlaSpan) => [
+  s.kind,
+  new Date(s.from).toISOString().slice(0, 16),
+  new Date(s.to).toISOString().slice(0, 16),
+  s.countedMs / HOUR,
+  s.projected,
+  s.status ?? s.holiday ?? '',
+];
 const rows = (t: TargetMeasurement) => t.spans!.map(row);
 
 describe('explained deadlines, span by span', () => {
@@ -51,7 +69,9 @@ describe('explained deadlines, span by span', () => {
   });
 
   it('a holiday inside a running stretch is a holiday span with its name (Epiphany, Tuesday 6 January 2026)', () => {
-    expect(compileCalendar(std.calendars['support-hours']!).holidaysIn(2026)).toContainEqual(expect.objectContaining({ date: '2026-01-06', name: 'Epiphany' }));
+    expect(compileCalendar(std.calendars['support-hours']!).holidaysIn(2026)).toContainEqual(
+      expect.objectContaining({ date: '2026-01-06', name: 'Epiphany' }),
+    );
     // Premium from Monday 5 January 10:00 Madrid, explained on Wednesday at 10:00: 8 h + 2 h counted.
     const t = explained([created(z('2026-01-05T09:00'))], z('2026-01-07T09:00'));
     expect([t.elapsedMs, t.dueAt]).toEqual([10 * HOUR, z('2026-01-07T11:00')]);
@@ -102,7 +122,12 @@ describe('explained deadlines, span by span', () => {
   });
 
   it('pauses are paused spans with their status; the projection starts at now', () => {
-    const events = [created(z('2026-01-12T08:00')), status(z('2026-01-12T08:30'), 'waiting_on_customer'), status(z('2026-01-12T09:00'), 'on_hold'), status(z('2026-01-12T09:30'), 'open')];
+    const events = [
+      created(z('2026-01-12T08:00')),
+      status(z('2026-01-12T08:30'), 'waiting_on_customer'),
+      status(z('2026-01-12T09:00'), 'on_hold'),
+      status(z('2026-01-12T09:30'), 'open'),
+    ];
     expect(rows(explained(events, z('2026-01-12T10:00'), enterprise, pausing))).toEqual([
       ['open', '2026-01-12T08:00', '2026-01-12T08:30', 0.5, false, ''],
       ['paused', '2026-01-12T08:30', '2026-01-12T09:00', 0, false, 'waiting_on_customer'],
@@ -113,7 +138,12 @@ describe('explained deadlines, span by span', () => {
   });
 
   it('paused at now: the spans end with the pause and nothing is projected (no due instant)', () => {
-    const t = explained([created(z('2026-01-12T08:00')), status(z('2026-01-12T08:30'), 'on_hold')], z('2026-01-12T10:00'), enterprise, pausing);
+    const t = explained(
+      [created(z('2026-01-12T08:00')), status(z('2026-01-12T08:30'), 'on_hold')],
+      z('2026-01-12T10:00'),
+      enterprise,
+      pausing,
+    );
     expect(t.dueAt).toBeNull();
     expect(rows(t)).toEqual([
       ['open', '2026-01-12T08:00', '2026-01-12T08:30', 0.5, false, ''],
@@ -122,7 +152,11 @@ describe('explained deadlines, span by span', () => {
   });
 
   it('solved stretches are solved spans (not counted); reopening resumes open time', () => {
-    const events = [created(z('2026-01-12T08:00')), status(z('2026-01-12T08:30'), 'solved'), status(z('2026-01-12T09:00'), 'reopened')];
+    const events = [
+      created(z('2026-01-12T08:00')),
+      status(z('2026-01-12T08:30'), 'solved'),
+      status(z('2026-01-12T09:00'), 'reopened'),
+    ];
     expect(rows(explained(events, z('2026-01-12T09:30'), enterprise))).toEqual([
       ['open', '2026-01-12T08:00', '2026-01-12T08:30', 0.5, false, ''],
       ['solved', '2026-01-12T08:30', '2026-01-12T09:00', 0, false, ''],
@@ -132,12 +166,20 @@ describe('explained deadlines, span by span', () => {
   });
 
   it('a clock stopped short of its target is projected from its stop to its due instant', () => {
-    const answered = explained([created(z('2026-01-12T08:00')), { type: 'reply', at: z('2026-01-12T08:30'), author: 'agent' }], z('2026-01-12T12:00'), enterprise);
+    const answered = explained(
+      [created(z('2026-01-12T08:00')), { type: 'reply', at: z('2026-01-12T08:30'), author: 'agent' }],
+      z('2026-01-12T12:00'),
+      enterprise,
+    );
     expect(rows(answered)).toEqual([
       ['open', '2026-01-12T08:00', '2026-01-12T08:30', 0.5, false, ''],
       ['open', '2026-01-12T08:30', '2026-01-12T10:00', 1.5, true, ''],
     ]);
-    const solved = explained([created(z('2026-01-12T08:00')), status(z('2026-01-12T08:30'), 'solved')], z('2026-01-12T12:00'), enterprise);
+    const solved = explained(
+      [created(z('2026-01-12T08:00')), status(z('2026-01-12T08:30'), 'solved')],
+      z('2026-01-12T12:00'),
+      enterprise,
+    );
     expect(rows(solved).slice(1)).toEqual([
       ['solved', '2026-01-12T08:30', '2026-01-12T12:00', 0, false, ''],
       ['open', '2026-01-12T08:30', '2026-01-12T10:00', 1.5, true, ''],
@@ -152,7 +194,12 @@ describe('explained deadlines, span by span', () => {
 
   it('a 24/7 target has only open spans, even outside dedicated-hours', () => {
     const vip = { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] };
-    const t = explained([created(z('2026-01-17T03:00'), 'sev1')], z('2026-01-17T03:30'), vip, parsePolicy(dedicatedSupport));
+    const t = explained(
+      [created(z('2026-01-17T03:00'), 'sev1')],
+      z('2026-01-17T03:30'),
+      vip,
+      parsePolicy(dedicatedSupport),
+    );
     expect(rows(t)).toEqual([
       ['open', '2026-01-17T03:00', '2026-01-17T03:30', 0.5, false, ''],
       ['open', '2026-01-17T03:30', '2026-01-17T04:00', 0.5, true, ''],

@@ -18,10 +18,23 @@ export function explainClock(engine: ClockEngine, c: Clock, now: number, o: Cloc
   const t = c.target!;
   const out: SlaSpan[] = [];
   const holidays = holidayNames(t.calendar);
-  const push = (from: number, to: number, kind: Kind, projected: boolean, extra: { status?: TicketStatus; holiday?: string } = {}) => {
+  const push = (
+    from: number,
+    to: number,
+    kind: Kind,
+    projected: boolean,
+    extra: { status?: TicketStatus; holiday?: string } = {},
+  ) => {
     if (from >= to) return;
     const last = out[out.length - 1];
-    if (last && last.to === from && last.kind === kind && last.projected === projected && last.status === extra.status && last.holiday === extra.holiday) {
+    if (
+      last &&
+      last.to === from &&
+      last.kind === kind &&
+      last.projected === projected &&
+      last.status === extra.status &&
+      last.holiday === extra.holiday
+    ) {
       out[out.length - 1] = { ...last, to, countedMs: kind === 'open' ? last.countedMs + (to - from) : 0 };
       return;
     }
@@ -95,7 +108,8 @@ function holidayNames(calendar: BusinessCalendar | null) {
     const last = DateTime.fromMillis(to - 1, { zone: calendar.zone }).year;
     for (let year = first; year <= last; year++) {
       for (const h of holidayRanges(calendar, year)) {
-        if (h.to > from && h.from < to) found.push({ from: Math.max(from, h.from), to: Math.min(to, h.to), name: h.name });
+        if (h.to > from && h.from < to)
+          found.push({ from: Math.max(from, h.from), to: Math.min(to, h.to), name: h.name });
       }
     }
     return found;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dedicatedSupport, type MeasureResult, measure, parsePolicy, standardSupport, type TargetMeasurement, type TicketEvent } from '../index.js';
+import {
+  dedicatedSupport,
+  type MeasureResult,
+  measure,
+  parsePolicy,
+  standardSupport,
+  type TargetMeasurement,
+  type TicketEvent,
+} from '../index.js';
 
 // Instants by hand: in January Bratislava and Madrid are UTC+1. dedicated-hours (09:00–17:00
 // Bratislava) are 08:00Z–16:00Z on weekdays; support-hours (08:00–18:00 Madrid) 07:00Z–17:00Z.
@@ -14,7 +22,11 @@ const created = (at: number, severity: string): TicketEvent => ({ type: 'created
 const agent = (at: number): TicketEvent => ({ type: 'reply', at, author: 'agent' });
 const customer = (at: number): TicketEvent => ({ type: 'reply', at, author: 'customer' });
 const severity = (at: number, level: string): TicketEvent => ({ type: 'severity', at, severity: level });
-const status = (at: number, s: 'open' | 'waiting_on_customer' | 'on_hold' | 'solved' | 'reopened'): TicketEvent => ({ type: 'status', at, status: s });
+const status = (at: number, s: 'open' | 'waiting_on_customer' | 'on_hold' | 'solved' | 'reopened'): TicketEvent => ({
+  type: 'status',
+  at,
+  status: s,
+});
 const run = (events: TicketEvent[], now: number) => measure(ded, vip, events, now);
 const brief = (t: TargetMeasurement) => [t.metric, t.cycle, t.startedAt, t.state];
 function byMetric(r: MeasureResult, metric: string, cycle: number | null = null): TargetMeasurement {
@@ -25,40 +37,89 @@ function byMetric(r: MeasureResult, metric: string, cycle: number | null = null)
 
 describe('follow-up cycles (sev1/sev2: PT4H on the 24/7 clock)', () => {
   it('each customer reply after an agent reply opens a cycle, numbered from 1 with its start; the next agent reply ends it', () => {
-    const events = [created(MON, 'sev2'), agent(MON + 30 * MIN), customer(MON + HOUR), agent(MON + 2 * HOUR), customer(MON + 3 * HOUR), customer(MON + 3.5 * HOUR)];
+    const events = [
+      created(MON, 'sev2'),
+      agent(MON + 30 * MIN),
+      customer(MON + HOUR),
+      agent(MON + 2 * HOUR),
+      customer(MON + 3 * HOUR),
+      customer(MON + 3.5 * HOUR),
+    ];
     const r = run(events, MON + 8 * HOUR);
     expect(r.targets.map(brief)).toEqual([
       ['firstResponse', null, MON, 'achieved'],
       ['followUp', 1, MON + HOUR, 'achieved'],
       ['followUp', 2, MON + 3 * HOUR, 'breached'],
     ]);
-    expect(byMetric(r, 'followUp', 1)).toMatchObject({ targetMs: 4 * HOUR, clock: '24/7', stoppedAt: MON + 2 * HOUR, elapsedMs: HOUR });
+    expect(byMetric(r, 'followUp', 1)).toMatchObject({
+      targetMs: 4 * HOUR,
+      clock: '24/7',
+      stoppedAt: MON + 2 * HOUR,
+      elapsedMs: HOUR,
+    });
     // The second customer reply (3.5 h) did not open a cycle: cycle 2 runs from 3 h, due at 7 h.
-    expect(byMetric(r, 'followUp', 2)).toMatchObject({ stoppedAt: null, elapsedMs: 5 * HOUR, breachedByMs: HOUR, dueAt: MON + 7 * HOUR });
+    expect(byMetric(r, 'followUp', 2)).toMatchObject({
+      stoppedAt: null,
+      elapsedMs: 5 * HOUR,
+      breachedByMs: HOUR,
+      dueAt: MON + 7 * HOUR,
+    });
   });
 
   it('customer replies before the first agent reply belong to the first response: no cycle', () => {
-    const r = run([created(MON, 'sev1'), customer(MON + 10 * MIN), customer(MON + 20 * MIN), agent(MON + 30 * MIN)], MON + HOUR);
+    const r = run(
+      [created(MON, 'sev1'), customer(MON + 10 * MIN), customer(MON + 20 * MIN), agent(MON + 30 * MIN)],
+      MON + HOUR,
+    );
     expect(r.targets.map(brief)).toEqual([['firstResponse', null, MON, 'achieved']]);
     expect(r.targets[0]).toMatchObject({ stoppedAt: MON + 30 * MIN, elapsedMs: 30 * MIN });
   });
 
   it('a customer then an agent reply at one instant is a zero-length cycle, achieved', () => {
-    const r = run([created(MON, 'sev1'), agent(MON + 10 * MIN), customer(MON + HOUR), agent(MON + HOUR)], MON + 2 * HOUR);
-    expect(byMetric(r, 'followUp', 1)).toMatchObject({ state: 'achieved', elapsedMs: 0, startedAt: MON + HOUR, stoppedAt: MON + HOUR });
+    const r = run(
+      [created(MON, 'sev1'), agent(MON + 10 * MIN), customer(MON + HOUR), agent(MON + HOUR)],
+      MON + 2 * HOUR,
+    );
+    expect(byMetric(r, 'followUp', 1)).toMatchObject({
+      state: 'achieved',
+      elapsedMs: 0,
+      startedAt: MON + HOUR,
+      stoppedAt: MON + HOUR,
+    });
   });
 
-  it("a cycle opened while solved is stopped at its own start, and runs once the ticket is reopened", () => {
-    const events = [created(MON, 'sev1'), agent(MON + 10 * MIN), status(MON + 20 * MIN, 'solved'), customer(MON + HOUR)];
-    expect(byMetric(run(events, MON + 1.5 * HOUR), 'followUp', 1)).toMatchObject({ state: 'achieved', stoppedAt: MON + HOUR, elapsedMs: 0, dueAt: MON + 5 * HOUR });
+  it('a cycle opened while solved is stopped at its own start, and runs once the ticket is reopened', () => {
+    const events = [
+      created(MON, 'sev1'),
+      agent(MON + 10 * MIN),
+      status(MON + 20 * MIN, 'solved'),
+      customer(MON + HOUR),
+    ];
+    expect(byMetric(run(events, MON + 1.5 * HOUR), 'followUp', 1)).toMatchObject({
+      state: 'achieved',
+      stoppedAt: MON + HOUR,
+      elapsedMs: 0,
+      dueAt: MON + 5 * HOUR,
+    });
     const reopened = run([...events, status(MON + 2 * HOUR, 'reopened')], MON + 3 * HOUR);
-    expect(byMetric(reopened, 'followUp', 1)).toMatchObject({ state: 'running', stoppedAt: null, elapsedMs: HOUR, dueAt: MON + 6 * HOUR });
+    expect(byMetric(reopened, 'followUp', 1)).toMatchObject({
+      state: 'running',
+      stoppedAt: null,
+      elapsedMs: HOUR,
+      dueAt: MON + 6 * HOUR,
+    });
   });
 
   it('sev1 runs on the 24/7 clock: at night on a Saturday too', () => {
     const saturday3 = Date.parse('2026-01-17T03:00:00Z');
     const t = byMetric(run([created(saturday3, 'sev1')], saturday3 + 30 * MIN), 'firstResponse');
-    expect(t).toMatchObject({ clock: '24/7', state: 'running', elapsedMs: 30 * MIN, dueAt: saturday3 + HOUR, warnings: [{ at: saturday3 + 45 * MIN }] });
+    expect(t).toMatchObject({
+      clock: '24/7',
+      state: 'running',
+      elapsedMs: 30 * MIN,
+      dueAt: saturday3 + HOUR,
+      warnings: [{ at: saturday3 + 45 * MIN }],
+    });
   });
 });
 
@@ -66,7 +127,12 @@ describe('business-day targets on dedicated-hours', () => {
   it("sev4 P1D created Friday 18:00 Bratislava (after closing) is due at Monday's closing, 17:00: 8 business hours", () => {
     const friday18 = Date.parse('2026-01-16T17:00:00Z');
     const t = byMetric(run([created(friday18, 'sev4')], friday18), 'firstResponse');
-    expect(t).toMatchObject({ targetMs: 8 * HOUR, dueAt: Date.parse('2026-01-19T16:00:00Z'), clock: 'dedicated-hours', duration: { iso: 'P1D' } });
+    expect(t).toMatchObject({
+      targetMs: 8 * HOUR,
+      dueAt: Date.parse('2026-01-19T16:00:00Z'),
+      clock: 'dedicated-hours',
+      duration: { iso: 'P1D' },
+    });
   });
 
   it('a sev3 follow-up (P2D) opened Thursday 16:00 is due Monday 16:00 Bratislava: 16 business hours', () => {
@@ -74,11 +140,17 @@ describe('business-day targets on dedicated-hours', () => {
     const thursday16 = Date.parse('2026-01-15T15:00:00Z');
     const friday13 = Date.parse('2026-01-16T12:00:00Z'); // 1 h on Thursday + 4 h on Friday
     const r = run([created(thursday10, 'sev3'), agent(thursday10 + 30 * MIN), customer(thursday16)], friday13);
-    expect(byMetric(r, 'followUp', 1)).toMatchObject({ targetMs: 16 * HOUR, elapsedMs: 5 * HOUR, dueAt: Date.parse('2026-01-19T15:00:00Z'), state: 'running' });
+    expect(byMetric(r, 'followUp', 1)).toMatchObject({
+      targetMs: 16 * HOUR,
+      elapsedMs: 5 * HOUR,
+      dueAt: Date.parse('2026-01-19T15:00:00Z'),
+      state: 'running',
+    });
   });
 
   it("'typical' figures are not measured: sev3 measures PT2H (not PT1H), sev4 P1D on dedicated-hours (not PT24H on 24/7)", () => {
-    const iso = (level: string) => run([created(MON, level)], MON).targets.map((t) => `${t.metric} ${t.duration.iso} ${t.clock}`);
+    const iso = (level: string) =>
+      run([created(MON, level)], MON).targets.map((t) => `${t.metric} ${t.duration.iso} ${t.clock}`);
     expect(iso('sev3')).toEqual(['firstResponse PT2H dedicated-hours']);
     expect(iso('sev4')).toEqual(['firstResponse P1D dedicated-hours']);
     expect(iso('sev1')).toEqual(['firstResponse PT1H 24/7']);
@@ -89,45 +161,98 @@ describe('a severity change re-targets every clock that has not ended and is not
   it('lowered below the elapsed time (sev4 → sev1 after 90 min) breaches at once, due before the change', () => {
     const r = run([created(MON, 'sev4'), severity(MON + 90 * MIN, 'sev1')], MON + 90 * MIN);
     expect(r.severity).toBe('sev1');
-    expect(byMetric(r, 'firstResponse')).toMatchObject({ severity: 'sev1', clock: '24/7', targetMs: HOUR, state: 'breached', breachedByMs: 30 * MIN, dueAt: MON + HOUR });
+    expect(byMetric(r, 'firstResponse')).toMatchObject({
+      severity: 'sev1',
+      clock: '24/7',
+      targetMs: HOUR,
+      state: 'breached',
+      breachedByMs: 30 * MIN,
+      dueAt: MON + HOUR,
+    });
   });
 
   it('sev4 → sev3 re-targets to PT2H on dedicated-hours, due two business hours after creation', () => {
     const t = byMetric(run([created(MON, 'sev4'), severity(MON + 30 * MIN, 'sev3')], MON + HOUR), 'firstResponse');
-    expect(t).toMatchObject({ severity: 'sev3', targetMs: 2 * HOUR, dueAt: MON + 2 * HOUR, state: 'running', elapsedMs: HOUR });
+    expect(t).toMatchObject({
+      severity: 'sev3',
+      targetMs: 2 * HOUR,
+      dueAt: MON + 2 * HOUR,
+      state: 'running',
+      elapsedMs: HOUR,
+    });
   });
 
   it('set to exactly the elapsed time leaves the clock met: a reply at that instant is achieved', () => {
     const events = [created(MON, 'sev4'), severity(MON + HOUR, 'sev1')];
-    expect(byMetric(run(events, MON + HOUR), 'firstResponse')).toMatchObject({ state: 'running', remainingMs: 0, dueAt: MON + HOUR });
-    expect(byMetric(run([...events, agent(MON + HOUR)], MON + 2 * HOUR), 'firstResponse')).toMatchObject({ state: 'achieved', breachedByMs: 0 });
+    expect(byMetric(run(events, MON + HOUR), 'firstResponse')).toMatchObject({
+      state: 'running',
+      remainingMs: 0,
+      dueAt: MON + HOUR,
+    });
+    expect(byMetric(run([...events, agent(MON + HOUR)], MON + 2 * HOUR), 'firstResponse')).toMatchObject({
+      state: 'achieved',
+      breachedByMs: 0,
+    });
   });
 
   it('after the first response it changes nothing about it, but later cycles use the new targets', () => {
-    const r = run([created(MON, 'sev4'), agent(MON + 30 * MIN), severity(MON + HOUR, 'sev1'), customer(MON + 2 * HOUR)], MON + 3 * HOUR);
-    expect(byMetric(r, 'firstResponse')).toMatchObject({ severity: 'sev4', targetMs: 8 * HOUR, clock: 'dedicated-hours', state: 'achieved' });
-    expect(byMetric(r, 'followUp', 1)).toMatchObject({ severity: 'sev1', targetMs: 4 * HOUR, state: 'running', elapsedMs: HOUR });
+    const r = run(
+      [created(MON, 'sev4'), agent(MON + 30 * MIN), severity(MON + HOUR, 'sev1'), customer(MON + 2 * HOUR)],
+      MON + 3 * HOUR,
+    );
+    expect(byMetric(r, 'firstResponse')).toMatchObject({
+      severity: 'sev4',
+      targetMs: 8 * HOUR,
+      clock: 'dedicated-hours',
+      state: 'achieved',
+    });
+    expect(byMetric(r, 'followUp', 1)).toMatchObject({
+      severity: 'sev1',
+      targetMs: 4 * HOUR,
+      state: 'running',
+      elapsedMs: HOUR,
+    });
   });
 
   it('after a breach it changes nothing: the breached clock keeps its target', () => {
     const r = run([created(MON, 'sev1'), severity(MON + 2 * HOUR, 'sev4'), agent(MON + 3 * HOUR)], MON + 4 * HOUR);
     expect(r.severity).toBe('sev4');
-    expect(byMetric(r, 'firstResponse')).toMatchObject({ severity: 'sev1', targetMs: HOUR, state: 'breached', breachedByMs: 2 * HOUR });
+    expect(byMetric(r, 'firstResponse')).toMatchObject({
+      severity: 'sev1',
+      targetMs: HOUR,
+      state: 'breached',
+      breachedByMs: 2 * HOUR,
+    });
   });
 
   it('a metric the new level lacks is no longer measured (an open sev1 follow-up after → sev4)', () => {
-    const r = run([created(MON, 'sev1'), agent(MON + 10 * MIN), customer(MON + 20 * MIN), severity(MON + 30 * MIN, 'sev4')], MON + HOUR);
+    const r = run(
+      [created(MON, 'sev1'), agent(MON + 10 * MIN), customer(MON + 20 * MIN), severity(MON + 30 * MIN, 'sev4')],
+      MON + HOUR,
+    );
     expect(r.targets.map(brief)).toEqual([['firstResponse', null, MON, 'achieved']]);
   });
 
   it('a metric the new level adds is measured from its clock start (sev4 → sev3: P2D from the cycle start)', () => {
-    const r = run([created(MON, 'sev4'), agent(MON + 10 * MIN), customer(MON + 20 * MIN), severity(MON + HOUR, 'sev3')], MON + 2 * HOUR);
+    const r = run(
+      [created(MON, 'sev4'), agent(MON + 10 * MIN), customer(MON + 20 * MIN), severity(MON + HOUR, 'sev3')],
+      MON + 2 * HOUR,
+    );
     // Mon 09:20 + 2 business days = Wed 09:20: 16 h; 1 h 40 min elapsed; due Wed 09:20 Bratislava.
-    expect(byMetric(r, 'followUp', 1)).toMatchObject({ severity: 'sev3', startedAt: MON + 20 * MIN, targetMs: 16 * HOUR, elapsedMs: 100 * MIN, dueAt: Date.parse('2026-01-14T08:20:00Z') });
+    expect(byMetric(r, 'followUp', 1)).toMatchObject({
+      severity: 'sev3',
+      startedAt: MON + 20 * MIN,
+      targetMs: 16 * HOUR,
+      elapsedMs: 100 * MIN,
+      dueAt: Date.parse('2026-01-14T08:20:00Z'),
+    });
   });
 
   it('a plan event that drops the add-on leaves no target to measure (the plan itself has none)', () => {
-    const r = run([created(MON, 'sev1'), { type: 'plan', at: MON + 10 * MIN, plan: 'all_inclusive', addOns: [] }], MON + HOUR);
+    const r = run(
+      [created(MON, 'sev1'), { type: 'plan', at: MON + 10 * MIN, plan: 'all_inclusive', addOns: [] }],
+      MON + HOUR,
+    );
     expect([r.plan, r.severity, r.targets, r.nextCheckAt]).toEqual(['all_inclusive', 'sev1', [], null]);
   });
 });
@@ -140,7 +265,8 @@ describe('pauses, warnings and the next check (a policy whose Enterprise targets
   ];
   const paused = parsePolicy(doc);
   const enterprise = { type: 'direct', plan: 'enterprise' };
-  const at = (events: TicketEvent[], now: number) => measure(paused, enterprise, [created(MON, 'major'), ...events], now);
+  const at = (events: TicketEvent[], now: number) =>
+    measure(paused, enterprise, [created(MON, 'major'), ...events], now);
 
   it('while paused a clock has no due instant, its warnings no instant, and there is no next check', () => {
     const r = at([status(MON + 30 * MIN, 'waiting_on_customer')], MON + HOUR);
@@ -153,17 +279,29 @@ describe('pauses, warnings and the next check (a policy whose Enterprise targets
 
   it('paused exactly at the due instant: paused, nothing remaining, due that instant', () => {
     const r = at([status(MON + 2 * HOUR, 'waiting_on_customer')], MON + 3 * HOUR);
-    expect(byMetric(r, 'firstResponse')).toMatchObject({ state: 'paused', remainingMs: 0, dueAt: MON + 2 * HOUR, warnings: [{ at: MON + 90 * MIN, reached: true }] });
+    expect(byMetric(r, 'firstResponse')).toMatchObject({
+      state: 'paused',
+      remainingMs: 0,
+      dueAt: MON + 2 * HOUR,
+      warnings: [{ at: MON + 90 * MIN, reached: true }],
+    });
   });
 
   it('a pause extends the deadline by the paused business time', () => {
     const r = at([status(MON + 30 * MIN, 'waiting_on_customer'), status(MON + HOUR, 'open')], MON + HOUR);
-    expect(byMetric(r, 'firstResponse')).toMatchObject({ state: 'running', elapsedMs: 30 * MIN, dueAt: MON + 2.5 * HOUR });
+    expect(byMetric(r, 'firstResponse')).toMatchObject({
+      state: 'running',
+      elapsedMs: 30 * MIN,
+      dueAt: MON + 2.5 * HOUR,
+    });
   });
 
   it('each target pauses on its own statuses: on_hold pauses resolution, not the first response', () => {
     const r = at([status(MON + 30 * MIN, 'on_hold')], MON + HOUR);
-    expect(r.targets.map((t) => [t.metric, t.state, t.elapsedMs])).toEqual([['firstResponse', 'running', HOUR], ['resolution', 'paused', 30 * MIN]]);
+    expect(r.targets.map((t) => [t.metric, t.state, t.elapsedMs])).toEqual([
+      ['firstResponse', 'running', HOUR],
+      ['resolution', 'paused', 30 * MIN],
+    ]);
     expect(r.nextCheckAt).toBe(MON + 90 * MIN);
   });
 

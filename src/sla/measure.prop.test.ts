@@ -37,7 +37,15 @@ forEachSetup('(a) folding the events through advance equals measure', (setup) =>
       expect(measureState(state, c.now, { explain })).toStrictEqual(whole);
       if (c.now >= lastAt(c)) expect(state.eventCount).toBe(c.events.length);
       // Events after `now` are ignored: measuring the timeline cut at `now` gives the same answer.
-      expect(measure(setup.policy, c.account, c.events.filter((e) => at(e) <= c.now), c.now, { explain })).toStrictEqual(whole);
+      expect(
+        measure(
+          setup.policy,
+          c.account,
+          c.events.filter((e) => at(e) <= c.now),
+          c.now,
+          { explain },
+        ),
+      ).toStrictEqual(whole);
     }),
     { numRuns: 500 },
   );
@@ -45,17 +53,22 @@ forEachSetup('(a) folding the events through advance equals measure', (setup) =>
 
 forEachSetup('(b) measureMany equals measure per ticket, and survives JSON and structuredClone', (setup) => {
   fc.assert(
-    fc.property(fc.array(ticketArb(setup), { minLength: 1, maxLength: 6 }), fc.nat(), fc.boolean(), (tickets, pick, explain) => {
-      const created = Math.max(...tickets.map((t) => at(t.events[0]!)));
-      const now = Math.max(created, tickets[pick % tickets.length]!.now);
-      const batch = tickets.map((t) => ({ account: t.account, events: t.events }));
-      const many = measureMany(setup.policy, batch, now, { explain });
-      expect(many).toStrictEqual(tickets.map((t) => measure(setup.policy, t.account, t.events, now, { explain })));
-      expect(JSON.parse(JSON.stringify(many))).toStrictEqual(many);
-      expect(structuredClone(many)).toStrictEqual(many);
-      // The input is plain data too: a copy measures the same.
-      expect(measureMany(setup.policy, JSON.parse(JSON.stringify(batch)), now, { explain })).toStrictEqual(many);
-    }),
+    fc.property(
+      fc.array(ticketArb(setup), { minLength: 1, maxLength: 6 }),
+      fc.nat(),
+      fc.boolean(),
+      (tickets, pick, explain) => {
+        const created = Math.max(...tickets.map((t) => at(t.events[0]!)));
+        const now = Math.max(created, tickets[pick % tickets.length]!.now);
+        const batch = tickets.map((t) => ({ account: t.account, events: t.events }));
+        const many = measureMany(setup.policy, batch, now, { explain });
+        expect(many).toStrictEqual(tickets.map((t) => measure(setup.policy, t.account, t.events, now, { explain })));
+        expect(JSON.parse(JSON.stringify(many))).toStrictEqual(many);
+        expect(structuredClone(many)).toStrictEqual(many);
+        // The input is plain data too: a copy measures the same.
+        expect(measureMany(setup.policy, JSON.parse(JSON.stringify(batch)), now, { explain })).toStrictEqual(many);
+      },
+    ),
     { numRuns: 200 },
   );
 });
@@ -84,7 +97,13 @@ function withPause(c: TicketCase, stretch: number, from: number, length: number)
 }
 
 /** What a clock measured (not which severity level or plan chose its target). */
-const clockOf = ({ state, dueAt, stoppedAt, elapsedMs, warnings }: TargetMeasurement) => ({ state, dueAt, stoppedAt, elapsedMs, warnings });
+const clockOf = ({ state, dueAt, stoppedAt, elapsedMs, warnings }: TargetMeasurement) => ({
+  state,
+  dueAt,
+  stoppedAt,
+  elapsedMs,
+  warnings,
+});
 
 const permilleArb = fc.oneof(fc.constantFrom(0, 1000), fc.integer({ min: 0, max: 1000 }));
 
@@ -103,7 +122,8 @@ forEachSetup(
           expect(mb.elapsedMs).toBeLessThanOrEqual(ma.elapsedMs);
           if (ma.dueAt !== null && mb.dueAt !== null) expect(mb.dueAt).toBeGreaterThanOrEqual(ma.dueAt);
           // A target that does not pause on waiting_on_customer runs through the pause as before.
-          if (!pauseOnOf(setup.policy, ma).includes('waiting_on_customer')) expect(clockOf(mb)).toStrictEqual(clockOf(ma));
+          if (!pauseOnOf(setup.policy, ma).includes('waiting_on_customer'))
+            expect(clockOf(mb)).toStrictEqual(clockOf(ma));
         }
       }),
       { numRuns: 1000 },
@@ -121,7 +141,11 @@ forEachSetup('(d) an earlier agent reply never makes the first response use more
       if (move && first > 0) {
         // The first agent reply, moved earlier.
         const x = created + Math.floor(((at(c.events[first]!) - created) * permille) / 1000);
-        events = insertAt(c.events.filter((_, i) => i !== first), { type: 'reply', at: x, author: 'agent' }, pos);
+        events = insertAt(
+          c.events.filter((_, i) => i !== first),
+          { type: 'reply', at: x, author: 'agent' },
+          pos,
+        );
       } else {
         // An extra agent reply, anywhere.
         const x = created + Math.floor(((Math.max(c.now, lastAt(c)) - created) * permille) / 1000);
@@ -164,20 +188,25 @@ const commute = (x: TicketEvent, y: TicketEvent) => at(x) === at(y) && COMMUTING
 
 forEachSetup('(e) swapping commuting events at one instant changes nothing', (setup) => {
   fc.assert(
-    fc.property(ticketArb(setup), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.boolean(), (c, picks, explain) => {
-      const events = [...c.events];
-      let swaps = 0;
-      for (const pick of picks) {
-        const candidates: number[] = [];
-        for (let i = 1; i + 1 < events.length; i++) if (commute(events[i]!, events[i + 1]!)) candidates.push(i);
-        if (candidates.length === 0) break;
-        const i = candidates[pick % candidates.length]!;
-        [events[i], events[i + 1]] = [events[i + 1]!, events[i]!];
-        swaps += 1;
-      }
-      fc.pre(swaps > 0);
-      expect(run(setup, withEvents(c, events), { explain })).toStrictEqual(run(setup, c, { explain }));
-    }),
+    fc.property(
+      ticketArb(setup),
+      fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+      fc.boolean(),
+      (c, picks, explain) => {
+        const events = [...c.events];
+        let swaps = 0;
+        for (const pick of picks) {
+          const candidates: number[] = [];
+          for (let i = 1; i + 1 < events.length; i++) if (commute(events[i]!, events[i + 1]!)) candidates.push(i);
+          if (candidates.length === 0) break;
+          const i = candidates[pick % candidates.length]!;
+          [events[i], events[i + 1]] = [events[i + 1]!, events[i]!];
+          swaps += 1;
+        }
+        fc.pre(swaps > 0);
+        expect(run(setup, withEvents(c, events), { explain })).toStrictEqual(run(setup, c, { explain }));
+      },
+    ),
     { numRuns: 600 },
   );
 });

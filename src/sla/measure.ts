@@ -42,7 +42,13 @@ import { type Timeline, TimelineReader, ticketPath } from './timeline.js';
  * ```
  * @category SLA
  */
-export function measure(policy: Policy, account: AccountDefinition, timeline: Timeline, now: InstantLike, options?: MeasureOptions): MeasureResult {
+export function measure(
+  policy: Policy,
+  account: AccountDefinition,
+  timeline: Timeline,
+  now: InstantLike,
+  options?: MeasureOptions,
+): MeasureResult {
   return new TicketMeasurer(policy, now, options).measure(account, timeline, -1);
 }
 
@@ -84,7 +90,12 @@ export class TicketMeasurer {
     else reader.begin(account, ticket);
     if (!Array.isArray(timeline) || timeline.length === 0) {
       const at = ticketPath(ticket);
-      throw new InvalidArgumentError('invalid_event', [...at, 'events'], `${formatPath([...at, 'events'])}: expected a timeline starting with "created", got ${Array.isArray(timeline) ? 'no events' : String(timeline)}`, timeline);
+      throw new InvalidArgumentError(
+        'invalid_event',
+        [...at, 'events'],
+        `${formatPath([...at, 'events'])}: expected a timeline starting with "created", got ${Array.isArray(timeline) ? 'no events' : String(timeline)}`,
+        timeline,
+      );
     }
     // One pass: every event is checked, those up to `now` are applied. A refused event throws before
     // anything is returned, so nothing half-computed escapes; severity and plan are those at `now`.
@@ -109,9 +120,15 @@ export class TicketMeasurer {
   private createdAfterNow(created: number, at: readonly (string | number)[]): never {
     // Alone, `now` is the odd one; in a batch, the ticket created after it is.
     const path = at.length === 0 ? ['now'] : [...at, 'events', 0, 'at'];
-    const message = at.length === 0
-      ? `expected an instant not before the ticket was created (${new Date(created).toISOString()}), got ${new Date(this.nowMs).toISOString()}`
-      : `expected a ticket created by now (${new Date(this.nowMs).toISOString()}), got ${new Date(created).toISOString()}`;
-    throw new InvalidArgumentError('out_of_range', path, `${formatPath(path)}: ${message}`, at.length === 0 ? this.now : created);
+    const message =
+      at.length === 0
+        ? `expected an instant not before the ticket was created (${new Date(created).toISOString()}), got ${new Date(this.nowMs).toISOString()}`
+        : `expected a ticket created by now (${new Date(this.nowMs).toISOString()}), got ${new Date(created).toISOString()}`;
+    throw new InvalidArgumentError(
+      'out_of_range',
+      path,
+      `${formatPath(path)}: ${message}`,
+      at.length === 0 ? this.now : created,
+    );
   }
 }

@@ -6,7 +6,10 @@ import { type ClockResult, measureClock, type TimelineEvent } from './measureClo
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 2, 2, 9); // Monday 2 March 2026, 10:00 in Madrid
 const weekdays: [string, string][] = [['08:00', '18:00']];
-const madrid = compileCalendar({ zone: 'Europe/Madrid', week: { 1: weekdays, 2: weekdays, 3: weekdays, 4: weekdays, 5: weekdays } });
+const madrid = compileCalendar({
+  zone: 'Europe/Madrid',
+  week: { 1: weekdays, 2: weekdays, 3: weekdays, 4: weekdays, 5: weekdays },
+});
 
 /** Random customer/automatic replies and status changes (never an agent reply, never solved) after creation. */
 const noise = fc.array(
@@ -36,7 +39,9 @@ function withPause(events: TimelineEvent[], a: number, b: number): TimelineEvent
     { at: b, type: 'status', status: 'open' },
   ];
   // A pause ends any hold too, so only timelines without statuses inside [a, b] are compared.
-  return [...events, ...extra].sort((x, y) => x.at - y.at || (x.type === 'created' ? -1 : y.type === 'created' ? 1 : 0));
+  return [...events, ...extra].sort(
+    (x, y) => x.at - y.at || (x.type === 'created' ? -1 : y.type === 'created' ? 1 : 0),
+  );
 }
 
 const target = (ms: number) => ({ metric: 'firstResponse', ms, pauseOn: ['waiting_on_customer', 'on_hold'] });
@@ -44,23 +49,28 @@ const target = (ms: number) => ({ metric: 'firstResponse', ms, pauseOn: ['waitin
 describe('SLA clock properties', () => {
   it("a 24/7 target's due is start + duration + the time it spent paused", () => {
     fc.assert(
-      fc.property(noise, fc.integer({ min: 1, max: 20 * HOUR }), fc.integer({ min: 0, max: 40 * HOUR }), (items, ms, nowDt) => {
-        const events = timeline(items).filter((e) => e.at <= T0 + nowDt);
-        const r = measureClock(null, target(ms), events, T0 + nowDt) as ClockResult;
-        if (r.state !== 'running') return;
-        // Paused time: the spans in on_hold before now.
-        let paused = 0;
-        let holdSince: number | undefined;
-        for (const e of events) {
-          if (e.type !== 'status') continue;
-          if (e.status === 'on_hold' && holdSince === undefined) holdSince = e.at;
-          if (e.status === 'open' && holdSince !== undefined) {
-            paused += e.at - holdSince;
-            holdSince = undefined;
+      fc.property(
+        noise,
+        fc.integer({ min: 1, max: 20 * HOUR }),
+        fc.integer({ min: 0, max: 40 * HOUR }),
+        (items, ms, nowDt) => {
+          const events = timeline(items).filter((e) => e.at <= T0 + nowDt);
+          const r = measureClock(null, target(ms), events, T0 + nowDt) as ClockResult;
+          if (r.state !== 'running') return;
+          // Paused time: the spans in on_hold before now.
+          let paused = 0;
+          let holdSince: number | undefined;
+          for (const e of events) {
+            if (e.type !== 'status') continue;
+            if (e.status === 'on_hold' && holdSince === undefined) holdSince = e.at;
+            if (e.status === 'open' && holdSince !== undefined) {
+              paused += e.at - holdSince;
+              holdSince = undefined;
+            }
           }
-        }
-        expect(r.due).toBe(T0 + ms + paused);
-      }),
+          expect(r.due).toBe(T0 + ms + paused);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -91,15 +101,28 @@ describe('SLA clock properties', () => {
 
   it('an agent reply earlier never makes the first response later', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40 * HOUR }), fc.integer({ min: 0, max: 40 * HOUR }), fc.integer({ min: 1, max: 20 * HOUR }), (x, y, ms) => {
-        const [early, late] = x <= y ? [x, y] : [y, x];
-        const run = (dt: number) =>
-          measureClock(madrid, target(ms), [{ at: T0, type: 'created' }, { at: T0 + dt, type: 'reply', author: 'agent' }], T0 + 50 * HOUR) as ClockResult;
-        const a = run(early);
-        const b = run(late);
-        expect(a.stoppedAt!).toBeLessThanOrEqual(b.stoppedAt!);
-        expect(a.elapsed).toBeLessThanOrEqual(b.elapsed);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 40 * HOUR }),
+        fc.integer({ min: 0, max: 40 * HOUR }),
+        fc.integer({ min: 1, max: 20 * HOUR }),
+        (x, y, ms) => {
+          const [early, late] = x <= y ? [x, y] : [y, x];
+          const run = (dt: number) =>
+            measureClock(
+              madrid,
+              target(ms),
+              [
+                { at: T0, type: 'created' },
+                { at: T0 + dt, type: 'reply', author: 'agent' },
+              ],
+              T0 + 50 * HOUR,
+            ) as ClockResult;
+          const a = run(early);
+          const b = run(late);
+          expect(a.stoppedAt!).toBeLessThanOrEqual(b.stoppedAt!);
+          expect(a.elapsed).toBeLessThanOrEqual(b.elapsed);
+        },
+      ),
       { numRuns: 300 },
     );
   });

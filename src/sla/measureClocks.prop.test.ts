@@ -50,7 +50,9 @@ forEachSetup('(g) explained spans add up to the elapsed time and lead to the due
     fc.property(ticketArb(setup), (c) => {
       const plain = run(setup, c);
       const explained = run(setup, c, { explain: true });
-      expect(explained.targets.map(({ spans: _, ...rest }) => rest)).toStrictEqual(plain.targets.map((m) => ({ ...m })));
+      expect(explained.targets.map(({ spans: _, ...rest }) => rest)).toStrictEqual(
+        plain.targets.map((m) => ({ ...m })),
+      );
       expect({ ...explained, targets: null }).toStrictEqual({ ...plain, targets: null });
       for (const m of explained.targets) {
         const spans = m.spans!;
@@ -69,7 +71,8 @@ forEachSetup('(g) explained spans add up to the elapsed time and lead to the due
         expect(past.reduce((sum, s) => sum + s.countedMs, 0)).toBe(m.elapsedMs);
         const end = past.length === 0 ? m.startedAt : past[past.length - 1]!.to;
         if (end !== c.now) expect(end).toBe(m.stoppedAt);
-        else if (m.stoppedAt !== null && m.stoppedAt < c.now && explained.status !== 'solved') throw new Error(`spans run past the stop ${m.stoppedAt}`);
+        else if (m.stoppedAt !== null && m.stoppedAt < c.now && explained.status !== 'solved')
+          throw new Error(`spans run past the stop ${m.stoppedAt}`);
         // Projected: from the stop (or now) to the due instant, counting what remains.
         if (m.dueAt !== null && m.elapsedMs < m.targetMs) {
           expect(ahead.length).toBeGreaterThan(0);

@@ -63,19 +63,55 @@ export interface MeasureManyOptions extends MeasureOptions {
  * ```
  * @category SLA
  */
-export function measureMany(policy: Policy, tickets: readonly SlaTicket[], now: InstantLike, options: MeasureManyOptions & { readonly format: 'columns' }): SlaColumns;
-export function measureMany(policy: Policy, tickets: readonly SlaTicket[], now: InstantLike, options?: MeasureManyOptions & { readonly format?: 'rows' }): MeasureResult[];
-export function measureMany(policy: Policy, tickets: readonly SlaTicket[], now: InstantLike, options?: MeasureManyOptions): MeasureResult[] | SlaColumns;
-export function measureMany(policy: Policy, tickets: readonly SlaTicket[], now: InstantLike, options?: MeasureManyOptions): MeasureResult[] | SlaColumns {
+export function measureMany(
+  policy: Policy,
+  tickets: readonly SlaTicket[],
+  now: InstantLike,
+  options: MeasureManyOptions & { readonly format: 'columns' },
+): SlaColumns;
+export function measureMany(
+  policy: Policy,
+  tickets: readonly SlaTicket[],
+  now: InstantLike,
+  options?: MeasureManyOptions & { readonly format?: 'rows' },
+): MeasureResult[];
+export function measureMany(
+  policy: Policy,
+  tickets: readonly SlaTicket[],
+  now: InstantLike,
+  options?: MeasureManyOptions,
+): MeasureResult[] | SlaColumns;
+export function measureMany(
+  policy: Policy,
+  tickets: readonly SlaTicket[],
+  now: InstantLike,
+  options?: MeasureManyOptions,
+): MeasureResult[] | SlaColumns {
   const format = options?.format ?? 'rows';
   if (format !== 'rows' && format !== 'columns') {
-    throw new InvalidArgumentError('invalid_option', ['options', 'format'], `options.format: expected "rows" or "columns", got ${JSON.stringify(format)}`, format);
+    throw new InvalidArgumentError(
+      'invalid_option',
+      ['options', 'format'],
+      `options.format: expected "rows" or "columns", got ${JSON.stringify(format)}`,
+      format,
+    );
   }
   if (format === 'columns' && options?.explain === true) {
-    throw new InvalidArgumentError('invalid_option', ['options', 'explain'], 'options.explain: expected no explanations with format "columns" (spans come as rows: measure the tickets to explain as rows), got true', true);
+    throw new InvalidArgumentError(
+      'invalid_option',
+      ['options', 'explain'],
+      'options.explain: expected no explanations with format "columns" (spans come as rows: measure the tickets to explain as rows), got true',
+      true,
+    );
   }
   const measurer = new TicketMeasurer(policy, now, options);
-  if (!Array.isArray(tickets)) throw new InvalidArgumentError('invalid_event', ['tickets'], `tickets: expected a list of tickets, got ${String(tickets)}`, tickets);
+  if (!Array.isArray(tickets))
+    throw new InvalidArgumentError(
+      'invalid_event',
+      ['tickets'],
+      `tickets: expected a list of tickets, got ${String(tickets)}`,
+      tickets,
+    );
   if (format === 'rows') {
     const out = new Array<MeasureResult>(tickets.length);
     for (let i = 0; i < tickets.length; i++) {
@@ -97,5 +133,10 @@ export function measureMany(policy: Policy, tickets: readonly SlaTicket[], now: 
 }
 
 function notATicket(ticket: unknown, i: number): never {
-  throw new InvalidArgumentError('invalid_event', ['tickets', i], `tickets[${i}]: expected { account, events }, got ${String(ticket)}`, ticket);
+  throw new InvalidArgumentError(
+    'invalid_event',
+    ['tickets', i],
+    `tickets[${i}]: expected { account, events }, got ${String(ticket)}`,
+    ticket,
+  );
 }

@@ -1,5 +1,6 @@
 import type { Clock, ClockOutcome, WarningOutcome } from './clockTypes.js';
-import { type ClockEngine, STATES } from './engine.js';
+import { STATES } from './clockStates.js';
+import type { ClockEngine } from './engine.js';
 
 /**
  * A clock's answer at `now` as an object, from {@link ClockEngine.settle}: for explanations and
@@ -28,7 +29,12 @@ export function warningsOf(engine: ClockEngine, percents: readonly number[]): re
   for (let j = 0; j < percents.length; j++) {
     const w = engine.warnMs[j]!;
     const at = engine.warnAt[j]!;
-    out[j] = Object.freeze({ percent: percents[j]!, elapsedMs: w, at: Number.isNaN(at) ? null : at, reached: engine.E >= w });
+    out[j] = Object.freeze({
+      percent: percents[j]!,
+      elapsedMs: w,
+      at: Number.isNaN(at) ? null : at,
+      reached: engine.E >= w,
+    });
   }
   return Object.freeze(out);
 }

@@ -40,7 +40,11 @@ export function accountTargets(policy: Policy, account: AccountDefinition): Acco
   if (seen !== undefined && seen.policy === policy && sameAccount(seen.account, account)) return seen.result;
   const result = lookUp(policy, account);
   if (typeof account === 'object' && account !== null) {
-    byObject.set(account, { policy, account: { ...account, ...(Array.isArray(account.addOns) ? { addOns: [...account.addOns] } : {}) }, result });
+    byObject.set(account, {
+      policy,
+      account: { ...account, ...(Array.isArray(account.addOns) ? { addOns: [...account.addOns] } : {}) },
+      result,
+    });
   }
   return result;
 }
@@ -50,7 +54,9 @@ const byObject = new WeakMap<object, { policy: Policy; account: AccountDefinitio
 function sameAccount(a: AccountDefinition, b: AccountDefinition): boolean {
   if (a.type !== b.type || a.plan !== b.plan || a.partner !== b.partner) return false;
   if (a.addOns === undefined || b.addOns === undefined) return a.addOns === b.addOns;
-  return Array.isArray(b.addOns) && a.addOns.length === b.addOns.length && a.addOns.every((id, i) => id === b.addOns![i]);
+  return (
+    Array.isArray(b.addOns) && a.addOns.length === b.addOns.length && a.addOns.every((id, i) => id === b.addOns![i])
+  );
 }
 
 function lookUp(policy: Policy, account: AccountDefinition): AccountTargets {
@@ -88,7 +94,12 @@ export function targetsFor(account: AccountTargets, severity: string | null): Ta
   return (severity === null ? undefined : account.bySeverity.get(severity)) ?? NO_TARGETS;
 }
 
-function toEngineTarget(policy: Policy, t: EntitledTarget, severity: string, plan: string | null): EngineTarget<TargetInfo> {
+function toEngineTarget(
+  policy: Policy,
+  t: EntitledTarget,
+  severity: string,
+  plan: string | null,
+): EngineTarget<TargetInfo> {
   const source = policyTarget(policy, t.source);
   return Object.freeze({
     metric: t.metric,
@@ -111,7 +122,8 @@ function policyTarget(policy: Policy, source: EntitlementSource) {
 function accountKey(a: AccountDefinition): string | undefined {
   if (typeof a !== 'object' || a === null || typeof a.type !== 'string') return undefined;
   const { type, plan, partner, addOns } = a;
-  if ((plan !== undefined && typeof plan !== 'string') || (partner !== undefined && typeof partner !== 'string')) return undefined;
+  if ((plan !== undefined && typeof plan !== 'string') || (partner !== undefined && typeof partner !== 'string'))
+    return undefined;
   let key = `${type}\u0000${plan ?? '\u0001'}\u0000${partner ?? '\u0001'}`;
   if (addOns !== undefined) {
     if (!Array.isArray(addOns)) return undefined;
@@ -121,5 +133,6 @@ function accountKey(a: AccountDefinition): string | undefined {
     }
   }
   // A separator inside a value could make two accounts share a key: such values skip the memo.
+  // eslint-disable-next-line no-control-regex -- the separators are control characters on purpose
   return /[\u0000\u0001]/.test(`${type}${plan ?? ''}${partner ?? ''}${addOns?.join('') ?? ''}`) ? undefined : key;
 }

@@ -1,7 +1,8 @@
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import type { Clock, Metric, TicketStatus } from './clockTypes.js';
-import { type ClockEngine, RUNNING, STATES } from './engine.js';
+import { RUNNING, STATES } from './clockStates.js';
+import type { ClockEngine } from './engine.js';
 import { clockOutcome, warningsOf } from './outcome.js';
 import { explainClock } from './explain.js';
 import type { TargetInfo } from './policyTargets.js';
@@ -183,17 +184,35 @@ export class RowSink implements TargetSink {
       breachedByMs: E > c.ms ? E - c.ms : 0,
       warnings: warningsOf(engine, t.warnAtPercent),
     };
-    if (this.explain) (m as { spans?: readonly SlaSpan[] }).spans = explainClock(engine, c, this.now, clockOutcome(engine, c, this.now));
+    if (this.explain)
+      (m as { spans?: readonly SlaSpan[] }).spans = explainClock(
+        engine,
+        c,
+        this.now,
+        clockOutcome(engine, c, this.now),
+      );
     this.out[this.n++] = Object.freeze(m);
   }
 }
 
 /** Every measured target of an engine at `now`, as the public result. @internal */
-export function collectResults(engine: ClockEngine, severity: string | null, plan: string | null, now: number, options: MeasureOptions | undefined): MeasureResult {
+export function collectResults(
+  engine: ClockEngine,
+  severity: string | null,
+  plan: string | null,
+  now: number,
+  options: MeasureOptions | undefined,
+): MeasureResult {
   const sink = new RowSink(now, options?.explain === true);
   let count = 0;
   for (let i = 0; i < engine.clockCount; i++) if (engine.clocks[i]!.target !== undefined) count++;
   sink.out = count === 0 ? [] : new Array<TargetMeasurement>(count);
   const next = settleTargets(engine, now, sink);
-  return Object.freeze({ severity, plan, status: engine.status, targets: Object.freeze(sink.out), nextCheckAt: next === Number.POSITIVE_INFINITY ? null : next });
+  return Object.freeze({
+    severity,
+    plan,
+    status: engine.status,
+    targets: Object.freeze(sink.out),
+    nextCheckAt: next === Number.POSITIVE_INFINITY ? null : next,
+  });
 }

@@ -26,14 +26,19 @@ export type TicketEvent =
   | { readonly type: 'reply'; readonly at: InstantLike; readonly author: 'agent' | 'customer' | 'automatic' }
   | { readonly type: 'status'; readonly at: InstantLike; readonly status: TicketStatus | 'reopened' }
   | { readonly type: 'severity'; readonly at: InstantLike; readonly severity: string }
-  | { readonly type: 'plan'; readonly at: InstantLike; readonly plan: string; readonly addOns?: readonly string[]; readonly severity?: string };
+  | {
+      readonly type: 'plan';
+      readonly at: InstantLike;
+      readonly plan: string;
+      readonly addOns?: readonly string[];
+      readonly severity?: string;
+    };
 
 /**
  * A ticket's timeline: its events in time order, `created` first.
  * @category SLA
  */
 export type Timeline = readonly TicketEvent[];
-
 
 type Path = readonly (string | number)[];
 
@@ -96,7 +101,6 @@ export class TimelineReader {
     return rebased(this.at, () => accountTargets(this.policy, account));
   }
 
-
   /**
    * The next event, checked and converted; nothing changes when it is refused. The answer is one
    * object refilled by the next call: apply it before reading on. Replies and statuses, most of a
@@ -109,12 +113,18 @@ export class TimelineReader {
     const type = e['type'];
     if (type === 'reply') {
       const author = e['author'];
-      if (author !== 'agent' && author !== 'customer' && author !== 'automatic') this.fail('author', `expected agent, customer or automatic, got ${JSON.stringify(author)}`, author);
+      if (author !== 'agent' && author !== 'customer' && author !== 'automatic')
+        this.fail('author', `expected agent, customer or automatic, got ${JSON.stringify(author)}`, author);
       return this.emit(at, author, 'open');
     }
     if (type === 'status') {
       const s = e['status'];
-      if (s !== 'open' && s !== 'waiting_on_customer' && s !== 'on_hold' && s !== 'solved' && s !== 'reopened') this.fail('status', `expected open, waiting_on_customer, on_hold, solved or reopened, got ${JSON.stringify(s)}`, s);
+      if (s !== 'open' && s !== 'waiting_on_customer' && s !== 'on_hold' && s !== 'solved' && s !== 'reopened')
+        this.fail(
+          'status',
+          `expected open, waiting_on_customer, on_hold, solved or reopened, got ${JSON.stringify(s)}`,
+          s,
+        );
       return this.emit(at, 'status', s === 'reopened' ? 'open' : s);
     }
     return this.readOther(e, at, type);
@@ -129,8 +139,14 @@ export class TimelineReader {
       // The event's path is built only on error: this runs for every event of a batch.
       throw isSupportPolicyError(error) ? underPath(error, this.here()) : error;
     }
-    if (at < this.last) this.fail('at', `expected events in time order, got an instant before the previous event's (${new Date(this.last).toISOString()})`, e['at']);
-    if (this.count === 0 && e['type'] !== 'created') this.fail('type', `expected the timeline to start with "created", got ${JSON.stringify(e['type'])}`, e['type']);
+    if (at < this.last)
+      this.fail(
+        'at',
+        `expected events in time order, got an instant before the previous event's (${new Date(this.last).toISOString()})`,
+        e['at'],
+      );
+    if (this.count === 0 && e['type'] !== 'created')
+      this.fail('type', `expected the timeline to start with "created", got ${JSON.stringify(e['type'])}`, e['type']);
     return at;
   }
 
@@ -159,8 +175,13 @@ export class TimelineReader {
         severity = this.checkSeverity(e['severity'], targets, true);
         break;
       case 'plan': {
-        if (typeof e['plan'] !== 'string') this.fail('plan', `expected a plan id, got ${JSON.stringify(e['plan'])}`, e['plan']);
-        account = { ...this.account, plan: e['plan'] as string, ...(e['addOns'] === undefined ? {} : { addOns: e['addOns'] as string[] }) };
+        if (typeof e['plan'] !== 'string')
+          this.fail('plan', `expected a plan id, got ${JSON.stringify(e['plan'])}`, e['plan']);
+        account = {
+          ...this.account,
+          plan: e['plan'] as string,
+          ...(e['addOns'] === undefined ? {} : { addOns: e['addOns'] as string[] }),
+        };
         const next = account;
         // Kept add-ons the new plan cannot take are the plan's fault when the event names none.
         const keeps = e['addOns'] === undefined;
@@ -170,7 +191,11 @@ export class TimelineReader {
         break;
       }
       default:
-        return this.fail('type', `expected created, reply, status, severity or plan, got ${JSON.stringify(type)}`, type);
+        return this.fail(
+          'type',
+          `expected created, reply, status, severity or plan, got ${JSON.stringify(type)}`,
+          type,
+        );
     }
     this.severity = severity;
     this.account = account;
@@ -198,7 +223,11 @@ export class TimelineReader {
       return this.fail('severity', `expected a severity level${levelList(targets)}${why}, got ${String(value)}`, value);
     }
     if (typeof value !== 'string' || (targets.levels !== null && !targets.levels.has(value))) {
-      return this.fail('severity', `expected a severity level${levelList(targets)}, got ${JSON.stringify(value)}`, value);
+      return this.fail(
+        'severity',
+        `expected a severity level${levelList(targets)}, got ${JSON.stringify(value)}`,
+        value,
+      );
     }
     return value;
   }
@@ -223,7 +252,8 @@ function rebased<T>(prefix: Path, f: () => T, drop = 0, addOnsAs?: string): T {
     return f();
   } catch (error) {
     if (!isSupportPolicyError(error)) throw error;
-    if (addOnsAs !== undefined && error.path[drop] === 'addOns') throw underPath(error, [...prefix, addOnsAs], error.path.length);
+    if (addOnsAs !== undefined && error.path[drop] === 'addOns')
+      throw underPath(error, [...prefix, addOnsAs], error.path.length);
     throw underPath(error, prefix, drop);
   }
 }

@@ -58,36 +58,75 @@ export interface PartnerEligibility {
  * ```
  * @category Triage
  */
-export function assessPartnerEligibility(policy: Policy, partner: PartnerFacts, options: { readonly locale?: string } = {}): PartnerEligibility {
+export function assessPartnerEligibility(
+  policy: Policy,
+  partner: PartnerFacts,
+  options: { readonly locale?: string } = {},
+): PartnerEligibility {
   const terms = policy.partners?.integrationSupport;
   if (terms === undefined) {
-    throw new InvalidArgumentError('invalid_rule', ['policy', 'partners'], 'policy.partners: expected partner integration-support terms, got none', undefined);
+    throw new InvalidArgumentError(
+      'invalid_rule',
+      ['policy', 'partners'],
+      'policy.partners: expected partner integration-support terms, got none',
+      undefined,
+    );
   }
   const given = partner?.conditions;
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-    throw new InvalidArgumentError('invalid_fact', ['partner', 'conditions'], `partner.conditions: expected an object of condition id → true/false, got ${JSON.stringify(given)}`, given);
+    throw new InvalidArgumentError(
+      'invalid_fact',
+      ['partner', 'conditions'],
+      `partner.conditions: expected an object of condition id → true/false, got ${JSON.stringify(given)}`,
+      given,
+    );
   }
   const escalated = partner.escalatedToTechnicalTeam;
   if (escalated !== undefined && typeof escalated !== 'boolean') {
-    throw new InvalidArgumentError('invalid_fact', ['partner', 'escalatedToTechnicalTeam'], `partner.escalatedToTechnicalTeam: expected true or false, got ${JSON.stringify(escalated)}`, escalated);
+    throw new InvalidArgumentError(
+      'invalid_fact',
+      ['partner', 'escalatedToTechnicalTeam'],
+      `partner.escalatedToTechnicalTeam: expected true or false, got ${JSON.stringify(escalated)}`,
+      escalated,
+    );
   }
   for (const [id, met] of Object.entries(given)) {
     if (!terms.conditions.some((c) => c.id === id)) {
-      throw new InvalidArgumentError('unknown_reference', ['partner', 'conditions', id], `partner.conditions.${id}: expected one of the policy's conditions (${terms.conditions.map((c) => c.id).join(', ')}), got ${JSON.stringify(id)}`, id);
+      throw new InvalidArgumentError(
+        'unknown_reference',
+        ['partner', 'conditions', id],
+        `partner.conditions.${id}: expected one of the policy's conditions (${terms.conditions.map((c) => c.id).join(', ')}), got ${JSON.stringify(id)}`,
+        id,
+      );
     }
     if (met !== undefined && typeof met !== 'boolean') {
-      throw new InvalidArgumentError('invalid_fact', ['partner', 'conditions', id], `partner.conditions.${id}: expected true or false, got ${JSON.stringify(met)}`, met);
+      throw new InvalidArgumentError(
+        'invalid_fact',
+        ['partner', 'conditions', id],
+        `partner.conditions.${id}: expected true or false, got ${JSON.stringify(met)}`,
+        met,
+      );
     }
   }
   const choice = chooseLocale(policy.locales, options.locale);
-  const conditions = terms.conditions.map((c) => ({ id: c.id, text: localize(c.text, choice), met: given[c.id] === true }));
+  const conditions = terms.conditions.map((c) => ({
+    id: c.id,
+    text: localize(c.text, choice),
+    met: given[c.id] === true,
+  }));
   const missing = conditions.filter((c) => !c.met).map((c) => c.id);
   return deepFreeze({
     eligible: missing.length === 0,
     conditions,
     missing,
-    escalation: { escalated: escalated === true, mayChangeResponseTimes: true, text: localize(terms.escalation, choice) },
-    ...(policy.partners?.withoutEndCustomer === undefined ? {} : { withoutEndCustomer: localize(policy.partners.withoutEndCustomer, choice) }),
+    escalation: {
+      escalated: escalated === true,
+      mayChangeResponseTimes: true,
+      text: localize(terms.escalation, choice),
+    },
+    ...(policy.partners?.withoutEndCustomer === undefined
+      ? {}
+      : { withoutEndCustomer: localize(policy.partners.withoutEndCustomer, choice) }),
     locale: choice.locale,
     localeFallback: choice.fallback,
   });

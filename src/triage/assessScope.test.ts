@@ -19,13 +19,25 @@ const inLine = (s: string) => s.replace(/\.$/, '').toLowerCase();
 
 describe('assessScope on standardSupport: the SPEC §4 out-of-scope list, item by item', () => {
   it('client-built formulas: partial, still covered "confirming the formula logic works" (EN and ES)', () => {
-    const en = quote('en', 'Client-built formulas: Support can confirm whether the logic works, but does not provide full consulting on custom formula design.');
-    const es = quote('es', 'Revisión de fórmulas personalizadas hechas por el cliente: tan solo se podrá validar que la lógica de la fórmula funciona correctamente.');
+    const en = quote(
+      'en',
+      'Client-built formulas: Support can confirm whether the logic works, but does not provide full consulting on custom formula design.',
+    );
+    const es = quote(
+      'es',
+      'Revisión de fórmulas personalizadas hechas por el cliente: tan solo se podrá validar que la lógica de la fórmula funciona correctamente.',
+    );
     const a = assessScope(standard, { topics: ['client-formulas'] });
     expect([a.coverage, a.decidedBy, a.unmatchedTopics]).toEqual(['partial', 'client-formulas', []]);
     expect(a.stillCovered).toEqual(['Confirming whether the formula logic works.']);
     expect(a.rules).toEqual([
-      { id: 'client-formulas', coverage: 'partial', text: 'Client-built formulas', stillCovered: 'Confirming whether the formula logic works.', path: ['scope', 0] },
+      {
+        id: 'client-formulas',
+        coverage: 'partial',
+        text: 'Client-built formulas',
+        stillCovered: 'Confirming whether the formula logic works.',
+        path: ['scope', 0],
+      },
     ]);
     expect(en).toContain(a.rules[0]?.text);
     expect(en).toContain('confirm whether the logic works');
@@ -38,8 +50,14 @@ describe('assessScope on standardSupport: the SPEC §4 out-of-scope list, item b
   });
 
   it('third-party integrations: partial, still covered "verifying data exported correctly through the connector" (EN and ES)', () => {
-    const en = quote('en', 'Third-party service integrations: Support can validate that data exports correctly through the connector, but does not cover third-party platform behavior.');
-    const es = quote('es', 'Integración con servicios de terceros: solo se cubre la validación de que los datos se exportan correctamente a través del conector.');
+    const en = quote(
+      'en',
+      'Third-party service integrations: Support can validate that data exports correctly through the connector, but does not cover third-party platform behavior.',
+    );
+    const es = quote(
+      'es',
+      'Integración con servicios de terceros: solo se cubre la validación de que los datos se exportan correctamente a través del conector.',
+    );
     const a = assessScope(standard, { topics: ['third-party-integrations'] });
     expect([a.coverage, a.decidedBy]).toEqual(['partial', 'third-party-integrations']);
     expect(a.stillCovered).toEqual(['Verifying that data exports correctly through the connector.']);
@@ -54,7 +72,10 @@ describe('assessScope on standardSupport: the SPEC §4 out-of-scope list, item b
 
   it("performance problems caused by the customer's internet, hosting or provider: none, nothing still covered", () => {
     const en = quote('en', 'Performance issues caused by the customer’s internet or hosting or provider environment.');
-    const es = quote('es', 'Asistencia a problemas causados por la degradación del rendimiento debida al proveedor de Internet o del servidor del cliente.');
+    const es = quote(
+      'es',
+      'Asistencia a problemas causados por la degradación del rendimiento debida al proveedor de Internet o del servidor del cliente.',
+    );
     const a = assessScope(standard, { topics: ['customer-environment-performance'] });
     expect([a.coverage, a.decidedBy, a.stillCovered]).toEqual(['none', 'customer-environment-performance', []]);
     expect(a.rules).toEqual([
@@ -66,8 +87,14 @@ describe('assessScope on standardSupport: the SPEC §4 out-of-scope list, item b
   });
 
   it('use cases and custom modifications outside the standard documentation: none', () => {
-    const en = quote('en', 'Use cases and custom modifications that fall outside standard PIM operation documentation.');
-    const es = quote('es', 'Casos de uso y modificaciones personalizadas que no están dentro del alcance del uso general del PIM.');
+    const en = quote(
+      'en',
+      'Use cases and custom modifications that fall outside standard PIM operation documentation.',
+    );
+    const es = quote(
+      'es',
+      'Casos de uso y modificaciones personalizadas que no están dentro del alcance del uso general del PIM.',
+    );
     const a = assessScope(standard, { topics: ['custom-use-cases'] });
     expect([a.coverage, a.decidedBy, a.stillCovered]).toEqual(['none', 'custom-use-cases', []]);
     expect(a.rules.map((r) => [r.text, r.path])).toEqual([[en, ['scope', 3]]]);
@@ -89,7 +116,10 @@ describe('assessScope: several topics', () => {
     const a = assessScope(standard, { topics: ['third-party-integrations', 'client-formulas'] });
     expect([a.coverage, a.decidedBy]).toEqual(['partial', 'client-formulas']);
     expect(a.rules.map((r) => r.id)).toEqual(['client-formulas', 'third-party-integrations']);
-    expect(a.stillCovered).toEqual(['Confirming whether the formula logic works.', 'Verifying that data exports correctly through the connector.']);
+    expect(a.stillCovered).toEqual([
+      'Confirming whether the formula logic works.',
+      'Verifying that data exports correctly through the connector.',
+    ]);
   });
 
   it('a partial and a none rule: the most restrictive (none) wins, and nothing is still covered', () => {
@@ -108,7 +138,9 @@ describe('assessScope: several topics', () => {
   });
 
   it('all four topics: none, decided by customer-environment-performance', () => {
-    const a = assessScope(standard, { topics: ['client-formulas', 'third-party-integrations', 'customer-environment-performance', 'custom-use-cases'] });
+    const a = assessScope(standard, {
+      topics: ['client-formulas', 'third-party-integrations', 'customer-environment-performance', 'custom-use-cases'],
+    });
     expect([a.coverage, a.decidedBy, a.rules.length]).toEqual(['none', 'customer-environment-performance', 4]);
   });
 
@@ -122,11 +154,23 @@ describe('assessScope: several topics', () => {
 describe('assessScope: topics no rule names', () => {
   it('an unknown topic is in scope (full), reported in unmatchedTopics, decided by default', () => {
     const a = assessScope(standard, { topics: ['api-question'] });
-    expect(a).toEqual({ coverage: 'full', rules: [], stillCovered: [], decidedBy: 'default', unmatchedTopics: ['api-question'], locale: 'en', localeFallback: false });
+    expect(a).toEqual({
+      coverage: 'full',
+      rules: [],
+      stillCovered: [],
+      decidedBy: 'default',
+      unmatchedTopics: ['api-question'],
+      locale: 'en',
+      localeFallback: false,
+    });
   });
 
   it('no topic at all is full coverage', () => {
-    expect(assessScope(standard, { topics: [] })).toMatchObject({ coverage: 'full', decidedBy: 'default', unmatchedTopics: [] });
+    expect(assessScope(standard, { topics: [] })).toMatchObject({
+      coverage: 'full',
+      decidedBy: 'default',
+      unmatchedTopics: [],
+    });
   });
 
   it('known and unknown topics together: the known rule decides, the unknown one is listed', () => {
@@ -137,7 +181,13 @@ describe('assessScope: topics no rule names', () => {
 
   it('a policy without scope rules covers everything fully (dedicatedSupport)', () => {
     const a = assessScope(parsePolicy(dedicatedSupport), { topics: ['client-formulas'] }, { locale: 'es' });
-    expect(a).toMatchObject({ coverage: 'full', decidedBy: 'default', unmatchedTopics: ['client-formulas'], locale: 'en', localeFallback: true });
+    expect(a).toMatchObject({
+      coverage: 'full',
+      decidedBy: 'default',
+      unmatchedTopics: ['client-formulas'],
+      locale: 'en',
+      localeFallback: true,
+    });
   });
 });
 
@@ -164,6 +214,7 @@ describe('assessScope: bad input and results', () => {
     const a = assessScope(standard, request);
     expect(request).toEqual({ topics: ['custom-use-cases', 'client-formulas', 'other'] });
     expect(Object.isFrozen(topics)).toBe(false);
-    for (const part of [a, a.rules, a.rules[0], a.rules[0]?.path, a.stillCovered, a.unmatchedTopics]) expect(Object.isFrozen(part)).toBe(true);
+    for (const part of [a, a.rules, a.rules[0], a.rules[0]?.path, a.stillCovered, a.unmatchedTopics])
+      expect(Object.isFrozen(part)).toBe(true);
   });
 });

@@ -63,10 +63,19 @@ const RANK = { full: 0, partial: 1, none: 2 } as const;
  * ```
  * @category Triage
  */
-export function assessScope(policy: Policy, request: ScopeRequest, options: { readonly locale?: string } = {}): ScopeAssessment {
+export function assessScope(
+  policy: Policy,
+  request: ScopeRequest,
+  options: { readonly locale?: string } = {},
+): ScopeAssessment {
   const topics = request?.topics;
   if (!Array.isArray(topics) || topics.some((t) => typeof t !== 'string')) {
-    throw new InvalidArgumentError('invalid_fact', ['request', 'topics'], `request.topics: expected a list of topic ids, got ${JSON.stringify(topics)}`, topics);
+    throw new InvalidArgumentError(
+      'invalid_fact',
+      ['request', 'topics'],
+      `request.topics: expected a list of topic ids, got ${JSON.stringify(topics)}`,
+      topics,
+    );
   }
   const choice = chooseLocale(policy.locales, options.locale);
   const rules = (policy.scope ?? [])
@@ -85,7 +94,8 @@ export function assessScope(policy: Policy, request: ScopeRequest, options: { re
   return deepFreeze({
     coverage,
     rules,
-    stillCovered: coverage === 'partial' ? rules.flatMap((r) => (r.stillCovered === undefined ? [] : [r.stillCovered])) : [],
+    stillCovered:
+      coverage === 'partial' ? rules.flatMap((r) => (r.stillCovered === undefined ? [] : [r.stillCovered])) : [],
     decidedBy: decided?.id ?? 'default',
     unmatchedTopics: topics.filter((t) => !rules.some((r) => r.id === t)),
     locale: choice.locale,

@@ -73,9 +73,13 @@ describe('classify: contradictory_facts names both fields', () => {
   });
 
   it('compatible neighbours are accepted: nobody affected with the service up, expected behaviour of a question', () => {
-    expect(classify(standard, { affectedUsers: 'none', service: 'up', coreFunction: 'working' }).kind).toBe('unclassified');
+    expect(classify(standard, { affectedUsers: 'none', service: 'up', coreFunction: 'working' }).kind).toBe(
+      'unclassified',
+    );
     expect(classify(standard, { expectedBehaviour: true, requestType: 'question' }).kind).toBe('not_incident');
-    expect(classify(standard, { service: 'down', coreFunction: 'disabled', affectedUsers: 'all' }).kind).toBe('incident');
+    expect(classify(standard, { service: 'down', coreFunction: 'disabled', affectedUsers: 'all' }).kind).toBe(
+      'incident',
+    );
   });
 });
 
@@ -89,12 +93,19 @@ describe('classify: unknown_reference (scale option)', () => {
   });
 
   it("each preset's own scale may be named explicitly, or omitted since each has one", () => {
-    expect(classify(standard, { dataLoss: 'unrecoverable' }, { scale: 'incident' })).toEqual(classify(standard, { dataLoss: 'unrecoverable' }));
-    expect(classify(dedicated, { service: 'down' }, { scale: 'vip' })).toEqual(classify(dedicated, { service: 'down' }));
+    expect(classify(standard, { dataLoss: 'unrecoverable' }, { scale: 'incident' })).toEqual(
+      classify(standard, { dataLoss: 'unrecoverable' }),
+    );
+    expect(classify(dedicated, { service: 'down' }, { scale: 'vip' })).toEqual(
+      classify(dedicated, { service: 'down' }),
+    );
   });
 
   it('a policy with several scales requires the scale option', () => {
-    const twoScales = parsePolicy({ ...standardSupport, severityScales: { ...standardSupport.severityScales, copy: standardSupport.severityScales['incident']! } });
+    const twoScales = parsePolicy({
+      ...standardSupport,
+      severityScales: { ...standardSupport.severityScales, copy: standardSupport.severityScales['incident']! },
+    });
     const e = errorOf(() => classify(twoScales, { dataLoss: 'unrecoverable' }));
     expect([e.code, e.path]).toEqual(['unknown_reference', ['options', 'scale']]);
     const c = classify(twoScales, { dataLoss: 'unrecoverable' }, { scale: 'copy' });
@@ -132,8 +143,18 @@ describe('classify: results and inputs', () => {
   });
 
   it('the same facts give the same result, whatever the key order', () => {
-    const a = classify(standard, { ecommerceDataAtRisk: true, businessImpact: 'halted', workaround: false, dataLoss: 'none' });
-    const b = classify(standard, { dataLoss: 'none', workaround: false, businessImpact: 'halted', ecommerceDataAtRisk: true });
+    const a = classify(standard, {
+      ecommerceDataAtRisk: true,
+      businessImpact: 'halted',
+      workaround: false,
+      dataLoss: 'none',
+    });
+    const b = classify(standard, {
+      dataLoss: 'none',
+      workaround: false,
+      businessImpact: 'halted',
+      ecommerceDataAtRisk: true,
+    });
     expect(a).toEqual(b);
   });
 });

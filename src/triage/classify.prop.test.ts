@@ -35,7 +35,9 @@ const factsArb: fc.Arbitrary<ProblemFacts> = fc.record(
   { requiredKeys: [] },
 ) as fc.Arbitrary<ProblemFacts>;
 /** How many steps each ordered fact moves towards its worst value (0 = unchanged). */
-const stepsArb = fc.record(Object.fromEntries(ORDERED_FACTS.map((k) => [k, fc.nat({ max: 3 })])) as Record<FactName, fc.Arbitrary<number>>);
+const stepsArb = fc.record(
+  Object.fromEntries(ORDERED_FACTS.map((k) => [k, fc.nat({ max: 3 })])) as Record<FactName, fc.Arbitrary<number>>,
+);
 /** A pair (f, g): g is f with its given ordered facts made worse or kept; the other facts are untouched. */
 const pairArb = fc.tuple(factsArb, stepsArb).map(([f, steps]) => {
   const g: Record<string, unknown> = { ...f };
@@ -66,7 +68,9 @@ function checkMonotone(policy: Policy, scale: string, f: ProblemFacts, g: Proble
   const cg = classifyOrSkip(policy, g, scale);
   if (cf === null || cg === null) return false;
   if (severityKey(cg) > severityKey(cf)) {
-    throw new Error(`made worse, classified lower: ${JSON.stringify(f)} → ${severityKey(cf)}, ${JSON.stringify(g)} → ${severityKey(cg)}`);
+    throw new Error(
+      `made worse, classified lower: ${JSON.stringify(f)} → ${severityKey(cf)}, ${JSON.stringify(g)} → ${severityKey(cg)}`,
+    );
   }
   // The request's kind is unchanged, so a not-incident stays a not-incident or becomes an incident.
   if (cf.kind === 'not_incident') expect(cg.kind).not.toBe('unclassified');
@@ -76,7 +80,9 @@ function checkMonotone(policy: Policy, scale: string, f: ProblemFacts, g: Proble
 /** The facts no criterion of the scale names. */
 function unnamedFacts(policy: Policy, scale: string): FactName[] {
   const s = policy.severityScales[scale]!;
-  const named = new Set([...s.levels.flatMap((l) => l.criteria), ...(s.notIncident ?? [])].flatMap((c) => Object.keys(c.when)));
+  const named = new Set(
+    [...s.levels.flatMap((l) => l.criteria), ...(s.notIncident ?? [])].flatMap((c) => Object.keys(c.when)),
+  );
   return FACTS.filter((k) => !named.has(k));
 }
 
@@ -95,7 +101,12 @@ function checkUnusedFact(policy: Policy, scale: string, f: ProblemFacts, k: Fact
 
 /** A copy of the definition in which no criterion of `scale` names the fact `k` (still a valid policy). */
 function withoutFact(def: PolicyDefinition, scale: string, k: FactName): PolicyDefinition {
-  const copy = structuredClone(def) as unknown as { severityScales: Record<string, { levels: { criteria: { when: Record<string, unknown> }[] }[]; notIncident?: { when: Record<string, unknown> }[] }> };
+  const copy = structuredClone(def) as unknown as {
+    severityScales: Record<
+      string,
+      { levels: { criteria: { when: Record<string, unknown> }[] }[]; notIncident?: { when: Record<string, unknown> }[] }
+    >;
+  };
   const s = copy.severityScales[scale]!;
   for (const c of [...s.levels.flatMap((l) => l.criteria), ...(s.notIncident ?? [])]) delete c.when[k];
   return copy as unknown as PolicyDefinition;
@@ -133,14 +144,37 @@ describe('classify is monotone in the ordered facts', () => {
   });
 
   it('the worst value of every ordered fact is what the value order says (least → most severe)', () => {
-    expect(ORDERED_FACTS).toEqual(['affectedUsers', 'dataLoss', 'coreFunction', 'service', 'businessImpact', 'ecommerceDataAtRisk', 'workaround']);
-    expect(ORDERED_FACTS.map((k) => FACT_VALUES[k].at(-1))).toEqual(['all', 'unrecoverable', 'disabled', 'down', 'halted', true, false]);
+    expect(ORDERED_FACTS).toEqual([
+      'affectedUsers',
+      'dataLoss',
+      'coreFunction',
+      'service',
+      'businessImpact',
+      'ecommerceDataAtRisk',
+      'workaround',
+    ]);
+    expect(ORDERED_FACTS.map((k) => FACT_VALUES[k].at(-1))).toEqual([
+      'all',
+      'unrecoverable',
+      'disabled',
+      'down',
+      'halted',
+      true,
+      false,
+    ]);
   });
 });
 
 describe('an unused fact never changes the classification', () => {
   it('dedicatedSupport: affectedUsers, dataLoss, coreFunction, ecommerceDataAtRisk, expectedBehaviour and inScope are unused', () => {
-    expect(unnamedFacts(dedicated, 'vip')).toEqual(['affectedUsers', 'dataLoss', 'coreFunction', 'ecommerceDataAtRisk', 'expectedBehaviour', 'inScope']);
+    expect(unnamedFacts(dedicated, 'vip')).toEqual([
+      'affectedUsers',
+      'dataLoss',
+      'coreFunction',
+      'ecommerceDataAtRisk',
+      'expectedBehaviour',
+      'inScope',
+    ]);
     expect(unnamedFacts(standard, 'incident')).toEqual([]); // every fact matters on the standard scale
   });
 
@@ -160,13 +194,19 @@ describe('an unused fact never changes the classification', () => {
   it('random valid policies, with one fact struck from every criterion of a scale: setting that fact changes only unusedFacts', () => {
     let compared = 0;
     fc.assert(
-      fc.property(policyArb, fc.nat(), fc.constantFrom(...FACTS), fc.array(fc.tuple(factsArb, fc.nat()), { minLength: 1, maxLength: 8 }), (def, pick, k, cases) => {
-        const scale = Object.keys(def.severityScales)[pick % Object.keys(def.severityScales).length]!;
-        const policy = parsePolicy(withoutFact(def, scale, k));
-        expect(unnamedFacts(policy, scale)).toContain(k);
-        const values = FACT_VALUES[k] as readonly unknown[];
-        for (const [f, i] of cases) if (checkUnusedFact(policy, scale, f, k, values[i % values.length])) compared++;
-      }),
+      fc.property(
+        policyArb,
+        fc.nat(),
+        fc.constantFrom(...FACTS),
+        fc.array(fc.tuple(factsArb, fc.nat()), { minLength: 1, maxLength: 8 }),
+        (def, pick, k, cases) => {
+          const scale = Object.keys(def.severityScales)[pick % Object.keys(def.severityScales).length]!;
+          const policy = parsePolicy(withoutFact(def, scale, k));
+          expect(unnamedFacts(policy, scale)).toContain(k);
+          const values = FACT_VALUES[k] as readonly unknown[];
+          for (const [f, i] of cases) if (checkUnusedFact(policy, scale, f, k, values[i % values.length])) compared++;
+        },
+      ),
       { numRuns: 150 },
     );
     expect(compared).toBeGreaterThan(300);

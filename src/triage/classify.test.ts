@@ -18,7 +18,8 @@ const dedicated = parsePolicy(dedicatedSupport);
 const norm = (s: string) => normalizeSeedText(s).toLowerCase();
 const seed = (prefix: string): string => norm(readSeed(prefix));
 const seeds = { en: seed('000_'), es: seed('003_'), vip: seed('004_') };
-const expectQuoted = (text: string, seedText: string) => expect(seedText, `the seed should contain: ${text}`).toContain(norm(text).replace(/\.$/, ''));
+const expectQuoted = (text: string, seedText: string) =>
+  expect(seedText, `the seed should contain: ${text}`).toContain(norm(text).replace(/\.$/, ''));
 
 function incident(c: Classification) {
   if (c.kind !== 'incident') throw new Error(`expected an incident, got ${c.kind}`);
@@ -125,28 +126,34 @@ const LABELS: Record<string, { en: string; es: string }> = {
 describe('classify on standardSupport: one minimal fact set per criterion (SPEC §3)', () => {
   it('the table covers every criterion of the scale, levels and not-incident alike', () => {
     const scale = standard.severityScales['incident'];
-    const ids = [...(scale?.levels.flatMap((l) => l.criteria.map((c) => c.id)) ?? []), ...(scale?.notIncident?.map((c) => c.id) ?? [])];
+    const ids = [
+      ...(scale?.levels.flatMap((l) => l.criteria.map((c) => c.id)) ?? []),
+      ...(scale?.notIncident?.map((c) => c.id) ?? []),
+    ];
     expect(STANDARD_ROWS.map((r) => r.criterion)).toEqual(ids);
   });
 
-  it.each(STANDARD_ROWS)('$criterion is triggered by its minimal facts, with its sentence in English and Spanish', (row) => {
-    for (const locale of ['en', 'es'] as const) {
-      const c = classify(standard, row.facts, { locale });
-      expect(c.kind).toBe(row.kind);
-      expect(c.scale).toBe('incident');
-      expect([c.locale, c.localeFallback]).toEqual([locale, false]);
-      if (c.kind === 'unclassified') throw new Error('unreachable');
-      expect(c.criterion.id).toBe(row.criterion);
-      expect(c.criterion.text).toBe(row[locale]);
-      expect(c.decidingFacts).toEqual(row.facts);
-      expect(c.unusedFacts).toEqual([]); // every fact is named by some criterion of this scale
-      if (c.kind === 'incident') {
-        expect(c.severity.id).toBe(row.severity);
-        expect(c.severity.label).toBe(LABELS[row.severity ?? '']?.[locale]);
+  it.each(STANDARD_ROWS)(
+    '$criterion is triggered by its minimal facts, with its sentence in English and Spanish',
+    (row) => {
+      for (const locale of ['en', 'es'] as const) {
+        const c = classify(standard, row.facts, { locale });
+        expect(c.kind).toBe(row.kind);
+        expect(c.scale).toBe('incident');
+        expect([c.locale, c.localeFallback]).toEqual([locale, false]);
+        if (c.kind === 'unclassified') throw new Error('unreachable');
+        expect(c.criterion.id).toBe(row.criterion);
+        expect(c.criterion.text).toBe(row[locale]);
+        expect(c.decidingFacts).toEqual(row.facts);
+        expect(c.unusedFacts).toEqual([]); // every fact is named by some criterion of this scale
+        if (c.kind === 'incident') {
+          expect(c.severity.id).toBe(row.severity);
+          expect(c.severity.label).toBe(LABELS[row.severity ?? '']?.[locale]);
+        }
+        if (row.quoted[locale]) expectQuoted(c.criterion.text, locale === 'en' ? seeds.en : seeds.es);
       }
-      if (row.quoted[locale]) expectQuoted(c.criterion.text, locale === 'en' ? seeds.en : seeds.es);
-    }
-  });
+    },
+  );
 
   it('the criterion path points at the criterion in the policy', () => {
     const c = classify(standard, { service: 'down', affectedUsers: 'all' });
@@ -180,7 +187,13 @@ const VIP_ROWS = [
     facts: { service: 'partial_loss' },
     text: 'A partial loss of cloud services with an impact on customer business. For example, new emails are not being fetched, or a specific integration is not working.',
   },
-  { severity: 'sev4', rank: 4, label: 'Severity 4 Bugfix', facts: { requestType: 'bug' }, text: 'Inquiry regarding a bug (a non-critical issue).' },
+  {
+    severity: 'sev4',
+    rank: 4,
+    label: 'Severity 4 Bugfix',
+    facts: { requestType: 'bug' },
+    text: 'Inquiry regarding a bug (a non-critical issue).',
+  },
   {
     severity: 'sev5',
     rank: 5,
@@ -210,7 +223,9 @@ describe('classify on dedicatedSupport: sev1..sev5 (seed 004)', () => {
   });
 
   it('a fact no vip criterion looks at is reported unused: dataLoss, affectedUsers, coreFunction…', () => {
-    const c = incident(classify(dedicated, { dataLoss: 'unrecoverable', service: 'partial_loss', affectedUsers: 'some', inScope: true }));
+    const c = incident(
+      classify(dedicated, { dataLoss: 'unrecoverable', service: 'partial_loss', affectedUsers: 'some', inScope: true }),
+    );
     expect(c.severity.id).toBe('sev3');
     expect(c.unusedFacts).toEqual<FactName[]>(['affectedUsers', 'dataLoss', 'inScope']);
     expect(c.decidingFacts).toEqual({ service: 'partial_loss' });
@@ -225,14 +240,20 @@ describe('classify on dedicatedSupport: sev1..sev5 (seed 004)', () => {
 
 describe('classify: order of evaluation', () => {
   it('levels are tried most severe first: facts matching critical and major are critical', () => {
-    const c = incident(classify(standard, { dataLoss: 'unrecoverable', coreFunction: 'disabled', service: 'degraded' }));
+    const c = incident(
+      classify(standard, { dataLoss: 'unrecoverable', coreFunction: 'disabled', service: 'degraded' }),
+    );
     expect([c.severity.id, c.criterion.id]).toEqual(['critical', 'critical.data-loss']);
     expect(c.decidingFacts).toEqual({ dataLoss: 'unrecoverable' });
   });
 
   it('service down for some users is major (severely degraded), for all users critical (no access)', () => {
-    expect(incident(classify(standard, { service: 'down', affectedUsers: 'some' })).criterion.id).toBe('major.severely-degraded');
-    expect(incident(classify(standard, { service: 'down', affectedUsers: 'all' })).criterion.id).toBe('critical.no-access');
+    expect(incident(classify(standard, { service: 'down', affectedUsers: 'some' })).criterion.id).toBe(
+      'major.severely-degraded',
+    );
+    expect(incident(classify(standard, { service: 'down', affectedUsers: 'all' })).criterion.id).toBe(
+      'critical.no-access',
+    );
   });
 
   it('within a level, the first matching criterion in the policy order decides', () => {
@@ -240,11 +261,13 @@ describe('classify: order of evaluation', () => {
     expect(c.criterion.id).toBe('major.core-functions');
   });
 
-  it("on the vip scale, a halted business with a workaround is sev2, not sev1", () => {
-    expect(incident(classify(dedicated, { service: 'down', businessImpact: 'halted', workaround: true })).severity.id).toBe('sev2');
+  it('on the vip scale, a halted business with a workaround is sev2, not sev1', () => {
+    expect(
+      incident(classify(dedicated, { service: 'down', businessImpact: 'halted', workaround: true })).severity.id,
+    ).toBe('sev2');
   });
 
-  it("not-incident criteria are tried only when no level matches: a question about a misbehaving core function is a minor incident", () => {
+  it('not-incident criteria are tried only when no level matches: a question about a misbehaving core function is a minor incident', () => {
     const c = incident(classify(standard, { requestType: 'question', coreFunction: 'misbehaving' }));
     expect([c.severity.id, c.criterion.id]).toEqual(['minor', 'minor.not-as-expected']);
     expect(classify(standard, { requestType: 'question', coreFunction: 'working' }).kind).toBe('not_incident');
@@ -254,15 +277,27 @@ describe('classify: order of evaluation', () => {
   // Expected behaviour and out of scope decide before the levels; a question does not.
   it('expected behaviour or out of scope is not an incident, whatever else the facts say', () => {
     const slow = classify(standard, { inScope: false, service: 'degraded' });
-    expect([slow.kind, slow.kind === 'not_incident' && slow.criterion.id]).toEqual(['not_incident', 'not-incident.out-of-scope']);
+    expect([slow.kind, slow.kind === 'not_incident' && slow.criterion.id]).toEqual([
+      'not_incident',
+      'not-incident.out-of-scope',
+    ]);
     const expected = classify(standard, { expectedBehaviour: true, coreFunction: 'misbehaving' });
-    expect([expected.kind, expected.kind === 'not_incident' && expected.criterion.id]).toEqual(['not_incident', 'not-incident.expected-behaviour']);
+    expect([expected.kind, expected.kind === 'not_incident' && expected.criterion.id]).toEqual([
+      'not_incident',
+      'not-incident.expected-behaviour',
+    ]);
   });
 
   it('no criterion matching is unclassified, with a reason naming the facts the scale tests', () => {
-    for (const facts of [{}, { affectedUsers: 'all' }, { requestType: 'bug' }, { service: 'up', coreFunction: 'working' }] as ProblemFacts[]) {
+    for (const facts of [
+      {},
+      { affectedUsers: 'all' },
+      { requestType: 'bug' },
+      { service: 'up', coreFunction: 'working' },
+    ] as ProblemFacts[]) {
       const c = classify(standard, facts);
-      if (c.kind !== 'unclassified') throw new Error(`expected unclassified for ${JSON.stringify(facts)}, got ${c.kind}`);
+      if (c.kind !== 'unclassified')
+        throw new Error(`expected unclassified for ${JSON.stringify(facts)}, got ${c.kind}`);
       expect(c.reason).toMatch(/^No criterion of scale "incident" matches the facts given/);
       expect(c.reason).toContain('dataLoss');
       expect(Object.keys(c)).not.toContain('criterion');

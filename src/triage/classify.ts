@@ -53,7 +53,11 @@ export type Classification =
       /** The facts the criterion tested, with their values. */
       readonly decidingFacts: ProblemFacts;
     })
-  | (ClassificationBase & { readonly kind: 'not_incident'; readonly criterion: MatchedCriterion; readonly decidingFacts: ProblemFacts })
+  | (ClassificationBase & {
+      readonly kind: 'not_incident';
+      readonly criterion: MatchedCriterion;
+      readonly decidingFacts: ProblemFacts;
+    })
   | (ClassificationBase & { readonly kind: 'unclassified'; readonly reason: string });
 
 type Condition = Policy['severityScales'][string]['levels'][number]['criteria'][number]['when'];
@@ -69,7 +73,11 @@ function matches(when: Condition, facts: ProblemFacts): boolean {
 }
 
 function decidingFacts(when: Condition, facts: ProblemFacts): ProblemFacts {
-  return Object.fromEntries(Object.keys(when).filter((k) => when[k as FactName] !== undefined).map((k) => [k, facts[k as FactName]])) as ProblemFacts;
+  return Object.fromEntries(
+    Object.keys(when)
+      .filter((k) => when[k as FactName] !== undefined)
+      .map((k) => [k, facts[k as FactName]]),
+  ) as ProblemFacts;
 }
 
 /**
@@ -153,7 +161,11 @@ export function classify(policy: Policy, facts: ProblemFacts, options: ClassifyO
       ...base,
       kind: 'incident' as const,
       severity: { id: level.id, rank: level.rank, label: localize(level.label, choice) },
-      criterion: { id: c.id, text: localize(c.text, choice), path: ['severityScales', scaleId, 'levels', i, 'criteria', j] },
+      criterion: {
+        id: c.id,
+        text: localize(c.text, choice),
+        path: ['severityScales', scaleId, 'levels', i, 'criteria', j],
+      },
       decidingFacts: decidingFacts(c.when, given),
     });
   }

@@ -16,12 +16,48 @@ const CONTRADICTIONS: readonly {
   bValues: readonly unknown[];
   why: string;
 }[] = [
-  { a: 'affectedUsers', aValues: ['none'], b: 'service', bValues: ['partial_loss', 'degraded', 'down'], why: 'a service problem affects someone' },
-  { a: 'affectedUsers', aValues: ['none'], b: 'coreFunction', bValues: ['misbehaving', 'degraded', 'disabled'], why: 'a broken core function affects someone' },
-  { a: 'affectedUsers', aValues: ['none'], b: 'dataLoss', bValues: ['recoverable', 'unrecoverable'], why: 'lost data affects someone' },
-  { a: 'affectedUsers', aValues: ['none'], b: 'businessImpact', bValues: ['minor', 'significant', 'halted'], why: 'a business impact affects someone' },
-  { a: 'service', aValues: ['down'], b: 'coreFunction', bValues: ['working'], why: 'nothing works while the service is down' },
-  { a: 'expectedBehaviour', aValues: [true], b: 'requestType', bValues: ['bug', 'incident'], why: 'expected behaviour is not a bug' },
+  {
+    a: 'affectedUsers',
+    aValues: ['none'],
+    b: 'service',
+    bValues: ['partial_loss', 'degraded', 'down'],
+    why: 'a service problem affects someone',
+  },
+  {
+    a: 'affectedUsers',
+    aValues: ['none'],
+    b: 'coreFunction',
+    bValues: ['misbehaving', 'degraded', 'disabled'],
+    why: 'a broken core function affects someone',
+  },
+  {
+    a: 'affectedUsers',
+    aValues: ['none'],
+    b: 'dataLoss',
+    bValues: ['recoverable', 'unrecoverable'],
+    why: 'lost data affects someone',
+  },
+  {
+    a: 'affectedUsers',
+    aValues: ['none'],
+    b: 'businessImpact',
+    bValues: ['minor', 'significant', 'halted'],
+    why: 'a business impact affects someone',
+  },
+  {
+    a: 'service',
+    aValues: ['down'],
+    b: 'coreFunction',
+    bValues: ['working'],
+    why: 'nothing works while the service is down',
+  },
+  {
+    a: 'expectedBehaviour',
+    aValues: [true],
+    b: 'requestType',
+    bValues: ['bug', 'incident'],
+    why: 'expected behaviour is not a bug',
+  },
 ];
 
 /**
@@ -31,17 +67,32 @@ const CONTRADICTIONS: readonly {
  */
 export function checkFacts(facts: unknown): ProblemFacts {
   if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
-    throw new InvalidArgumentError('invalid_fact', ['facts'], `facts: expected an object of facts, got ${facts === null ? 'null' : typeof facts}`, facts);
+    throw new InvalidArgumentError(
+      'invalid_fact',
+      ['facts'],
+      `facts: expected an object of facts, got ${facts === null ? 'null' : typeof facts}`,
+      facts,
+    );
   }
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(facts)) {
     if (!Object.hasOwn(FACT_VALUES, name)) {
-      throw new InvalidArgumentError('unknown_fact', ['facts', name], `facts.${name}: expected one of the known facts (${Object.keys(FACT_VALUES).join(', ')}), got ${JSON.stringify(name)}`, name);
+      throw new InvalidArgumentError(
+        'unknown_fact',
+        ['facts', name],
+        `facts.${name}: expected one of the known facts (${Object.keys(FACT_VALUES).join(', ')}), got ${JSON.stringify(name)}`,
+        name,
+      );
     }
     if (value === undefined) continue;
     const values = FACT_VALUES[name as FactName] as readonly unknown[];
     if (!values.includes(value)) {
-      throw new InvalidArgumentError('invalid_fact', ['facts', name], `facts.${name}: expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`, value);
+      throw new InvalidArgumentError(
+        'invalid_fact',
+        ['facts', name],
+        `facts.${name}: expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`,
+        value,
+      );
     }
     out[name] = value;
   }

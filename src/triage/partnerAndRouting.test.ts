@@ -28,7 +28,9 @@ const norm = (s: string) => s.replace(/[‘’]/g, "'").replace(/\s+/g, ' ').tri
 function quote(prefix: string, line: string): string {
   const name = readdirSync(seedDir).find((f) => f.startsWith(prefix));
   if (name === undefined) throw new Error(`no seed ${prefix}* in ${seedDir.pathname}`);
-  expect(norm(readFileSync(new URL(name, seedDir), 'utf8')), `seed ${prefix} should contain: ${line}`).toContain(norm(line));
+  expect(norm(readFileSync(new URL(name, seedDir), 'utf8')), `seed ${prefix} should contain: ${line}`).toContain(
+    norm(line),
+  );
   return norm(line);
 }
 
@@ -37,53 +39,84 @@ const ALL_MET = { certified: true, 'technical-knowledge': true, 'production-acce
 describe('assessPartnerEligibility on standardSupport (SPEC §4, partner articles 001/002)', () => {
   it('all three conditions met: eligible, nothing missing, each condition with its sentence', () => {
     quote('001_', 'They have been certified in accordance with our certification program.');
-    quote('001_', 'They have sufficient technical knowledge with the ability to interpret/modify advanced API setups/plugin code.');
+    quote(
+      '001_',
+      'They have sufficient technical knowledge with the ability to interpret/modify advanced API setups/plugin code.',
+    );
     quote('001_', 'Have direct access to the customer’s production account.');
     const e = assessPartnerEligibility(standard, { conditions: ALL_MET });
     expect([e.eligible, e.missing]).toEqual([true, []]);
     expect(e.conditions).toEqual([
       { id: 'certified', text: 'The partner is certified through the certification program.', met: true },
-      { id: 'technical-knowledge', text: 'The partner can interpret and modify advanced API setups or plugin code.', met: true },
-      { id: 'production-access', text: "The partner has direct access to the customer's production account.", met: true },
+      {
+        id: 'technical-knowledge',
+        text: 'The partner can interpret and modify advanced API setups or plugin code.',
+        met: true,
+      },
+      {
+        id: 'production-access',
+        text: "The partner has direct access to the customer's production account.",
+        met: true,
+      },
     ]);
     expect([e.locale, e.localeFallback]).toEqual(['en', false]);
   });
 
-  it.each(['certified', 'technical-knowledge', 'production-access'])('%s not met: not eligible, and it alone is listed missing', (id) => {
-    const e = assessPartnerEligibility(standard, { conditions: { ...ALL_MET, [id]: false } });
-    expect([e.eligible, e.missing]).toEqual([false, [id]]);
-    expect(e.conditions.filter((c) => !c.met).map((c) => c.id)).toEqual([id]);
-  });
+  it.each(['certified', 'technical-knowledge', 'production-access'])(
+    '%s not met: not eligible, and it alone is listed missing',
+    (id) => {
+      const e = assessPartnerEligibility(standard, { conditions: { ...ALL_MET, [id]: false } });
+      expect([e.eligible, e.missing]).toEqual([false, [id]]);
+      expect(e.conditions.filter((c) => !c.met).map((c) => c.id)).toEqual([id]);
+    },
+  );
 
   it('a condition not given counts as not met; nothing given misses all three, in the policy order', () => {
     const e = assessPartnerEligibility(standard, { conditions: { certified: true, 'technical-knowledge': true } });
     expect([e.eligible, e.missing]).toEqual([false, ['production-access']]);
     const none = assessPartnerEligibility(standard, { conditions: {} });
     expect(none.missing).toEqual(['certified', 'technical-knowledge', 'production-access']);
-    expect(assessPartnerEligibility(standard, { conditions: { 'production-access': false, certified: false } }).missing).toEqual([
-      'certified',
-      'technical-knowledge',
-      'production-access',
-    ]);
+    expect(
+      assessPartnerEligibility(standard, { conditions: { 'production-access': false, certified: false } }).missing,
+    ).toEqual(['certified', 'technical-knowledge', 'production-access']);
   });
 
   it('the escalation flag is carried with its sentence: escalating may change response times', () => {
-    quote('001_', 'Integration support may have different response times if there is a need to escalate the matter to our internal technical team.');
+    quote(
+      '001_',
+      'Integration support may have different response times if there is a need to escalate the matter to our internal technical team.',
+    );
     quote('002_', 'Response times may vary if escalation to the internal technical team is required.');
-    const text = 'Integration support may have different response times if the matter is escalated to the internal technical team.';
+    const text =
+      'Integration support may have different response times if the matter is escalated to the internal technical team.';
     const escalated = assessPartnerEligibility(standard, { conditions: ALL_MET, escalatedToTechnicalTeam: true });
     expect(escalated.escalation).toEqual({ escalated: true, mayChangeResponseTimes: true, text });
     expect(escalated.eligible).toBe(true); // escalation changes response times, not eligibility
-    expect(assessPartnerEligibility(standard, { conditions: ALL_MET, escalatedToTechnicalTeam: false }).escalation.escalated).toBe(false);
-    expect(assessPartnerEligibility(standard, { conditions: ALL_MET }).escalation).toEqual({ escalated: false, mayChangeResponseTimes: true, text });
+    expect(
+      assessPartnerEligibility(standard, { conditions: ALL_MET, escalatedToTechnicalTeam: false }).escalation.escalated,
+    ).toBe(false);
+    expect(assessPartnerEligibility(standard, { conditions: ALL_MET }).escalation).toEqual({
+      escalated: false,
+      mayChangeResponseTimes: true,
+      text,
+    });
   });
 
   it("in Spanish, the conditions and the escalation sentence come from the preset's es texts", () => {
-    const e = assessPartnerEligibility(standard, { conditions: { certified: true }, escalatedToTechnicalTeam: true }, { locale: 'es' });
+    const e = assessPartnerEligibility(
+      standard,
+      { conditions: { certified: true }, escalatedToTechnicalTeam: true },
+      { locale: 'es' },
+    );
     expect([e.locale, e.localeFallback]).toEqual(['es', false]);
     expect(e.conditions[0]?.text).toBe('El partner está certificado según el programa de certificación.');
-    expect(e.escalation.text).toBe('El soporte de integraciones puede tener otros tiempos de respuesta si se escala al equipo técnico interno.');
-    expect(assessPartnerEligibility(standard, { conditions: {} }, { locale: 'fr' })).toMatchObject({ locale: 'en', localeFallback: true });
+    expect(e.escalation.text).toBe(
+      'El soporte de integraciones puede tener otros tiempos de respuesta si se escala al equipo técnico interno.',
+    );
+    expect(assessPartnerEligibility(standard, { conditions: {} }, { locale: 'fr' })).toMatchObject({
+      locale: 'en',
+      localeFallback: true,
+    });
   });
 
   it('an unknown condition id is unknown_reference at [partner, conditions, id]', () => {
@@ -96,23 +129,35 @@ describe('assessPartnerEligibility on standardSupport (SPEC §4, partner article
   });
 
   it.each([['yes'], [1], [null]])('a non-boolean value (%j) is invalid_fact at [partner, conditions, id]', (value) => {
-    const e = errorOf(() => assessPartnerEligibility(standard, { conditions: { certified: value } } as unknown as PartnerFacts));
+    const e = errorOf(() =>
+      assessPartnerEligibility(standard, { conditions: { certified: value } } as unknown as PartnerFacts),
+    );
     expect([e.code, e.path]).toEqual(['invalid_fact', ['partner', 'conditions', 'certified']]);
     expect(e.message).toMatch(/^partner\.conditions\.certified: expected true or false, got /);
   });
 
   it('a condition left undefined is not given, hence not met (as an undefined fact in classify)', () => {
-    const e = assessPartnerEligibility(standard, { conditions: { certified: true, 'production-access': undefined } } as unknown as PartnerFacts);
+    const e = assessPartnerEligibility(standard, {
+      conditions: { certified: true, 'production-access': undefined },
+    } as unknown as PartnerFacts);
     expect(e.missing).toEqual(['technical-knowledge', 'production-access']);
   });
 
-  it.each([[null], ['certified'], [['certified']]])('conditions that are not an object (%j) are invalid_fact at [partner, conditions]', (conditions) => {
-    const e = errorOf(() => assessPartnerEligibility(standard, { conditions } as unknown as PartnerFacts));
-    expect([e.code, e.path]).toEqual(['invalid_fact', ['partner', 'conditions']]);
-  });
+  it.each([[null], ['certified'], [['certified']]])(
+    'conditions that are not an object (%j) are invalid_fact at [partner, conditions]',
+    (conditions) => {
+      const e = errorOf(() => assessPartnerEligibility(standard, { conditions } as unknown as PartnerFacts));
+      expect([e.code, e.path]).toEqual(['invalid_fact', ['partner', 'conditions']]);
+    },
+  );
 
   it('an escalation flag that is not a boolean is invalid_fact', () => {
-    const e = errorOf(() => assessPartnerEligibility(standard, { conditions: {}, escalatedToTechnicalTeam: 'yes' } as unknown as PartnerFacts));
+    const e = errorOf(() =>
+      assessPartnerEligibility(standard, {
+        conditions: {},
+        escalatedToTechnicalTeam: 'yes',
+      } as unknown as PartnerFacts),
+    );
     expect([e.code, e.path]).toEqual(['invalid_fact', ['partner', 'escalatedToTechnicalTeam']]);
   });
 
@@ -125,7 +170,8 @@ describe('assessPartnerEligibility on standardSupport (SPEC §4, partner article
     const partner = { conditions: { certified: true }, escalatedToTechnicalTeam: true };
     const e = assessPartnerEligibility(standard, partner);
     expect(partner).toEqual({ conditions: { certified: true }, escalatedToTechnicalTeam: true });
-    for (const part of [e, e.conditions, e.conditions[0], e.missing, e.escalation]) expect(Object.isFrozen(part)).toBe(true);
+    for (const part of [e, e.conditions, e.conditions[0], e.missing, e.escalation])
+      expect(Object.isFrozen(part)).toBe(true);
   });
 });
 
@@ -133,7 +179,10 @@ describe('routeRequest on standardSupport', () => {
   const direct: AccountDefinition = { type: 'direct', plan: 'enterprise' };
 
   it("an indirect customer goes to its partner first; vendor tickets only 'in some cases'", () => {
-    quote('000_', 'Support is primarily provided by the partner. In some cases, you may also contact Sales Layer via the platform ticket system');
+    quote(
+      '000_',
+      'Support is primarily provided by the partner. In some cases, you may also contact Sales Layer via the platform ticket system',
+    );
     const r = routeRequest(standard, { type: 'indirect', plan: 'premium', partner: 'acme' }, { now: MONDAY_10_MADRID });
     expect([r.to, r.partner, r.vendorTickets, r.secondLevelAgents]).toEqual(['partner', 'acme', 'some_cases', false]);
     expect(r.openNow.map((c) => c.channel)).toEqual(['ticket']); // the indirect type's only channel
@@ -167,7 +216,9 @@ describe('routeRequest on standardSupport', () => {
   it('now may be a Date or a luxon DateTime, with the same answer', () => {
     const fromMs = routeRequest(standard, direct, { now: SATURDAY_10_MADRID });
     expect(routeRequest(standard, direct, { now: new Date(SATURDAY_10_MADRID) })).toEqual(fromMs);
-    expect(routeRequest(standard, direct, { now: DateTime.fromMillis(SATURDAY_10_MADRID, { zone: 'Asia/Tokyo' }) })).toEqual(fromMs);
+    expect(
+      routeRequest(standard, direct, { now: DateTime.fromMillis(SATURDAY_10_MADRID, { zone: 'Asia/Tokyo' }) }),
+    ).toEqual(fromMs);
   });
 
   it('missing now is invalid_instant at [now]; an invalid one too', () => {

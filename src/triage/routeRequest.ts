@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
+import type { InstantLike } from '../instant.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import type { AccountDefinition, EntitledChannel, EntitlementReason } from '../policy/entitlementTypes.js';
 import { resolveEntitlement } from '../policy/resolveEntitlement.js';
@@ -10,7 +11,7 @@ import type { Policy } from '../policy/schema.js';
  */
 export interface RouteRequestOptions {
   /** The instant the request arrives; channels are open or closed relative to it. */
-  readonly now: number | Date | import('luxon').DateTime;
+  readonly now: InstantLike;
   readonly locale?: string;
 }
 
@@ -62,9 +63,17 @@ export interface Route {
  */
 export function routeRequest(policy: Policy, account: AccountDefinition, options: RouteRequestOptions): Route {
   if (options?.now === undefined) {
-    throw new InvalidArgumentError('invalid_instant', ['now'], 'now: expected the instant the request arrives, got nothing');
+    throw new InvalidArgumentError(
+      'invalid_instant',
+      ['now'],
+      'now: expected the instant the request arrives, got nothing',
+    );
   }
-  const e = resolveEntitlement(policy, account, options.locale === undefined ? { now: options.now } : { now: options.now, locale: options.locale });
+  const e = resolveEntitlement(
+    policy,
+    account,
+    options.locale === undefined ? { now: options.now } : { now: options.now, locale: options.locale },
+  );
   const openNow = e.channels.filter((c) => c.openNow === true);
   const upcoming = e.channels
     .filter((c) => c.nextOpening !== undefined)
@@ -77,7 +86,8 @@ export function routeRequest(policy: Policy, account: AccountDefinition, options
     vendorTickets: e.firstLine.vendorTickets,
     openNow,
     closedNow: e.channels.filter((c) => c.openNow !== true),
-    nextOpening: openNow.length > 0 || upcoming === undefined ? null : { channel: upcoming.channel, at: upcoming.nextOpening! },
+    nextOpening:
+      openNow.length > 0 || upcoming === undefined ? null : { channel: upcoming.channel, at: upcoming.nextOpening! },
     reasons: e.reasons,
   });
 }

@@ -44,7 +44,11 @@ function daySpansArb(units: number): fc.Arbitrary<UnitSpan[]> {
     k === 0
       ? fc.constant([])
       : fc
-          .tuple(fc.uniqueArray(fc.integer({ min: 0, max: units }), { minLength: 2 * k, maxLength: 2 * k }), fc.boolean(), fc.nat(units))
+          .tuple(
+            fc.uniqueArray(fc.integer({ min: 0, max: units }), { minLength: 2 * k, maxLength: 2 * k }),
+            fc.boolean(),
+            fc.nat(units),
+          )
           .map(([points, cross, tail]) => {
             const p = [...points].sort((a, b) => a - b);
             const spans: UnitSpan[] = [];
@@ -113,7 +117,10 @@ function focusArb(zone: string): fc.Arbitrary<number> {
  * is an offset change, an override may open or close in the skipped or repeated hour. With
  * `weekless`, one calendar in five has no weekly schedule: only its overrides open it (or nothing).
  */
-export function scenarioArb({ zones = zoneArb, weekless = false }: { zones?: fc.Arbitrary<string>; weekless?: boolean } = {}): fc.Arbitrary<Scenario> {
+export function scenarioArb({
+  zones = zoneArb,
+  weekless = false,
+}: { zones?: fc.Arbitrary<string>; weekless?: boolean } = {}): fc.Arbitrary<Scenario> {
   return fc.tuple(zones, scheduleArb).chain(([zone, schedule]) => {
     const units = 1440 / schedule.grid;
     const nearDate = (focus: number, days: number) => isoDate(focus + days * DAY);
@@ -121,7 +128,9 @@ export function scenarioArb({ zones = zoneArb, weekless = false }: { zones?: fc.
       .record({
         focus: focusArb(zone),
         dates: fc.array(fc.integer({ min: -10, max: 10 }), { maxLength: 3 }),
-        range: fc.option(fc.tuple(fc.integer({ min: -10, max: 10 }), fc.integer({ min: 0, max: 4 })), { nil: undefined }),
+        range: fc.option(fc.tuple(fc.integer({ min: -10, max: 10 }), fc.integer({ min: 0, max: 4 })), {
+          nil: undefined,
+        }),
         fixed: fc.option(fc.integer({ min: -10, max: 10 }), { nil: undefined }),
         inTransition: fc.constantFrom('none', 'opens', 'closes', 'both'),
         asSet: fc.boolean(),
@@ -133,8 +142,18 @@ export function scenarioArb({ zones = zoneArb, weekless = false }: { zones?: fc.
         }),
       })
       .map(({ focus, dates, range, fixed, inTransition, asSet, except, dropWeek, overrides }) => {
-        const holidays: HolidayRuleDefinition[] = dates.map((d) => ({ kind: 'date', date: nearDate(focus, d), name: `h${d}` }));
-        if (range) holidays.push({ kind: 'range', from: nearDate(focus, range[0]), to: nearDate(focus, range[0] + range[1]), name: 'range' });
+        const holidays: HolidayRuleDefinition[] = dates.map((d) => ({
+          kind: 'date',
+          date: nearDate(focus, d),
+          name: `h${d}`,
+        }));
+        if (range)
+          holidays.push({
+            kind: 'range',
+            from: nearDate(focus, range[0]),
+            to: nearDate(focus, range[0] + range[1]),
+            name: 'range',
+          });
         if (fixed !== undefined) {
           const [, month, day] = nearDate(focus, fixed).split('-').map(Number) as [number, number, number];
           holidays.push({ kind: 'fixed', month, day, name: 'fixed' });
@@ -161,7 +180,10 @@ export function scenarioArb({ zones = zoneArb, weekless = false }: { zones?: fc.
  * An override whose interval opens and/or closes at a wall time the clock skips or repeats at an
  * offset change (for Europe/Madrid in spring, 02:00 on that date: 02:00–03:00 and/or 01:00–02:00).
  */
-function transitionOverride(change: { at: number; before: number; after: number }, which: 'opens' | 'closes' | 'both'): Record<string, OverrideDefinition> {
+function transitionOverride(
+  change: { at: number; before: number; after: number },
+  which: 'opens' | 'closes' | 'both',
+): Record<string, OverrideDefinition> {
   const wall = Math.min(change.at + change.before, change.at + change.after); // as if UTC
   const date = isoDate(wall);
   const minutes = Math.round((wall - Date.parse(date)) / MINUTE);
@@ -192,15 +214,21 @@ export function instantArb(s: Scenario): fc.Arbitrary<number> {
     { weight: 4, arbitrary: fc.integer({ min: s.focus - 10 * DAY, max: s.focus + 10 * DAY }) },
     { weight: 1, arbitrary: fc.integer({ min: FROM_2025, max: TO_2028 - 1 }) },
     { weight: 2, arbitrary: fc.integer({ min: 0, max: 36 * 4 }).map((q) => s.focus - q * 15 * MINUTE) },
-    { weight: 4, arbitrary: fc
-      .tuple(fc.integer({ min: -10, max: 10 }), fc.constantFrom(...(times.length > 0 ? times : ['00:00'])), nudge)
-      .map(([d, time, n]) => {
-        const [y, m, day] = isoDate(s.focus + d * DAY).split('-').map(Number) as [number, number, number];
-        const [hour, minute] = time.split(':').map(Number) as [number, number];
-        return DateTime.fromObject({ year: y, month: m, day, hour, minute }, { zone }).toMillis() + n;
-      }) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(fc.integer({ min: -10, max: 10 }), fc.constantFrom(...(times.length > 0 ? times : ['00:00'])), nudge)
+        .map(([d, time, n]) => {
+          const [y, m, day] = isoDate(s.focus + d * DAY)
+            .split('-')
+            .map(Number) as [number, number, number];
+          const [hour, minute] = time.split(':').map(Number) as [number, number];
+          return DateTime.fromObject({ year: y, month: m, day, hour, minute }, { zone }).toMillis() + n;
+        }),
+    },
   ];
-  if (transitions.length > 0) options.push({ weight: 3, arbitrary: fc.tuple(fc.constantFrom(...transitions), nudge).map(([t, n]) => t + n) });
+  if (transitions.length > 0)
+    options.push({ weight: 3, arbitrary: fc.tuple(fc.constantFrom(...transitions), nudge).map(([t, n]) => t + n) });
   return fc.oneof(...options);
 }
 
@@ -214,8 +242,10 @@ export const durationArb: fc.Arbitrary<number> = fc.oneof(
 );
 
 /** A calendar open around the clock (every day 00:00–24:00 or 00:00–00:00) in a given zone. */
-export const alwaysOpenArb: fc.Arbitrary<CalendarDefinition> = fc.tuple(zoneArb, fc.constantFrom('24:00', '00:00')).map(([zone, close]) => {
-  const week: Record<string, Pair[]> = {};
-  for (let d = 1; d <= 7; d++) week[String(d)] = [['00:00', close]];
-  return { zone, week: week as WeekDefinition };
-});
+export const alwaysOpenArb: fc.Arbitrary<CalendarDefinition> = fc
+  .tuple(zoneArb, fc.constantFrom('24:00', '00:00'))
+  .map(([zone, close]) => {
+    const week: Record<string, Pair[]> = {};
+    for (let d = 1; d <= 7; d++) week[String(d)] = [['00:00', close]];
+    return { zone, week: week as WeekDefinition };
+  });

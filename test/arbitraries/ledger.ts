@@ -29,7 +29,10 @@ export const CLASSES: readonly ConversationClass[] = ['normal', 'incident', 'exp
 
 const basePolicy = parsePolicy(standardSupport);
 export const STANDARD = basePolicy.supportHours!.deduction;
-export const policyWith = (rules: DeductionRules): Policy => ({ ...basePolicy, supportHours: { ...basePolicy.supportHours!, deduction: rules } });
+export const policyWith = (rules: DeductionRules): Policy => ({
+  ...basePolicy,
+  supportHours: { ...basePolicy.supportHours!, deduction: rules },
+});
 
 /** Contract years are calendar years in UTC, with ids `y2026`. */
 const slotYear = (slot: number) => FIRST_YEAR + (slot % SLOTS);
@@ -38,10 +41,44 @@ export const yearSpan = (y: number) => ({ year: `y${y}`, from: Date.UTC(y, 0, 1)
 export type Action =
   | { readonly t: 'grant'; readonly acc: number; readonly slot: number; readonly minutes: number; readonly tag: string }
   | { readonly t: 'renew'; readonly acc: number; readonly gap: number; readonly minutes: number; readonly tag: string }
-  | { readonly t: 'open'; readonly acc: number; readonly pick: number; readonly mode: 'new' | 'pending' | 'again'; readonly year: number; readonly hour: number; readonly channel: string; readonly client: number; readonly tag: string }
-  | { readonly t: 'handle'; readonly acc: number; readonly pick: number; readonly fresh: boolean; readonly year: number; readonly hour: number; readonly minutes: number; readonly tag: string }
-  | { readonly t: 'document' | 'void'; readonly acc: number; readonly pick: number; readonly year: number; readonly hour: number; readonly tag: string }
-  | { readonly t: 'classify'; readonly acc: number; readonly pick: number; readonly year: number; readonly hour: number; readonly as: ConversationClass; readonly tag: string };
+  | {
+      readonly t: 'open';
+      readonly acc: number;
+      readonly pick: number;
+      readonly mode: 'new' | 'pending' | 'again';
+      readonly year: number;
+      readonly hour: number;
+      readonly channel: string;
+      readonly client: number;
+      readonly tag: string;
+    }
+  | {
+      readonly t: 'handle';
+      readonly acc: number;
+      readonly pick: number;
+      readonly fresh: boolean;
+      readonly year: number;
+      readonly hour: number;
+      readonly minutes: number;
+      readonly tag: string;
+    }
+  | {
+      readonly t: 'document' | 'void';
+      readonly acc: number;
+      readonly pick: number;
+      readonly year: number;
+      readonly hour: number;
+      readonly tag: string;
+    }
+  | {
+      readonly t: 'classify';
+      readonly acc: number;
+      readonly pick: number;
+      readonly year: number;
+      readonly hour: number;
+      readonly as: ConversationClass;
+      readonly tag: string;
+    };
 
 /** The model plus a counter for fresh ids. */
 export interface Ctx {
@@ -62,12 +99,20 @@ export function plan(ctx: Ctx, a: Action): Planned | undefined {
   const { m } = ctx;
   // A grant may open a new account; every other event goes to an account that has a contract year.
   const known = m.accounts();
-  const account = a.t === 'grant' || known.length === 0 ? ACCOUNTS[a.acc % ACCOUNTS.length]! : known[a.acc % known.length]!;
+  const account =
+    a.t === 'grant' || known.length === 0 ? ACCOUNTS[a.acc % ACCOUNTS.length]! : known[a.acc % known.length]!;
   const years = m.years(account);
   if (a.t === 'grant') {
     const y = slotYear(a.slot);
     const span = yearSpan(y);
-    const event: LedgerEvent = { id: fresh(ctx, 'g', a.tag), kind: 'package_granted', account, at: span.from, ...span, minutes: a.minutes };
+    const event: LedgerEvent = {
+      id: fresh(ctx, 'g', a.tag),
+      kind: 'package_granted',
+      account,
+      at: span.from,
+      ...span,
+      minutes: a.minutes,
+    };
     // A year already granted to this account: its id is reused, which is a conflict.
     return { event, expected: years.some((z) => z.id === span.year) ? 'event_conflict' : 'ok' };
   }
@@ -77,7 +122,15 @@ export function plan(ctx: Ctx, a: Action): Planned | undefined {
     const y = new Date(latest.from).getUTCFullYear() + 1 + a.gap;
     if (y >= FIRST_YEAR + SLOTS) return undefined;
     const span = yearSpan(y);
-    const event: LedgerEvent = { id: fresh(ctx, 'r', a.tag), kind: 'contract_renewed', account, at: span.from, ...span, previousYear: latest.id, minutes: a.minutes };
+    const event: LedgerEvent = {
+      id: fresh(ctx, 'r', a.tag),
+      kind: 'contract_renewed',
+      account,
+      at: span.from,
+      ...span,
+      previousYear: latest.id,
+      minutes: a.minutes,
+    };
     return { event, expected: 'ok' };
   }
   const year = years[a.year % years.length]!;
@@ -132,12 +185,27 @@ export function conflicting(e: LedgerEvent, variant: number): LedgerEvent {
 }
 
 export const tagArb = fc.constantFrom('a', 'm', 'z');
-const handledMinutesArb = fc.oneof(fc.constantFrom(0, 1, 14, 15, 16, 22, 23, 29, 30, 31, 44, 45, 46, 60, 61), fc.nat(240));
+const handledMinutesArb = fc.oneof(
+  fc.constantFrom(0, 1, 14, 15, 16, 22, 23, 29, 30, 31, 44, 45, 46, 60, 61),
+  fc.nat(240),
+);
 const packageMinutesArb = fc.oneof(fc.constantFrom(0, 15, 30, 60, 120, 600), fc.nat(1000));
 const where = { acc: fc.nat(), pick: fc.nat(), year: fc.nat(), hour: fc.nat(), tag: tagArb };
 
-export const grantArb = fc.record({ t: fc.constant('grant' as const), acc: fc.nat(), slot: fc.nat(), minutes: packageMinutesArb, tag: tagArb });
-export const renewArb = fc.record({ t: fc.constant('renew' as const), acc: fc.nat(), gap: fc.nat(1), minutes: packageMinutesArb, tag: tagArb });
+export const grantArb = fc.record({
+  t: fc.constant('grant' as const),
+  acc: fc.nat(),
+  slot: fc.nat(),
+  minutes: packageMinutesArb,
+  tag: tagArb,
+});
+export const renewArb = fc.record({
+  t: fc.constant('renew' as const),
+  acc: fc.nat(),
+  gap: fc.nat(1),
+  minutes: packageMinutesArb,
+  tag: tagArb,
+});
 export const openArb = fc.record({
   t: fc.constant('open' as const),
   ...where,
@@ -145,10 +213,19 @@ export const openArb = fc.record({
   channel: fc.constantFrom('ticket', 'chat'),
   client: fc.nat(),
 });
-export const handleArb = fc.record({ t: fc.constant('handle' as const), ...where, fresh: fc.nat(5).map((n) => n === 0), minutes: handledMinutesArb });
+export const handleArb = fc.record({
+  t: fc.constant('handle' as const),
+  ...where,
+  fresh: fc.nat(5).map((n) => n === 0),
+  minutes: handledMinutesArb,
+});
 export const documentArb = fc.record({ t: fc.constant('document' as const), ...where });
 export const voidArb = fc.record({ t: fc.constant('void' as const), ...where });
-export const classifyArb = fc.record({ t: fc.constant('classify' as const), ...where, as: fc.constantFrom(...CLASSES) });
+export const classifyArb = fc.record({
+  t: fc.constant('classify' as const),
+  ...where,
+  as: fc.constantFrom(...CLASSES),
+});
 
 /** Actions that always produce an accepted event (used to generate valid event lists). */
 export const validActionArb: fc.Arbitrary<Action> = fc.oneof(
@@ -174,28 +251,39 @@ export const rulesArb: fc.Arbitrary<DeductionRules> = fc
       fc.integer({ min: 1, max: 300 }).map((capMinutes) => ({ kind: 'capped' as const, capMinutes })),
     ),
   })
-  .map(({ steps, ...r }) => ({ ...r, minimumMinutes: steps * r.incrementMinutes, incidents: 'free' as const, customerSuccess: 'free' as const }));
+  .map(({ steps, ...r }) => ({
+    ...r,
+    minimumMinutes: steps * r.incrementMinutes,
+    incidents: 'free' as const,
+    customerSuccess: 'free' as const,
+  }));
 
 /** A valid list of events (in an order `applyEvent` accepts), possibly with replays, and its model. */
 export const scenarioArb = (rules: DeductionRules) =>
-  fc.tuple(fc.array(validActionArb, { minLength: 1, maxLength: 60, size: 'max' }), fc.array(fc.nat(), { maxLength: 6 })).map(([actions, dups]) => {
-    const ctx: Ctx = { m: new LedgerModel(rules), next: 0 };
-    const span = yearSpan(2026);
-    const events: LedgerEvent[] = [{ id: 'g-start', kind: 'package_granted', account: 'acme', at: span.from, ...span, minutes: 120 }];
-    ctx.m.add(events[0]!);
-    for (const a of actions) {
-      const p = plan(ctx, a);
-      if (p === undefined || p.expected !== 'ok') continue;
-      ctx.m.add(p.event);
-      events.push(p.event);
-    }
-    for (const d of dups) events.push(structuredClone(events[d % events.length]!)); // replays within the list
-    return { events, model: ctx.m };
-  });
+  fc
+    .tuple(fc.array(validActionArb, { minLength: 1, maxLength: 60, size: 'max' }), fc.array(fc.nat(), { maxLength: 6 }))
+    .map(([actions, dups]) => {
+      const ctx: Ctx = { m: new LedgerModel(rules), next: 0 };
+      const span = yearSpan(2026);
+      const events: LedgerEvent[] = [
+        { id: 'g-start', kind: 'package_granted', account: 'acme', at: span.from, ...span, minutes: 120 },
+      ];
+      ctx.m.add(events[0]!);
+      for (const a of actions) {
+        const p = plan(ctx, a);
+        if (p === undefined || p.expected !== 'ok') continue;
+        ctx.m.add(p.event);
+        events.push(p.event);
+      }
+      for (const d of dups) events.push(structuredClone(events[d % events.length]!)); // replays within the list
+      return { events, model: ctx.m };
+    });
 
 export const withShuffle = (rules: DeductionRules) =>
   scenarioArb(rules).chain((s) =>
-    fc.shuffledSubarray(s.events, { minLength: s.events.length, maxLength: s.events.length }).map((shuffled) => ({ ...s, shuffled })),
+    fc
+      .shuffledSubarray(s.events, { minLength: s.events.length, maxLength: s.events.length })
+      .map((shuffled) => ({ ...s, shuffled })),
   );
 
 export const empty = (rules: DeductionRules) => createLedger(policyWith(rules));

@@ -31,7 +31,13 @@ type TargetDef = PlanDef['targets'][number];
 type ChannelAccessDef = PlanDef['channels'][number];
 
 /** Zones of the generated calendars: CET/CEST, US Eastern, +05:30, UTC and Lord Howe's 30-minute DST. */
-export const POLICY_ZONES = ['Europe/Madrid', 'America/New_York', 'Asia/Kolkata', 'UTC', 'Australia/Lord_Howe'] as const;
+export const POLICY_ZONES = [
+  'Europe/Madrid',
+  'America/New_York',
+  'Asia/Kolkata',
+  'UTC',
+  'Australia/Lord_Howe',
+] as const;
 
 const idArb = fc.stringMatching(/^[a-z][a-z0-9_.-]{0,10}$/).filter((s) => s !== 'constructor' && s !== 'prototype');
 const sentenceArb = fc.string({ minLength: 1, maxLength: 12 });
@@ -71,7 +77,12 @@ const conditionArb = fc.record(
   Object.fromEntries(
     FACTS.map((k) => {
       const values = [...FACT_VALUES[k]] as unknown[];
-      return [k, ORDERED_FACTS.includes(k) ? fc.nat(values.length - 1).map((from) => values.slice(from)) : fc.subarray(values, { minLength: 1 })];
+      return [
+        k,
+        ORDERED_FACTS.includes(k)
+          ? fc.nat(values.length - 1).map((from) => values.slice(from))
+          : fc.subarray(values, { minLength: 1 }),
+      ];
     }),
   ),
   { requiredKeys: [] },
@@ -114,14 +125,39 @@ const ids = (min: number, max: number) => fc.uniqueArray(idArb, { minLength: min
 const uniqueRanks = (n: number) => fc.uniqueArray(fc.integer({ min: 1, max: 20 }), { minLength: n, maxLength: n });
 const texts = (withEs: boolean) =>
   fc.tuple(sentenceArb, sentenceArb).map(([en, es]): Text => (withEs ? { en, es } : { en }));
-const constant = <T>(arb: fc.Arbitrary<T>) => () => arb;
-const [oneId, sentence, durations, calendars, conditions, kindConditions, accountTypes, planHours, prices, carryOvers, readOns] = [
-  constant(idArb), constant(sentenceArb), constant(durationArb), constant(calendarArb), constant(conditionArb), constant(kindConditionArb), constant(accountTypeArb),
-  constant(planHoursArb), constant(priceArb), constant(carryOverArb), constant(readOnArb),
+const constant =
+  <T>(arb: fc.Arbitrary<T>) =>
+  () =>
+    arb;
+const [
+  oneId,
+  sentence,
+  durations,
+  calendars,
+  conditions,
+  kindConditions,
+  accountTypes,
+  planHours,
+  prices,
+  carryOvers,
+  readOns,
+] = [
+  constant(idArb),
+  constant(sentenceArb),
+  constant(durationArb),
+  constant(calendarArb),
+  constant(conditionArb),
+  constant(kindConditionArb),
+  constant(accountTypeArb),
+  constant(planHoursArb),
+  constant(priceArb),
+  constant(carryOverArb),
+  constant(readOnArb),
 ] as const;
 
 /** `{ [key]: value }`, or `{}` when the value is absent (exactOptionalPropertyTypes-friendly). */
-const opt = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+const opt = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
   const int = (min: number, max: number) => g(fc.integer, { min, max });
@@ -129,10 +165,12 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
   const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
   const some = <T>(xs: readonly T[], minLength = 0): T[] => g(fc.subarray, [...xs], { minLength });
   const maybe = <T>(f: () => T): T | undefined => (bool() ? f() : undefined);
-  const times = <T>(min: number, max: number, f: (i: number) => T): T[] => Array.from({ length: int(min, max) }, (_, i) => f(i));
+  const times = <T>(min: number, max: number, f: (i: number) => T): T[] =>
+    Array.from({ length: int(min, max) }, (_, i) => f(i));
   const withEs = bool();
   const text = () => g(texts, withEs);
-  const record = <T>(keys: readonly string[], f: (key: string) => T): Record<string, T> => Object.fromEntries(keys.map((k) => [k, f(k)]));
+  const record = <T>(keys: readonly string[], f: (key: string) => T): Record<string, T> =>
+    Object.fromEntries(keys.map((k) => [k, f(k)]));
 
   const calendarIds = g(ids, 1, 3);
   const clocks = ['24/7', ...calendarIds];
@@ -148,7 +186,12 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
       id,
       text: text(),
       when: g(kind ? kindConditions : conditions),
-      ...(kind ? opt('decides', maybe(() => pick(['before_levels', 'after_levels'] as const))) : {}),
+      ...(kind
+        ? opt(
+            'decides',
+            maybe(() => pick(['before_levels', 'after_levels'] as const)),
+          )
+        : {}),
     });
     return {
       label: text(),
@@ -158,21 +201,40 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
         label: text(),
         ...opt('definition', maybe(text)),
         criteria: times(1, 3, (k) => criterion(`${id}.c${k}`)),
-        ...opt('examples', maybe(() => times(0, 2, text))),
+        ...opt(
+          'examples',
+          maybe(() => times(0, 2, text)),
+        ),
       })),
-      ...opt('notIncident', maybe(() => times(0, 2, (k) => criterion(`n${k}`, true)))),
+      ...opt(
+        'notIncident',
+        maybe(() => times(0, 2, (k) => criterion(`n${k}`, true))),
+      ),
     };
   });
 
-  const channelAccess = (): ChannelAccessDef => ({ channel: pick(channelIds), clock: pick(clocks), ...opt('note', maybe(text)) });
+  const channelAccess = (): ChannelAccessDef => ({
+    channel: pick(channelIds),
+    clock: pick(clocks),
+    ...opt('note', maybe(text)),
+  });
   const target = (levels: readonly string[]): TargetDef => ({
     metric: pick(['firstResponse', 'followUp', 'resolution'] as const),
     ...opt('severities', levels.length === 0 ? undefined : maybe(() => some(levels, 1))),
     duration: g(durations),
     clock: pick(clocks),
-    ...opt('role', maybe(() => pick(['target', 'typical'] as const))),
-    ...opt('pauseOn', maybe(() => some(['waiting_on_customer', 'on_hold'] as const))),
-    ...opt('warnAtPercent', maybe(() => [...new Set(times(1, 3, () => int(1, 99)))].sort((a, b) => a - b))),
+    ...opt(
+      'role',
+      maybe(() => pick(['target', 'typical'] as const)),
+    ),
+    ...opt(
+      'pauseOn',
+      maybe(() => some(['waiting_on_customer', 'on_hold'] as const)),
+    ),
+    ...opt(
+      'warnAtPercent',
+      maybe(() => [...new Set(times(1, 3, () => int(1, 99)))].sort((a, b) => a - b)),
+    ),
     ...opt('note', maybe(text)),
   });
 
@@ -181,7 +243,10 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
     const severityScale = pick(scaleIds);
     return {
       label: text(),
-      ...opt('rank', maybe(() => int(1, 100))),
+      ...opt(
+        'rank',
+        maybe(() => int(1, 100)),
+      ),
       severityScale,
       channels: times(0, 3, channelAccess),
       targets: times(0, 4, () => target(levelsOf[severityScale]!)),
@@ -193,20 +258,27 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
     const availableOn = some(planIds, 1);
     const ownScale = maybe(() => pick(scaleIds));
     // Without its own scale, a target's severities must exist on the scale of every plan it may join.
-    const allowed = ownScale !== undefined
-      ? levelsOf[ownScale]!
-      : levelsOf[plans[availableOn[0]!]!.severityScale]!.filter((l) => availableOn.every((p) => levelsOf[plans[p]!.severityScale]!.includes(l)));
+    const allowed =
+      ownScale !== undefined
+        ? levelsOf[ownScale]!
+        : levelsOf[plans[availableOn[0]!]!.severityScale]!.filter((l) =>
+            availableOn.every((p) => levelsOf[plans[p]!.severityScale]!.includes(l)),
+          );
     return {
       label: text(),
       price: g(prices),
       availableOn,
       // An add-on with its own scale must replace the targets of any plan on another scale.
-      replacesTargets: ownScale !== undefined && availableOn.some((p) => plans[p]!.severityScale !== ownScale) ? true : bool(),
+      replacesTargets:
+        ownScale !== undefined && availableOn.some((p) => plans[p]!.severityScale !== ownScale) ? true : bool(),
       ...opt('severityScale', ownScale),
       channels: times(0, 3, channelAccess),
       targets: times(0, 4, () => target(allowed)),
       routing: { dedicatedAgent: bool(), secondLevelAgents: bool() },
-      ...opt('features', maybe(() => g(ids, 0, 3).map((id) => ({ id, text: text() })))),
+      ...opt(
+        'features',
+        maybe(() => g(ids, 0, 3).map((id) => ({ id, text: text() }))),
+      ),
     };
   });
   // One measured target per metric and level (parsePolicy refuses a second): clashes become typical.
@@ -214,7 +286,11 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
     const kept: TargetDef[] = [...beside.filter((t) => t.role !== 'typical')];
     return list.map((t) => {
       if (t.role === 'typical') return t;
-      const clash = kept.some((u) => u.metric === t.metric && (!t.severities || !u.severities || t.severities.some((l) => u.severities!.includes(l))));
+      const clash = kept.some(
+        (u) =>
+          u.metric === t.metric &&
+          (!t.severities || !u.severities || t.severities.some((l) => u.severities!.includes(l))),
+      );
       if (clash) return { ...t, role: 'typical' as const };
       kept.push(t);
       return t;
@@ -224,7 +300,10 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
   // Add-ons may be taken together, so their measured targets may not clash with each other either.
   const taken: TargetDef[] = [];
   for (const addOn of Object.values(addOns) as Mutable<AddOnDef>[]) {
-    addOn.targets = measuredOnly([...addOn.targets], [...taken, ...(addOn.replacesTargets ? [] : addOn.availableOn.flatMap((p) => plans[p]!.targets))]);
+    addOn.targets = measuredOnly(
+      [...addOn.targets],
+      [...taken, ...(addOn.replacesTargets ? [] : addOn.availableOn.flatMap((p) => plans[p]!.targets))],
+    );
     taken.push(...addOn.targets);
   }
   for (const [planId, plan] of Object.entries(plans)) {
@@ -236,7 +315,9 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
   const customerSuccess = maybe(() => {
     const [a, b] = [int(1, 10), int(1, 10)].sort((x, y) => x - y) as [number, number];
     const inDays = bool();
-    const reply = inDays ? { expected: `P${a}D`, target: `P${b}D` } : { expected: minutesText(a * 60), target: minutesText(b * 60) };
+    const reply = inDays
+      ? { expected: `P${a}D`, target: `P${b}D` }
+      : { expected: minutesText(a * 60), target: minutesText(b * 60) };
     return {
       reply: { ...reply, clock: pick(clocks) },
       channels: some(channelIds, 1),
@@ -280,7 +361,10 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
     id: g(oneId),
     name: text(),
     locales: withEs ? ['en', 'es'] : ['en'],
-    ...opt('source', maybe(() => ({ title: g(sentence), documents: times(1, 2, () => g(sentence)), readOn: g(readOns) }))),
+    ...opt(
+      'source',
+      maybe(() => ({ title: g(sentence), documents: times(1, 2, () => g(sentence)), readOn: g(readOns) })),
+    ),
     calendars: record(calendarIds, () => g(calendars)),
     channels: record(channelIds, () => ({ label: text() })),
     severityScales: scales,
@@ -289,7 +373,10 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
       label: text(),
       description: text(),
       ...g(accountTypes),
-      ...opt('channels', maybe(() => some(channelIds, 1))),
+      ...opt(
+        'channels',
+        maybe(() => some(channelIds, 1)),
+      ),
     })),
     plans,
     addOns,
@@ -312,6 +399,7 @@ export function clockReferences(p: PolicyDefinition): { path: (string | number)[
   };
   for (const [id, plan] of Object.entries(p.plans)) from('plans', id, plan);
   for (const [id, addOn] of Object.entries(p.addOns)) from('addOns', id, addOn);
-  if (p.customerSuccess) refs.push({ path: ['customerSuccess', 'reply', 'clock'], clock: p.customerSuccess.reply.clock });
+  if (p.customerSuccess)
+    refs.push({ path: ['customerSuccess', 'reply', 'clock'], clock: p.customerSuccess.reply.clock });
   return refs;
 }

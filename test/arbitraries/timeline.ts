@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import type { AccountDefinition, TicketEvent } from '../../src/index.js';
-import { dedicatedSetup, pausingSetup, type PlanChange, SETUPS, standardSetup, type TicketSetup } from './timelineSetups.js';
+import {
+  dedicatedSetup,
+  pausingSetup,
+  type PlanChange,
+  SETUPS,
+  standardSetup,
+  type TicketSetup,
+} from './timelineSetups.js';
 
 /**
  * fast-check arbitraries for SLA ticket timelines on a policy and account: a `created` event with a
@@ -54,7 +61,10 @@ function boundaryFrom(setup: TicketSetup, at: number, skip: number): number {
 }
 
 /** How far an instant lies after the one before it. */
-export type Step = { readonly kind: 'same' } | { readonly kind: 'ms'; readonly ms: number } | { readonly kind: 'boundary'; readonly skip: number };
+export type Step =
+  | { readonly kind: 'same' }
+  | { readonly kind: 'ms'; readonly ms: number }
+  | { readonly kind: 'boundary'; readonly skip: number };
 
 /** Steps between events: often none (one instant), a few ms, minutes, hours, or to a calendar boundary. */
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -86,16 +96,30 @@ export type EventSpec =
 
 function eventSpecArb(setup: TicketSetup, changes: boolean): fc.Arbitrary<EventSpec> {
   const options: fc.WeightedArbitrary<EventSpec>[] = [
-    { weight: 6, arbitrary: fc.constantFrom('agent' as const, 'customer' as const, 'automatic' as const).map((author) => ({ type: 'reply' as const, author })) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .constantFrom('agent' as const, 'customer' as const, 'automatic' as const)
+        .map((author) => ({ type: 'reply' as const, author })),
+    },
     {
       weight: 5,
       arbitrary: fc
-        .constantFrom('open' as const, 'waiting_on_customer' as const, 'on_hold' as const, 'solved' as const, 'reopened' as const)
+        .constantFrom(
+          'open' as const,
+          'waiting_on_customer' as const,
+          'on_hold' as const,
+          'solved' as const,
+          'reopened' as const,
+        )
         .map((status) => ({ type: 'status' as const, status })),
     },
   ];
   if (changes) {
-    options.push({ weight: 1, arbitrary: fc.constantFrom(...setup.levels).map((severity) => ({ type: 'severity' as const, severity })) });
+    options.push({
+      weight: 1,
+      arbitrary: fc.constantFrom(...setup.levels).map((severity) => ({ type: 'severity' as const, severity })),
+    });
     if (setup.planChanges.length > 0) {
       options.push({
         weight: 1,
@@ -135,13 +159,19 @@ type NowSpec =
   | { readonly kind: 'within'; readonly permille: number };
 
 /** Longer steps for `now`: up to six days after the last event. */
-export const laterStepArb: fc.Arbitrary<Step> = fc.oneof(stepArb, fc.integer({ min: 1, max: 6 * DAY }).map((ms) => ({ kind: 'ms' as const, ms })));
+export const laterStepArb: fc.Arbitrary<Step> = fc.oneof(
+  stepArb,
+  fc.integer({ min: 1, max: 6 * DAY }).map((ms) => ({ kind: 'ms' as const, ms })),
+);
 
 const nowSpecArb = (after: fc.Arbitrary<Step>): fc.Arbitrary<NowSpec> =>
   fc.oneof(
     { weight: 6, arbitrary: after.map((step) => ({ kind: 'after' as const, step })) },
     { weight: 1, arbitrary: fc.nat().map((index) => ({ kind: 'event' as const, index })) },
-    { weight: 2, arbitrary: fc.integer({ min: 0, max: 1000 }).map((permille) => ({ kind: 'within' as const, permille })) },
+    {
+      weight: 2,
+      arbitrary: fc.integer({ min: 0, max: 1000 }).map((permille) => ({ kind: 'within' as const, permille })),
+    },
   );
 
 /** Short steps (same instant, ms, minutes up to an hour): timelines where deadlines are rarely passed. */
@@ -195,9 +225,11 @@ export function ticketArb(
       }
       const last = at;
       const nowAt =
-        now.kind === 'after' ? stepFrom(setup, last, now.step)
-        : now.kind === 'event' ? (events[now.index % events.length]!.at as number)
-        : created + Math.floor(((last - created) * now.permille) / 1000);
+        now.kind === 'after'
+          ? stepFrom(setup, last, now.step)
+          : now.kind === 'event'
+            ? (events[now.index % events.length]!.at as number)
+            : created + Math.floor(((last - created) * now.permille) / 1000);
       return { account, events, now: nowAt };
     });
 }

@@ -15,7 +15,8 @@ import { SETUPS, type TicketSetup } from './timelineSetups.js';
  */
 
 export const at = (e: TicketEvent) => e.at as number;
-export const run = (setup: TicketSetup, c: TicketCase, options?: { explain?: boolean }) => measure(setup.policy, c.account, c.events, c.now, options);
+export const run = (setup: TicketSetup, c: TicketCase, options?: { explain?: boolean }) =>
+  measure(setup.policy, c.account, c.events, c.now, options);
 /** A target's identity within one ticket: its metric and cycle. */
 export const keyOf = (m: TargetMeasurement) => `${m.metric}#${m.cycle ?? 0}`;
 export const byKey = (r: MeasureResult) => new Map(r.targets.map((m) => [keyOf(m), m]));
@@ -50,7 +51,12 @@ export function statusSteps(events: readonly TicketEvent[], upTo: number): { at:
 }
 
 /** N: the time in `[from, to)` at which a clock with `pauseOn` does not run (solved or paused). */
-export function stoppedTime(steps: readonly { at: number; status: TicketStatus }[], pauseOn: readonly PauseStatus[], from: number, to: number): number {
+export function stoppedTime(
+  steps: readonly { at: number; status: TicketStatus }[],
+  pauseOn: readonly PauseStatus[],
+  from: number,
+  to: number,
+): number {
   let sum = 0;
   steps.forEach((s, i) => {
     if (s.status !== 'solved' && !pauseOn.includes(s.status as PauseStatus)) return;
@@ -74,7 +80,11 @@ export const withEvents = (c: TicketCase, events: readonly TicketEvent[]): Ticke
 export const lastAt = (c: TicketCase) => at(c.events[c.events.length - 1]!);
 
 /** One property, one test per setup. */
-export function forEachSetup(name: string, body: (setup: TicketSetup) => void, setups: readonly TicketSetup[] = SETUPS) {
+export function forEachSetup(
+  name: string,
+  body: (setup: TicketSetup) => void,
+  setups: readonly TicketSetup[] = SETUPS,
+) {
   describe(name, () => {
     for (const setup of setups) it(setup.name, () => body(setup));
   });

@@ -70,8 +70,18 @@ export const pausingPolicyDefinition: PolicyDefinition = {
     impact: {
       label: t('Impact'),
       levels: [
-        { id: 'high', rank: 1, label: t('High'), criteria: [{ id: 'high.down', text: t('Down.'), when: { service: ['down'] } }] },
-        { id: 'low', rank: 2, label: t('Low'), criteria: [{ id: 'low.bug', text: t('A bug.'), when: { requestType: ['bug'] } }] },
+        {
+          id: 'high',
+          rank: 1,
+          label: t('High'),
+          criteria: [{ id: 'high.down', text: t('Down.'), when: { service: ['down'] } }],
+        },
+        {
+          id: 'low',
+          rank: 2,
+          label: t('Low'),
+          criteria: [{ id: 'low.bug', text: t('A bug.'), when: { requestType: ['bug'] } }],
+        },
       ],
     },
   },
@@ -94,10 +104,30 @@ export const pausingPolicyDefinition: PolicyDefinition = {
       severityScale: 'impact',
       channels: [{ channel: 'portal', clock: '24/7' }],
       targets: [
-        { metric: 'firstResponse', severities: ['high'], duration: 'PT1H', clock: '24/7', pauseOn: [...both], warnAtPercent: [50, 90] },
-        { metric: 'firstResponse', severities: ['low'], duration: 'PT3H', clock: 'office', pauseOn: ['waiting_on_customer'] },
+        {
+          metric: 'firstResponse',
+          severities: ['high'],
+          duration: 'PT1H',
+          clock: '24/7',
+          pauseOn: [...both],
+          warnAtPercent: [50, 90],
+        },
+        {
+          metric: 'firstResponse',
+          severities: ['low'],
+          duration: 'PT3H',
+          clock: 'office',
+          pauseOn: ['waiting_on_customer'],
+        },
         { metric: 'followUp', duration: 'PT2H', clock: 'office', pauseOn: [...both] },
-        { metric: 'resolution', severities: ['high'], duration: 'PT8H', clock: '24/7', pauseOn: ['waiting_on_customer'], warnAtPercent: [25, 50, 99] },
+        {
+          metric: 'resolution',
+          severities: ['high'],
+          duration: 'PT8H',
+          clock: '24/7',
+          pauseOn: ['waiting_on_customer'],
+          warnAtPercent: [25, 50, 99],
+        },
         { metric: 'resolution', severities: ['low'], duration: 'P2D', clock: 'office', pauseOn: [...both] },
       ],
       supportHours: { kind: 'none' },
@@ -109,7 +139,13 @@ export const pausingPolicyDefinition: PolicyDefinition = {
       channels: [{ channel: 'portal', clock: 'office' }],
       targets: [
         { metric: 'firstResponse', duration: 'P1D', clock: 'office', pauseOn: ['on_hold'] },
-        { metric: 'followUp', severities: ['high'], duration: 'PT30M', clock: '24/7', pauseOn: ['waiting_on_customer'] },
+        {
+          metric: 'followUp',
+          severities: ['high'],
+          duration: 'PT30M',
+          clock: '24/7',
+          pauseOn: ['waiting_on_customer'],
+        },
         { metric: 'resolution', duration: 'PT20H', clock: '24/7', pauseOn: [...both] },
       ],
       supportHours: { kind: 'none' },
@@ -158,7 +194,11 @@ export const dedicatedSetup: TicketSetup = {
 export const pausingSetup: TicketSetup = {
   name: 'pausing',
   policy: pausingPolicy,
-  accounts: [{ type: 'customer', plan: 'gold' }, { type: 'customer', plan: 'silver' }, { type: 'customer', plan: 'bronze' }],
+  accounts: [
+    { type: 'customer', plan: 'gold' },
+    { type: 'customer', plan: 'silver' },
+    { type: 'customer', plan: 'bronze' },
+  ],
   levels: ['high', 'low'],
   planChanges: [{ plan: 'gold' }, { plan: 'silver' }, { plan: 'bronze' }],
   calendar: calendarOf(pausingPolicyDefinition, 'office'),

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Path of a shared vector file, beside the project. */
-export const samplePath = (name: string): string => fileURLToPath(new URL(`../../../shared/conformance/${name}`, import.meta.url));
+export const samplePath = (name: string): string =>
+  fileURLToPath(new URL(`../../../shared/conformance/${name}`, import.meta.url));
 
 /** A shared vector file, parsed. */
 export function readSample<T>(name: string): T {
@@ -10,7 +11,10 @@ export function readSample<T>(name: string): T {
 }
 
 /** Case ids listed in `expected-failures.txt` (one per line, then the reason), normally none. */
-export const expectedFailures: readonly string[] = readFileSync(new URL('./expected-failures.txt', import.meta.url), 'utf8')
+export const expectedFailures: readonly string[] = readFileSync(
+  new URL('./expected-failures.txt', import.meta.url),
+  'utf8',
+)
   .split('\n')
   .map((l) => l.trim())
   .filter((l) => l !== '' && !l.startsWith('#'))

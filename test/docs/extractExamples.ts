@@ -43,7 +43,10 @@ export function examplesFromSource(root: string): Example[] {
 
 /** `ts` blocks of the README and the guides in docs/. */
 export function examplesFromMarkdown(root: string): Example[] {
-  const files = [join(root, 'README.md'), ...walk(join(root, 'docs'), (p) => p.endsWith('.md') && !p.includes('/api/'))];
+  const files = [
+    join(root, 'README.md'),
+    ...walk(join(root, 'docs'), (p) => p.endsWith('.md') && !p.includes('/api/')),
+  ];
   const out: Example[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');

@@ -11,18 +11,49 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { balances, complianceReport, createLedger, measureMany, parsePolicy, replay, standardSupport, statement, type SlaTicket, type TicketEvent } from '../../src/index.js';
+import {
+  balances,
+  complianceReport,
+  createLedger,
+  measureMany,
+  parsePolicy,
+  replay,
+  standardSupport,
+  statement,
+  type SlaTicket,
+  type TicketEvent,
+} from '../../src/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = join(root, 'examples', 'notebooks');
 const ZONE = 'Europe/Madrid';
 
-interface Output { output_type: string; name?: string; text?: string | string[]; data?: Record<string, string | string[]>; execution_count?: number | null }
-interface Cell { cell_type: string; id: string; source: string | string[]; metadata: Record<string, unknown>; outputs?: Output[]; execution_count?: number | null }
-interface Notebook { nbformat: number; nbformat_minor: number; metadata: { kernelspec?: { name: string; language: string } }; cells: Cell[] }
+interface Output {
+  output_type: string;
+  name?: string;
+  text?: string | string[];
+  data?: Record<string, string | string[]>;
+  execution_count?: number | null;
+}
+interface Cell {
+  cell_type: string;
+  id: string;
+  source: string | string[];
+  metadata: Record<string, unknown>;
+  outputs?: Output[];
+  execution_count?: number | null;
+}
+interface Notebook {
+  nbformat: number;
+  nbformat_minor: number;
+  metadata: { kernelspec?: { name: string; language: string } };
+  cells: Cell[];
+}
 
 const text = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join('') : (t ?? ''));
-const files = readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.ipynb'))
+  .sort();
 const raw = (file: string) => readFileSync(join(dir, file), 'utf8');
 const load = (file: string) => JSON.parse(raw(file)) as Notebook;
 const code = (nb: Notebook) => nb.cells.filter((c) => c.cell_type === 'code');
@@ -33,23 +64,44 @@ function tables(c: Cell): string[][][] {
   return (c.outputs ?? [])
     .map((o) => text(o.data?.['text/markdown']))
     .filter((md) => md.startsWith('|'))
-    .map((md) => md.split('\n').filter((l) => !/^\|( --- \|)+$/.test(l)).map((l) => l.slice(2, -2).split(' | ')));
+    .map((md) =>
+      md
+        .split('\n')
+        .filter((l) => !/^\|( --- \|)+$/.test(l))
+        .map((l) => l.slice(2, -2).split(' | ')),
+    );
 }
 /** The bars of the SVG chart a cell displayed: `category/series` → value. */
 function bars(c: Cell): Map<string, number> {
   const svg = (c.outputs ?? []).map((o) => text(o.data?.['image/svg+xml'])).join('');
-  return new Map([...svg.matchAll(/data-category="([^"]+)" data-series="([^"]+)" data-value="([^"]+)"/g)].map((m) => [`${m[1]}/${m[2]}`, Number(m[3])]));
+  return new Map(
+    [...svg.matchAll(/data-category="([^"]+)" data-series="([^"]+)" data-value="([^"]+)"/g)].map((m) => [
+      `${m[1]}/${m[2]}`,
+      Number(m[3]),
+    ]),
+  );
 }
 
 /** Jupyter's own serialisation (sorted keys, one-space indent), as `npm run notebooks` writes it. */
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+  );
 }
 
 /** The names src/index.ts exports (values and types). */
-const publicNames = new Set([...readFileSync(join(root, 'src', 'index.ts'), 'utf8').matchAll(/^export (?:type )?\{([^}]+)\}/gm)].flatMap((m) => (m[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean)));
+const publicNames = new Set(
+  [...readFileSync(join(root, 'src', 'index.ts'), 'utf8').matchAll(/^export (?:type )?\{([^}]+)\}/gm)].flatMap((m) =>
+    (m[1] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+);
 
 describe('every notebook', () => {
   it('the two notebooks are there', () => {
@@ -70,21 +122,35 @@ describe('every notebook', () => {
 
     it('was executed top to bottom: every code cell has outputs, none an error', () => {
       expect(code(nb).map((c) => c.execution_count)).toEqual(code(nb).map((_, i) => i + 1));
-      expect(code(nb).filter((c) => (c.outputs ?? []).length === 0).map((c) => c.id)).toEqual([]);
-      expect(code(nb).flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === 'error')).toEqual([]);
+      expect(
+        code(nb)
+          .filter((c) => (c.outputs ?? []).length === 0)
+          .map((c) => c.id),
+      ).toEqual([]);
+      expect(
+        code(nb)
+          .flatMap((c) => c.outputs ?? [])
+          .filter((o) => o.output_type === 'error'),
+      ).toEqual([]);
     });
 
     it('is stored normalised: no execution timings, one output per stream, Jupyter key order', () => {
       expect(nb.cells.filter((c) => 'execution' in c.metadata)).toEqual([]);
       for (const c of code(nb)) {
-        const streams = (c.outputs ?? []).map((o, i, all) => o.output_type === 'stream' && all[i - 1]?.output_type === 'stream' && all[i - 1]?.name === o.name);
+        const streams = (c.outputs ?? []).map(
+          (o, i, all) =>
+            o.output_type === 'stream' && all[i - 1]?.output_type === 'stream' && all[i - 1]?.name === o.name,
+        );
         expect(streams, c.id).not.toContain(true);
       }
       expect(raw(file)).toBe(`${JSON.stringify(sorted(nb), null, 1)}\n`);
     });
 
     it('shows an SVG chart', () => {
-      const svgs = code(nb).flatMap((c) => c.outputs ?? []).map((o) => text(o.data?.['image/svg+xml'])).filter(Boolean);
+      const svgs = code(nb)
+        .flatMap((c) => c.outputs ?? [])
+        .map((o) => text(o.data?.['image/svg+xml']))
+        .filter(Boolean);
       expect(svgs.length).toBeGreaterThanOrEqual(1);
       for (const svg of svgs) {
         expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>[\s\S]*<\/svg>$/);
@@ -93,11 +159,22 @@ describe('every notebook', () => {
     });
 
     it('imports only public exports of the built package', () => {
-      const sources = code(nb).map((c) => text(c.source)).join('\n');
-      const specifiers = [...sources.matchAll(/\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
+      const sources = code(nb)
+        .map((c) => text(c.source))
+        .join('\n');
+      const specifiers = [
+        ...sources.matchAll(
+          /\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm,
+        ),
+      ].map((m) => m[1] ?? m[2] ?? m[3]);
       expect(specifiers.length).toBeGreaterThan(0);
       expect(new Set(specifiers)).toEqual(new Set(['../../dist/index.js']));
-      const names = [...sources.matchAll(/import\s*\{([^}]+)\}\s*from/g)].flatMap((m) => (m[1] ?? '').split(',').map((s) => s.trim().replace(/^type\s+/, '')).filter(Boolean));
+      const names = [...sources.matchAll(/import\s*\{([^}]+)\}\s*from/g)].flatMap((m) =>
+        (m[1] ?? '')
+          .split(',')
+          .map((s) => s.trim().replace(/^type\s+/, ''))
+          .filter(Boolean),
+      );
       expect(names.filter((n) => !publicNames.has(n))).toEqual([]);
     });
   });
@@ -117,15 +194,22 @@ describe('sla-compliance.ipynb shows what measureMany and complianceReport give 
   const nb = load('sla-compliance.ipynb');
   const policy = parsePolicy(standardSupport);
   const timelines = new Map<string, { account: { type: string; plan: string }; events: TicketEvent[] }>();
-  for (const line of readFileSync(join(dir, 'data', 'tickets.csv'), 'utf8').trim().split('\n').slice(1)) {
+  for (const line of readFileSync(join(dir, 'data', 'tickets.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)) {
     const [id = '', plan = '', at = '', event, value = ''] = line.split(',');
     if (!timelines.has(id)) timelines.set(id, { account: { type: 'direct', plan }, events: [] });
     const when = Date.parse(at);
-    timelines.get(id)!.events.push(
-      event === 'created' ? { type: 'created', at: when, severity: value }
-      : event === 'reply' ? { type: 'reply', at: when, author: value as 'agent' }
-      : { type: 'status', at: when, status: value as 'solved' },
-    );
+    timelines
+      .get(id)!
+      .events.push(
+        event === 'created'
+          ? { type: 'created', at: when, severity: value }
+          : event === 'reply'
+            ? { type: 'reply', at: when, author: value as 'agent' }
+            : { type: 'status', at: when, status: value as 'solved' },
+      );
   }
   const now = Date.parse(/const now = Date\.parse\("([^"]+)"\)/.exec(text(cell(nb, 'measure').source))?.[1] ?? '');
   const results = measureMany(policy, [...timelines.values()] as SlaTicket[], now);
@@ -142,61 +226,133 @@ describe('sla-compliance.ipynb shows what measureMany and complianceReport give 
 
   it('the monthly report rows match complianceReport by month', () => {
     const expected = complianceReport(results, { period: 'month', zone: ZONE }).map((r) => [
-      r.period, r.plan ?? '—', r.severity ?? '—', String(r.met), String(r.breached), String(r.open), percent(r.met, r.met + r.breached), hours(r.medianMs), hours(r.p90Ms),
+      r.period,
+      r.plan ?? '—',
+      r.severity ?? '—',
+      String(r.met),
+      String(r.breached),
+      String(r.open),
+      percent(r.met, r.met + r.breached),
+      hours(r.medianMs),
+      hours(r.p90Ms),
     ]);
     const [table] = tables(cell(nb, 'monthly-report'));
-    expect(table?.[0]).toEqual(['month', 'plan', 'severity', 'met', 'breached', 'open', 'compliance', 'median h', 'p90 h']);
+    expect(table?.[0]).toEqual([
+      'month',
+      'plan',
+      'severity',
+      'met',
+      'breached',
+      'open',
+      'compliance',
+      'median h',
+      'p90 h',
+    ]);
     expect(table?.slice(1)).toEqual(expected);
   });
 
   it('the breaches per week, in the table and in the chart, match complianceReport by ISO week', () => {
     const weekly = complianceReport(results, { period: 'week', zone: ZONE });
     const weeks = [...new Set(weekly.map((r) => r.period))];
-    const breached = (week: string, plan?: string) => weekly.filter((r) => r.period === week && (plan === undefined || r.plan === plan)).reduce((n, r) => n + r.breached, 0);
+    const breached = (week: string, plan?: string) =>
+      weekly
+        .filter((r) => r.period === week && (plan === undefined || r.plan === plan))
+        .reduce((n, r) => n + r.breached, 0);
     const [table] = tables(cell(nb, 'weekly-breaches'));
     expect(table?.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual(
-      weeks.map((w) => [w, ...['enterprise', 'premium', 'starter'].map((p) => String(breached(w, p))), String(breached(w))]),
+      weeks.map((w) => [
+        w,
+        ...['enterprise', 'premium', 'starter'].map((p) => String(breached(w, p))),
+        String(breached(w)),
+      ]),
     );
-    const expectedBars = new Map(weeks.flatMap((w) => ['enterprise', 'premium', 'starter'].map((p) => [`${w}/${p}`, breached(w, p)] as const)).filter(([, v]) => v > 0));
+    const expectedBars = new Map(
+      weeks
+        .flatMap((w) => ['enterprise', 'premium', 'starter'].map((p) => [`${w}/${p}`, breached(w, p)] as const))
+        .filter(([, v]) => v > 0),
+    );
     expect(bars(cell(nb, 'breaches-chart'))).toEqual(expectedBars);
-    expect(weeks.reduce((n, w) => n + breached(w), 0)).toBe(results.flatMap((r) => r.targets).filter((t) => t.state === 'breached').length);
+    expect(weeks.reduce((n, w) => n + breached(w), 0)).toBe(
+      results.flatMap((r) => r.targets).filter((t) => t.state === 'breached').length,
+    );
   });
 });
 
 describe('support-hours.ipynb shows what the ledger gives in Node', () => {
   const nb = load('support-hours.ipynb');
-  const source = code(nb).map((c) => text(c.source)).join('\n');
-  const packages = [...source.matchAll(/\{ account: "([^"]+)", label: "[^"]*", hours: (\d+) \}/g)].map((m) => ({ account: m[1]!, hours: Number(m[2]) }));
+  const source = code(nb)
+    .map((c) => text(c.source))
+    .join('\n');
+  const packages = [...source.matchAll(/\{ account: "([^"]+)", label: "[^"]*", hours: (\d+) \}/g)].map((m) => ({
+    account: m[1]!,
+    hours: Number(m[2]),
+  }));
   const from = Date.parse('2026-01-01T00:00:00+01:00');
   const to = Date.parse('2027-01-01T00:00:00+01:00');
   const asOf = Date.parse('2026-07-01T00:00:00+02:00');
-  const [header = '', ...lines] = readFileSync(join(dir, 'data', 'conversations.csv'), 'utf8').trim().split('\n');
+  const [header = '', ...lines] = readFileSync(join(dir, 'data', 'conversations.csv'), 'utf8')
+    .trim()
+    .split('\n');
   const columns = header.split(',');
-  const events = lines.map((line) => Object.fromEntries(line.split(',').flatMap((v, i) => {
-    const c = columns[i]!;
-    return v === '' ? [] : [[c, c === 'at' ? Date.parse(v) : c === 'minutes' ? Number(v) : v]];
-  })));
-  const granted = packages.map((p) => ({ id: `grant-${p.account}`, kind: 'package_granted', account: p.account, at: from, year: '2026', from, to, minutes: p.hours * 60 }));
+  const events = lines.map((line) =>
+    Object.fromEntries(
+      line.split(',').flatMap((v, i) => {
+        const c = columns[i]!;
+        return v === '' ? [] : [[c, c === 'at' ? Date.parse(v) : c === 'minutes' ? Number(v) : v]];
+      }),
+    ),
+  );
+  const granted = packages.map((p) => ({
+    id: `grant-${p.account}`,
+    kind: 'package_granted',
+    account: p.account,
+    at: from,
+    year: '2026',
+    from,
+    to,
+    minutes: p.hours * 60,
+  }));
   const ledger = replay(createLedger(parsePolicy(standardSupport)), [...granted, ...events]);
   const h = (minutes: number) => String(+(minutes / 60).toFixed(2));
 
   it('the balances on 1 July match balances()', () => {
     expect(packages.map((p) => p.account)).toEqual(['acme', 'globex', 'nova-partners']);
     const [table] = tables(cell(nb, 'balances'));
-    expect(table?.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[5], r[6]])).toEqual(packages.map(({ account }) => {
-      const [y] = balances(ledger, account, { asOf });
-      return [account, String(y!.conversations), h(y!.grantedMinutes), h(y!.chargedMinutes), h(y!.balanceMinutes), h(y!.overageMinutes)];
-    }));
+    expect(table?.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[5], r[6]])).toEqual(
+      packages.map(({ account }) => {
+        const [y] = balances(ledger, account, { asOf });
+        return [
+          account,
+          String(y!.conversations),
+          h(y!.grantedMinutes),
+          h(y!.chargedMinutes),
+          h(y!.balanceMinutes),
+          h(y!.overageMinutes),
+        ];
+      }),
+    );
   });
 
   it('the hours charged per month, in the table and in the chart, match the statements', () => {
-    const month = (ms: number) => new Date(ms).toLocaleDateString('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit' }).slice(0, 7);
-    const rows = packages.flatMap(({ account }) => statement(ledger, { account, from, to: asOf }).rows.map((r) => ({ account, ...r })));
+    const month = (ms: number) =>
+      new Date(ms).toLocaleDateString('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit' }).slice(0, 7);
+    const rows = packages.flatMap(({ account }) =>
+      statement(ledger, { account, from, to: asOf }).rows.map((r) => ({ account, ...r })),
+    );
     const months = [...new Set(rows.map((r) => month(r.openedAt)))].sort();
     expect(months).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
-    const charged = (m: string, account: string) => rows.filter((r) => r.account === account && month(r.openedAt) === m).reduce((s, r) => s + r.chargedMinutes, 0);
+    const charged = (m: string, account: string) =>
+      rows.filter((r) => r.account === account && month(r.openedAt) === m).reduce((s, r) => s + r.chargedMinutes, 0);
     const [table] = tables(cell(nb, 'hours-per-month'));
-    expect(table?.slice(1).map((r) => r.slice(0, 4))).toEqual(months.map((m) => [m, ...packages.map((p) => h(charged(m, p.account)))]));
-    expect(bars(cell(nb, 'hours-chart'))).toEqual(new Map(months.flatMap((m) => packages.map((p) => [`${m}/${p.account}`, Number(h(charged(m, p.account)))] as const)).filter(([, v]) => v > 0)));
+    expect(table?.slice(1).map((r) => r.slice(0, 4))).toEqual(
+      months.map((m) => [m, ...packages.map((p) => h(charged(m, p.account)))]),
+    );
+    expect(bars(cell(nb, 'hours-chart'))).toEqual(
+      new Map(
+        months
+          .flatMap((m) => packages.map((p) => [`${m}/${p.account}`, Number(h(charged(m, p.account)))] as const))
+          .filter(([, v]) => v > 0),
+      ),
+    );
   });
 });

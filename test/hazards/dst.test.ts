@@ -73,7 +73,10 @@ describe('America/Santiago: the clock changes at midnight', () => {
 
   it('a 24/7 calendar is plain elapsed time across both transitions', () => {
     const day: [string, string][] = [['00:00', '24:00']];
-    const cal = compileCalendar({ zone: 'America/Santiago', week: { 1: day, 2: day, 3: day, 4: day, 5: day, 6: day, 7: day } });
+    const cal = compileCalendar({
+      zone: 'America/Santiago',
+      week: { 1: day, 2: day, 3: day, 4: day, 5: day, 6: day, 7: day },
+    });
     for (const t of [at('2026-09-05T23:00-04:00'), at('2026-04-04T22:30-03:00')]) {
       expect(cal.add(t, 2 * HOUR)).toBe(t + 2 * HOUR);
       expect(cal.between(t, t + 5 * HOUR)).toBe(5 * HOUR);

@@ -35,10 +35,22 @@ const calendars: Record<string, BusinessCalendar> = {
 
 /** Instants around each zone's 2026 offset changes and ordinary weekdays, some off the minute. */
 const instants = [
-  '2026-03-28T23:00:00.000Z', '2026-03-29T00:59:59.999Z', '2026-10-25T00:30:00.000Z', '2026-12-23T16:59:00.000Z',
-  '2026-04-04T22:00:00.000Z', '2026-04-05T03:00:00.000Z', '2026-09-05T23:30:00.000Z', '2026-09-06T04:00:00.000Z',
-  '2026-04-04T14:30:00.000Z', '2026-04-04T15:00:00.000Z', '2026-10-03T15:15:00.000Z', '2026-10-03T16:00:00.000Z',
-  '2026-01-02T18:00:00.000Z', '2026-01-05T09:00:00.001Z', '2026-07-15T12:34:56.789Z', '2027-02-28T21:00:00.000Z',
+  '2026-03-28T23:00:00.000Z',
+  '2026-03-29T00:59:59.999Z',
+  '2026-10-25T00:30:00.000Z',
+  '2026-12-23T16:59:00.000Z',
+  '2026-04-04T22:00:00.000Z',
+  '2026-04-05T03:00:00.000Z',
+  '2026-09-05T23:30:00.000Z',
+  '2026-09-06T04:00:00.000Z',
+  '2026-04-04T14:30:00.000Z',
+  '2026-04-04T15:00:00.000Z',
+  '2026-10-03T15:15:00.000Z',
+  '2026-10-03T16:00:00.000Z',
+  '2026-01-02T18:00:00.000Z',
+  '2026-01-05T09:00:00.001Z',
+  '2026-07-15T12:34:56.789Z',
+  '2027-02-28T21:00:00.000Z',
 ].map((iso) => Date.parse(iso));
 
 export function probeResults(): Record<string, unknown> {
@@ -59,9 +71,14 @@ export function probeResults(): Record<string, unknown> {
       out[`${key} addBusinessDays 1`] = cal.addBusinessDays(t, 1);
       out[`${key} addBusinessDays 3 (Date)`] = cal.addBusinessDays(asDate, 3).toISOString();
       const machine = cal.addBusinessDays(asMachineDateTime, 2);
-      out[`${key} addBusinessDays 2 (machine DateTime)`] = [machine.toMillis(), machine.zoneName === asMachineDateTime.zoneName];
+      out[`${key} addBusinessDays 2 (machine DateTime)`] = [
+        machine.toMillis(),
+        machine.zoneName === asMachineDateTime.zoneName,
+      ];
       out[`${key} add 10h (Tokyo DateTime)`] = cal.add(asTokyoDateTime, 10 * HOUR).toISO();
-      out[`${key} openIntervals 2d`] = cal.openIntervals(asDate, t + 48 * HOUR).map((p) => `${p.start.toISOString()}/${p.end.toISOString()}`);
+      out[`${key} openIntervals 2d`] = cal
+        .openIntervals(asDate, t + 48 * HOUR)
+        .map((p) => `${p.start.toISOString()}/${p.end.toISOString()}`);
     }
     out[`${name} holidays 2026`] = cal.holidaysIn(2026).map((h) => h.date);
   }

@@ -22,7 +22,7 @@ const run = (cmd: string, args: string[], cwd: string) => {
     return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+    throw new Error(`${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`, { cause: error });
   }
 };
 const write = (path: string, text: string) => {
@@ -44,7 +44,9 @@ const EXPECTED = JSON.stringify(['2026-01-07T08:00:00.000Z', 'running', 'object'
 beforeAll(() => {
   run('npm', ['run', '--silent', 'build'], root);
   scratch = mkdtempSync(join(tmpdir(), 'support-policy-consumer-'));
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], root)) as { filename: string }[];
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], root)) as {
+    filename: string;
+  }[];
   tarball = join(scratch, packed[0]!.filename);
   const home = join(scratch, 'node_modules', 'support-policy');
   mkdirSync(home, { recursive: true });
@@ -62,8 +64,15 @@ afterAll(() => {
 
 describe('the packed package', () => {
   it('holds only dist/, the README, the changelog, the licence and package.json', () => {
-    const files = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], root))[0].files.map((f: { path: string }) => f.path) as string[];
-    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
+    const files = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], root))[0].files.map(
+      (f: { path: string }) => f.path,
+    ) as string[];
+    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual([
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'package.json',
+    ]);
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.cjs');
     expect(files).toContain('dist/policy.schema.json');
@@ -71,12 +80,18 @@ describe('the packed package', () => {
   });
 
   it('an ES module imports it, and its JSON Schema', () => {
-    write(join(scratch, 'esm', 'consumer.mjs'), `import { compileCalendar, measure, parsePolicy, standardSupport } from 'support-policy';\nimport schema from 'support-policy/policy.schema.json' with { type: 'json' };\n${BODY}`);
+    write(
+      join(scratch, 'esm', 'consumer.mjs'),
+      `import { compileCalendar, measure, parsePolicy, standardSupport } from 'support-policy';\nimport schema from 'support-policy/policy.schema.json' with { type: 'json' };\n${BODY}`,
+    );
     expect(run(process.execPath, ['consumer.mjs'], join(scratch, 'esm')).trim()).toBe(EXPECTED);
   });
 
   it('CommonJS requires it, and its JSON Schema', () => {
-    write(join(scratch, 'cjs', 'consumer.cjs'), `const { compileCalendar, measure, parsePolicy, standardSupport } = require('support-policy');\nconst schema = require('support-policy/policy.schema.json');\n${BODY}`);
+    write(
+      join(scratch, 'cjs', 'consumer.cjs'),
+      `const { compileCalendar, measure, parsePolicy, standardSupport } = require('support-policy');\nconst schema = require('support-policy/policy.schema.json');\n${BODY}`,
+    );
     expect(run(process.execPath, ['consumer.cjs'], join(scratch, 'cjs')).trim()).toBe(EXPECTED);
   });
 
@@ -88,13 +103,31 @@ describe('the packed package', () => {
     it(`TypeScript compiles and runs it with moduleResolution ${name}`, () => {
       const dir = join(scratch, `ts-${name.replace(/\W+/g, '-')}`);
       write(join(dir, 'package.json'), JSON.stringify({ type }));
-      write(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, target: 'es2022', strict: true, resolveJsonModule: true, outDir: 'out', skipLibCheck: false, types: ['node'] } }));
+      write(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            ...compilerOptions,
+            target: 'es2022',
+            strict: true,
+            resolveJsonModule: true,
+            outDir: 'out',
+            skipLibCheck: false,
+            types: ['node'],
+          },
+        }),
+      );
       // Import attributes need module esnext or node18+; under node16 an ES module reads JSON through require.
       const schemaImport =
-        type === 'commonjs' ? `import schema = require('support-policy/policy.schema.json');`
-        : name === 'bundler' ? `import schema from 'support-policy/policy.schema.json' with { type: 'json' };`
-        : `import { createRequire } from 'node:module';\nconst schema: unknown = createRequire(import.meta.url)('support-policy/policy.schema.json');`;
-      write(join(dir, 'consumer.ts'), `import { compileCalendar, measure, parsePolicy, standardSupport, type MeasureResult } from 'support-policy';\n${schemaImport}\nconst typed: (r: MeasureResult) => string = (r) => r.targets[0]!.state;\nvoid typed;\n${BODY.replace('ticket.targets[0].state', 'ticket.targets[0]!.state')}`);
+        type === 'commonjs'
+          ? `import schema = require('support-policy/policy.schema.json');`
+          : name === 'bundler'
+            ? `import schema from 'support-policy/policy.schema.json' with { type: 'json' };`
+            : `import { createRequire } from 'node:module';\nconst schema: unknown = createRequire(import.meta.url)('support-policy/policy.schema.json');`;
+      write(
+        join(dir, 'consumer.ts'),
+        `import { compileCalendar, measure, parsePolicy, standardSupport, type MeasureResult } from 'support-policy';\n${schemaImport}\nconst typed: (r: MeasureResult) => string = (r) => r.targets[0]!.state;\nvoid typed;\n${BODY.replace('ticket.targets[0].state', 'ticket.targets[0]!.state')}`,
+      );
       run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir);
       expect(run(process.execPath, [join(dir, 'out', 'consumer.js')], dir).trim()).toBe(EXPECTED);
     }, 60_000);
@@ -103,17 +136,33 @@ describe('the packed package', () => {
   it('publint and arethetypeswrong (node16 profile) find nothing', () => {
     expect(run(bin('publint'), ['run', root], root)).toMatch(/All good!/);
     // attw exits non-zero on any problem; the node10 resolution the profile leaves out is not a problem.
-    const report = JSON.parse(run(bin('attw'), [tarball, '--profile', 'node16', '--format', 'json'], root)) as { analysis: { problems: { kind: string; resolutionKind?: string }[] } };
+    const report = JSON.parse(run(bin('attw'), [tarball, '--profile', 'node16', '--format', 'json'], root)) as {
+      analysis: { problems: { kind: string; resolutionKind?: string }[] };
+    };
     expect(report.analysis.problems.filter((p) => p.resolutionKind !== 'node10')).toEqual([]);
   }, 60_000);
 
   it('importing only the calendar leaves the policy schemas and the presets out of a bundle', () => {
     write(join(scratch, 'shake', 'entry.mjs'), `export { compileCalendar } from 'support-policy';\n`);
     const out = join(scratch, 'shake', 'out.js');
-    run(bin('esbuild'), [join(scratch, 'shake', 'entry.mjs'), '--bundle', '--minify', '--format=esm', '--external:luxon', '--external:zod', `--outfile=${out}`, '--log-level=error'], join(scratch, 'shake'));
+    run(
+      bin('esbuild'),
+      [
+        join(scratch, 'shake', 'entry.mjs'),
+        '--bundle',
+        '--minify',
+        '--format=esm',
+        '--external:luxon',
+        '--external:zod',
+        `--outfile=${out}`,
+        '--log-level=error',
+      ],
+      join(scratch, 'shake'),
+    );
     const text = readFileSync(out, 'utf8');
     expect(text.length).toBeGreaterThan(5_000); // the calendar engine itself is there
-    for (const word of ['severityScale', 'replacesTargets', 'warnAtPercent', 'dedicated_support', 'minimumMinutes']) expect(text, word).not.toContain(word);
+    for (const word of ['severityScale', 'replacesTargets', 'warnAtPercent', 'dedicated_support', 'minimumMinutes'])
+      expect(text, word).not.toContain(word);
     expect(text.length).toBeLessThan(40_000);
   });
 });

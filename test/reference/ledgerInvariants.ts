@@ -36,7 +36,9 @@ export function checkInvariants(m: LedgerModel, state: LedgerState): void {
       let carriedOut = 0;
       for (const y of real) {
         // balance + charged = granted + carried in − carried out − expired, for every year.
-        expect(y.balanceMinutes + y.chargedMinutes).toBe(y.grantedMinutes + y.carriedInMinutes - y.carriedOutMinutes - y.expiredMinutes);
+        expect(y.balanceMinutes + y.chargedMinutes).toBe(
+          y.grantedMinutes + y.carriedInMinutes - y.carriedOutMinutes - y.expiredMinutes,
+        );
         // A negative balance is the overage; nothing is lost.
         expect(y.overageMinutes).toBe(Math.max(0, -y.balanceMinutes));
         expect(y.expiredMinutes).toBeGreaterThanOrEqual(0);
@@ -64,7 +66,8 @@ export function checkInvariants(m: LedgerModel, state: LedgerState): void {
       // Charges are whole increments and at least the minimum (when minimum is itself whole increments).
       if (r.classification !== 'incident' && r.classification !== 'customer_success' && r.rule !== 'voided') {
         expect(r.chargedMinutes).toBeGreaterThanOrEqual(rules.minimumMinutes);
-        if (rules.minimumMinutes % rules.incrementMinutes === 0) expect(r.chargedMinutes % rules.incrementMinutes).toBe(0);
+        if (rules.minimumMinutes % rules.incrementMinutes === 0)
+          expect(r.chargedMinutes % rules.incrementMinutes).toBe(0);
       } else {
         expect(r.chargedMinutes).toBe(0);
       }
@@ -84,4 +87,3 @@ export function view(state: LedgerState, accounts: readonly string[]) {
     statement: statement(state, { account, ...EVER }),
   }));
 }
-

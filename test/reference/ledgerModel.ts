@@ -1,4 +1,11 @@
-import type { ChargeRule, ConversationClass, DeductionRules, LedgerEvent, StatementRow, YearBalance } from '../../src/index.js';
+import type {
+  ChargeRule,
+  ConversationClass,
+  DeductionRules,
+  LedgerEvent,
+  StatementRow,
+  YearBalance,
+} from '../../src/index.js';
 
 /**
  * A slow, obviously correct model of SPEC.md section 5 (support-hours deduction), used as an oracle
@@ -38,12 +45,20 @@ const isYearEvent = (e: LedgerEvent): e is YearEvent => e.kind === 'package_gran
 /** The charge of a conversation under `rules`, from its final state (SPEC §5, one rule at a time). */
 export function modelCharge(
   rules: DeductionRules,
-  c: { readonly handledMinutes: number; readonly documented: boolean; readonly voided: boolean; readonly classification: ConversationClass },
+  c: {
+    readonly handledMinutes: number;
+    readonly documented: boolean;
+    readonly voided: boolean;
+    readonly classification: ConversationClass;
+  },
 ): { chargedMinutes: number; rule: ChargeRule } {
   if (c.voided) return { chargedMinutes: 0, rule: 'voided' };
-  if (c.classification === 'incident' && rules.incidents === 'free') return { chargedMinutes: 0, rule: 'incident_free' };
-  if (c.classification === 'customer_success' && rules.customerSuccess === 'free') return { chargedMinutes: 0, rule: 'customer_success_free' };
-  if (c.documented && rules.documentationAnswer === 'minimum') return { chargedMinutes: rules.minimumMinutes, rule: 'documentation_minimum' };
+  if (c.classification === 'incident' && rules.incidents === 'free')
+    return { chargedMinutes: 0, rule: 'incident_free' };
+  if (c.classification === 'customer_success' && rules.customerSuccess === 'free')
+    return { chargedMinutes: 0, rule: 'customer_success_free' };
+  if (c.documented && rules.documentationAnswer === 'minimum')
+    return { chargedMinutes: rules.minimumMinutes, rule: 'documentation_minimum' };
   // Whole increments, by integer arithmetic: `below` is the largest multiple of the increment ≤ handled.
   const inc = rules.incrementMinutes;
   const rest = c.handledMinutes % inc;
@@ -86,7 +101,13 @@ export class LedgerModel {
     const out: ModelYear[] = [];
     for (const e of this.events) {
       if (e.account !== account || !isYearEvent(e)) continue;
-      out.push({ id: e.year, from: e.from, to: e.to, minutes: e.minutes, previousYear: e.kind === 'contract_renewed' ? e.previousYear : undefined });
+      out.push({
+        id: e.year,
+        from: e.from,
+        to: e.to,
+        minutes: e.minutes,
+        previousYear: e.kind === 'contract_renewed' ? e.previousYear : undefined,
+      });
     }
     return out.sort((a, b) => a.from - b.from);
   }
@@ -131,7 +152,14 @@ export class LedgerModel {
         if (last === undefined || e.at > last.at || (e.at === last.at && e.id > last.id)) last = e;
       }
     }
-    return { conversation, opened, handledMinutes, documented, voided, classification: last === undefined ? 'normal' : last.as };
+    return {
+      conversation,
+      opened,
+      handledMinutes,
+      documented,
+      voided,
+      classification: last === undefined ? 'normal' : last.as,
+    };
   }
 
   /** Statement rows of every opened conversation of `account`, by opening instant then id. */
@@ -154,7 +182,10 @@ export class LedgerModel {
       };
       rows.push(row);
     }
-    return rows.sort((a, b) => a.openedAt - b.openedAt || (a.conversation < b.conversation ? -1 : a.conversation > b.conversation ? 1 : 0));
+    return rows.sort(
+      (a, b) =>
+        a.openedAt - b.openedAt || (a.conversation < b.conversation ? -1 : a.conversation > b.conversation ? 1 : 0),
+    );
   }
 
   /** Conversations with events but no opening, sorted. */
@@ -218,9 +249,14 @@ export class LedgerModel {
   }
 
   /** Usage per client of the conversations opened in `[from, to)` (no client: `""`), by client. */
-  perClient(account: string, from: number, to: number): { client: string; conversations: number; chargedMinutes: number }[] {
+  perClient(
+    account: string,
+    from: number,
+    to: number,
+  ): { client: string; conversations: number; chargedMinutes: number }[] {
     const clients: string[] = [];
-    for (const r of this.rows(account)) if (r.openedAt >= from && r.openedAt < to && !clients.includes(r.client ?? '')) clients.push(r.client ?? '');
+    for (const r of this.rows(account))
+      if (r.openedAt >= from && r.openedAt < to && !clients.includes(r.client ?? '')) clients.push(r.client ?? '');
     return clients.sort().map((client) => {
       let conversations = 0;
       let chargedMinutes = 0;

@@ -56,7 +56,8 @@ function yearOffsets(zone: string, year: number): YearOffsets {
     if (luxonOffset(zone, hi) === current) continue;
     let at = lo + MINUTE;
     while (luxonOffset(zone, at) === current) at += MINUTE;
-    if (luxonOffset(zone, at - 1) !== current || (at - lo) % MINUTE !== 0) throw new Error(`${zone}: change off the minute near ${at}`);
+    if (luxonOffset(zone, at - 1) !== current || (at - lo) % MINUTE !== 0)
+      throw new Error(`${zone}: change off the minute near ${at}`);
     current = luxonOffset(zone, at);
     if (current % MINUTE !== 0) throw new Error(`${zone}: offset ${current} is not whole minutes`);
     changes.push({ at, offset: current });
@@ -80,7 +81,11 @@ export function offsetAt(zone: string, ms: number): number {
 }
 
 /** Every offset change of `zone` in `[fromMs, toMs)`, with the offsets before and after. */
-export function offsetChanges(zone: string, fromMs: number, toMs: number): { at: number; before: number; after: number }[] {
+export function offsetChanges(
+  zone: string,
+  fromMs: number,
+  toMs: number,
+): { at: number; before: number; after: number }[] {
   const out: { at: number; before: number; after: number }[] = [];
   for (let y = utcYear(fromMs); y <= utcYear(toMs); y++) {
     for (const c of yearOffsets(zone, y).changes) {
@@ -131,7 +136,8 @@ function ruleCovers(rule: Rule, date: string): boolean {
     case 'set':
       return rule.holidays.some((r) => ruleCovers(r, date));
     case 'fixed': {
-      if (rule.observed !== undefined && rule.observed !== 'none') throw new Error('simulator: observed rules unsupported');
+      if (rule.observed !== undefined && rule.observed !== 'none')
+        throw new Error('simulator: observed rules unsupported');
       const [y, m, d] = date.split('-').map(Number) as [number, number, number];
       const inYears = (rule.fromYear ?? -Infinity) <= y && y <= (rule.untilYear ?? Infinity);
       return inYears && rule.month === m && rule.day === d;
@@ -156,7 +162,8 @@ export class MinuteSimulator {
     const midnight = DateTime.fromMillis(day * DAY, { zone: 'utc' });
     const date = midnight.toISODate()!;
     const def = this.#def;
-    const holiday = (def.holidays ?? []).some((r) => ruleCovers(r, date)) && !(def.holidayExceptions ?? []).includes(date);
+    const holiday =
+      (def.holidays ?? []).some((r) => ruleCovers(r, date)) && !(def.holidayExceptions ?? []).includes(date);
     const override = def.overrides?.[date];
     const weekly = def.week[String(midnight.weekday) as '1'] ?? [];
     const pairs: readonly Pair[] = override ? override.open : holiday ? [] : weekly;
@@ -175,9 +182,11 @@ export class MinuteSimulator {
 
   /** Every interval that can meet `[fromMs, toMs)`: an interval opens at most 14 h before its date's UTC midnight and lasts at most two days. */
   rawIntervals(fromMs: number, toMs: number): Span[] {
-    if (fromMs < LIMIT_LO || toMs > LIMIT_HI) throw new SimulatorRangeError(`simulator: ${fromMs}..${toMs} outside 2020–2035`);
+    if (fromMs < LIMIT_LO || toMs > LIMIT_HI)
+      throw new SimulatorRangeError(`simulator: ${fromMs}..${toMs} outside 2020–2035`);
     const out: Span[] = [];
-    for (let day = Math.floor(fromMs / DAY) - 3; day <= Math.floor(toMs / DAY) + 1; day++) out.push(...this.intervalsOpeningOn(day));
+    for (let day = Math.floor(fromMs / DAY) - 3; day <= Math.floor(toMs / DAY) + 1; day++)
+      out.push(...this.intervalsOpeningOn(day));
     return out;
   }
 
@@ -219,7 +228,9 @@ export class MinuteSimulator {
   nextOpening(t: number): number {
     if (this.isOpen(t)) return t;
     return this.#widening(t, 1, (from, to) => {
-      const starts = this.rawIntervals(from, to).map((s) => s.start).filter((s) => s > t && s < to);
+      const starts = this.rawIntervals(from, to)
+        .map((s) => s.start)
+        .filter((s) => s > t && s < to);
       return starts.length > 0 ? Math.min(...starts) : undefined;
     });
   }
@@ -265,7 +276,7 @@ export class MinuteSimulator {
   /** The `n`-th business day after day `day` (n ≥ 0; the 0-th is `day` itself). */
   #nthBusinessDayAfter(day: number, n: number): { first: number; last: number } {
     let d = day;
-    for (let seen = 0; seen < n; ) {
+    for (let seen = 0; seen < n;) {
       d++;
       if (d * DAY > LIMIT_HI) throw new SimulatorRangeError('simulator: business day past 2035');
       if (this.businessDay(d)) seen++;

@@ -65,8 +65,16 @@ function tickets() {
   const rows = [];
   const list = [];
   for (let i = 0; i < 260; i++) {
-    const plan = pick(random(), [['enterprise', 25], ['premium', 35], ['starter', 40]]);
-    const severity = pick(random(), [['critical', 10], ['major', 30], ['minor', 60]]);
+    const plan = pick(random(), [
+      ['enterprise', 25],
+      ['premium', 35],
+      ['starter', 40],
+    ]);
+    const severity = pick(random(), [
+      ['critical', 10],
+      ['major', 30],
+      ['minor', 60],
+    ]);
     let at = creationTime(random, from, to);
     const slow = at >= slowFrom && at < slowTo ? 3 : 1;
     const events = [['created', at, severity]];
@@ -107,17 +115,38 @@ function conversations() {
       const start = local(`2026-${String(month).padStart(2, '0')}-01T00:00`);
       const end = DateTime.fromMillis(start, { zone: ZONE }).plus({ months: 1 }).toMillis();
       const count = perMonth - 2 + Math.floor(random() * 5);
-      const opened = Array.from({ length: count }, () => creationTime(random, start, end - 4 * HOUR)).sort((a, b) => a - b);
+      const opened = Array.from({ length: count }, () => creationTime(random, start, end - 4 * HOUR)).sort(
+        (a, b) => a - b,
+      );
       for (const at0 of opened) {
         n++;
         const conversation = `C-${String(n).padStart(4, '0')}`;
         const line = (kind, at, more = {}) =>
-          rows.push([`e${rows.length + 1}`, account, iso(at), kind, conversation, more.channel ?? '', more.client ?? '', more.minutes ?? '', more.as ?? ''].join(','));
+          rows.push(
+            [
+              `e${rows.length + 1}`,
+              account,
+              iso(at),
+              kind,
+              conversation,
+              more.channel ?? '',
+              more.client ?? '',
+              more.minutes ?? '',
+              more.as ?? '',
+            ].join(','),
+          );
         let at = at0;
         const client = clients.length === 0 ? '' : clients[Math.floor(random() * clients.length)];
-        line('conversation_opened', at, { channel: pick(random(), [['ticket', 60], ['chat', 30], ['email', 10]]), client });
+        line('conversation_opened', at, {
+          channel: pick(random(), [
+            ['ticket', 60],
+            ['chat', 30],
+            ['email', 10],
+          ]),
+          client,
+        });
         if (random() < 0.03) {
-          line('conversation_voided', (at += 2 * MINUTE));
+          line('conversation_voided', at + 2 * MINUTE);
           continue;
         }
         for (let k = 0, parts = 1 + Math.floor(random() * 3); k < parts; k++) {
@@ -126,11 +155,11 @@ function conversations() {
         }
         const r = random();
         if (r < 0.1) line('answered_with_documentation', at);
-        else if (r < 0.22) line('classified', (at += MINUTE), { as: 'incident' });
+        else if (r < 0.22) line('classified', at + MINUTE, { as: 'incident' });
         else if (r < 0.27) {
-          line('classified', (at += MINUTE), { as: 'incident' });
-          line('classified', (at += HOUR), { as: 'expected_behaviour' });
-        } else if (r < 0.31) line('classified', (at += MINUTE), { as: 'customer_success' });
+          line('classified', at + MINUTE, { as: 'incident' });
+          line('classified', at + MINUTE + HOUR, { as: 'expected_behaviour' });
+        } else if (r < 0.31) line('classified', at + MINUTE, { as: 'customer_success' });
       }
     }
   }

@@ -10,7 +10,9 @@ function holidays(year: number, rules: HolidayRuleDefinition[], holidayException
 
 describe('holiday rules', () => {
   it('fixed: the same month and day every year', () => {
-    expect(holidays(2026, [{ kind: 'fixed', month: 10, day: 12, name: 'National Day' }])).toEqual(['2026-10-12 National Day']);
+    expect(holidays(2026, [{ kind: 'fixed', month: 10, day: 12, name: 'National Day' }])).toEqual([
+      '2026-10-12 National Day',
+    ]);
   });
 
   it('fixed: 29 February only in leap years', () => {
@@ -20,7 +22,14 @@ describe('holiday rules', () => {
   });
 
   it('fixed: fromYear and untilYear bound the years it applies', () => {
-    const rule: HolidayRuleDefinition = { kind: 'fixed', month: 3, day: 19, name: 'San José', fromYear: 2027, untilYear: 2028 };
+    const rule: HolidayRuleDefinition = {
+      kind: 'fixed',
+      month: 3,
+      day: 19,
+      name: 'San José',
+      fromYear: 2027,
+      untilYear: 2028,
+    };
     expect([2026, 2027, 2028, 2029].map((y) => holidays(y, [rule]).length)).toEqual([0, 1, 1, 0]);
   });
 
@@ -38,7 +47,13 @@ describe('holiday rules', () => {
 
   it('an observed day that crosses New Year lands in the next year', () => {
     // 2028-12-31 is a Sunday.
-    const rule: HolidayRuleDefinition = { kind: 'fixed', month: 12, day: 31, name: 'Year end', observed: 'sunday_to_monday' };
+    const rule: HolidayRuleDefinition = {
+      kind: 'fixed',
+      month: 12,
+      day: 31,
+      name: 'Year end',
+      observed: 'sunday_to_monday',
+    };
     expect(holidays(2029, [rule])).toEqual(['2029-01-01 Year end (observed)', '2029-12-31 Year end']);
   });
 
@@ -48,8 +63,16 @@ describe('holiday rules', () => {
       { kind: 'easter', offsetDays: -2, name: 'Good Friday' },
       { kind: 'easter', offsetDays: 1, name: 'Easter Monday' },
     ];
-    expect(holidays(2026, rules)).toEqual(['2026-04-02 Maundy Thursday', '2026-04-03 Good Friday', '2026-04-06 Easter Monday']);
-    expect(holidays(2027, rules)).toEqual(['2027-03-25 Maundy Thursday', '2027-03-26 Good Friday', '2027-03-29 Easter Monday']);
+    expect(holidays(2026, rules)).toEqual([
+      '2026-04-02 Maundy Thursday',
+      '2026-04-03 Good Friday',
+      '2026-04-06 Easter Monday',
+    ]);
+    expect(holidays(2027, rules)).toEqual([
+      '2027-03-25 Maundy Thursday',
+      '2027-03-26 Good Friday',
+      '2027-03-29 Easter Monday',
+    ]);
     // Extremes of the Easter range: 2285 (22 March) and 2038 (25 April).
     expect(holidays(2285, [{ kind: 'easter', offsetDays: 0, name: 'Easter' }])).toEqual(['2285-03-22 Easter']);
     expect(holidays(2038, [{ kind: 'easter', offsetDays: 0, name: 'Easter' }])).toEqual(['2038-04-25 Easter']);
@@ -84,7 +107,11 @@ describe('holiday rules', () => {
       zone: 'UTC',
       week: {},
       holidays: [
-        { kind: 'set', name: 'Country', holidays: [{ kind: 'fixed', month: 12, day: 8, name: 'Immaculate Conception' }] },
+        {
+          kind: 'set',
+          name: 'Country',
+          holidays: [{ kind: 'fixed', month: 12, day: 8, name: 'Immaculate Conception' }],
+        },
         { kind: 'set', name: 'Region', holidays: [{ kind: 'fixed', month: 12, day: 9, name: 'Regional' }] },
         { kind: 'date', date: '2026-12-24', name: 'Company day' },
       ],

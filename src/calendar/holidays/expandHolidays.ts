@@ -20,7 +20,9 @@ export function flattenHolidays(items: readonly (HolidayRuleDefinition | Holiday
 }
 
 function applies(rule: { fromYear?: number | undefined; untilYear?: number | undefined }, year: number): boolean {
-  return (rule.fromYear === undefined || year >= rule.fromYear) && (rule.untilYear === undefined || year <= rule.untilYear);
+  return (
+    (rule.fromYear === undefined || year >= rule.fromYear) && (rule.untilYear === undefined || year <= rule.untilYear)
+  );
 }
 
 /** Day numbers a rule yields when instantiated for `year`, with a suffix for observed days. */
@@ -63,7 +65,10 @@ function instances(rule: Rule, year: number): { day: number; observed: boolean }
 }
 
 /** Days to move a holiday falling on ISO weekday `wd` under an observance policy. */
-function observedShift(policy: 'none' | 'sunday_to_monday' | 'weekend_to_monday' | 'nearest_weekday', wd: number): number {
+function observedShift(
+  policy: 'none' | 'sunday_to_monday' | 'weekend_to_monday' | 'nearest_weekday',
+  wd: number,
+): number {
   switch (policy) {
     case 'none':
       return 0;

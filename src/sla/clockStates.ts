@@ -1,0 +1,26 @@
+import type { EngineTarget, PauseStatus, TicketStatus } from './clockTypes.js';
+
+/** The numbers a clock is measured in: its target as open time, its warning thresholds, its state codes. */
+
+const DAY_MS = 86_400_000;
+
+/** The target's duration as open time from `start`: business days are counted from there. */
+export function targetMs(t: EngineTarget, start: number): number {
+  if (t.duration.kind === 'time') return t.duration.ms;
+  if (t.calendar === null) return t.duration.days * DAY_MS;
+  return Math.max(1, t.calendar.between(start, t.calendar.addBusinessDays(start, t.duration.days)));
+}
+
+/** A warning threshold as open time: `percent` of the target, at least 1 ms. */
+export const warningMs = (ms: number, percent: number) => Math.max(1, Math.ceil((ms * percent) / 100));
+
+/** Codes of `ClockEngine.settle`'s `state`, in the order of {@link STATES}. */
+export const RUNNING = 0;
+export const PAUSED = 1;
+export const ACHIEVED = 2;
+export const BREACHED = 3;
+export const STATES = ['running', 'paused', 'achieved', 'breached'] as const;
+
+/** Whether a target's clock runs while the ticket is in `status`. */
+export const runsOn = (status: TicketStatus, t: EngineTarget) =>
+  status !== 'solved' && (t.pauseOn.length === 0 || !t.pauseOn.includes(status as PauseStatus));
