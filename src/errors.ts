@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'outside_contract_year'
   | 'event_conflict'
   | 'invalid_state'
+  | 'invalid_policy'
   | 'invalid_option'
   | 'invalid_columns';
 
@@ -50,6 +51,8 @@ export interface ValidationIssue {
   /** `path: expected …, got …` */
   readonly message: string;
 }
+
+import { describeValue } from './internal/describeValue.js';
 
 const BRAND = Symbol.for('support-policy.error');
 
@@ -196,7 +199,34 @@ export function underPath<E extends SupportPolicyError>(error: E, prefix: readon
   if ((prefix.length === 0 && drop === 0) || error instanceof PolicyValidationError) return error;
   const path = [...prefix, ...error.path.slice(drop)];
   const old = `${formatPath(error.path)}: `;
-  const message = error.message.startsWith(old) ? `${formatPath(path)}: ${error.message.slice(old.length)}` : `${formatPath(path)}: ${error.message}`;
-  const Kind = error.constructor as new (code: ErrorCode, path: readonly (string | number)[], message: string, value?: unknown) => E;
+  const message = error.message.startsWith(old)
+    ? `${formatPath(path)}: ${error.message.slice(old.length)}`
+    : `${formatPath(path)}: ${error.message}`;
+  const Kind = error.constructor as new (
+    code: ErrorCode,
+    path: readonly (string | number)[],
+    message: string,
+    value?: unknown,
+  ) => E;
   return new Kind(error.code, path, message, error.value);
+}
+
+/**
+ * The one way to build an error about an argument or a field of one: `path: expected …, got …`,
+ * with the value rendered by {@link describeValue} (safe for BigInt, cyclic, very deep and
+ * null-prototype values). Returned, not thrown, so that callers write `throw argumentError(…)`.
+ * @internal
+ */
+export function argumentError(
+  code: ErrorCode,
+  path: readonly (string | number)[],
+  expected: string,
+  value: unknown,
+): InvalidArgumentError {
+  return new InvalidArgumentError(
+    code,
+    path,
+    `${formatPath(path)}: expected ${expected}, got ${describeValue(value)}`,
+    value,
+  );
 }

@@ -1,5 +1,5 @@
 import { PolicyValidationError } from '../errors.js';
-import { scanUntrustedJson } from '../internal/guards.js';
+import { ownJsonCopy, scanUntrustedJson } from '../internal/guards.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { toValidationIssues } from '../internal/zodIssues.js';
 import { BusinessCalendar } from './BusinessCalendar.js';
@@ -49,7 +49,7 @@ import { CalendarTables } from './tables.js';
 export function compileCalendar(definition: CalendarDefinition): BusinessCalendar {
   const scanned = scanUntrustedJson(definition);
   if (scanned.length > 0) throw new PolicyValidationError(scanned, 'calendar definition');
-  const parsed = CalendarDefinitionSchema.safeParse(definition, { reportInput: true });
+  const parsed = CalendarDefinitionSchema.safeParse(ownJsonCopy(definition), { reportInput: true });
   if (!parsed.success) throw new PolicyValidationError(toValidationIssues(parsed.error), 'calendar definition');
   const def = deepFreeze(parsed.data) as CalendarDefinition;
   return new BusinessCalendar(def, new CalendarTables(toCalendarModel(def)));

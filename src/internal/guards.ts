@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../errors.js';
 import { formatPath } from '../errors.js';
+import { describeInstance } from './describeValue.js';
 
 /** Keys that could reach an object's prototype when copied or merged. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -52,7 +53,7 @@ export function scanUntrustedJson(value: unknown, limits: JsonLimits = DEFAULT_L
       issues.push({
         code: 'invalid_definition',
         path,
-        message: `${formatPath(path)}: expected a plain JSON object, got ${describeObject(v)}`,
+        message: `${formatPath(path)}: expected a plain JSON object, got ${describeInstance(v)}`,
       });
       continue;
     }
@@ -73,11 +74,16 @@ export function scanUntrustedJson(value: unknown, limits: JsonLimits = DEFAULT_L
   return issues;
 }
 
-function describeObject(v: object): string {
-  // A class instance: its prototype is its class's own `prototype`. Anything else had its prototype replaced.
-  const proto = Object.getPrototypeOf(v) as { constructor?: { name?: unknown; prototype?: unknown } } | null;
-  const ctor = proto !== null && Object.hasOwn(proto, 'constructor') ? proto.constructor : undefined;
-  return ctor?.prototype === proto && typeof ctor?.name === 'string' && ctor.name !== ''
-    ? `an instance of ${ctor.name}`
-    : 'an object with a non-standard prototype';
+/**
+ * A copy of a document that {@link scanUntrustedJson} passed, made of null-prototype objects and
+ * plain arrays holding only own enumerable properties: the schema then reads the document's own
+ * fields only, never one inherited from a polluted `Object.prototype`.
+ * @internal
+ */
+export function ownJsonCopy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(ownJsonCopy);
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) copy[key] = ownJsonCopy((value as Record<string, unknown>)[key]);
+  return copy;
 }

@@ -1,7 +1,8 @@
 import { formatPath, PolicyValidationError, type ValidationIssue } from '../errors.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { findDuplicateKeys } from '../internal/duplicateKeys.js';
-import { scanUntrustedJson } from '../internal/guards.js';
+import { brandPolicy } from '../internal/brand.js';
+import { ownJsonCopy, scanUntrustedJson } from '../internal/guards.js';
 import { toValidationIssues } from '../internal/zodIssues.js';
 import { crossCheckPolicy } from './crossChecks.js';
 import { type Policy, PolicySchema } from './schema.js';
@@ -57,11 +58,11 @@ function collectIssues(input: unknown): { issues: ValidationIssue[]; data?: Poli
   }
   const scanned = scanUntrustedJson(value);
   if (scanned.length > 0) return { issues: scanned };
-  const parsed = PolicySchema.safeParse(value, { reportInput: true });
+  const parsed = PolicySchema.safeParse(ownJsonCopy(value), { reportInput: true });
   if (!parsed.success) return { issues: toValidationIssues(parsed.error) };
   const crossed = crossCheckPolicy(parsed.data as Policy);
   if (crossed.length > 0) return { issues: crossed };
-  return { issues: [], data: deepFreeze(parsed.data) as Policy };
+  return { issues: [], data: deepFreeze(brandPolicy(parsed.data)) as Policy };
 }
 
 /**

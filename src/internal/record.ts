@@ -1,0 +1,58 @@
+import { argumentError, type ErrorCode } from '../errors.js';
+
+/**
+ * The one rule for objects the caller passes in (accounts, events, facts, options): a plain object
+ * (its prototype is `Object.prototype` or `null`), holding only the keys the function knows, read
+ * through its own properties only. A class instance, an object made with `Object.create(proto)`, an
+ * array or a misspelt key is refused with a typed error, and a polluted `Object.prototype` is never
+ * read (docs/decisions.md, "One rule for objects passed in").
+ */
+
+/** The value of an own property, or `undefined`: never an inherited one. @internal */
+export function own(record: object, key: string): unknown {
+  return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+}
+
+/** Whether a value is a plain object: not null, not an array, its prototype `Object.prototype` or `null`. @internal */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * `value` as a plain object with only `known` keys, or a typed error with `code` at `path` (the
+ * object itself, or the first unknown key under it). `what` completes "expected …".
+ * @internal
+ */
+export function readRecord(
+  value: unknown,
+  path: readonly (string | number)[],
+  known: readonly string[],
+  code: ErrorCode,
+  what: string,
+): Record<string, unknown> {
+  if (!isPlainObject(value)) throw argumentError(code, path, what, value);
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && !known.includes(key)) {
+      throw argumentError(code, [...path, key], `one of the fields ${known.join(', ')}`, key);
+    }
+  }
+  return value;
+}
+
+/**
+ * Options given as the last argument: `undefined` reads as no options; anything else must be a
+ * plain object with only the `known` keys, or it is `invalid_option` at `path`.
+ * @internal
+ */
+export function readOptions(
+  options: unknown,
+  known: readonly string[],
+  path: readonly (string | number)[] = ['options'],
+): Record<string, unknown> {
+  if (options === undefined) return EMPTY;
+  return readRecord(options, path, known, 'invalid_option', `an options object (${known.join(', ')}) or nothing`);
+}
+
+const EMPTY: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
