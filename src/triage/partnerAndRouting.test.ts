@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { normalizeSeedText, readSeed } from '../../test/fixtures/seeds.js';
 import { DateTime } from 'luxon';
 import { errorOf } from '../../test/fixtures/errors.js';
 import { describe, expect, it } from 'vitest';
@@ -23,15 +23,9 @@ const MONDAY_10_MADRID = madrid('2026-11-30T10:00');
 const SATURDAY_10_MADRID = madrid('2026-11-28T10:00');
 
 // Quotes are checked against the seed they come from (whitespace and curly apostrophes normalised).
-const seedDir = new URL('../../../shared/seeds/', import.meta.url);
-const norm = (s: string) => s.replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
 function quote(prefix: string, line: string): string {
-  const name = readdirSync(seedDir).find((f) => f.startsWith(prefix));
-  if (name === undefined) throw new Error(`no seed ${prefix}* in ${seedDir.pathname}`);
-  expect(norm(readFileSync(new URL(name, seedDir), 'utf8')), `seed ${prefix} should contain: ${line}`).toContain(
-    norm(line),
-  );
-  return norm(line);
+  expect(readSeed(prefix), `seed ${prefix} should contain: ${line}`).toContain(normalizeSeedText(line));
+  return normalizeSeedText(line);
 }
 
 const ALL_MET = { certified: true, 'technical-knowledge': true, 'production-access': true } as const;

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Path of a shared vector file, beside the project. */
-export const samplePath = (name: string): string =>
-  fileURLToPath(new URL(`../../../shared/conformance/${name}`, import.meta.url));
+/** Path of a conformance vector file, kept in the repository (test/conformance/vectors/README.md). */
+export const samplePath = (name: string): string => fileURLToPath(new URL(`./vectors/${name}`, import.meta.url));
 
 /** A shared vector file, parsed. */
 export function readSample<T>(name: string): T {

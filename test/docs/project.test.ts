@@ -2,15 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, pattern = /\.ts$/): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+    if (name === 'node_modules' || name === '.doc-examples') return [];
+    return statSync(path).isDirectory() ? sourceFiles(path, pattern) : pattern.test(path) ? [path] : [];
   });
 }
 
@@ -40,6 +41,23 @@ describe('project layout rules', () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it('nothing refers to a file outside the repository (it stands on its own)', () => {
+    const scripts = ['src', 'test', 'scripts', 'examples', 'bench'].flatMap((dir) =>
+      sourceFiles(join(root, dir), /\.(ts|mjs|cjs|js)$/),
+    );
+    const outside: string[] = [];
+    for (const file of scripts) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/new URL\(\s*['`]([^'`$]+)['`]\s*,\s*import\.meta\.url/g)) {
+        const target = fileURLToPath(new URL(m[1]!, pathToFileURL(file)));
+        if (relative(root, target).startsWith('..')) outside.push(`${relative(root, file)}: ${m[1]}`);
+      }
+      if (/\.\.\/shared\//.test(text)) outside.push(`${relative(root, file)}: the folder beside the repository`);
+    }
+    expect(scripts.length).toBeGreaterThan(100);
+    expect(outside).toEqual([]);
   });
 
   it('the public entry point lists its exports explicitly', () => {
