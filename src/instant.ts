@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { CalculationError, InvalidArgumentError } from './errors.js';
+import { argumentError, CalculationError } from './errors.js';
 
 /**
  * An absolute instant: epoch milliseconds (an integer), a `Date`, or a luxon `DateTime`.
@@ -28,22 +28,9 @@ export const MAX_SUPPORTED_MS = 13_569_465_600_000;
 
 function checkRange(ms: number, field: string, value: unknown): number {
   if (ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) {
-    throw new InvalidArgumentError(
-      'out_of_range',
-      [field],
-      `${field}: expected an instant from 1900-01-01 to 2399-12-31 (UTC), got ${describe(value)}`,
-      value,
-    );
+    throw argumentError('out_of_range', [field], 'an instant from 1900-01-01 to 2399-12-31 (UTC)', value);
   }
   return ms;
-}
-
-function describe(value: unknown): string {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  if (DateTime.isDateTime(value))
-    return value.isValid ? (value.toISO() ?? 'DateTime') : `invalid DateTime (${value.invalidReason})`;
-  if (typeof value === 'string') return JSON.stringify(value);
-  return String(value);
 }
 
 /**
@@ -72,14 +59,10 @@ export function toEpochMs(value: InstantLike, field = 'instant'): number {
 }
 
 function convertInstant(value: InstantLike, field: string): number {
+  if (typeof field !== 'string') throw argumentError('invalid_option', ['field'], 'the name of the argument', field);
   if (typeof value === 'number') {
     if (Number.isInteger(value)) return checkRange(value, field, value);
-    throw new InvalidArgumentError(
-      'invalid_instant',
-      [field],
-      `${field}: expected integer epoch milliseconds, got ${describe(value)}`,
-      value,
-    );
+    throw argumentError('invalid_instant', [field], 'integer epoch milliseconds', value);
   }
   if (value instanceof Date) {
     const ms = value.getTime();
@@ -87,12 +70,7 @@ function convertInstant(value: InstantLike, field: string): number {
   } else if (DateTime.isDateTime(value)) {
     if (value.isValid) return checkRange(value.toMillis(), field, value);
   }
-  throw new InvalidArgumentError(
-    'invalid_instant',
-    [field],
-    `${field}: expected epoch milliseconds, a valid Date or a valid luxon DateTime, got ${describe(value)}`,
-    value,
-  );
+  throw argumentError('invalid_instant', [field], 'epoch milliseconds, a valid Date or a valid luxon DateTime', value);
 }
 
 /**

@@ -1,6 +1,14 @@
-import { InvalidArgumentError } from '../errors.js';
+import { argumentError, CalculationError } from '../errors.js';
 import { formatIsoDate } from '../internal/civil.js';
-import { type InstantLike, type SameInstantKind, toEpochMs, toSameKind } from '../instant.js';
+import {
+  type InstantLike,
+  MAX_SUPPORTED_MS,
+  MIN_SUPPORTED_MS,
+  type SameInstantKind,
+  toEpochMs,
+  toSameKind,
+} from '../instant.js';
+import { MS_PER_DAY } from '../internal/civil.js';
 import { add } from './add.js';
 import { addBusinessDays } from './addBusinessDays.js';
 import { between } from './between.js';
@@ -43,7 +51,24 @@ function checkWholeNonNegative(
   what: string,
 ): number {
   if (typeof value === 'number' && value >= 0 && Number.isInteger(value)) return value;
-  throw new InvalidArgumentError(code, [field], `${field}: expected ${what}, got ${String(value)}`, value);
+  throw argumentError(code, [field], what, value);
+}
+
+/**
+ * Refuses at once a result that cannot fall inside the supported range: open time never exceeds
+ * the wall time it spans, and a business day takes at least a calendar day, so `room` (the wall
+ * time, or the number of calendar days, left between `at` and the range's edge) bounds the answer
+ * without walking any table.
+ */
+function checkRoom(amount: number, room: number, field: string, what: string): void {
+  if (amount > room) {
+    throw new CalculationError(
+      'out_of_range',
+      [field],
+      `${field}: ${what} from this instant falls outside the supported range 1900–2399, got ${amount}`,
+      amount,
+    );
+  }
 }
 
 const durationArg = (value: number) =>
@@ -163,10 +188,13 @@ export class BusinessCalendar {
    * cal.add(Date.parse('2026-01-05T16:00:00Z'), 3_600_000); //=> 1767632400000
    * ```
    * @throws {@link InvalidArgumentError} `invalid_duration` for NaN, infinite, fractional or negative durations
-   * @throws {@link CalculationError} `never_open` when the calendar never gathers that much open time
+   * @throws {@link CalculationError} `never_open` when the calendar never gathers that much open time;
+   *   `out_of_range` when the answer would fall after 2399 (at once when the duration exceeds the wall time left)
    */
   add<T extends InstantLike>(at: T, durationMs: number): SameInstantKind<T> {
-    return toSameKind(add(this.#tables, toEpochMs(at, 'at'), durationArg(durationMs)), at);
+    const from = toEpochMs(at, 'at');
+    checkRoom(durationArg(durationMs), MAX_SUPPORTED_MS - from, 'durationMs', 'this much open time');
+    return toSameKind(add(this.#tables, from, durationMs), at);
   }
 
   /**
@@ -184,10 +212,13 @@ export class BusinessCalendar {
    * cal.subtract(new Date('2026-01-06T09:00:00Z'), 2 * 3_600_000).toISOString(); //=> '2026-01-05T17:00:00.000Z'
    * ```
    * @throws {@link InvalidArgumentError} `invalid_duration`
-   * @throws {@link CalculationError} `never_open` when there is not that much open time before `at`
+   * @throws {@link CalculationError} `never_open` when there is not that much open time before `at`;
+   *   `out_of_range` when the answer would fall before 1900 (at once when the duration exceeds the wall time before `at`)
    */
   subtract<T extends InstantLike>(at: T, durationMs: number): SameInstantKind<T> {
-    return toSameKind(subtract(this.#tables, toEpochMs(at, 'at'), durationArg(durationMs)), at);
+    const from = toEpochMs(at, 'at');
+    checkRoom(durationArg(durationMs), from - MIN_SUPPORTED_MS, 'durationMs', 'this much open time back');
+    return toSameKind(subtract(this.#tables, from, durationMs), at);
   }
 
   /**
@@ -228,11 +259,14 @@ export class BusinessCalendar {
    * cal.addBusinessDays(new Date('2026-01-05T09:00:00Z'), 1).toISOString(); //=> '2026-01-06T09:00:00.000Z'
    * ```
    * @throws {@link InvalidArgumentError} `invalid_days` for negative or fractional days
-   * @throws {@link CalculationError} `never_open`
+   * @throws {@link CalculationError} `never_open`; `out_of_range` when the answer would fall after 2399
+   *   (at once when there are fewer calendar days left than business days asked for)
    */
   addBusinessDays<T extends InstantLike>(at: T, days: number): SameInstantKind<T> {
     checkWholeNonNegative(days, 'days', 'invalid_days', 'a whole, non-negative number of business days');
-    return toSameKind(addBusinessDays(this.#tables, toEpochMs(at, 'at'), days), at);
+    const from = toEpochMs(at, 'at');
+    checkRoom(days, Math.floor((MAX_SUPPORTED_MS - from) / MS_PER_DAY), 'days', 'this many business days');
+    return toSameKind(addBusinessDays(this.#tables, from, days), at);
   }
 
   /**
@@ -265,13 +299,8 @@ export class BusinessCalendar {
    * @throws {@link InvalidArgumentError} `out_of_range` for a year outside 1900–2399
    */
   holidaysIn(year: number): HolidayEntry[] {
-    if (!Number.isInteger(year) || year < 1900 || year > 2399) {
-      throw new InvalidArgumentError(
-        'out_of_range',
-        ['year'],
-        `year: expected a whole year from 1900 to 2399, got ${String(year)}`,
-        year,
-      );
+    if (typeof year !== 'number' || !Number.isInteger(year) || year < 1900 || year > 2399) {
+      throw argumentError('out_of_range', ['year'], 'a whole year from 1900 to 2399', year);
     }
     const out: HolidayEntry[] = [];
     for (const [day, list] of [...this.#tables.holidays(year)].sort((a, b) => a[0] - b[0])) {
