@@ -250,11 +250,13 @@ export function run(text: string, options: { readonly source?: string; readonly 
     const indices = tickets.flatMap((t, i) => (t.policy === name ? [i] : []));
     let measured: MeasureResult[];
     try {
-      measured = measureMany(
-        policies[name]!,
-        indices.map((i) => tickets[i]!),
-        now,
-      );
+      // measureMany takes exactly { id, account, events }: the CSV's own fields stay here.
+      const batch = indices.map((i) => ({
+        id: tickets[i]!.id,
+        account: tickets[i]!.account,
+        events: tickets[i]!.events,
+      }));
+      measured = measureMany(policies[name]!, batch, now);
     } catch (error) {
       // A library error names the ticket's place in the batch: translate it to the CSV line.
       if (!isSupportPolicyError(error) || error.path[0] !== 'tickets') throw error;

@@ -36,7 +36,8 @@ export type ErrorCode =
   | 'invalid_state'
   | 'invalid_policy'
   | 'invalid_option'
-  | 'invalid_columns';
+  | 'invalid_columns'
+  | 'invalid_results';
 
 /**
  * One problem found in a document, with the path of the offending field.
@@ -214,7 +215,8 @@ export function underPath<E extends SupportPolicyError>(error: E, prefix: readon
 /**
  * The one way to build an error about an argument or a field of one: `path: expected …, got …`,
  * with the value rendered by {@link describeValue} (safe for BigInt, cyclic, very deep and
- * null-prototype values). Returned, not thrown, so that callers write `throw argumentError(…)`.
+ * null-prototype values) unless `got` says it better. Returned, not thrown, so that callers write
+ * `throw argumentError(…)`.
  * @internal
  */
 export function argumentError(
@@ -222,11 +224,7 @@ export function argumentError(
   path: readonly (string | number)[],
   expected: string,
   value: unknown,
+  got: string = describeValue(value),
 ): InvalidArgumentError {
-  return new InvalidArgumentError(
-    code,
-    path,
-    `${formatPath(path)}: expected ${expected}, got ${describeValue(value)}`,
-    value,
-  );
+  return new InvalidArgumentError(code, path, `${formatPath(path)}: expected ${expected}, got ${got}`, value);
 }

@@ -1,5 +1,5 @@
-import { argumentError, CalculationError } from '../errors.js';
-import { formatIsoDate } from '../internal/civil.js';
+import { argumentError } from '../errors.js';
+import { formatIsoDate, MS_PER_DAY } from '../internal/civil.js';
 import {
   type InstantLike,
   MAX_SUPPORTED_MS,
@@ -8,8 +8,8 @@ import {
   toEpochMs,
   toSameKind,
 } from '../instant.js';
-import { MS_PER_DAY } from '../internal/civil.js';
 import { add } from './add.js';
+import { checkRoom, checkWholeNonNegative, durationArg } from './amounts.js';
 import { addBusinessDays } from './addBusinessDays.js';
 import { between } from './between.js';
 import { isOpen } from './isOpen.js';
@@ -43,36 +43,6 @@ export interface HolidayEntry {
   /** The name of the holiday set the rule belongs to, if any. */
   readonly set?: string;
 }
-
-function checkWholeNonNegative(
-  value: number,
-  field: string,
-  code: 'invalid_duration' | 'invalid_days',
-  what: string,
-): number {
-  if (typeof value === 'number' && value >= 0 && Number.isInteger(value)) return value;
-  throw argumentError(code, [field], what, value);
-}
-
-/**
- * Refuses at once a result that cannot fall inside the supported range: open time never exceeds
- * the wall time it spans, and a business day takes at least a calendar day, so `room` (the wall
- * time, or the number of calendar days, left between `at` and the range's edge) bounds the answer
- * without walking any table.
- */
-function checkRoom(amount: number, room: number, field: string, what: string): void {
-  if (amount > room) {
-    throw new CalculationError(
-      'out_of_range',
-      [field],
-      `${field}: ${what} from this instant falls outside the supported range 1900–2399, got ${amount}`,
-      amount,
-    );
-  }
-}
-
-const durationArg = (value: number) =>
-  checkWholeNonNegative(value, 'durationMs', 'invalid_duration', 'a whole, non-negative number of milliseconds');
 
 /**
  * A compiled, immutable business calendar: the answer to "is support open now, and when is this

@@ -13,6 +13,10 @@ export function own(record: object, key: string): unknown {
   return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
 }
 
+/** Whether a value can be the caller's id of a ticket or event: a string or a safe whole number. @internal */
+export const isId = (value: unknown): boolean =>
+  typeof value === 'string' || (typeof value === 'number' && Number.isSafeInteger(value));
+
 /** Whether a value is a plain object: not null, not an array, its prototype `Object.prototype` or `null`. @internal */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;

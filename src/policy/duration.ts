@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
 
 /**
  * A duration as written in a policy: ISO 8601, restricted to two unambiguous forms.
@@ -54,12 +54,8 @@ export function tryParseDuration(text: string): ParsedDuration | undefined {
 export function parseDuration(text: DurationText): ParsedDuration {
   const parsed = typeof text === 'string' ? tryParseDuration(text) : undefined;
   if (parsed === undefined) {
-    throw new InvalidArgumentError(
-      'invalid_duration',
-      ['duration'],
-      `duration: expected a positive duration "PT<h>H<m>M" (open time) or "P<n>D" (business days), got ${JSON.stringify(text)}`,
-      text,
-    );
+    const what = 'a positive duration "PT<h>H<m>M" (open time) or "P<n>D" (business days)';
+    throw argumentError('invalid_duration', ['duration'], what, text);
   }
   return parsed;
 }

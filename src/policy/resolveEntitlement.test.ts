@@ -264,11 +264,15 @@ describe('resolveEntitlement: reasons, freezing, inputs', () => {
     expect(Object.isFrozen(account) || Object.isFrozen(account.addOns)).toBe(false);
   });
 
-  // The result is deep-frozen, so it must share no object with the policy (it once shared
-  // `supportHours.package` and `pauseOn`).
-  it('an unfrozen policy is not frozen by the call', () => {
-    const copy = structuredClone(standard);
-    resolveEntitlement(copy, { type: 'direct', plan: 'enterprise' });
-    expect(Object.isFrozen(copy.plans['enterprise']?.supportHours)).toBe(false);
+  // A copy of a parsed policy (structuredClone, JSON) was never checked as such: it is refused
+  // with what to call, instead of being read as if it had been.
+  it.each([
+    ['a structured clone', () => structuredClone(standard)],
+    ['a JSON round trip', () => JSON.parse(JSON.stringify(standard)) as unknown],
+    ['the unparsed preset', () => standardSupport],
+  ])('%s of a policy is refused: call parsePolicy first', (_, copy) => {
+    const e = errorOf(() => resolveEntitlement(copy() as typeof standard, { type: 'direct', plan: 'enterprise' }));
+    expect([e.code, e.path]).toEqual(['invalid_policy', ['policy']]);
+    expect(e.message).toMatch(/^policy: expected a policy returned by parsePolicy \(call parsePolicy first\), got \{/);
   });
 });

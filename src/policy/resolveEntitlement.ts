@@ -1,8 +1,12 @@
-import { formatPath, InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
+import { checkPolicy } from '../internal/brand.js';
+import { describeValue } from '../internal/describeValue.js';
+import { own, readOptions } from '../internal/record.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { toEpochMs } from '../instant.js';
 import { channelState } from './channelState.js';
 import { parseDuration } from './duration.js';
+import { readAccount } from './readAccount.js';
 import type {
   AccountDefinition,
   EntitledChannel,
@@ -16,23 +20,10 @@ import type {
 import { chooseLocale, localize } from './localize.js';
 import type { Policy } from './schema.js';
 
-function reject(
-  code: 'unknown_reference' | 'addon_not_allowed' | 'invalid_account',
-  path: (string | number)[],
-  message: string,
-  value?: unknown,
-): never {
-  throw new InvalidArgumentError(code, path, `${formatPath(path)}: ${message}`, value);
-}
-
-function known<T>(record: Readonly<Record<string, T>>, key: unknown, path: (string | number)[], what: string): T {
-  if (typeof key !== 'string' || !Object.hasOwn(record, key)) {
-    reject(
-      'unknown_reference',
-      path,
-      `expected one of the policy's ${what} (${Object.keys(record).join(', ') || 'none'}), got ${JSON.stringify(key)}`,
-      key,
-    );
+function known<T>(record: Readonly<Record<string, T>>, key: string, path: (string | number)[], what: string): T {
+  if (!Object.hasOwn(record, key)) {
+    const ids = Object.keys(record).join(', ') || 'none';
+    throw argumentError('unknown_reference', path, `one of the policy's ${what} (${ids})`, key);
   }
   return record[key]!;
 }
@@ -60,7 +51,8 @@ function known<T>(record: Readonly<Record<string, T>>, key: unknown, path: (stri
  *
  * @param policy - a validated policy ({@link parsePolicy})
  * @param account - the account's type, plan, add-ons and partner
- * @throws {@link InvalidArgumentError} `unknown_reference` (type, plan, add-on), `addon_not_allowed`,
+ * @throws {@link InvalidArgumentError} `invalid_policy` when `policy` is not {@link parsePolicy}'s;
+ *   `unknown_reference` (type, plan, add-on), `addon_not_allowed`,
  *   `invalid_account` (a plan or partner missing where the type needs one), `invalid_instant`
  * @example
  * ```ts
@@ -76,38 +68,40 @@ function known<T>(record: Readonly<Record<string, T>>, key: unknown, path: (stri
 export function resolveEntitlement(
   policy: Policy,
   account: AccountDefinition,
-  options: ResolveEntitlementOptions = {},
+  options?: ResolveEntitlementOptions,
 ): Entitlement {
-  const choice = chooseLocale(policy.locales, options.locale);
+  checkPolicy(policy);
+  const holder = readAccount(account);
+  const opts = readOptions(options, ['now', 'locale']);
+  const locale = own(opts, 'locale');
+  if (locale !== undefined && typeof locale !== 'string') {
+    throw argumentError('invalid_option', ['options', 'locale'], 'a locale such as "es"', locale);
+  }
+  const nowOption = own(opts, 'now') as ResolveEntitlementOptions['now'];
+  const choice = chooseLocale(policy.locales, locale);
   const text = (t: Readonly<Record<string, string>>) => localize(t, choice);
   const reasons: EntitlementReason[] = [];
   const why = (rule: string, path: (string | number)[], sentence: string) =>
     reasons.push({ rule, path, text: sentence });
-  const now = options.now === undefined ? undefined : toEpochMs(options.now, 'now');
+  const now = nowOption === undefined ? undefined : toEpochMs(nowOption, 'now');
 
-  const type = known(policy.accountTypes, account?.type, ['account', 'type'], 'account types');
-  const typePath = ['accountTypes', account.type];
-  if (type.requiresPartner && (typeof account.partner !== 'string' || account.partner === '')) {
-    reject(
-      'invalid_account',
-      ['account', 'partner'],
-      `expected the managing partner of a "${account.type}" account, got ${JSON.stringify(account.partner)}`,
-    );
+  const type = known(policy.accountTypes, holder.type, ['account', 'type'], 'account types');
+  const typePath = ['accountTypes', holder.type];
+  if (type.requiresPartner && (holder.partner === undefined || holder.partner === '')) {
+    const what = `the managing partner of a "${holder.type}" account`;
+    throw argumentError('invalid_account', ['account', 'partner'], what, holder.partner);
   }
   const needsPlan = type.targets === 'plan' || type.supportHours === 'plan';
-  if (account.plan === undefined && needsPlan) {
-    reject(
-      'invalid_account',
-      ['account', 'plan'],
-      `expected a plan for a "${account.type}" account (its targets or hours come from the plan), got nothing`,
-    );
+  if (holder.plan === undefined && needsPlan) {
+    const what = `a plan for a "${holder.type}" account (its targets or hours come from the plan)`;
+    throw argumentError('invalid_account', ['account', 'plan'], what, undefined);
   }
-  const planId = account.plan;
+  const planId = holder.plan;
   const plan = planId === undefined ? undefined : known(policy.plans, planId, ['account', 'plan'], 'plans');
 
   const firstLine =
-    type.firstLine === 'partner' && account.partner !== undefined
-      ? { by: 'partner' as const, partner: account.partner, vendorTickets: type.vendorTickets }
+    type.firstLine === 'partner' && holder.partner !== undefined
+      ? { by: 'partner' as const, partner: holder.partner, vendorTickets: type.vendorTickets }
       : { by: type.firstLine, vendorTickets: type.vendorTickets };
   if (type.channels !== undefined) {
     why(
@@ -119,7 +113,7 @@ export function resolveEntitlement(
   why(
     `accountType.firstLine.${type.firstLine}`,
     [...typePath, 'firstLine'],
-    `${text(type.label)}: first line is the ${type.firstLine === 'partner' ? `partner${account.partner ? ` (${account.partner})` : ''}` : 'vendor'}; vendor tickets: ${type.vendorTickets.replace('_', ' ')}.`,
+    `${text(type.label)}: first line is the ${type.firstLine === 'partner' ? `partner${holder.partner ? ` (${holder.partner})` : ''}` : 'vendor'}; vendor tickets: ${type.vendorTickets.replace('_', ' ')}.`,
   );
 
   // Add-ons: the plan's included ones, then those taken; each must be available on the plan.
@@ -127,23 +121,11 @@ export function resolveEntitlement(
     id,
     included: true,
   }));
-  if (account.addOns !== undefined && !Array.isArray(account.addOns)) {
-    reject(
-      'invalid_account',
-      ['account', 'addOns'],
-      `expected a list of add-on ids, got ${JSON.stringify(account.addOns)}`,
-      account.addOns,
-    );
-  }
-  (account.addOns ?? []).forEach((id, i) => {
+  (holder.addOns ?? []).forEach((id, i) => {
     const addOn = known(policy.addOns, id, ['account', 'addOns', i], 'add-ons');
     if (planId === undefined || !addOn.availableOn.includes(planId)) {
-      reject(
-        'addon_not_allowed',
-        ['account', 'addOns', i],
-        `expected an add-on available on plan ${JSON.stringify(planId)}, got "${id}" (available on ${addOn.availableOn.join(', ')})`,
-        id,
-      );
+      const what = `an add-on available on plan ${describeValue(planId)} (${id} is available on ${addOn.availableOn.join(', ')})`;
+      throw argumentError('addon_not_allowed', ['account', 'addOns', i], what, id);
     }
     // Naming an add-on the plan already includes (or naming one twice) changes nothing.
     if (!addOnIds.some((a) => a.id === id)) addOnIds.push({ id, included: false });
@@ -243,13 +225,10 @@ export function resolveEntitlement(
     const clash = measured.find((t, i) => measured.findIndex((u) => u.metric === t.metric) !== i);
     if (clash !== undefined) {
       const first = measured.find((u) => u.metric === clash.metric)!;
-      const taken = (account.addOns ?? []).indexOf(clash.source.id);
-      reject(
-        'addon_not_allowed',
-        taken >= 0 ? ['account', 'addOns', taken] : ['account', 'plan'],
-        `expected add-ons that do not both set a ${clash.metric} target for level "${level.severity.id}", got "${clash.source.id}" beside "${first.source.id}"`,
-        clash.source.id,
-      );
+      const taken = (holder.addOns ?? []).indexOf(clash.source.id);
+      const what = `add-ons that do not both set a ${clash.metric} target for level "${level.severity.id}" (${first.source.id} sets one)`;
+      const path = taken >= 0 ? ['account', 'addOns', taken] : ['account', 'plan'];
+      throw argumentError('addon_not_allowed', path, what, clash.source.id);
     }
   }
   if (type.targets !== 'none') {
@@ -265,9 +244,9 @@ export function resolveEntitlement(
     type.supportHours === 'plan' && plan !== undefined
       ? { from: 'plan', package: { ...plan.supportHours } }
       : type.supportHours === 'partner_pool'
-        ? account.partner === undefined
+        ? holder.partner === undefined
           ? { from: 'partner_pool' }
-          : { from: 'partner_pool', partner: account.partner }
+          : { from: 'partner_pool', partner: holder.partner }
         : { from: 'none' };
   why(
     `accountType.supportHours.${type.supportHours}`,
@@ -281,7 +260,7 @@ export function resolveEntitlement(
   );
 
   return deepFreeze({
-    accountType: { id: account.type, label: text(type.label) },
+    accountType: { id: holder.type, label: text(type.label) },
     plan: plan === undefined || planId === undefined ? null : { id: planId, label: text(plan.label) },
     addOns: addOnIds.map(({ id, included }) => ({ id, label: text(policy.addOns[id]!.label), included })),
     locale: choice.locale,

@@ -1,9 +1,10 @@
-import { InvalidArgumentError } from '../errors.js';
+import { argumentError, InvalidArgumentError } from '../errors.js';
+import { checkPolicy } from '../internal/brand.js';
 import { type InstantLike, toEpochMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { ClockEngine } from './engine.js';
-import { collectResults, type MeasureOptions, type MeasureResult } from './results.js';
+import { collectResults, type MeasureOptions, type MeasureResult, readMeasureOptions } from './results.js';
 import { type TicketEvent, TimelineReader } from './timeline.js';
 
 /**
@@ -66,6 +67,7 @@ function open(state: SlaState): Internals {
  * @category SLA
  */
 export function startTicket(policy: Policy, account: AccountDefinition): SlaState {
+  checkPolicy(policy);
   return stateOf(new TimelineReader(policy, account), new ClockEngine());
 }
 
@@ -114,20 +116,12 @@ export function advance(state: SlaState, event: TicketEvent): SlaState {
 export function measureState(state: SlaState, now: InstantLike, options?: MeasureOptions): MeasureResult {
   const { reader, engine } = open(state);
   const nowMs = toEpochMs(now, 'now');
+  const { explain } = readMeasureOptions(options, ['explain']);
   if (reader.count === 0)
-    throw new InvalidArgumentError(
-      'invalid_event',
-      ['events', 0],
-      'events[0]: expected a "created" event before measuring, got none',
-      undefined,
-    );
+    throw argumentError('invalid_event', ['events', 0], 'a "created" event before measuring', undefined);
   if (nowMs < reader.last) {
-    throw new InvalidArgumentError(
-      'out_of_range',
-      ['now'],
-      `now: expected an instant not before the last event applied (${new Date(reader.last).toISOString()}), got ${new Date(nowMs).toISOString()}`,
-      now,
-    );
+    const last = new Date(reader.last).toISOString();
+    throw argumentError('out_of_range', ['now'], `an instant not before the last event applied (${last})`, now);
   }
-  return collectResults(engine, reader.severity, reader.account.plan ?? null, nowMs, options);
+  return collectResults(engine, reader.severity, reader.account.plan ?? null, nowMs, explain);
 }

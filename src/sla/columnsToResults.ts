@@ -1,4 +1,6 @@
-import { formatPath, InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
+import { describeValue } from '../internal/describeValue.js';
+import { own } from '../internal/record.js';
 import type { SlaColumns } from './columns.js';
 import type { MeasureResult, SlaWarning, TargetMeasurement } from './results.js';
 
@@ -107,33 +109,21 @@ export function columnsToResults(columns: SlaColumns): MeasureResult[] {
   return out;
 }
 
-/** The length of one table, every column checked against it. */
+/** The length of one table, every column checked against it (own properties only). */
 function table(columns: SlaColumns, name: keyof SlaColumns, fields: readonly string[]): number {
-  const t = (typeof columns === 'object' && columns !== null ? columns[name] : undefined) as unknown as
-    Record<string, { length?: unknown }> | undefined;
-  if (
-    typeof t !== 'object' ||
-    t === null ||
-    !Number.isSafeInteger(t['length']) ||
-    (t['length'] as unknown as number) < 0
-  ) {
-    throw new InvalidArgumentError(
-      'invalid_columns',
-      [name],
-      `${name}: expected a table with a length, got ${String(t)}`,
-      t,
-    );
+  const t = typeof columns === 'object' && columns !== null ? own(columns, name) : undefined;
+  const length = typeof t === 'object' && t !== null ? own(t, 'length') : undefined;
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) {
+    throw argumentError('invalid_columns', [name], 'a table with a length', t);
   }
-  const length = t['length'] as unknown as number;
   for (const f of fields) {
-    const column = t[f];
+    const column = own(t as object, f) as { length?: unknown } | null | undefined;
     if (typeof column !== 'object' || column === null || column.length !== length) {
-      throw new InvalidArgumentError(
-        'invalid_columns',
-        [name, f],
-        `${formatPath([name, f])}: expected a column of ${length} entries, got ${column === null || typeof column !== 'object' ? String(column) : `${String(column.length)} entries`}`,
-        column,
-      );
+      const got =
+        typeof column === 'object' && column !== null
+          ? `${describeValue(column.length)} entries`
+          : describeValue(column);
+      throw argumentError('invalid_columns', [name, f], `a column of ${length} entries`, column, got);
     }
   }
   return length;
@@ -154,11 +144,6 @@ function reference(
   if (ref === owner && owner < count) return true;
   if (Number.isInteger(ref) && ref > owner && ref < count) return false;
   const to = path[0] === 'targets' ? 'tickets' : 'targets';
-  const where = formatPath([...path, row]);
-  throw new InvalidArgumentError(
-    'invalid_columns',
-    [...path, row],
-    `${where}: expected the index of a row of ${to} (0 to ${count - 1}), not before the previous row's, got ${String(ref)}`,
-    ref,
-  );
+  const what = `the index of a row of ${to} (0 to ${count - 1}), not before the previous row's`;
+  throw argumentError('invalid_columns', [...path, row], what, ref);
 }

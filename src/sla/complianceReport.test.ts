@@ -213,10 +213,10 @@ describe('bad options', () => {
     }
   });
 
-  it("an unknown period is 'invalid_definition' at ['options', 'period']", () => {
+  it("an unknown period is 'invalid_option' at ['options', 'period']", () => {
     for (const period of ['fortnight', 'Month', 'weeks', 42]) {
       expect(errorOf(() => complianceReport(results, { period: period as ReportPeriod, zone: 'UTC' }))).toMatchObject({
-        code: 'invalid_definition',
+        code: 'invalid_option',
         path: ['options', 'period'],
       });
     }

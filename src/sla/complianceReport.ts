@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
-import { InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
+import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from '../instant.js';
+import { isPlainObject, own, readOptions } from '../internal/record.js';
 import { isValidZoneName } from '../internal/zone.js';
 import type { Metric } from './clockTypes.js';
-import type { MeasureResult } from './results.js';
+import type { MeasureResult, TargetMeasurement } from './results.js';
 
 /**
  * How {@link complianceReport} groups targets in time: by the local date of each target's start.
@@ -46,13 +48,45 @@ export interface ComplianceRow {
 }
 
 const METRICS: readonly Metric[] = ['firstResponse', 'followUp', 'resolution'];
+const PERIODS: readonly ReportPeriod[] = ['day', 'week', 'month', 'quarter', 'year', 'all'];
+const STATES: readonly string[] = ['running', 'paused', 'achieved', 'breached'];
+
+/** The targets of result `i`: a result of {@link measure} (or one read back from JSON) has a list of them. */
+function targetsOf(result: unknown, i: number): readonly unknown[] {
+  const targets = isPlainObject(result) ? own(result, 'targets') : undefined;
+  if (!Array.isArray(targets)) throw argumentError('invalid_results', ['results', i], 'a measure result', result);
+  return targets;
+}
+
+/** Target `k` of result `i`, checked for the fields the report reads. */
+function checkTarget(t: unknown, i: number, k: number): TargetMeasurement {
+  const ok =
+    isPlainObject(t) &&
+    METRICS.includes(own(t, 'metric') as Metric) &&
+    STATES.includes(own(t, 'state') as string) &&
+    isInstant(own(t, 'startedAt')) &&
+    (own(t, 'stoppedAt') === null || isInstant(own(t, 'stoppedAt'))) &&
+    typeof own(t, 'elapsedMs') === 'number' &&
+    Number.isFinite(own(t, 'elapsedMs')) &&
+    isTextOrNull(own(t, 'plan')) &&
+    isTextOrNull(own(t, 'severity'));
+  if (!ok) throw argumentError('invalid_results', ['results', i, 'targets', k], 'a measured target', t);
+  return t as unknown as TargetMeasurement;
+}
+
+const isInstant = (v: unknown) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= MIN_SUPPORTED_MS && v < MAX_SUPPORTED_MS;
+const isTextOrNull = (v: unknown) => v === null || typeof v === 'string';
 
 /**
  * Summarises measured tickets as plain rows, one per period, plan, severity and metric (each
  * follow-up cycle counts once), sorted by period, plan, severity, then metric.
  *
+ * Periods are the zone's local dates, keyed in ASCII digits whatever luxon's global settings say.
+ *
  * @throws {@link InvalidArgumentError} `invalid_zone` for a missing or unknown zone,
- *   `invalid_definition` for an unknown period
+ *   `invalid_option` for an unknown period or option, `invalid_results` for results that are not
+ *   a list of {@link measure}'s (or of their JSON)
  * @example
  * ```ts
  * import { complianceReport, measureMany, standardSupport, parsePolicy } from 'support-policy';
@@ -72,27 +106,20 @@ const METRICS: readonly Metric[] = ['firstResponse', 'followUp', 'resolution'];
  */
 export function complianceReport(
   results: readonly MeasureResult[],
-  options: ComplianceReportOptions = {},
+  options?: ComplianceReportOptions,
 ): ComplianceRow[] {
-  const period = options.period ?? 'month';
-  if (!['day', 'week', 'month', 'quarter', 'year', 'all'].includes(period)) {
-    throw new InvalidArgumentError(
-      'invalid_definition',
-      ['options', 'period'],
-      `options.period: expected day, week, month, quarter, year or all, got ${JSON.stringify(period)}`,
-      period,
-    );
+  const opts = readOptions(options, ['period', 'zone']);
+  const period = own(opts, 'period') ?? 'month';
+  if (!PERIODS.includes(period as ReportPeriod)) {
+    throw argumentError('invalid_option', ['options', 'period'], 'day, week, month, quarter, year or all', period);
   }
-  const zone = options.zone;
+  const zone = own(opts, 'zone');
   if (period !== 'all' && (typeof zone !== 'string' || !isValidZoneName(zone))) {
-    throw new InvalidArgumentError(
-      'invalid_zone',
-      ['options', 'zone'],
-      `options.zone: expected an IANA time zone for ${period} periods, got ${JSON.stringify(zone)}`,
-      zone,
-    );
+    throw argumentError('invalid_zone', ['options', 'zone'], `an IANA time zone for ${String(period)} periods`, zone);
   }
-  const keyOf = periodKey(period, zone!);
+  if (!Array.isArray(results))
+    throw argumentError('invalid_results', ['results'], 'a list of measure results', results);
+  const keyOf = periodKey(period as ReportPeriod, zone as string);
   const groups = new Map<
     string,
     {
@@ -103,8 +130,10 @@ export function complianceReport(
       times: number[];
     }
   >();
-  for (const result of results) {
-    for (const t of result.targets) {
+  for (let i = 0; i < results.length; i++) {
+    const targets = targetsOf(results[i], i);
+    for (let k = 0; k < targets.length; k++) {
+      const t = checkTarget(targets[k], i, k);
       const row = { period: keyOf(t.startedAt), plan: t.plan, severity: t.severity, metric: t.metric };
       const key = JSON.stringify([row.period, row.plan, row.severity, METRICS.indexOf(row.metric)]);
       let g = groups.get(key);
@@ -148,11 +177,11 @@ function periodKey(period: ReportPeriod, zone: string): (at: number) => string {
     const d = DateTime.fromMillis(at, { zone });
     switch (period) {
       case 'day':
-        return d.toISODate()!;
+        return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
       case 'week':
         return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
       case 'month':
-        return d.toFormat('yyyy-MM');
+        return `${d.year}-${String(d.month).padStart(2, '0')}`;
       case 'quarter':
         return `${d.year}-Q${d.quarter}`;
       default:

@@ -1,9 +1,10 @@
-import { formatPath, InvalidArgumentError } from '../errors.js';
+import { argumentError, formatPath, InvalidArgumentError } from '../errors.js';
+import { checkPolicy } from '../internal/brand.js';
 import { type InstantLike, toEpochMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { ClockEngine } from './engine.js';
-import { collectResults, type MeasureOptions, type MeasureResult } from './results.js';
+import { collectResults, type MeasureOptions, type MeasureResult, readMeasureOptions } from './results.js';
 import { type Timeline, TimelineReader, ticketPath } from './timeline.js';
 
 /**
@@ -49,7 +50,11 @@ export function measure(
   now: InstantLike,
   options?: MeasureOptions,
 ): MeasureResult {
-  return new TicketMeasurer(policy, now, options).measure(account, timeline, -1);
+  return new TicketMeasurer(policy, now, readMeasureOptions(options, ['explain']).explain).measure(
+    account,
+    timeline,
+    -1,
+  );
 }
 
 /**
@@ -64,8 +69,9 @@ export class TicketMeasurer {
   constructor(
     private readonly policy: Policy,
     private readonly now: InstantLike,
-    readonly options: MeasureOptions | undefined,
+    readonly explain: boolean,
   ) {
+    checkPolicy(policy);
     this.nowMs = toEpochMs(now, 'now');
   }
 
@@ -76,7 +82,7 @@ export class TicketMeasurer {
   /** One ticket: `ticket` is its index in a batch, or −1 alone (for error paths). */
   measure(account: AccountDefinition, timeline: Timeline, ticket: number): MeasureResult {
     const engine = this.run(account, timeline, ticket);
-    return collectResults(engine, this.severity, this.plan, this.nowMs, this.options);
+    return collectResults(engine, this.severity, this.plan, this.nowMs, this.explain);
   }
 
   /**
@@ -89,11 +95,10 @@ export class TicketMeasurer {
     if (reader === undefined) this.reader = reader = new TimelineReader(this.policy, account, ticket);
     else reader.begin(account, ticket);
     if (!Array.isArray(timeline) || timeline.length === 0) {
-      const at = ticketPath(ticket);
-      throw new InvalidArgumentError(
+      throw argumentError(
         'invalid_event',
-        [...at, 'events'],
-        `${formatPath([...at, 'events'])}: expected a timeline starting with "created", got ${Array.isArray(timeline) ? 'no events' : String(timeline)}`,
+        [...ticketPath(ticket), 'events'],
+        'a timeline starting with "created"',
         timeline,
       );
     }

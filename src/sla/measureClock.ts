@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
-import { formatPath, InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
 import {
   type Clock,
   type ClockOutcome,
@@ -39,8 +39,9 @@ export type ClockMeasurement = ClockResult | { readonly cycles: readonly (ClockR
 const STATUSES = new Set(['open', 'waiting_on_customer', 'on_hold', 'solved']);
 const AUTHORS = new Set(['agent', 'customer', 'automatic']);
 
-function bad(path: (string | number)[], message: string, value?: unknown): never {
-  throw new InvalidArgumentError('invalid_event', path, `${formatPath(path)}: ${message}`, value);
+/** Refuses a field of the target or timeline: `expected` completes "expected …". */
+function bad(path: (string | number)[], expected: string, value: unknown): never {
+  throw argumentError('invalid_event', path, expected, value);
 }
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -52,31 +53,24 @@ export function checkTimeline(
   now: unknown,
 ): { target: ClockTarget; events: TimelineEvent[]; now: number } {
   const t = target as Partial<ClockTarget> | null;
-  if (typeof t !== 'object' || t === null) bad(['target'], 'expected a target object', target);
+  if (typeof t !== 'object' || t === null) bad(['target'], 'a target object', target);
   if (t.metric !== 'firstResponse' && t.metric !== 'followUp' && t.metric !== 'resolution')
-    bad(
-      ['target', 'metric'],
-      `expected firstResponse, followUp or resolution, got ${JSON.stringify(t.metric)}`,
-      t.metric,
-    );
-  if (!isInt(t.ms) || t.ms < 1)
-    bad(['target', 'ms'], `expected a whole number of milliseconds ≥ 1, got ${String(t.ms)}`, t.ms);
+    bad(['target', 'metric'], 'firstResponse, followUp or resolution', t.metric);
+  if (!isInt(t.ms) || t.ms < 1) bad(['target', 'ms'], 'a whole number of milliseconds ≥ 1', t.ms);
   const pauseOn = t.pauseOn ?? [];
   if (!Array.isArray(pauseOn) || pauseOn.some((s) => s !== 'waiting_on_customer' && s !== 'on_hold'))
-    bad(['target', 'pauseOn'], `expected waiting_on_customer and/or on_hold, got ${JSON.stringify(pauseOn)}`, pauseOn);
-  if (!Array.isArray(events) || events.length === 0)
-    bad(['events'], 'expected a timeline starting with "created"', events);
+    bad(['target', 'pauseOn'], 'waiting_on_customer and/or on_hold', pauseOn);
+  if (!Array.isArray(events) || events.length === 0) bad(['events'], 'a timeline starting with "created"', events);
   const list = events as Record<string, unknown>[];
   list.forEach((e, i) => {
-    if (typeof e !== 'object' || e === null) bad(['events', i], 'expected an event object', e);
-    if (!isInt(e['at']))
-      bad(['events', i, 'at'], `expected integer epoch milliseconds, got ${String(e['at'])}`, e['at']);
+    if (typeof e !== 'object' || e === null) bad(['events', i], 'an event object', e);
+    if (!isInt(e['at'])) bad(['events', i, 'at'], 'integer epoch milliseconds', e['at']);
     if (i > 0 && (e['at'] as number) < (list[i - 1]!['at'] as number))
-      bad(['events', i, 'at'], 'expected events in time order', e['at']);
+      bad(['events', i, 'at'], 'events in time order', e['at']);
     if ((e['type'] === 'created') !== (i === 0))
       bad(
         ['events', i, 'type'],
-        i === 0 ? 'expected the timeline to start with "created"' : 'expected a single "created", first',
+        i === 0 ? 'the timeline to start with "created"' : 'a single "created", first',
         e['type'],
       );
     switch (e['type']) {
@@ -84,38 +78,22 @@ export function checkTimeline(
         break;
       case 'reply':
         if (!AUTHORS.has(e['author'] as string))
-          bad(
-            ['events', i, 'author'],
-            `expected agent, customer or automatic, got ${JSON.stringify(e['author'])}`,
-            e['author'],
-          );
+          bad(['events', i, 'author'], 'agent, customer or automatic', e['author']);
         break;
       case 'status':
         if (!STATUSES.has(e['status'] as string))
-          bad(
-            ['events', i, 'status'],
-            `expected open, waiting_on_customer, on_hold or solved, got ${JSON.stringify(e['status'])}`,
-            e['status'],
-          );
+          bad(['events', i, 'status'], 'open, waiting_on_customer, on_hold or solved', e['status']);
         break;
       case 'severity':
         if (!isInt(e['targetMs']) || (e['targetMs'] as number) < 1)
-          bad(
-            ['events', i, 'targetMs'],
-            `expected a whole number of milliseconds ≥ 1, got ${String(e['targetMs'])}`,
-            e['targetMs'],
-          );
+          bad(['events', i, 'targetMs'], 'a whole number of milliseconds ≥ 1', e['targetMs']);
         break;
       default:
-        bad(
-          ['events', i, 'type'],
-          `expected created, reply, status or severity, got ${JSON.stringify(e['type'])}`,
-          e['type'],
-        );
+        bad(['events', i, 'type'], 'created, reply, status or severity', e['type']);
     }
   });
   if (!isInt(now) || now < (list[0]!['at'] as number))
-    bad(['now'], 'expected integer epoch milliseconds, not before the ticket was created', now);
+    bad(['now'], 'integer epoch milliseconds, not before the ticket was created', now);
   return {
     target: { metric: t.metric, ms: t.ms, pauseOn: pauseOn as PauseStatus[] },
     events: list as unknown as TimelineEvent[],

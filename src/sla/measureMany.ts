@@ -1,10 +1,11 @@
-import { InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
+import { isId, own, readRecord } from '../internal/record.js';
 import type { InstantLike } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { TicketMeasurer } from './measure.js';
 import { ColumnsBuilder, type SlaColumns } from './columns.js';
-import { type MeasureOptions, type MeasureResult, settleTargets } from './results.js';
+import { type MeasureOptions, type MeasureResult, readMeasureOptions, settleTargets } from './results.js';
 import type { Timeline } from './timeline.js';
 
 /**
@@ -12,6 +13,8 @@ import type { Timeline } from './timeline.js';
  * @category SLA
  */
 export interface SlaTicket {
+  /** The caller's id of the ticket (a string or a whole number), kept out of the clocks. */
+  readonly id?: string | number;
   readonly account: AccountDefinition;
   readonly events: Timeline;
 }
@@ -87,56 +90,43 @@ export function measureMany(
   now: InstantLike,
   options?: MeasureManyOptions,
 ): MeasureResult[] | SlaColumns {
-  const format = options?.format ?? 'rows';
+  const opts = readMeasureOptions(options, ['explain', 'format']);
+  const format = own(opts, 'format') ?? 'rows';
   if (format !== 'rows' && format !== 'columns') {
-    throw new InvalidArgumentError(
-      'invalid_option',
-      ['options', 'format'],
-      `options.format: expected "rows" or "columns", got ${JSON.stringify(format)}`,
-      format,
-    );
+    throw argumentError('invalid_option', ['options', 'format'], '"rows" or "columns"', format);
   }
-  if (format === 'columns' && options?.explain === true) {
-    throw new InvalidArgumentError(
-      'invalid_option',
-      ['options', 'explain'],
-      'options.explain: expected no explanations with format "columns" (spans come as rows: measure the tickets to explain as rows), got true',
-      true,
-    );
+  if (format === 'columns' && opts.explain) {
+    const what = 'no explanations with format "columns" (spans come as rows: measure the tickets to explain as rows)';
+    throw argumentError('invalid_option', ['options', 'explain'], what, true);
   }
-  const measurer = new TicketMeasurer(policy, now, options);
-  if (!Array.isArray(tickets))
-    throw new InvalidArgumentError(
-      'invalid_event',
-      ['tickets'],
-      `tickets: expected a list of tickets, got ${String(tickets)}`,
-      tickets,
-    );
+  const measurer = new TicketMeasurer(policy, now, opts.explain);
+  if (!Array.isArray(tickets)) throw argumentError('invalid_event', ['tickets'], 'a list of tickets', tickets);
   if (format === 'rows') {
     const out = new Array<MeasureResult>(tickets.length);
     for (let i = 0; i < tickets.length; i++) {
-      const ticket = tickets[i];
-      if (typeof ticket !== 'object' || ticket === null) notATicket(ticket, i);
-      out[i] = measurer.measure(ticket.account, ticket.events, i);
+      const ticket = readTicket(tickets[i], i);
+      out[i] = measurer.measure(ticket.account as AccountDefinition, ticket.events as Timeline, i);
     }
     return out;
   }
   const columns = new ColumnsBuilder(tickets.length);
   for (let i = 0; i < tickets.length; i++) {
-    const ticket = tickets[i];
-    if (typeof ticket !== 'object' || ticket === null) notATicket(ticket, i);
-    const engine = measurer.run(ticket.account, ticket.events, i);
+    const ticket = readTicket(tickets[i], i);
+    const engine = measurer.run(ticket.account as AccountDefinition, ticket.events as Timeline, i);
     const next = settleTargets(engine, measurer.nowMs, columns);
     columns.endTicket(measurer.severity, measurer.plan, engine.status, next);
   }
   return columns.finish();
 }
 
-function notATicket(ticket: unknown, i: number): never {
-  throw new InvalidArgumentError(
-    'invalid_event',
-    ['tickets', i],
-    `tickets[${i}]: expected { account, events }, got ${String(ticket)}`,
-    ticket,
-  );
+/** Ticket `i` of a batch: a plain object with its account and events, read from own properties. */
+function readTicket(ticket: unknown, i: number): { account: unknown; events: unknown } {
+  const record = readRecord(ticket, ['tickets', i], TICKET_KEYS, 'invalid_event', 'a ticket { id?, account, events }');
+  const id = own(record, 'id');
+  if (id !== undefined && !isId(id)) {
+    throw argumentError('invalid_event', ['tickets', i, 'id'], 'a ticket id (a string or a whole number)', id);
+  }
+  return { account: own(record, 'account'), events: own(record, 'events') };
 }
+
+const TICKET_KEYS = ['id', 'account', 'events'];

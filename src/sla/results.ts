@@ -1,3 +1,5 @@
+import { argumentError } from '../errors.js';
+import { own, readOptions } from '../internal/record.js';
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import type { Clock, Metric, TicketStatus } from './clockTypes.js';
@@ -104,6 +106,23 @@ export interface MeasureOptions {
 }
 
 /**
+ * The options of an SLA call, checked (a plain object with only the `known` keys, or nothing) and
+ * its `explain` read: `true`, `false` or absent.
+ * @internal
+ */
+export function readMeasureOptions(
+  options: unknown,
+  known: readonly string[],
+): { explain: boolean } & Record<string, unknown> {
+  const opts = readOptions(options, known);
+  const explain = own(opts, 'explain');
+  if (explain !== undefined && typeof explain !== 'boolean') {
+    throw argumentError('invalid_option', ['options', 'explain'], 'true or false', explain);
+  }
+  return { ...opts, explain: explain === true };
+}
+
+/**
  * Receives the measured targets of a ticket one by one, right after {@link ClockEngine.settle}
  * (the engine's fields describe the clock). @internal
  */
@@ -201,9 +220,9 @@ export function collectResults(
   severity: string | null,
   plan: string | null,
   now: number,
-  options: MeasureOptions | undefined,
+  explain: boolean,
 ): MeasureResult {
-  const sink = new RowSink(now, options?.explain === true);
+  const sink = new RowSink(now, explain);
   let count = 0;
   for (let i = 0; i < engine.clockCount; i++) if (engine.clocks[i]!.target !== undefined) count++;
   sink.out = count === 0 ? [] : new Array<TargetMeasurement>(count);

@@ -1,6 +1,8 @@
-import { formatPath, InvalidArgumentError, isSupportPolicyError, underPath } from '../errors.js';
+import { argumentError, isSupportPolicyError, underPath } from '../errors.js';
 import { type InstantLike, toEpochMs } from '../instant.js';
+import { isId, isPlainObject, own } from '../internal/record.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
+import { readAccount } from '../policy/readAccount.js';
 import type { Policy } from '../policy/schema.js';
 import { type EngineEvent, engineEvent, type EventKind, type TicketStatus } from './clockTypes.js';
 import { type AccountTargets, accountTargets, targetsFor } from './policyTargets.js';
@@ -19,19 +21,33 @@ import { type AccountTargets, accountTargets, targetsFor } from './policyTargets
  * - `plan`: the account moves to another plan (and add-ons, when given; else it keeps its own),
  *   re-targeting the same way; `severity` is needed when the new plan uses another scale.
  *
+ * Every kind may carry the caller's `id` (a string or a whole number), which the clocks never read. Anything else is
+ * refused: an event is a plain object with its kind's fields only (docs/decisions.md).
+ *
  * @category SLA
  */
 export type TicketEvent =
-  | { readonly type: 'created'; readonly at: InstantLike; readonly severity?: string }
-  | { readonly type: 'reply'; readonly at: InstantLike; readonly author: 'agent' | 'customer' | 'automatic' }
-  | { readonly type: 'status'; readonly at: InstantLike; readonly status: TicketStatus | 'reopened' }
-  | { readonly type: 'severity'; readonly at: InstantLike; readonly severity: string }
+  | { readonly type: 'created'; readonly at: InstantLike; readonly severity?: string; readonly id?: string | number }
+  | {
+      readonly type: 'reply';
+      readonly at: InstantLike;
+      readonly author: 'agent' | 'customer' | 'automatic';
+      readonly id?: string | number;
+    }
+  | {
+      readonly type: 'status';
+      readonly at: InstantLike;
+      readonly status: TicketStatus | 'reopened';
+      readonly id?: string | number;
+    }
+  | { readonly type: 'severity'; readonly at: InstantLike; readonly severity: string; readonly id?: string | number }
   | {
       readonly type: 'plan';
       readonly at: InstantLike;
       readonly plan: string;
       readonly addOns?: readonly string[];
       readonly severity?: string;
+      readonly id?: string | number;
     };
 
 /**
@@ -41,6 +57,12 @@ export type TicketEvent =
 export type Timeline = readonly TicketEvent[];
 
 type Path = readonly (string | number)[];
+
+/** The fields of each kind of event; `id` (the caller's event id) is allowed on every kind and never read. */
+const REPLY_KEYS = ['type', 'at', 'author', 'id'];
+const STATUS_KEYS = ['type', 'at', 'status', 'id'];
+const SEVERITY_KEYS = ['type', 'at', 'severity', 'id'];
+const PLAN_KEYS = ['type', 'at', 'plan', 'addOns', 'severity', 'id'];
 
 /**
  * Reads a timeline one event at a time: checks each event against the ones before it and the
@@ -61,8 +83,8 @@ export class TimelineReader {
     /** The ticket's index in a batch (`tickets[3]`), or −1 for a ticket alone: paths are built on error only. */
     public ticket = -1,
   ) {
-    this.account = account;
-    this.targets = this.targetsOf(account);
+    this.account = rebased(this.at, () => readAccount(account));
+    this.targets = this.targetsOf(this.account);
   }
 
   /** Where the ticket sits in the caller's input: `[]`, or `['tickets', 3]`. */
@@ -78,8 +100,8 @@ export class TimelineReader {
 
   /** The event {@link read} returns, refilled by every call. */
   private event: EngineEvent = engineEvent(0, 'created');
-  /** The targets of the accounts of a batch, by object: {@link begin} looks each one up once. */
-  private batchTargets: Map<AccountDefinition, AccountTargets> | undefined;
+  /** The accounts of a batch (checked copies and their targets), by the caller's object: {@link begin} reads each once. */
+  private batchAccounts: Map<unknown, { account: AccountDefinition; targets: AccountTargets }> | undefined;
 
   /**
    * Starts over on ticket `ticket` of a batch: one reader reads every ticket. Within the one call
@@ -87,10 +109,14 @@ export class TimelineReader {
    */
   begin(account: AccountDefinition, ticket: number): void {
     this.ticket = ticket;
-    const known = (this.batchTargets ??= new Map()).get(account);
-    if (known === undefined) this.batchTargets.set(account, (this.targets = this.targetsOf(account)));
-    else this.targets = known;
-    this.account = account;
+    let known = (this.batchAccounts ??= new Map()).get(account);
+    if (known === undefined) {
+      const checked = rebased(this.at, () => readAccount(account));
+      known = { account: checked, targets: this.targetsOf(checked) };
+      this.batchAccounts.set(account, known);
+    }
+    this.targets = known.targets;
+    this.account = known.account;
     this.severity = null;
     this.last = Number.NEGATIVE_INFINITY;
     this.count = 0;
@@ -107,47 +133,52 @@ export class TimelineReader {
    * timeline, are read here; the other kinds by {@link readOther}, so that this stays small.
    */
   read(raw: TicketEvent): EngineEvent {
-    if (typeof raw !== 'object' || raw === null) this.fail(undefined, 'expected an event object', raw);
-    const e = raw as Record<string, unknown>;
-    const at = this.instantOf(e);
-    const type = e['type'];
+    if (!isPlainObject(raw)) this.fail(undefined, 'an event object { type, at, … }', raw);
+    const e = raw;
+    const type = own(e, 'type');
+    const at = this.instantOf(e, type);
     if (type === 'reply') {
-      const author = e['author'];
+      this.checkKeys(e, REPLY_KEYS);
+      const author = own(e, 'author');
       if (author !== 'agent' && author !== 'customer' && author !== 'automatic')
-        this.fail('author', `expected agent, customer or automatic, got ${JSON.stringify(author)}`, author);
+        this.fail('author', 'agent, customer or automatic', author);
       return this.emit(at, author, 'open');
     }
     if (type === 'status') {
-      const s = e['status'];
+      this.checkKeys(e, STATUS_KEYS);
+      const s = own(e, 'status');
       if (s !== 'open' && s !== 'waiting_on_customer' && s !== 'on_hold' && s !== 'solved' && s !== 'reopened')
-        this.fail(
-          'status',
-          `expected open, waiting_on_customer, on_hold, solved or reopened, got ${JSON.stringify(s)}`,
-          s,
-        );
+        this.fail('status', 'open, waiting_on_customer, on_hold, solved or reopened', s);
       return this.emit(at, 'status', s === 'reopened' ? 'open' : s);
     }
     return this.readOther(e, at, type);
   }
 
   /** The instant of the next event, checked: valid, and not before the previous one. */
-  private instantOf(e: Record<string, unknown>): number {
+  private instantOf(e: Record<string, unknown>, type: unknown): number {
+    const value = own(e, 'at');
     let at: number;
     try {
-      at = toEpochMs(e['at'] as InstantLike, 'at');
+      at = toEpochMs(value as InstantLike, 'at');
     } catch (error) {
       // The event's path is built only on error: this runs for every event of a batch.
       throw isSupportPolicyError(error) ? underPath(error, this.here()) : error;
     }
-    if (at < this.last)
-      this.fail(
-        'at',
-        `expected events in time order, got an instant before the previous event's (${new Date(this.last).toISOString()})`,
-        e['at'],
-      );
-    if (this.count === 0 && e['type'] !== 'created')
-      this.fail('type', `expected the timeline to start with "created", got ${JSON.stringify(e['type'])}`, e['type']);
+    if (at < this.last) {
+      const previous = new Date(this.last).toISOString();
+      this.fail('at', `events in time order (an instant not before the previous event's, ${previous})`, value);
+    }
+    if (this.count === 0 && type !== 'created') this.fail('type', 'the timeline to start with "created"', type);
     return at;
+  }
+
+  /** Refuses a key the event's type does not have (own keys only: an inherited one is never read). */
+  private checkKeys(e: Record<string, unknown>, known: readonly string[]): void {
+    for (const key in e) {
+      if (!known.includes(key) && Object.hasOwn(e, key)) this.fail(key, `one of the fields ${known.join(', ')}`, key);
+    }
+    const id = own(e, 'id');
+    if (id !== undefined && !isId(id)) this.fail('id', 'an event id (a string or a whole number)', id);
   }
 
   /** Counts a reply or status event and fills the answer (pointer stores only where it changes). */
@@ -163,39 +194,37 @@ export class TimelineReader {
 
   /** `created`, `severity` and `plan` events, which choose targets; anything else is refused. */
   private readOther(e: Record<string, unknown>, at: number, type: unknown): EngineEvent {
-    if ((type === 'created') !== (this.count === 0)) this.fail('type', 'expected a single "created", first', type);
+    if ((type === 'created') !== (this.count === 0)) this.fail('type', 'a single "created", first', type);
     let severity = this.severity;
     let account = this.account;
     let targets = this.targets;
     switch (type) {
       case 'created':
-        severity = this.checkSeverity(e['severity'], targets, false);
+        this.checkKeys(e, SEVERITY_KEYS);
+        severity = this.checkSeverity(own(e, 'severity'), targets, false);
         break;
       case 'severity':
-        severity = this.checkSeverity(e['severity'], targets, true);
+        this.checkKeys(e, SEVERITY_KEYS);
+        severity = this.checkSeverity(own(e, 'severity'), targets, true);
         break;
       case 'plan': {
-        if (typeof e['plan'] !== 'string')
-          this.fail('plan', `expected a plan id, got ${JSON.stringify(e['plan'])}`, e['plan']);
-        account = {
-          ...this.account,
-          plan: e['plan'] as string,
-          ...(e['addOns'] === undefined ? {} : { addOns: e['addOns'] as string[] }),
-        };
-        const next = account;
+        this.checkKeys(e, PLAN_KEYS);
+        const plan = own(e, 'plan');
+        const addOns = own(e, 'addOns');
+        if (typeof plan !== 'string') this.fail('plan', 'a plan id', plan);
+        // The account the event moves to, checked and copied like the ticket's own.
+        const moved = { ...this.account, plan, ...(addOns === undefined ? {} : { addOns }) };
+        const next = rebased(this.here(), () => readAccount(moved), 1);
         // Kept add-ons the new plan cannot take are the plan's fault when the event names none.
-        const keeps = e['addOns'] === undefined;
+        const keeps = addOns === undefined;
         targets = rebased(this.here(), () => accountTargets(this.policy, next), 1, keeps ? 'plan' : undefined);
-        const given = e['severity'] === undefined ? severity : e['severity'];
-        severity = this.checkSeverity(given, targets, false);
+        account = next;
+        const given = own(e, 'severity');
+        severity = this.checkSeverity(given === undefined ? severity : given, targets, false);
         break;
       }
       default:
-        return this.fail(
-          'type',
-          `expected created, reply, status, severity or plan, got ${JSON.stringify(type)}`,
-          type,
-        );
+        return this.fail('type', 'created, reply, status, severity or plan', type);
     }
     this.severity = severity;
     this.account = account;
@@ -210,9 +239,9 @@ export class TimelineReader {
     return field === undefined ? [...this.at, 'events', this.count] : [...this.at, 'events', this.count, field];
   }
 
-  private fail(field: string | undefined, message: string, value: unknown): never {
-    const path = this.here(field);
-    throw new InvalidArgumentError('invalid_event', path, `${formatPath(path)}: ${message}`, value);
+  /** Refuses the event being read (or one of its fields): `expected` completes "expected …". */
+  private fail(field: string | undefined, expected: string, value: unknown): never {
+    throw argumentError('invalid_event', this.here(field), expected, value);
   }
 
   /** A severity level of the account's scale; a missing one is refused when `required` or when targets depend on it. */
@@ -220,14 +249,10 @@ export class TimelineReader {
     if (value === undefined || value === null) {
       if (!required && !targets.hasTargets) return null;
       const why = targets.hasTargets ? ", which the account's targets depend on" : '';
-      return this.fail('severity', `expected a severity level${levelList(targets)}${why}, got ${String(value)}`, value);
+      return this.fail('severity', `a severity level${levelList(targets)}${why}`, value);
     }
     if (typeof value !== 'string' || (targets.levels !== null && !targets.levels.has(value))) {
-      return this.fail(
-        'severity',
-        `expected a severity level${levelList(targets)}, got ${JSON.stringify(value)}`,
-        value,
-      );
+      return this.fail('severity', `a severity level${levelList(targets)}`, value);
     }
     return value;
   }

@@ -1,0 +1,51 @@
+import { argumentError } from '../errors.js';
+import { own, readRecord } from '../internal/record.js';
+import type { AccountDefinition } from './entitlementTypes.js';
+
+const ACCOUNT_KEYS = ['type', 'plan', 'addOns', 'partner'] as const;
+
+/**
+ * The account the caller passed, checked for shape and copied: a frozen null-prototype object
+ * with only the fields it gave, read from its own properties. Whatever the caller does with its object
+ * afterwards changes nothing that was computed or kept from it. Which ids the policy knows is
+ * checked later, by the functions that look them up.
+ * @internal
+ */
+export function readAccount(value: unknown, path: readonly (string | number)[] = ['account']): AccountDefinition {
+  const record = readRecord(
+    value,
+    path,
+    ACCOUNT_KEYS,
+    'invalid_account',
+    'an account { type, plan?, addOns?, partner? }',
+  );
+  const type = own(record, 'type');
+  const plan = own(record, 'plan');
+  const partner = own(record, 'partner');
+  const addOns = own(record, 'addOns');
+  if (typeof type !== 'string') throw argumentError('unknown_reference', [...path, 'type'], 'an account type id', type);
+  if (plan !== undefined && typeof plan !== 'string') {
+    throw argumentError('unknown_reference', [...path, 'plan'], 'a plan id', plan);
+  }
+  if (partner !== undefined && typeof partner !== 'string') {
+    throw argumentError('invalid_account', [...path, 'partner'], 'the id of the managing partner', partner);
+  }
+  let ids: readonly string[] | undefined;
+  if (addOns !== undefined) {
+    if (!Array.isArray(addOns))
+      throw argumentError('invalid_account', [...path, 'addOns'], 'a list of add-on ids', addOns);
+    ids = Object.freeze(Array.from(addOns as unknown[], (id, i) => checkAddOnId(id, [...path, 'addOns', i])));
+  }
+  // A null prototype: a field the caller left out reads as missing even under a polluted Object.prototype.
+  const copy = Object.create(null) as { -readonly [K in keyof AccountDefinition]: AccountDefinition[K] };
+  copy.type = type;
+  if (plan !== undefined) copy.plan = plan;
+  if (ids !== undefined) copy.addOns = ids;
+  if (partner !== undefined) copy.partner = partner;
+  return Object.freeze(copy);
+}
+
+function checkAddOnId(id: unknown, path: readonly (string | number)[]): string {
+  if (typeof id !== 'string') throw argumentError('unknown_reference', path, 'an add-on id', id);
+  return id;
+}
