@@ -25,6 +25,23 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
+ * Whether no key of `keys` can be inherited by a plain object (none is on `Object.prototype`):
+ * then `o[key]` of a plain object reads its own property or `undefined`, as {@link own} does, at
+ * the cost of a property load. A hot path checks this once and reads fields directly. @internal
+ */
+export function prototypeIsClean(keys: readonly string[]): boolean {
+  for (const key of keys) if (key in Object.prototype) return false;
+  return true;
+}
+
+/** A null-prototype copy of an object's own enumerable string-keyed properties. @internal */
+export function ownFields(value: object): Record<string, unknown> {
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) copy[key] = (value as Record<string, unknown>)[key];
+  return copy;
+}
+
+/**
  * `value` as a plain object with only `known` keys, or a typed error with `code` at `path` (the
  * object itself, or the first unknown key under it). `what` completes "expected …".
  * @internal

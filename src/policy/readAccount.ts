@@ -1,5 +1,5 @@
 import { argumentError } from '../errors.js';
-import { own, readRecord } from '../internal/record.js';
+import { isPlainObject, own, readRecord } from '../internal/record.js';
 import type { AccountDefinition } from './entitlementTypes.js';
 
 const ACCOUNT_KEYS = ['type', 'plan', 'addOns', 'partner'] as const;
@@ -12,6 +12,10 @@ const ACCOUNT_KEYS = ['type', 'plan', 'addOns', 'partner'] as const;
  * @internal
  */
 export function readAccount(value: unknown, path: readonly (string | number)[] = ['account']): AccountDefinition {
+  // Batches and services pass the same account object again and again: while its fields are
+  // unchanged, it reads as the same copy (which memos downstream are keyed by).
+  const seen = typeof value === 'object' && value !== null ? copies.get(value) : undefined;
+  if (seen !== undefined && isPlainObject(value) && sameFields(seen, value)) return seen;
   const record = readRecord(
     value,
     path,
@@ -42,7 +46,29 @@ export function readAccount(value: unknown, path: readonly (string | number)[] =
   if (plan !== undefined) copy.plan = plan;
   if (ids !== undefined) copy.addOns = ids;
   if (partner !== undefined) copy.partner = partner;
-  return Object.freeze(copy);
+  Object.freeze(copy);
+  copies.set(record, copy);
+  return copy;
+}
+
+const copies = new WeakMap<object, AccountDefinition>();
+
+/** Whether a caller's account still has exactly the fields of its copy (own ones, nothing added). */
+function sameFields(copy: AccountDefinition, value: Record<string, unknown>): boolean {
+  let keys = 0;
+  for (const key in value) if (Object.hasOwn(value, key)) keys++;
+  const addOns = own(value, 'addOns');
+  return (
+    keys === Object.keys(copy).length &&
+    own(value, 'type') === copy.type &&
+    own(value, 'plan') === copy.plan &&
+    own(value, 'partner') === copy.partner &&
+    (addOns === copy.addOns ||
+      (Array.isArray(addOns) &&
+        copy.addOns !== undefined &&
+        addOns.length === copy.addOns.length &&
+        addOns.every((id, i) => id === copy.addOns![i])))
+  );
 }
 
 function checkAddOnId(id: unknown, path: readonly (string | number)[]): string {

@@ -105,28 +105,28 @@ export function measureMany(
     const out = new Array<MeasureResult>(tickets.length);
     for (let i = 0; i < tickets.length; i++) {
       const ticket = readTicket(tickets[i], i);
-      out[i] = measurer.measure(ticket.account as AccountDefinition, ticket.events as Timeline, i);
+      out[i] = measurer.measure(own(ticket, 'account') as AccountDefinition, own(ticket, 'events') as Timeline, i);
     }
     return out;
   }
   const columns = new ColumnsBuilder(tickets.length);
   for (let i = 0; i < tickets.length; i++) {
     const ticket = readTicket(tickets[i], i);
-    const engine = measurer.run(ticket.account as AccountDefinition, ticket.events as Timeline, i);
+    const engine = measurer.run(own(ticket, 'account') as AccountDefinition, own(ticket, 'events') as Timeline, i);
     const next = settleTargets(engine, measurer.nowMs, columns);
     columns.endTicket(measurer.severity, measurer.plan, engine.status, next);
   }
   return columns.finish();
 }
 
-/** Ticket `i` of a batch: a plain object with its account and events, read from own properties. */
-function readTicket(ticket: unknown, i: number): { account: unknown; events: unknown } {
+/** Ticket `i` of a batch, checked: a plain object with its id, account and events. */
+function readTicket(ticket: unknown, i: number): Record<string, unknown> {
   const record = readRecord(ticket, ['tickets', i], TICKET_KEYS, 'invalid_event', 'a ticket { id?, account, events }');
   const id = own(record, 'id');
   if (id !== undefined && !isId(id)) {
     throw argumentError('invalid_event', ['tickets', i, 'id'], 'a ticket id (a string or a whole number)', id);
   }
-  return { account: own(record, 'account'), events: own(record, 'events') };
+  return record;
 }
 
 const TICKET_KEYS = ['id', 'account', 'events'];

@@ -30,34 +30,20 @@ export interface AccountTargets {
 const memo = new WeakMap<Policy, Map<string, AccountTargets>>();
 
 /**
- * The measured targets of an account on a policy, memoised per policy object and account shape.
+ * The measured targets of an account on a policy, memoised per policy object and account. The
+ * account is a checked, frozen copy (`readAccount`), so its identity says it is unchanged.
  * Throws the errors of {@link resolveEntitlement} for an account the policy does not know.
  * @internal
  */
 export function accountTargets(policy: Policy, account: AccountDefinition): AccountTargets {
-  // Batches repeat account objects: a hit by identity skips the key, if the fields are unchanged.
-  const seen = typeof account === 'object' && account !== null ? byObject.get(account) : undefined;
-  if (seen !== undefined && seen.policy === policy && sameAccount(seen.account, account)) return seen.result;
+  const seen = byAccount.get(account);
+  if (seen !== undefined && seen.policy === policy) return seen.result;
   const result = lookUp(policy, account);
-  if (typeof account === 'object' && account !== null) {
-    byObject.set(account, {
-      policy,
-      account: { ...account, ...(Array.isArray(account.addOns) ? { addOns: [...account.addOns] } : {}) },
-      result,
-    });
-  }
+  byAccount.set(account, { policy, result });
   return result;
 }
 
-const byObject = new WeakMap<object, { policy: Policy; account: AccountDefinition; result: AccountTargets }>();
-
-function sameAccount(a: AccountDefinition, b: AccountDefinition): boolean {
-  if (a.type !== b.type || a.plan !== b.plan || a.partner !== b.partner) return false;
-  if (a.addOns === undefined || b.addOns === undefined) return a.addOns === b.addOns;
-  return (
-    Array.isArray(b.addOns) && a.addOns.length === b.addOns.length && a.addOns.every((id, i) => id === b.addOns![i])
-  );
-}
+const byAccount = new WeakMap<AccountDefinition, { policy: Policy; result: AccountTargets }>();
 
 function lookUp(policy: Policy, account: AccountDefinition): AccountTargets {
   const key = accountKey(account);

@@ -1,6 +1,6 @@
 import { argumentError, isSupportPolicyError, underPath } from '../errors.js';
 import { type InstantLike, toEpochMs } from '../instant.js';
-import { isId, isPlainObject, own } from '../internal/record.js';
+import { isId, isPlainObject, ownFields, prototypeIsClean } from '../internal/record.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import { readAccount } from '../policy/readAccount.js';
 import type { Policy } from '../policy/schema.js';
@@ -63,6 +63,7 @@ const REPLY_KEYS = ['type', 'at', 'author', 'id'];
 const STATUS_KEYS = ['type', 'at', 'status', 'id'];
 const SEVERITY_KEYS = ['type', 'at', 'severity', 'id'];
 const PLAN_KEYS = ['type', 'at', 'plan', 'addOns', 'severity', 'id'];
+const EVENT_FIELDS = [...new Set([...REPLY_KEYS, ...STATUS_KEYS, ...PLAN_KEYS])];
 
 /**
  * Reads a timeline one event at a time: checks each event against the ones before it and the
@@ -95,9 +96,12 @@ export class TimelineReader {
   clone(): TimelineReader {
     const copy = Object.assign(Object.create(TimelineReader.prototype) as TimelineReader, this);
     copy.event = engineEvent(0, 'created');
+    copy.cleanPrototype = prototypeIsClean(EVENT_FIELDS);
     return copy;
   }
 
+  /** Whether no event field can be inherited from `Object.prototype` (checked once per reader). */
+  private cleanPrototype = prototypeIsClean(EVENT_FIELDS);
   /** The event {@link read} returns, refilled by every call. */
   private event: EngineEvent = engineEvent(0, 'created');
   /** The accounts of a batch (checked copies and their targets), by the caller's object: {@link begin} reads each once. */
@@ -134,19 +138,20 @@ export class TimelineReader {
    */
   read(raw: TicketEvent): EngineEvent {
     if (!isPlainObject(raw)) this.fail(undefined, 'an event object { type, at, … }', raw);
-    const e = raw;
-    const type = own(e, 'type');
+    // Fields are read directly; under a polluted Object.prototype, from a copy of the own ones.
+    const e = this.cleanPrototype ? raw : ownFields(raw);
+    const type = e['type'];
     const at = this.instantOf(e, type);
     if (type === 'reply') {
       this.checkKeys(e, REPLY_KEYS);
-      const author = own(e, 'author');
+      const author = e['author'];
       if (author !== 'agent' && author !== 'customer' && author !== 'automatic')
         this.fail('author', 'agent, customer or automatic', author);
       return this.emit(at, author, 'open');
     }
     if (type === 'status') {
       this.checkKeys(e, STATUS_KEYS);
-      const s = own(e, 'status');
+      const s = e['status'];
       if (s !== 'open' && s !== 'waiting_on_customer' && s !== 'on_hold' && s !== 'solved' && s !== 'reopened')
         this.fail('status', 'open, waiting_on_customer, on_hold, solved or reopened', s);
       return this.emit(at, 'status', s === 'reopened' ? 'open' : s);
@@ -156,7 +161,7 @@ export class TimelineReader {
 
   /** The instant of the next event, checked: valid, and not before the previous one. */
   private instantOf(e: Record<string, unknown>, type: unknown): number {
-    const value = own(e, 'at');
+    const value = e['at'];
     let at: number;
     try {
       at = toEpochMs(value as InstantLike, 'at');
@@ -177,7 +182,7 @@ export class TimelineReader {
     for (const key in e) {
       if (!known.includes(key) && Object.hasOwn(e, key)) this.fail(key, `one of the fields ${known.join(', ')}`, key);
     }
-    const id = own(e, 'id');
+    const id = e['id'];
     if (id !== undefined && !isId(id)) this.fail('id', 'an event id (a string or a whole number)', id);
   }
 
@@ -201,16 +206,16 @@ export class TimelineReader {
     switch (type) {
       case 'created':
         this.checkKeys(e, SEVERITY_KEYS);
-        severity = this.checkSeverity(own(e, 'severity'), targets, false);
+        severity = this.checkSeverity(e['severity'], targets, false);
         break;
       case 'severity':
         this.checkKeys(e, SEVERITY_KEYS);
-        severity = this.checkSeverity(own(e, 'severity'), targets, true);
+        severity = this.checkSeverity(e['severity'], targets, true);
         break;
       case 'plan': {
         this.checkKeys(e, PLAN_KEYS);
-        const plan = own(e, 'plan');
-        const addOns = own(e, 'addOns');
+        const plan = e['plan'];
+        const addOns = e['addOns'];
         if (typeof plan !== 'string') this.fail('plan', 'a plan id', plan);
         // The account the event moves to, checked and copied like the ticket's own.
         const moved = { ...this.account, plan, ...(addOns === undefined ? {} : { addOns }) };
@@ -219,7 +224,7 @@ export class TimelineReader {
         const keeps = addOns === undefined;
         targets = rebased(this.here(), () => accountTargets(this.policy, next), 1, keeps ? 'plan' : undefined);
         account = next;
-        const given = own(e, 'severity');
+        const given = e['severity'];
         severity = this.checkSeverity(given === undefined ? severity : given, targets, false);
         break;
       }

@@ -287,6 +287,26 @@ describe('what a state keeps is its own', () => {
   });
 });
 
+describe('an account object reused across calls', () => {
+  it('is read afresh when its fields changed in between', () => {
+    const account: { type: string; plan: string; addOns?: string[] } = { type: 'direct', plan: 'premium' };
+    expect(measure(policy, account, [created], monday9).plan).toBe('premium');
+    account.plan = 'enterprise';
+    expect(measure(policy, account, [created], monday9).plan).toBe('enterprise');
+    account.addOns = ['nope'];
+    expect(codeAndPath(errorOf(() => measure(policy, account, [created], monday9)))).toEqual([
+      'unknown_reference',
+      ['account', 'addOns', 0],
+    ]);
+    delete account.addOns;
+    (account as Record<string, unknown>)['name'] = 'Acme';
+    expect(codeAndPath(errorOf(() => measure(policy, account, [created], monday9)))).toEqual([
+      'invalid_account',
+      ['account', 'name'],
+    ]);
+  });
+});
+
 describe('an amount that cannot fit before the range ends is refused at once', () => {
   it.each<[string, () => unknown, string]>([
     ['add(t, 2**53)', () => madrid.add(monday9, 2 ** 53), 'durationMs'],
