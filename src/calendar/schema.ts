@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { daysInMonth, parseIsoDate } from '../internal/civil.js';
 import type { DeepReadonly } from '../internal/types.js';
-import { isValidZoneName } from '../internal/zone.js';
+import { canonicalZoneName } from '../internal/zone.js';
 
 /**
  * The zod schemas of a business-calendar definition. The TypeScript types below are inferred from
@@ -224,10 +224,20 @@ export const OverrideSchema = z
 
 /** A business-calendar definition: plain JSON-serialisable data. */
 export const CalendarDefinitionSchema = z.strictObject({
-  /** IANA time zone of the wall times, e.g. `Europe/Madrid`; or `UTC`, or a fixed offset `UTC+01:00`. */
-  zone: z.string().refine(isValidZoneName, {
-    error: (iss) => `unknown IANA time zone ${JSON.stringify(iss.input)}`,
-    ...custom('invalid_zone'),
+  /**
+   * IANA time zone of the wall times, e.g. `Europe/Madrid`; or `UTC`, or a fixed offset `UTC+01:00`.
+   * Written in any case; the parsed definition holds its canonical spelling (`europe/madrid` → `Europe/Madrid`).
+   */
+  zone: z.string().transform((s, ctx) => {
+    const canonical = canonicalZoneName(s);
+    if (canonical !== undefined) return canonical;
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown IANA time zone ${JSON.stringify(s)}`,
+      ...custom('invalid_zone'),
+      input: s,
+    });
+    return z.NEVER;
   }),
   week: WeekSchema,
   holidays: z
