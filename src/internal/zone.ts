@@ -4,7 +4,7 @@ import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 const FIXED = /^UTC([+-])(\d{2}):(\d{2})$/i;
 
 /** The fixed offsets accepted, as written canonically: hours 00–14, minutes 00–59. */
-export const FIXED_OFFSET_PATTERN = /^UTC[+-](?:0\d|1[0-4]):[0-5]\d$/;
+export const FIXED_OFFSET_PATTERN = /^UTC[+-](?:0[0-9]|1[0-4]):[0-5][0-9]$/;
 
 /** The characters of a zone name; anything else never reaches `Intl` (`local`, `system` are refused there). */
 const NAME = /^[A-Za-z][A-Za-z0-9_+\-/]*$/;

@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { dedicatedSupport, standardSupport } from '../index.js';
+import { dedicatedSupport, safeParsePolicy, standardSupport } from '../index.js';
 import { toPolicyJsonSchema } from './jsonSchema.js';
 
 describe('the shipped JSON Schema of a policy', () => {
@@ -32,6 +32,78 @@ describe('the shipped JSON Schema of a policy', () => {
         '/plans/enterprise/label',
       ]),
     );
+  });
+
+  type Doc = any; // a mutable deep clone of a preset
+  const std = (): Doc => JSON.parse(JSON.stringify(standardSupport));
+  const calendar = '/calendars/support-hours';
+  it.each<[string, (p: Doc) => unknown, string, string]>([
+    [
+      'a fixed holiday on 30 February',
+      (p) => p.calendars['support-hours'].holidays.push({ kind: 'fixed', month: 2, day: 30, name: 'x' }),
+      `${calendar}/holidays/1/day`,
+      'invalid_date',
+    ],
+    [
+      'a fixed holiday on 31 April',
+      (p) => p.calendars['support-hours'].holidays.push({ kind: 'fixed', month: 4, day: 31, name: 'x' }),
+      `${calendar}/holidays/1/day`,
+      'invalid_date',
+    ],
+    [
+      'the date 2026-02-30',
+      (p) => p.calendars['support-hours'].holidays.push({ kind: 'date', date: '2026-02-30', name: 'x' }),
+      `${calendar}/holidays/1/date`,
+      'invalid_date',
+    ],
+    [
+      'month 13 in a date',
+      (p) => (p.calendars['support-hours'].holidayExceptions = ['2026-13-01']),
+      `${calendar}/holidayExceptions/0`,
+      'invalid_date',
+    ],
+    [
+      '29 February of a common year as an override',
+      (p) => (p.calendars['support-hours'].overrides = { '2025-02-29': { open: [] } }),
+      `${calendar}/overrides`,
+      'invalid_date',
+    ],
+    ['readOn "yesterday"', (p) => (p.source.readOn = 'yesterday'), '/source/readOn', 'invalid_definition'],
+    [
+      'the same interval twice in a day',
+      (p) => p.calendars['support-hours'].week['1'].push(['08:00', '18:00']),
+      `${calendar}/week/1`,
+      'overlapping_intervals',
+    ],
+    [
+      'a duration with a fraction',
+      (p) => (p.plans.starter.targets[0].duration = 'PT1.5H'),
+      '/plans/starter/targets/0/duration',
+      'invalid_definition',
+    ],
+  ])('refuses %s, as parsePolicy does', (_, change, instancePath, code) => {
+    const doc = std();
+    change(doc);
+    expect(validate(doc)).toBe(false);
+    expect((validate.errors ?? []).map((e) => e.instancePath)).toContain(instancePath);
+    const parsed = safeParsePolicy(doc);
+    expect(!parsed.success && parsed.error.issues.map((i) => i.code)).toEqual([code]);
+  });
+
+  it.each([
+    ['29 February of a leap year', (p: Doc) => (p.calendars['support-hours'].holidayExceptions = ['2028-02-29'])],
+    [
+      'a fixed holiday on 29 February',
+      (p: Doc) => p.calendars['support-hours'].holidays.push({ kind: 'fixed', month: 2, day: 29, name: 'x' }),
+    ],
+    ['a 24-hour interval', (p: Doc) => (p.calendars['support-hours'].week['7'] = [['00:00', '24:00']])],
+  ])('accepts %s, as parsePolicy does', (_, change) => {
+    const doc = std();
+    change(doc);
+    const ok = validate(doc);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    expect(safeParsePolicy(doc).success).toBe(true);
   });
 
   it('is draft 2020-12 with a stable id', () => {
