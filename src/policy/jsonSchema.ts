@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addPolicyRules } from './jsonSchemaRules.js';
 import { PolicySchema } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalZoneName, FIXED_OFFSET_PATTERN } from '../internal/zone.js';
 import { FACT_VALUES, ORDERED_FACTS } from './facts.js';
 import { LOCALE_PATTERN, TextSchema } from './text.js';
