@@ -46,6 +46,20 @@ describe('compileCalendar: valid definitions', () => {
     expect(compileCalendar({ zone: 'UTC+01:00', week: {} }).zone).toBe('UTC+01:00');
   });
 
+  it('accepts a zone written in any case and keeps its canonical spelling', () => {
+    const inZone = (zone: string) => compileCalendar({ zone, week: { 1: [['08:00', '18:00']] } });
+    const cal = inZone('europe/madrid');
+    expect(cal.zone).toBe('Europe/Madrid');
+    expect(cal.definition.zone).toBe('Europe/Madrid');
+    expect(inZone('utc').zone).toBe('UTC');
+    expect(inZone('utc+01:00').zone).toBe('UTC+01:00');
+    expect(inZone('Asia/Kolkata').zone).toBe('Asia/Kolkata');
+    // The same calendar: 07:00Z on Monday 5 January 2026 is 08:00 in Madrid.
+    const monday = Date.parse('2026-01-05T07:00:00Z');
+    expect(cal.isOpen(monday)).toBe(true);
+    expect(cal.nextClosing(monday)).toBe(inZone('Europe/Madrid').nextClosing(monday));
+  });
+
   it('does not mutate its input, and freezes its own copy', () => {
     const input = JSON.parse(JSON.stringify({ ...ok, overrides: { '2026-01-05': { open: [] } } }));
     const before = JSON.stringify(input);
@@ -64,9 +78,12 @@ describe('compileCalendar: every bad field gets a typed error with its path', ()
     ]);
   });
 
-  it.each(['Mars/Olympus', 'local', 'system', '', 'UTC+15:00', '../etc/passwd'])('invalid_zone: %j', (zone) => {
-    expect(issuesOf({ ...ok, zone })[0]?.code).toBe('invalid_zone');
-  });
+  it.each(['Mars/Olympus', 'local', 'Local', 'system', 'SYSTEM', '', 'UTC+15:00', '../etc/passwd'])(
+    'invalid_zone: %j',
+    (zone) => {
+      expect(issuesOf({ ...ok, zone })[0]?.code).toBe('invalid_zone');
+    },
+  );
 
   it.each([
     ['25:00', '26:00'],

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { daysInMonth, parseIsoDate } from '../internal/civil.js';
 import type { DeepReadonly } from '../internal/types.js';
-import { isValidZoneName } from '../internal/zone.js';
+import { canonicalZoneName } from '../internal/zone.js';
+import { ISO_DATE_PATTERN } from './isoDatePattern.js';
 
 /**
  * The zod schemas of a business-calendar definition. The TypeScript types below are inferred from
@@ -11,7 +12,8 @@ import { isValidZoneName } from '../internal/zone.js';
 
 const custom = (code: string) => ({ params: { code } });
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const CLOSING = /^(?:([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
 
 /** Wall-clock minutes since midnight of `HH:MM` (or `24:00` → 1440). */
 export function wallMinutes(text: string): number {
@@ -28,24 +30,27 @@ const openingTime = z
 
 const closingTime = z
   .string()
-  .refine((s) => s === '24:00' || HHMM.test(s), {
+  .refine((s) => CLOSING.test(s), {
     error: (iss) => `expected a closing time "HH:MM" from 00:00 to 24:00, got ${JSON.stringify(iss.input)}`,
     ...custom('invalid_time'),
   })
-  .meta({ pattern: '^(?:([01]\\d|2[0-3]):[0-5]\\d|24:00)$', description: 'Closing wall time "HH:MM", 00:00–24:00' });
+  .meta({ pattern: CLOSING.source, description: 'Closing wall time "HH:MM", 00:00–24:00' });
 
 /** An open interval `[opening, closing]` in local wall time. A closing at or before the opening crosses midnight. */
 export const IntervalSchema = z.tuple([openingTime, closingTime]);
+
+/** A list of intervals of one day. Two equal intervals always overlap: JSON Schema can say that much of the rule. */
+const intervalList = z.array(IntervalSchema).max(48).meta({ uniqueItems: true });
 
 const ISO_WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
 const isoDate = z
   .string()
-  .refine((s) => parseIsoDate(s) !== undefined, {
+  .refine((s) => ISO_DATE_PATTERN.test(s), {
     error: (iss) => `expected a real date "YYYY-MM-DD", got ${JSON.stringify(iss.input)}`,
     ...custom('invalid_date'),
   })
-  .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Local date "YYYY-MM-DD"' });
+  .meta({ pattern: ISO_DATE_PATTERN.source, description: 'Local date "YYYY-MM-DD" that exists' });
 
 const year = z.int().min(1900).max(2399);
 const name = z.string().min(1).max(200);
@@ -100,21 +105,19 @@ function safeMinutes(iv: readonly [string, string]): [number, number] | undefine
 }
 
 /** Weekly schedule: ISO weekday (`"1"` Monday … `"7"` Sunday) → open intervals. */
-export const WeekSchema = z
-  .partialRecord(z.enum(ISO_WEEKDAYS), z.array(IntervalSchema).max(48))
-  .superRefine((week, ctx) => {
-    for (const key of ISO_WEEKDAYS) {
-      const list = week[key];
-      if (!list) continue;
-      const prevKey = ISO_WEEKDAYS[(Number(key) + 5) % 7]!;
-      // The previous weekday's intervals that run past midnight, shifted into this day.
-      const carried = (week[prevKey] ?? [])
-        .map(safeMinutes)
-        .filter((s): s is [number, number] => s !== undefined && s[1] > 1440)
-        .map(([, close]) => [0, close - 1440] as [number, number]);
-      checkOverlaps(list, ctx, [key], carried);
-    }
-  });
+export const WeekSchema = z.partialRecord(z.enum(ISO_WEEKDAYS), intervalList).superRefine((week, ctx) => {
+  for (const key of ISO_WEEKDAYS) {
+    const list = week[key];
+    if (!list) continue;
+    const prevKey = ISO_WEEKDAYS[(Number(key) + 5) % 7]!;
+    // The previous weekday's intervals that run past midnight, shifted into this day.
+    const carried = (week[prevKey] ?? [])
+      .map(safeMinutes)
+      .filter((s): s is [number, number] => s !== undefined && s[1] > 1440)
+      .map(([, close]) => [0, close - 1440] as [number, number]);
+    checkOverlaps(list, ctx, [key], carried);
+  }
+});
 
 const observed = z.enum(['none', 'sunday_to_monday', 'weekend_to_monday', 'nearest_weekday']);
 
@@ -162,6 +165,12 @@ export const FixedHolidaySchema = z
       });
     }
     checkYearBounds(rule, ctx);
+  })
+  .meta({
+    allOf: [
+      { if: { properties: { month: { const: 2 } } }, then: { properties: { day: { maximum: 29 } } } },
+      { if: { properties: { month: { enum: [4, 6, 9, 11] } } }, then: { properties: { day: { maximum: 30 } } } },
+    ],
   });
 
 /** A day at a fixed offset from Western (Gregorian) Easter Sunday: Good Friday is `-2`. */
@@ -219,15 +228,25 @@ export const HolidaySetSchema = z.strictObject({
 
 /** A per-date override: the intervals that replace the weekly ones on that date (empty: closed). */
 export const OverrideSchema = z
-  .strictObject({ open: z.array(IntervalSchema).max(48), name: name.optional() })
+  .strictObject({ open: intervalList, name: name.optional() })
   .superRefine((o, ctx) => checkOverlaps(o.open, ctx, ['open']));
 
 /** A business-calendar definition: plain JSON-serialisable data. */
 export const CalendarDefinitionSchema = z.strictObject({
-  /** IANA time zone of the wall times, e.g. `Europe/Madrid`; or `UTC`, or a fixed offset `UTC+01:00`. */
-  zone: z.string().refine(isValidZoneName, {
-    error: (iss) => `unknown IANA time zone ${JSON.stringify(iss.input)}`,
-    ...custom('invalid_zone'),
+  /**
+   * IANA time zone of the wall times, e.g. `Europe/Madrid`; or `UTC`, or a fixed offset `UTC+01:00`.
+   * Written in any case; the parsed definition holds its canonical spelling (`europe/madrid` → `Europe/Madrid`).
+   */
+  zone: z.string().transform((s, ctx) => {
+    const canonical = canonicalZoneName(s);
+    if (canonical !== undefined) return canonical;
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown IANA time zone ${JSON.stringify(s)}`,
+      ...custom('invalid_zone'),
+      input: s,
+    });
+    return z.NEVER;
   }),
   week: WeekSchema,
   holidays: z

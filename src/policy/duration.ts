@@ -22,16 +22,20 @@ export type ParsedDuration =
   | { readonly kind: 'time'; readonly iso: string; readonly ms: number }
   | { readonly kind: 'businessDays'; readonly iso: string; readonly days: number };
 
-/** The accepted forms: `PnD`, or `PT` with hours and/or minutes. */
-export const DURATION_PATTERN = /^P(?:([1-9]\d{0,3})D|T(?=\d)(?:([1-9]\d{0,4})H)?(?:([1-9]\d{0,5})M)?)$/;
+/**
+ * The accepted forms: `PnD`, or `PT` with hours, hours and minutes, or minutes. Without look-around,
+ * so that the JSON Schema's validators in other languages read it as this library does.
+ */
+export const DURATION_PATTERN =
+  /^P(?:([1-9][0-9]{0,3})D|T(?:([1-9][0-9]{0,4})H(?:([1-9][0-9]{0,5})M)?|([1-9][0-9]{0,5})M))$/;
 
 /** Parses a policy duration, or returns `undefined` when it is not one of the accepted forms. @internal */
 export function tryParseDuration(text: string): ParsedDuration | undefined {
   const m = DURATION_PATTERN.exec(text);
-  if (!m || text === 'PT') return undefined;
+  if (!m) return undefined;
   if (m[1] !== undefined) return { kind: 'businessDays', iso: text, days: Number(m[1]) };
   const hours = Number(m[2] ?? 0);
-  const minutes = Number(m[3] ?? 0);
+  const minutes = Number(m[3] ?? m[4] ?? 0);
   return { kind: 'time', iso: text, ms: (hours * 60 + minutes) * 60_000 };
 }
 

@@ -232,6 +232,27 @@ describe('parsePolicy: schema stage', () => {
       'expected a positive duration',
     );
   });
+
+  const zonePath = ['calendars', 'support-hours', 'zone'];
+  it.each([
+    ['europe/madrid', 'Europe/Madrid'],
+    ['utc', 'UTC'],
+    ['UTC+01:00', 'UTC+01:00'],
+    ['utc+01:00', 'UTC+01:00'],
+    ['Asia/Kolkata', 'Asia/Kolkata'],
+  ])('accepts the zone %j in any case and stores %j', (written, canonical) => {
+    const policy = parsePolicy(edit(std, (p) => (p.calendars['support-hours'].zone = written)));
+    expect(policy.calendars['support-hours']!.zone).toBe(canonical);
+  });
+
+  it.each(['Local', 'system', 'Europe/Madird'])('rejects the zone %j with invalid_zone', (zone) => {
+    expectOnly(
+      edit(std, (p) => (p.calendars['support-hours'].zone = zone)),
+      'invalid_zone',
+      zonePath,
+      `calendars.support-hours.zone: unknown IANA time zone ${JSON.stringify(zone)}`,
+    );
+  });
 });
 
 describe('parsePolicy: cross-field stage', () => {

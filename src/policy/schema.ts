@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { ISO_DATE_PATTERN } from '../calendar/isoDatePattern.js';
 import { CalendarDefinitionSchema } from '../calendar/schema.js';
-import { parseIsoDate } from '../internal/civil.js';
 import type { DeepReadonly } from '../internal/types.js';
 import { DURATION_PATTERN } from './duration.js';
 import { ConditionSchema } from './facts.js';
@@ -203,7 +203,10 @@ export const SourceSchema = z.strictObject({
   title: z.string().min(1).max(500),
   documents: z.array(z.string().min(1).max(500)).min(1).max(50),
   /** The date the documents were read, `YYYY-MM-DD`. */
-  readOn: z.string().refine((s) => parseIsoDate(s) !== undefined, { error: 'expected a real date "YYYY-MM-DD"' }),
+  readOn: z
+    .string()
+    .refine((s) => ISO_DATE_PATTERN.test(s), { error: 'expected a real date "YYYY-MM-DD"' })
+    .meta({ pattern: ISO_DATE_PATTERN.source }),
 });
 
 /** A support policy: one JSON document. */
