@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { daysInMonth, parseIsoDate } from '../internal/civil.js';
 import type { DeepReadonly } from '../internal/types.js';
 import { isValidZoneName } from '../internal/zone.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDefinitionSchema } from '../calendar/schema.js';
 import { parseIsoDate } from '../internal/civil.js';
 import type { DeepReadonly } from '../internal/types.js';
