@@ -196,7 +196,14 @@ export function underPath<E extends SupportPolicyError>(error: E, prefix: readon
   if ((prefix.length === 0 && drop === 0) || error instanceof PolicyValidationError) return error;
   const path = [...prefix, ...error.path.slice(drop)];
   const old = `${formatPath(error.path)}: `;
-  const message = error.message.startsWith(old) ? `${formatPath(path)}: ${error.message.slice(old.length)}` : `${formatPath(path)}: ${error.message}`;
-  const Kind = error.constructor as new (code: ErrorCode, path: readonly (string | number)[], message: string, value?: unknown) => E;
+  const message = error.message.startsWith(old)
+    ? `${formatPath(path)}: ${error.message.slice(old.length)}`
+    : `${formatPath(path)}: ${error.message}`;
+  const Kind = error.constructor as new (
+    code: ErrorCode,
+    path: readonly (string | number)[],
+    message: string,
+    value?: unknown,
+  ) => E;
   return new Kind(error.code, path, message, error.value);
 }
