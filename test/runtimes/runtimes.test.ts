@@ -48,7 +48,7 @@ afterAll(() => {
 function find(name: RuntimeName, skip: (note: string) => never): { path: string; version: string } {
   const where = locate(name);
   if (!('skipped' in where)) return where;
-  if (process.env['CI'] && !where.installFailed)
+  if (['true', '1'].includes(process.env['CI'] ?? '') && !where.installFailed)
     throw new Error(`${where.skipped}; under CI, .ci/run installs the runtimes first (scripts/install-runtimes.ts)`);
   return skip(where.skipped);
 }
