@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type ErrorCode, formatPath, type ValidationIssue } from '../errors.js';
 
 const KNOWN_CODES = new Set<string>([

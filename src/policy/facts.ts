@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The facts a severity criterion can test, each with its possible values. For the **ordered**

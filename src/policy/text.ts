@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A locale tag: `en`, `es`, `pt-BR`. */
 export const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
