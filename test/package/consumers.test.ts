@@ -5,11 +5,12 @@
  * the same tarball. Also: what the tarball holds, and that importing only the calendar leaves the
  * policy schemas out of a bundle.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,9 +18,10 @@ const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 let scratch: string;
 let tarball: string;
 
-const run = (cmd: string, args: string[], cwd: string) => {
+// Asynchronous, so that a build of a minute never blocks the test worker's messages to vitest.
+const run = async (cmd: string, args: string[], cwd: string): Promise<string> => {
   try {
-    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return (await promisify(execFile)(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`, { cause: error });
@@ -41,16 +43,16 @@ console.log(JSON.stringify([new Date(cal.add(Date.parse('2026-01-05T16:00:00Z'),
 `;
 const EXPECTED = JSON.stringify(['2026-01-07T08:00:00.000Z', 'running', 'object']);
 
-beforeAll(() => {
-  run('npm', ['run', '--silent', 'build'], root);
+beforeAll(async () => {
+  await run('npm', ['run', '--silent', 'build'], root);
   scratch = mkdtempSync(join(tmpdir(), 'support-policy-consumer-'));
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], root)) as {
+  const packed = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', scratch], root)) as {
     filename: string;
   }[];
   tarball = join(scratch, packed[0]!.filename);
   const home = join(scratch, 'node_modules', 'support-policy');
   mkdirSync(home, { recursive: true });
-  run('tar', ['-xzf', tarball, '-C', home, '--strip-components=1'], scratch);
+  await run('tar', ['-xzf', tarball, '-C', home, '--strip-components=1'], scratch);
   // The runtime dependencies (and luxon's types) come from this repository's install.
   for (const dep of ['luxon', 'zod', join('@types', 'luxon'), join('@types', 'node'), 'undici-types']) {
     mkdirSync(dirname(join(scratch, 'node_modules', dep)), { recursive: true });
@@ -63,8 +65,8 @@ afterAll(() => {
 });
 
 describe('the packed package', () => {
-  it('holds only dist/, the README, the changelog, the licence and package.json', () => {
-    const files = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], root))[0].files.map(
+  it('holds only dist/, the README, the changelog, the licence and package.json', async () => {
+    const files = JSON.parse(await run('npm', ['pack', '--dry-run', '--json'], root))[0].files.map(
       (f: { path: string }) => f.path,
     ) as string[];
     expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual([
@@ -79,20 +81,20 @@ describe('the packed package', () => {
     expect(files.some((f) => f.includes('.test.'))).toBe(false);
   });
 
-  it('an ES module imports it, and its JSON Schema', () => {
+  it('an ES module imports it, and its JSON Schema', async () => {
     write(
       join(scratch, 'esm', 'consumer.mjs'),
       `import { compileCalendar, measure, parsePolicy, standardSupport } from 'support-policy';\nimport schema from 'support-policy/policy.schema.json' with { type: 'json' };\n${BODY}`,
     );
-    expect(run(process.execPath, ['consumer.mjs'], join(scratch, 'esm')).trim()).toBe(EXPECTED);
+    expect((await run(process.execPath, ['consumer.mjs'], join(scratch, 'esm'))).trim()).toBe(EXPECTED);
   });
 
-  it('CommonJS requires it, and its JSON Schema', () => {
+  it('CommonJS requires it, and its JSON Schema', async () => {
     write(
       join(scratch, 'cjs', 'consumer.cjs'),
       `const { compileCalendar, measure, parsePolicy, standardSupport } = require('support-policy');\nconst schema = require('support-policy/policy.schema.json');\n${BODY}`,
     );
-    expect(run(process.execPath, ['consumer.cjs'], join(scratch, 'cjs')).trim()).toBe(EXPECTED);
+    expect((await run(process.execPath, ['consumer.cjs'], join(scratch, 'cjs'))).trim()).toBe(EXPECTED);
   });
 
   for (const [name, compilerOptions, type] of [
@@ -100,7 +102,7 @@ describe('the packed package', () => {
     ['node16', { module: 'node16', moduleResolution: 'node16' }, 'module'],
     ['node16 from CommonJS', { module: 'node16', moduleResolution: 'node16' }, 'commonjs'],
   ] as const) {
-    it(`TypeScript compiles and runs it with moduleResolution ${name}`, () => {
+    it(`TypeScript compiles and runs it with moduleResolution ${name}`, async () => {
       const dir = join(scratch, `ts-${name.replace(/\W+/g, '-')}`);
       write(join(dir, 'package.json'), JSON.stringify({ type }));
       write(
@@ -128,24 +130,24 @@ describe('the packed package', () => {
         join(dir, 'consumer.ts'),
         `import { compileCalendar, measure, parsePolicy, standardSupport, type MeasureResult } from 'support-policy';\n${schemaImport}\nconst typed: (r: MeasureResult) => string = (r) => r.targets[0]!.state;\nvoid typed;\n${BODY.replace('ticket.targets[0].state', 'ticket.targets[0]!.state')}`,
       );
-      run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir);
-      expect(run(process.execPath, [join(dir, 'out', 'consumer.js')], dir).trim()).toBe(EXPECTED);
+      await run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir);
+      expect((await run(process.execPath, [join(dir, 'out', 'consumer.js')], dir)).trim()).toBe(EXPECTED);
     }, 60_000);
   }
 
-  it('publint and arethetypeswrong (node16 profile) find nothing', () => {
-    expect(run(bin('publint'), ['run', root], root)).toMatch(/All good!/);
+  it('publint and arethetypeswrong (node16 profile) find nothing', async () => {
+    expect(await run(bin('publint'), ['run', root], root)).toMatch(/All good!/);
     // attw exits non-zero on any problem; the node10 resolution the profile leaves out is not a problem.
-    const report = JSON.parse(run(bin('attw'), [tarball, '--profile', 'node16', '--format', 'json'], root)) as {
+    const report = JSON.parse(await run(bin('attw'), [tarball, '--profile', 'node16', '--format', 'json'], root)) as {
       analysis: { problems: { kind: string; resolutionKind?: string }[] };
     };
     expect(report.analysis.problems.filter((p) => p.resolutionKind !== 'node10')).toEqual([]);
   }, 60_000);
 
-  it('importing only the calendar leaves the policy schemas and the presets out of a bundle', () => {
+  it('importing only the calendar leaves the policy schemas and the presets out of a bundle', async () => {
     write(join(scratch, 'shake', 'entry.mjs'), `export { compileCalendar } from 'support-policy';\n`);
     const out = join(scratch, 'shake', 'out.js');
-    run(
+    await run(
       bin('esbuild'),
       [
         join(scratch, 'shake', 'entry.mjs'),
