@@ -5,8 +5,8 @@ import type { AccountDefinition } from './entitlementTypes.js';
 const ACCOUNT_KEYS = ['type', 'plan', 'addOns', 'partner'] as const;
 
 /**
- * The account the caller passed, checked for shape and copied: a frozen null-prototype object
- * with only the fields it gave, read from its own properties. Whatever the caller does with its object
+ * The account the caller passed, checked for shape and copied: a frozen object with the four
+ * fields (those not given are `undefined`), read from the caller's own properties. Whatever the caller does with its object
  * afterwards changes nothing that was computed or kept from it. Which ids the policy knows is
  * checked later, by the functions that look them up.
  * @internal
@@ -40,12 +40,9 @@ export function readAccount(value: unknown, path: readonly (string | number)[] =
       throw argumentError('invalid_account', [...path, 'addOns'], 'a list of add-on ids', addOns);
     ids = Object.freeze(Array.from(addOns as unknown[], (id, i) => checkAddOnId(id, [...path, 'addOns', i])));
   }
-  // A null prototype: a field the caller left out reads as missing even under a polluted Object.prototype.
-  const copy = Object.create(null) as { -readonly [K in keyof AccountDefinition]: AccountDefinition[K] };
-  copy.type = type;
-  if (plan !== undefined) copy.plan = plan;
-  if (ids !== undefined) copy.addOns = ids;
-  if (partner !== undefined) copy.partner = partner;
+  // Every field is an own property (`undefined` when not given): a field the caller left out reads
+  // as missing even under a polluted Object.prototype, and every copy has one shape (fast to read).
+  const copy: AccountDefinition = { type, plan, addOns: ids, partner } as AccountDefinition;
   Object.freeze(copy);
   copies.set(record, copy);
   return copy;
@@ -58,8 +55,9 @@ function sameFields(copy: AccountDefinition, value: Record<string, unknown>): bo
   let keys = 0;
   for (const key in value) if (Object.hasOwn(value, key)) keys++;
   const addOns = own(value, 'addOns');
+  const given = 1 + +(copy.plan !== undefined) + +(copy.addOns !== undefined) + +(copy.partner !== undefined);
   return (
-    keys === Object.keys(copy).length &&
+    keys === given &&
     own(value, 'type') === copy.type &&
     own(value, 'plan') === copy.plan &&
     own(value, 'partner') === copy.partner &&
