@@ -178,14 +178,25 @@ describe('events', () => {
     ]);
     const { minutes: _, ...noMinutes } = handled('h', 'T', 30) as { minutes: number };
     pollute('note', 'x');
-    pollute('minutes', 30);
     const opened = applyEvent(granted, open('o', 'T', d26(3, 2)));
     const replayed = replay(granted, [open('o', 'T', d26(3, 2))]);
+    pollute('minutes', 30);
     const inherited = thrown(() => applyEvent(opened, noMinutes));
     const inheritedInReplay = thrown(() => replay(opened, [noMinutes]));
     unpollute();
     expect(statement(opened, year).rows).toHaveLength(1);
     expect(statement(replayed, year).rows).toHaveLength(1);
+    expect(inherited).toMatchObject({ code: 'invalid_event', path: ['event', 'minutes'] });
+    expect(inheritedInReplay).toMatchObject({ code: 'invalid_event', path: ['events', 0, 'minutes'] });
+  });
+
+  it('a field added to Object.prototype as a non-enumerable property is not read either', () => {
+    const { minutes: _, ...noMinutes } = handled('h', 'T', 30) as { minutes: number };
+    const opened = applyEvent(granted, open('o', 'T', d26(3, 2)));
+    Object.defineProperty(Object.prototype, 'minutes', { value: 30, configurable: true, writable: true });
+    const inherited = thrown(() => applyEvent(opened, noMinutes));
+    const inheritedInReplay = thrown(() => replay(opened, [noMinutes]));
+    unpollute();
     expect(inherited).toMatchObject({ code: 'invalid_event', path: ['event', 'minutes'] });
     expect(inheritedInReplay).toMatchObject({ code: 'invalid_event', path: ['events', 0, 'minutes'] });
   });

@@ -1,5 +1,6 @@
 import { argumentError } from '../errors.js';
 import { brandLedger, checkLedger } from '../internal/brand.js';
+import { prototypeIsClean } from './eventInput.js';
 import type { LedgerEvent } from './events.js';
 import {
   type AccountLedger,
@@ -51,10 +52,11 @@ const startOf = (e: LedgerEvent) => (e.kind === 'contract_renewed' ? e.from : 0)
 export function replay(ledger: LedgerState, events: readonly unknown[]): LedgerState {
   checkLedger(ledger);
   if (!Array.isArray(events)) throw argumentError('invalid_event', ['events'], 'a list of events', events);
+  const clean = prototypeIsClean();
   const parsed: { e: LedgerEvent; i: number }[] = [];
   // Own elements only: a hole reads as nothing, never as an index inherited from Array.prototype.
   for (let i = 0; i < events.length; i++) {
-    parsed.push({ e: parseEvent(Object.hasOwn(events, i) ? events[i] : undefined, i), i });
+    parsed.push({ e: parseEvent(Object.hasOwn(events, i) ? events[i] : undefined, i, clean), i });
   }
   // Packages, then renewals by start; then the rest grouped by account (a linear bucketing, order
   // kept within an account), so that each account's maps stay hot while its events are applied.
