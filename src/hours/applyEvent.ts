@@ -1,3 +1,5 @@
+import { brandLedger, checkLedger } from '../internal/brand.js';
+import { prototypeIsClean } from './eventInput.js';
 import { addEvent, cloneAccount, emptyAccount, type LedgerState, parseEvent, requireAccount } from './state.js';
 
 /**
@@ -11,9 +13,10 @@ import { addEvent, cloneAccount, emptyAccount, type LedgerState, parseEvent, req
  * only on the final classification, never on the order of events"). A rejected event leaves
  * nothing half-applied.
  *
- * @throws {@link InvalidArgumentError} `invalid_event` (malformed, negative or fractional minutes,
- *   overlapping years), `unknown_account` (no package granted yet), `outside_contract_year`,
- *   `event_conflict`
+ * @throws {@link InvalidArgumentError} `invalid_state` when `ledger` is not one `createLedger`,
+ *   `applyEvent` or `replay` returned; `invalid_event` (not a plain object, malformed, an unknown
+ *   field, negative or fractional minutes, overlapping years), `unknown_account` (no package
+ *   granted yet), `outside_contract_year`, `event_conflict`
  * @example
  * ```ts
  * import { applyEvent, balances, createLedger, parsePolicy, standardSupport } from 'support-policy';
@@ -25,12 +28,13 @@ import { addEvent, cloneAccount, emptyAccount, type LedgerState, parseEvent, req
  * ```
  * @category Hours
  */
-export function applyEvent(state: LedgerState, event: unknown): LedgerState {
-  const e = parseEvent(event);
-  const current = requireAccount(state.accounts, e, ['event']);
+export function applyEvent(ledger: LedgerState, event: unknown): LedgerState {
+  checkLedger(ledger);
+  const e = parseEvent(event, undefined, prototypeIsClean());
+  const current = requireAccount(ledger.accounts, e, ['event']);
   const next = current === undefined ? emptyAccount() : cloneAccount(current);
   addEvent(next, e, ['event']);
-  const accounts = new Map(state.accounts);
+  const accounts = new Map(ledger.accounts);
   accounts.set(e.account, next);
-  return Object.freeze({ rules: state.rules, accounts });
+  return Object.freeze(brandLedger({ rules: ledger.rules, accounts }));
 }

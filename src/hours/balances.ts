@@ -1,4 +1,6 @@
+import { checkLedger } from '../internal/brand.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
+import { own, readOptions } from '../internal/record.js';
 import { toEpochMs } from '../instant.js';
 import { accountOf, rowsOf, type StatementRow } from './conversations.js';
 import type { AccountLedger, LedgerState, YearRecord } from './state.js';
@@ -77,7 +79,9 @@ export function yearBalances(
  * The balance of every contract year of an account, oldest first.
  *
  * @param options.asOf - an instant: years that ended by then report their unused minutes as expired
- * @throws {@link InvalidArgumentError} `unknown_account`
+ * @throws {@link InvalidArgumentError} `invalid_state` (`ledger` not made by `createLedger`,
+ *   `applyEvent` or `replay`), `unknown_account`, `invalid_option` (options that are not a plain
+ *   object, or an unknown option, at `options.<name>`), `invalid_instant` at `asOf`
  * @example
  * ```ts
  * import { balances, createLedger, parsePolicy, replay, standardSupport } from 'support-policy';
@@ -93,11 +97,13 @@ export function yearBalances(
  * @category Hours
  */
 export function balances(
-  state: LedgerState,
+  ledger: LedgerState,
   account: string,
-  options: { readonly asOf?: number | Date } = {},
+  options?: { readonly asOf?: number | Date },
 ): readonly YearBalance[] {
-  const a = accountOf(state, account);
-  const asOf = options.asOf === undefined ? undefined : toEpochMs(options.asOf, 'asOf');
-  return deepFreeze(yearBalances(state, a, rowsOf(state, a).rows, asOf));
+  checkLedger(ledger);
+  const a = accountOf(ledger, account);
+  const given = own(readOptions(options, ['asOf']), 'asOf') as number | Date | undefined;
+  const asOf = given === undefined ? undefined : toEpochMs(given, 'asOf');
+  return deepFreeze(yearBalances(ledger, a, rowsOf(ledger, a).rows, asOf));
 }

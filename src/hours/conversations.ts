@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
 import { type ChargeRule, chargeConversation } from './charge.js';
 import type { ConversationClass } from './events.js';
 import type { AccountLedger, ConversationRecord, LedgerState } from './state.js';
@@ -29,15 +29,9 @@ function finalClass(c: ConversationRecord): ConversationClass {
 }
 
 /** The ledger of an account, or `unknown_account`. @internal */
-export function accountOf(state: LedgerState, account: string): AccountLedger {
-  const a = state.accounts.get(account);
-  if (a === undefined)
-    throw new InvalidArgumentError(
-      'unknown_account',
-      ['account'],
-      `account: expected an account of the ledger, got ${JSON.stringify(account)}`,
-      account,
-    );
+export function accountOf(state: LedgerState, account: unknown): AccountLedger {
+  const a = typeof account === 'string' ? state.accounts.get(account) : undefined;
+  if (a === undefined) throw argumentError('unknown_account', ['account'], 'an account of the ledger', account);
   return a;
 }
 

@@ -1,11 +1,13 @@
-import { InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
+import { brandLedger, checkPolicy } from '../internal/brand.js';
 import type { Policy } from '../policy/schema.js';
 import type { LedgerState } from './state.js';
 
 /**
  * An empty support-hours ledger applying a policy's deduction rules.
  *
- * @throws {@link InvalidArgumentError} `invalid_rule` when the policy has no support-hours rules
+ * @throws {@link InvalidArgumentError} `invalid_policy` when `policy` is not one `parsePolicy`
+ *   returned, `invalid_rule` when the policy has no support-hours rules
  * @example
  * ```ts
  * import { createLedger, parsePolicy, standardSupport } from 'support-policy';
@@ -15,13 +17,10 @@ import type { LedgerState } from './state.js';
  * @category Hours
  */
 export function createLedger(policy: Policy): LedgerState {
+  checkPolicy(policy);
   const rules = policy.supportHours?.deduction;
   if (rules === undefined) {
-    throw new InvalidArgumentError(
-      'invalid_rule',
-      ['policy', 'supportHours'],
-      'policy.supportHours: expected support-hours deduction rules, got none',
-    );
+    throw argumentError('invalid_rule', ['policy', 'supportHours'], 'support-hours deduction rules', rules);
   }
-  return Object.freeze({ rules, accounts: new Map() });
+  return Object.freeze(brandLedger({ rules, accounts: new Map() }));
 }

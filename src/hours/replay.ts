@@ -1,3 +1,6 @@
+import { argumentError } from '../errors.js';
+import { brandLedger, checkLedger } from '../internal/brand.js';
+import { prototypeIsClean } from './eventInput.js';
 import type { LedgerEvent } from './events.js';
 import {
   type AccountLedger,
@@ -31,7 +34,8 @@ const startOf = (e: LedgerEvent) => (e.kind === 'contract_renewed' ? e.from : 0)
  * matter: packages are applied first, then renewals (by start), then everything else. Linear in
  * the number of events; all or nothing — the first invalid event throws and no state is returned.
  *
- * @throws {@link InvalidArgumentError} as {@link applyEvent}, with the path `events[i]` of the offending event
+ * @throws {@link InvalidArgumentError} as {@link applyEvent}, with the path `events[i]` of the
+ *   offending event; `invalid_event` at `events` when `events` is not an array
  * @example
  * ```ts
  * import { balances, createLedger, parsePolicy, replay, standardSupport } from 'support-policy';
@@ -45,8 +49,15 @@ const startOf = (e: LedgerEvent) => (e.kind === 'contract_renewed' ? e.from : 0)
  * ```
  * @category Hours
  */
-export function replay(state: LedgerState, events: readonly unknown[]): LedgerState {
-  const parsed = events.map((e, i) => ({ e: parseEvent(e, i), i }));
+export function replay(ledger: LedgerState, events: readonly unknown[]): LedgerState {
+  checkLedger(ledger);
+  if (!Array.isArray(events)) throw argumentError('invalid_event', ['events'], 'a list of events', events);
+  const clean = prototypeIsClean();
+  const parsed: { e: LedgerEvent; i: number }[] = [];
+  // Own elements only: a hole reads as nothing, never as an index inherited from Array.prototype.
+  for (let i = 0; i < events.length; i++) {
+    parsed.push({ e: parseEvent(Object.hasOwn(events, i) ? events[i] : undefined, i, clean), i });
+  }
   // Packages, then renewals by start; then the rest grouped by account (a linear bucketing, order
   // kept within an account), so that each account's maps stay hot while its events are applied.
   const head = parsed
@@ -67,11 +78,11 @@ export function replay(state: LedgerState, events: readonly unknown[]): LedgerSt
     const where = ['events', i];
     let a = accounts.get(e.account);
     if (a === undefined) {
-      const existing = requireAccount(state.accounts, e, where);
+      const existing = requireAccount(ledger.accounts, e, where);
       a = existing === undefined ? emptyAccount() : existing;
       accounts.set(e.account, a);
     }
-    if (!copied.has(e.account) && state.accounts.has(e.account)) {
+    if (!copied.has(e.account) && ledger.accounts.has(e.account)) {
       // Copy an account of the given state before its first change: the input is never modified.
       a = cloneAccount(a);
       accounts.set(e.account, a);
@@ -79,7 +90,7 @@ export function replay(state: LedgerState, events: readonly unknown[]): LedgerSt
     copied.add(e.account);
     addEvent(a, e, where);
   }
-  const merged = new Map(state.accounts);
+  const merged = new Map(ledger.accounts);
   for (const [k, a] of accounts) merged.set(k, a);
-  return Object.freeze({ rules: state.rules, accounts: merged });
+  return Object.freeze(brandLedger({ rules: ledger.rules, accounts: merged }));
 }

@@ -1,6 +1,9 @@
-import { formatPath, InvalidArgumentError } from '../errors.js';
+import { argumentError, InvalidArgumentError } from '../errors.js';
+import { describeValue } from '../internal/describeValue.js';
+import { isPlainObject } from '../internal/record.js';
 import { toValidationIssues } from '../internal/zodIssues.js';
 import type { DeductionRules } from './charge.js';
+import { eventInput } from './eventInput.js';
 import { type LedgerEvent, LedgerEventSchema } from './events.js';
 
 /** A contract year of an account. @internal */
@@ -60,22 +63,20 @@ function sameJson(a: unknown, b: unknown): boolean {
   );
 }
 
-function fail(
-  code: 'invalid_event' | 'unknown_account' | 'outside_contract_year' | 'event_conflict',
-  path: (string | number)[],
-  message: string,
-  value?: unknown,
-): never {
-  throw new InvalidArgumentError(code, path, message, value);
-}
+const eventPath = (index: number | undefined) => (index === undefined ? ['event'] : ['events', index]);
 
-/** Validates an untrusted event against the schema. @internal */
-export function parseEvent(event: unknown, index?: number): LedgerEvent {
-  const parsed = LedgerEventSchema.safeParse(event, { reportInput: true });
+/**
+ * Validates an untrusted event against the schema, reading its own fields only. The event is
+ * `event`, or `events[index]` of a replay; `clean` is {@link prototypeIsClean}, asked once per call.
+ * @internal
+ */
+export function parseEvent(event: unknown, index: number | undefined, clean: boolean): LedgerEvent {
+  if (!isPlainObject(event)) throw argumentError('invalid_event', eventPath(index), 'an event (a plain object)', event);
+  const parsed = LedgerEventSchema.safeParse(eventInput(event, clean), { reportInput: true });
   if (!parsed.success) {
-    const prefix = index === undefined ? ['event'] : ['events', index];
-    const issue = toValidationIssues(parsed.error, prefix)[0]!;
-    fail('invalid_event', [...issue.path], issue.message, event);
+    // The schema's first issue, already in the `path: expected …, got …` shape (internal/zodIssues.ts).
+    const issue = toValidationIssues(parsed.error, eventPath(index))[0]!;
+    throw new InvalidArgumentError('invalid_event', issue.path, issue.message, event);
   }
   return parsed.data as LedgerEvent;
 }
@@ -99,6 +100,9 @@ export function cloneAccount(a: AccountLedger): AccountLedger {
   return { years: new Map(a.years), conversations, events: new Map(a.events) };
 }
 
+/** A validated instant (epoch ms within the supported range) as ISO 8601, for messages. */
+const iso = (ms: number) => new Date(ms).toISOString();
+
 function yearOf(a: AccountLedger, at: number): YearRecord | undefined {
   for (const y of a.years.values()) if (at >= y.from && at < y.to) return y;
   return undefined;
@@ -113,61 +117,56 @@ export function addEvent(a: AccountLedger, e: LedgerEvent, where: (string | numb
   const seen = a.events.get(e.id);
   if (seen !== undefined) {
     if (sameJson(seen, e)) return; // a replay: nothing changes
-    fail(
+    throw argumentError(
       'event_conflict',
       [...where, 'id'],
-      `${formatPath([...where, 'id'])}: expected event "${e.id}" again with the same content, got different content`,
+      'a new event id, or the same content as the event already applied under it',
       e.id,
     );
   }
   if (e.kind === 'package_granted' || e.kind === 'contract_renewed') {
     if (e.to <= e.from)
-      fail(
+      throw argumentError(
         'invalid_event',
         [...where, 'to'],
-        `${formatPath([...where, 'to'])}: expected the end of the contract year after its start`,
+        `the end of the contract year, after its start (${iso(e.from)})`,
         e.to,
       );
     if (a.years.has(e.year))
-      fail(
-        'event_conflict',
-        [...where, 'year'],
-        `${formatPath([...where, 'year'])}: expected a new contract year, got "${e.year}" again`,
-        e.year,
-      );
+      throw argumentError('event_conflict', [...where, 'year'], 'a contract year not granted yet', e.year);
     for (const y of a.years.values()) {
       if (e.from < y.to && y.from < e.to)
-        fail(
+        throw argumentError(
           'invalid_event',
           [...where, 'from'],
-          `${formatPath([...where, 'from'])}: expected a contract year not overlapping "${y.id}"`,
+          `a contract year not overlapping ${describeValue(y.id)}`,
           e.from,
         );
     }
     if (e.kind === 'contract_renewed') {
       const previous = a.years.get(e.previousYear);
       if (previous === undefined) {
-        fail(
+        throw argumentError(
           'invalid_event',
           [...where, 'previousYear'],
-          `${formatPath([...where, 'previousYear'])}: expected a contract year of account "${e.account}", got "${e.previousYear}"`,
+          `a contract year of account ${describeValue(e.account)}`,
           e.previousYear,
         );
       }
       if (e.from < previous.to) {
-        fail(
+        throw argumentError(
           'invalid_event',
           [...where, 'from'],
-          `${formatPath([...where, 'from'])}: expected a renewal starting when or after "${previous.id}" ends (${new Date(previous.to).toISOString()}), got ${new Date(e.from).toISOString()}`,
+          `a renewal starting when or after ${describeValue(previous.id)} ends (${iso(previous.to)})`,
           e.from,
         );
       }
       for (const y of a.years.values()) {
         if (y.previousYear === e.previousYear) {
-          fail(
+          throw argumentError(
             'event_conflict',
             [...where, 'previousYear'],
-            `${formatPath([...where, 'previousYear'])}: expected "${e.previousYear}" to be renewed once, but "${y.id}" already renews it`,
+            `a contract year renewed once (${describeValue(y.id)} already renews it)`,
             e.previousYear,
           );
         }
@@ -184,19 +183,19 @@ export function addEvent(a: AccountLedger, e: LedgerEvent, where: (string | numb
     return;
   }
   if (yearOf(a, e.at) === undefined) {
-    fail(
+    throw argumentError(
       'outside_contract_year',
       [...where, 'at'],
-      `${formatPath([...where, 'at'])}: expected an instant within one of account "${e.account}"'s contract years, got ${new Date(e.at).toISOString()}`,
+      `an instant within one of the contract years of account ${describeValue(e.account)} (${iso(e.at)} is in none)`,
       e.at,
     );
   }
   const existing = a.conversations.get(e.conversation);
   if (e.kind === 'conversation_opened' && existing?.opened !== undefined) {
-    fail(
+    throw argumentError(
       'event_conflict',
       [...where, 'conversation'],
-      `${formatPath([...where, 'conversation'])}: expected conversation "${e.conversation}" to be opened once, got a second opening`,
+      'a conversation opened once, not again',
       e.conversation,
     );
   }
@@ -240,12 +239,7 @@ export function requireAccount(
 ): AccountLedger | undefined {
   const a = accounts.get(e.account);
   if (a === undefined && e.kind !== 'package_granted') {
-    fail(
-      'unknown_account',
-      [...where, 'account'],
-      `${formatPath([...where, 'account'])}: expected an account with a granted package, got "${e.account}"`,
-      e.account,
-    );
+    throw argumentError('unknown_account', [...where, 'account'], 'an account with a granted package', e.account);
   }
   return a;
 }

@@ -1,4 +1,6 @@
+import { checkLedger } from '../internal/brand.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
+import { own, readRecord } from '../internal/record.js';
 import { toEpochMs } from '../instant.js';
 import { yearBalances, type YearBalance } from './balances.js';
 import { accountOf, rowsOf, type StatementRow } from './conversations.js';
@@ -27,12 +29,16 @@ export interface Statement {
   readonly pending: readonly string[];
 }
 
+const PERIOD = ['account', 'from', 'to', 'asOf'];
+
 /**
  * A statement of an account's support hours over `[from, to)`: each conversation opened in the
  * period with its date, channel, handled time, charged time and the rule that set the charge;
  * totals; usage per client for a partner pool; and the balances of the years it overlaps.
  *
- * @throws {@link InvalidArgumentError} `unknown_account`, `invalid_instant`
+ * @throws {@link InvalidArgumentError} `invalid_state` (`ledger` not made by `createLedger`,
+ *   `applyEvent` or `replay`), `invalid_option` (a period that is not a plain object, or an
+ *   unknown field, at `period.<name>`), `unknown_account`, `invalid_instant` at `from`, `to`, `asOf`
  * @example
  * ```ts
  * import { createLedger, parsePolicy, replay, standardSupport, statement } from 'support-policy';
@@ -48,7 +54,7 @@ export interface Statement {
  * @category Hours
  */
 export function statement(
-  state: LedgerState,
+  ledger: LedgerState,
   period: {
     readonly account: string;
     readonly from: number | Date;
@@ -56,11 +62,15 @@ export function statement(
     readonly asOf?: number | Date;
   },
 ): Statement {
-  const a = accountOf(state, period.account);
-  const from = toEpochMs(period.from, 'from');
-  const to = toEpochMs(period.to, 'to');
-  const asOf = period.asOf === undefined ? undefined : toEpochMs(period.asOf, 'asOf');
-  const { rows: all, pending } = rowsOf(state, a);
+  checkLedger(ledger);
+  const fields = readRecord(period, ['period'], PERIOD, 'invalid_option', 'a period { account, from, to, asOf? }');
+  const account = own(fields, 'account') as string;
+  const a = accountOf(ledger, account);
+  const from = toEpochMs(own(fields, 'from') as number | Date, 'from');
+  const to = toEpochMs(own(fields, 'to') as number | Date, 'to');
+  const given = own(fields, 'asOf') as number | Date | undefined;
+  const asOf = given === undefined ? undefined : toEpochMs(given, 'asOf');
+  const { rows: all, pending } = rowsOf(ledger, a);
   const rows = all.filter((r) => r.openedAt >= from && r.openedAt < to);
   const perClient = new Map<string, { conversations: number; chargedMinutes: number }>();
   for (const r of rows) {
@@ -69,7 +79,7 @@ export function statement(
     perClient.set(k, { conversations: v.conversations + 1, chargedMinutes: v.chargedMinutes + r.chargedMinutes });
   }
   return deepFreeze({
-    account: period.account,
+    account,
     from,
     to,
     rows,
@@ -79,7 +89,7 @@ export function statement(
       chargedMinutes: rows.reduce((s, r) => s + r.chargedMinutes, 0),
     },
     perClient: [...perClient].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([client, v]) => ({ client, ...v })),
-    years: yearBalances(state, a, all, asOf).filter((y) => y.from < to && y.to > from),
+    years: yearBalances(ledger, a, all, asOf).filter((y) => y.from < to && y.to > from),
     pending,
   });
 }

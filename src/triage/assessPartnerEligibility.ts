@@ -1,5 +1,7 @@
-import { InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
+import { checkPolicy } from '../internal/brand.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
+import { isPlainObject, own, readOptions, readRecord } from '../internal/record.js';
 import { chooseLocale, localize } from '../policy/localize.js';
 import type { Policy } from '../policy/schema.js';
 
@@ -33,6 +35,8 @@ export interface PartnerEligibility {
   readonly localeFallback: boolean;
 }
 
+const FIELDS = ['conditions', 'escalatedToTechnicalTeam'];
+
 /**
  * Decides whether a partner is eligible for integration support under the policy's partner
  * terms, listing each condition met or missing.
@@ -44,10 +48,12 @@ export interface PartnerEligibility {
  * production account"; and "Integration support may have different response times if there is a
  * need to escalate the matter to our internal technical team" — the `escalation` flag.
  *
- * @throws {@link InvalidArgumentError} `unknown_reference` for a condition the policy does not
- *   define, `invalid_fact` for conditions that are not an object of booleans (a condition left
- *   `undefined` is not given, hence not met), `invalid_rule` when the policy has
- *   no partner terms
+ * @throws {@link InvalidArgumentError} `invalid_policy` (not a policy `parsePolicy` returned),
+ *   `invalid_rule` when the policy has no partner terms, `invalid_fact` for partner facts or
+ *   conditions that are not a plain object (of booleans: a condition left `undefined` is not
+ *   given, hence not met), an unknown field of the partner facts, or an escalation flag that is
+ *   not a boolean; `unknown_reference` for a condition the policy does not define;
+ *   `invalid_option` (options that are not a plain object, or an unknown option)
  * @example
  * ```ts
  * import { assessPartnerEligibility, parsePolicy, standardSupport } from 'support-policy';
@@ -61,58 +67,49 @@ export interface PartnerEligibility {
 export function assessPartnerEligibility(
   policy: Policy,
   partner: PartnerFacts,
-  options: { readonly locale?: string } = {},
+  options?: { readonly locale?: string },
 ): PartnerEligibility {
+  checkPolicy(policy);
   const terms = policy.partners?.integrationSupport;
   if (terms === undefined) {
-    throw new InvalidArgumentError(
-      'invalid_rule',
-      ['policy', 'partners'],
-      'policy.partners: expected partner integration-support terms, got none',
-      undefined,
-    );
+    throw argumentError('invalid_rule', ['policy', 'partners'], 'partner integration-support terms', terms);
   }
-  const given = partner?.conditions;
-  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-    throw new InvalidArgumentError(
-      'invalid_fact',
-      ['partner', 'conditions'],
-      `partner.conditions: expected an object of condition id → true/false, got ${JSON.stringify(given)}`,
-      given,
-    );
+  const facts = readRecord(
+    partner,
+    ['partner'],
+    FIELDS,
+    'invalid_fact',
+    'partner facts { conditions, escalatedToTechnicalTeam? }',
+  );
+  const given = own(facts, 'conditions');
+  if (!isPlainObject(given)) {
+    throw argumentError('invalid_fact', ['partner', 'conditions'], 'an object of condition id → true/false', given);
   }
-  const escalated = partner.escalatedToTechnicalTeam;
+  const escalated = own(facts, 'escalatedToTechnicalTeam');
   if (escalated !== undefined && typeof escalated !== 'boolean') {
-    throw new InvalidArgumentError(
-      'invalid_fact',
-      ['partner', 'escalatedToTechnicalTeam'],
-      `partner.escalatedToTechnicalTeam: expected true or false, got ${JSON.stringify(escalated)}`,
-      escalated,
-    );
+    throw argumentError('invalid_fact', ['partner', 'escalatedToTechnicalTeam'], 'true or false', escalated);
   }
-  for (const [id, met] of Object.entries(given)) {
+  for (const id of Object.keys(given)) {
     if (!terms.conditions.some((c) => c.id === id)) {
-      throw new InvalidArgumentError(
+      const ids = terms.conditions.map((c) => c.id).join(', ');
+      throw argumentError(
         'unknown_reference',
         ['partner', 'conditions', id],
-        `partner.conditions.${id}: expected one of the policy's conditions (${terms.conditions.map((c) => c.id).join(', ')}), got ${JSON.stringify(id)}`,
+        `one of the policy's conditions (${ids})`,
         id,
       );
     }
+    const met = given[id];
     if (met !== undefined && typeof met !== 'boolean') {
-      throw new InvalidArgumentError(
-        'invalid_fact',
-        ['partner', 'conditions', id],
-        `partner.conditions.${id}: expected true or false, got ${JSON.stringify(met)}`,
-        met,
-      );
+      throw argumentError('invalid_fact', ['partner', 'conditions', id], 'true or false', met);
     }
   }
-  const choice = chooseLocale(policy.locales, options.locale);
+  const locale = own(readOptions(options, ['locale']), 'locale') as string | undefined;
+  const choice = chooseLocale(policy.locales, locale);
   const conditions = terms.conditions.map((c) => ({
     id: c.id,
     text: localize(c.text, choice),
-    met: given[c.id] === true,
+    met: own(given, c.id) === true,
   }));
   const missing = conditions.filter((c) => !c.met).map((c) => c.id);
   return deepFreeze({

@@ -1,5 +1,7 @@
-import { InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
+import { checkPolicy } from '../internal/brand.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
+import { own, readOptions, readRecord } from '../internal/record.js';
 import { chooseLocale, localize } from '../policy/localize.js';
 import type { Policy } from '../policy/schema.js';
 
@@ -50,7 +52,9 @@ const RANK = { full: 0, partial: 1, none: 2 } as const;
  * caused by the customer's internet, hosting or provider, and use cases outside the standard
  * documentation (none). A request touching several rules gets the most restrictive coverage.
  *
- * @throws {@link InvalidArgumentError} `invalid_fact` when `topics` is not a list of strings
+ * @throws {@link InvalidArgumentError} `invalid_policy` (not a policy `parsePolicy` returned),
+ *   `invalid_fact` when the request is not a plain object `{ topics }` or `topics` is not a list of
+ *   strings, `invalid_option` (options that are not a plain object, or an unknown option)
  * @example
  * ```ts
  * import { assessScope, parsePolicy, standardSupport } from 'support-policy';
@@ -66,18 +70,16 @@ const RANK = { full: 0, partial: 1, none: 2 } as const;
 export function assessScope(
   policy: Policy,
   request: ScopeRequest,
-  options: { readonly locale?: string } = {},
+  options?: { readonly locale?: string },
 ): ScopeAssessment {
-  const topics = request?.topics;
+  checkPolicy(policy);
+  const fields = readRecord(request, ['request'], ['topics'], 'invalid_fact', 'a request { topics }');
+  const topics = own(fields, 'topics');
   if (!Array.isArray(topics) || topics.some((t) => typeof t !== 'string')) {
-    throw new InvalidArgumentError(
-      'invalid_fact',
-      ['request', 'topics'],
-      `request.topics: expected a list of topic ids, got ${JSON.stringify(topics)}`,
-      topics,
-    );
+    throw argumentError('invalid_fact', ['request', 'topics'], 'a list of topic ids', topics);
   }
-  const choice = chooseLocale(policy.locales, options.locale);
+  const locale = own(readOptions(options, ['locale']), 'locale') as string | undefined;
+  const choice = chooseLocale(policy.locales, locale);
   const rules = (policy.scope ?? [])
     .map((rule, i) => ({ rule, i }))
     .filter(({ rule }) => topics.includes(rule.id))

@@ -1,5 +1,7 @@
-import { InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
+import { checkPolicy } from '../internal/brand.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
+import { own, readOptions } from '../internal/record.js';
 import { FACT_VALUES, type FactName } from '../policy/facts.js';
 import { chooseLocale, localize } from '../policy/localize.js';
 import type { Policy } from '../policy/schema.js';
@@ -103,8 +105,10 @@ function decidingFacts(when: Condition, facts: ProblemFacts): ProblemFacts {
  *
  * @param policy - a validated policy
  * @param facts - what is known about the problem ({@link ProblemFacts})
- * @throws {@link InvalidArgumentError} `unknown_fact`, `invalid_fact`, `contradictory_facts` (naming
- *   both facts), `unknown_reference` (an unknown scale, or none given when the policy has several)
+ * @throws {@link InvalidArgumentError} `invalid_policy` (not a policy `parsePolicy` returned),
+ *   `unknown_fact`, `invalid_fact` (also facts that are not a plain object), `contradictory_facts`
+ *   (naming both facts), `invalid_option` (options that are not a plain object, or an unknown
+ *   option), `unknown_reference` (an unknown scale, or none given when the policy has several)
  * @example
  * ```ts
  * import { classify, parsePolicy, standardSupport } from 'support-policy';
@@ -117,20 +121,23 @@ function decidingFacts(when: Condition, facts: ProblemFacts): ProblemFacts {
  * ```
  * @category Triage
  */
-export function classify(policy: Policy, facts: ProblemFacts, options: ClassifyOptions = {}): Classification {
+export function classify(policy: Policy, facts: ProblemFacts, options?: ClassifyOptions): Classification {
+  checkPolicy(policy);
   const given = checkFacts(facts);
+  const opts = readOptions(options, ['scale', 'locale']);
   const scaleIds = Object.keys(policy.severityScales);
-  const scaleId = options.scale ?? (scaleIds.length === 1 ? scaleIds[0] : undefined);
-  if (scaleId === undefined || !Object.hasOwn(policy.severityScales, scaleId)) {
-    throw new InvalidArgumentError(
+  const asked = own(opts, 'scale');
+  const scaleId = asked ?? (scaleIds.length === 1 ? scaleIds[0] : undefined);
+  if (typeof scaleId !== 'string' || !Object.hasOwn(policy.severityScales, scaleId)) {
+    throw argumentError(
       'unknown_reference',
       ['options', 'scale'],
-      `options.scale: expected one of the policy's severity scales (${scaleIds.join(', ')}), got ${JSON.stringify(options.scale)}`,
-      options.scale,
+      `one of the policy's severity scales (${scaleIds.join(', ')})`,
+      asked,
     );
   }
   const scale = policy.severityScales[scaleId]!;
-  const choice = chooseLocale(policy.locales, options.locale);
+  const choice = chooseLocale(policy.locales, own(opts, 'locale') as string | undefined);
   const named = new Set<string>();
   for (const level of scale.levels) for (const c of level.criteria) for (const k of Object.keys(c.when)) named.add(k);
   for (const c of scale.notIncident ?? []) for (const k of Object.keys(c.when)) named.add(k);

@@ -1,5 +1,9 @@
-import { InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
+import { describeValue } from '../internal/describeValue.js';
+import { isPlainObject } from '../internal/record.js';
 import { FACT_VALUES, type FactName } from '../policy/facts.js';
+
+const FACT_NAMES = Object.keys(FACT_VALUES).join(', ');
 
 /**
  * What is known about a problem, as structured facts. Every field is optional: a criterion that
@@ -61,47 +65,32 @@ const CONTRADICTIONS: readonly {
 ];
 
 /**
- * Checks untrusted facts: only known fact names, only their values, and no two facts that
- * contradict each other. Returns a plain copy.
+ * Checks untrusted facts: a plain object, read through its own fields only, with only known fact
+ * names, only their values, and no two facts that contradict each other. Returns a copy on a
+ * null-prototype object, so that a fact nobody gave is never found on a polluted `Object.prototype`.
  * @internal
  */
 export function checkFacts(facts: unknown): ProblemFacts {
-  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
-    throw new InvalidArgumentError(
-      'invalid_fact',
-      ['facts'],
-      `facts: expected an object of facts, got ${facts === null ? 'null' : typeof facts}`,
-      facts,
-    );
-  }
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(facts)) {
+  if (!isPlainObject(facts)) throw argumentError('invalid_fact', ['facts'], 'an object of facts', facts);
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const name of Object.keys(facts)) {
     if (!Object.hasOwn(FACT_VALUES, name)) {
-      throw new InvalidArgumentError(
-        'unknown_fact',
-        ['facts', name],
-        `facts.${name}: expected one of the known facts (${Object.keys(FACT_VALUES).join(', ')}), got ${JSON.stringify(name)}`,
-        name,
-      );
+      throw argumentError('unknown_fact', ['facts', name], `one of the known facts (${FACT_NAMES})`, name);
     }
+    const value = facts[name];
     if (value === undefined) continue;
     const values = FACT_VALUES[name as FactName] as readonly unknown[];
     if (!values.includes(value)) {
-      throw new InvalidArgumentError(
-        'invalid_fact',
-        ['facts', name],
-        `facts.${name}: expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`,
-        value,
-      );
+      throw argumentError('invalid_fact', ['facts', name], `one of ${values.map(describeValue).join(', ')}`, value);
     }
     out[name] = value;
   }
   for (const c of CONTRADICTIONS) {
     if (c.aValues.includes(out[c.a]) && c.bValues.includes(out[c.b])) {
-      throw new InvalidArgumentError(
+      throw argumentError(
         'contradictory_facts',
         ['facts', c.a],
-        `facts.${c.a}: ${JSON.stringify(out[c.a])} contradicts facts.${c.b}: ${JSON.stringify(out[c.b])} (${c.why})`,
+        `facts that can hold together, but facts.${c.a} contradicts facts.${c.b} (${c.why})`,
         { [c.a]: out[c.a], [c.b]: out[c.b] },
       );
     }

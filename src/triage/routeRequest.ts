@@ -1,6 +1,8 @@
-import { InvalidArgumentError } from '../errors.js';
+import { argumentError } from '../errors.js';
 import type { InstantLike } from '../instant.js';
+import { checkPolicy } from '../internal/brand.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
+import { own, readOptions } from '../internal/record.js';
 import type { AccountDefinition, EntitledChannel, EntitlementReason } from '../policy/entitlementTypes.js';
 import { resolveEntitlement } from '../policy/resolveEntitlement.js';
 import type { Policy } from '../policy/schema.js';
@@ -49,7 +51,9 @@ export interface Route {
  * routes to second-level agents; everything else goes to the support team. `now` is required: the
  * answer is about this instant.
  *
- * @throws {@link InvalidArgumentError} as {@link resolveEntitlement}, and `invalid_instant` when `now` is missing
+ * @throws {@link InvalidArgumentError} `invalid_policy` (not a policy `parsePolicy` returned),
+ *   `invalid_option` (options that are not a plain object, or an unknown option), `invalid_instant`
+ *   at `now` when it is missing, and the errors of {@link resolveEntitlement}
  * @example
  * ```ts
  * import { dedicatedSupport, parsePolicy, routeRequest } from 'support-policy';
@@ -62,18 +66,12 @@ export interface Route {
  * @category Triage
  */
 export function routeRequest(policy: Policy, account: AccountDefinition, options: RouteRequestOptions): Route {
-  if (options?.now === undefined) {
-    throw new InvalidArgumentError(
-      'invalid_instant',
-      ['now'],
-      'now: expected the instant the request arrives, got nothing',
-    );
-  }
-  const e = resolveEntitlement(
-    policy,
-    account,
-    options.locale === undefined ? { now: options.now } : { now: options.now, locale: options.locale },
-  );
+  checkPolicy(policy);
+  const opts = readOptions(options, ['now', 'locale']);
+  const now = own(opts, 'now') as InstantLike | undefined;
+  if (now === undefined) throw argumentError('invalid_instant', ['now'], 'the instant the request arrives', now);
+  const locale = own(opts, 'locale') as string | undefined;
+  const e = resolveEntitlement(policy, account, locale === undefined ? { now } : { now, locale });
   const openNow = e.channels.filter((c) => c.openNow === true);
   const upcoming = e.channels
     .filter((c) => c.nextOpening !== undefined)

@@ -29,10 +29,9 @@ export const CLASSES: readonly ConversationClass[] = ['normal', 'incident', 'exp
 
 const basePolicy = parsePolicy(standardSupport);
 export const STANDARD = basePolicy.supportHours!.deduction;
-export const policyWith = (rules: DeductionRules): Policy => ({
-  ...basePolicy,
-  supportHours: { ...basePolicy.supportHours!, deduction: rules },
-});
+/** The standard preset with other deduction rules, parsed (a ledger takes only a policy parsePolicy returned). */
+export const policyWith = (rules: DeductionRules): Policy =>
+  parsePolicy({ ...standardSupport, supportHours: { ...standardSupport.supportHours, deduction: rules } });
 
 /** Contract years are calendar years in UTC, with ids `y2026`. */
 const slotYear = (slot: number) => FIRST_YEAR + (slot % SLOTS);
