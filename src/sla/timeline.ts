@@ -185,7 +185,7 @@ export class TimelineReader {
   private checkKeys(e: Record<string, unknown>, known: readonly string[]): void {
     let keys = 0;
     let set = 0;
-    for (const key in e) keys++;
+    for (const _key in e) keys++;
     for (let i = 0; i < known.length; i++) if (e[known[i]!] !== undefined) set++;
     if (keys !== set) {
       for (const key in e) {
