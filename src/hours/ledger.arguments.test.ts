@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorOf } from '../../test/fixtures/errors.js';
+import { HOSTILE, notParsedPolicies, untrusted } from '../../test/fixtures/hostile.js';
 import { d26, grant, handled, jan1, ledgerWith, open, policyWith } from '../../test/fixtures/hours.js';
 import {
   applyEvent,
@@ -18,27 +19,14 @@ import {
  * the wrong kind, and the one rule for objects passed in (plain objects, known keys, own properties).
  */
 
-const cyclic: Record<string, unknown> = { a: 1 };
-cyclic['self'] = cyclic;
-let deep: Record<string, unknown> = {};
-for (let i = 0; i < 10_000; i++) deep = { d: deep };
-
-/** Values that crash a message built with `JSON.stringify`, `String` or `${…}`. */
-const HOSTILE: readonly [string, unknown][] = [
-  ['a BigInt', 10n],
-  ['a cyclic object', cyclic],
-  ['a 10,000-deep object', deep],
-  ['a null-prototype object', Object.create(null)],
-];
-/** The same, less the null-prototype object, for instants (their message is built by toEpochMs). */
-const HOSTILE_INSTANTS = HOSTILE.slice(0, 3);
+/** Instants get the whole list: toEpochMs describes each of them. */
+const HOSTILE_INSTANTS = HOSTILE;
 
 class EventLike {
   readonly id = 'g';
   readonly kind = 'package_granted';
 }
 
-const untrusted = <T>(value: unknown) => value as T;
 const empty = ledgerWith();
 const granted = applyEvent(empty, grant('g', 2026, 600));
 const year = { account: 'acme', from: jan1(2026), to: jan1(2027) };
@@ -65,20 +53,14 @@ const thrown = (call: () => unknown): unknown => {
 
 describe('a policy or a ledger the library did not make is refused', () => {
   const policy = parsePolicy(standardSupport);
-  it.each<[string, unknown]>([
-    ['undefined', undefined],
-    ['null', null],
-    ['a number', 42],
-    ['an empty object', {}],
-    ['a null-prototype object', Object.create(null)],
-    ['the unparsed preset', standardSupport],
-    ['a JSON copy of a parsed policy', JSON.parse(JSON.stringify(policy))],
-    ['a spread copy of a parsed policy', { ...policy }],
-  ])("createLedger(%s) is 'invalid_policy' at ['policy'], saying to call parsePolicy", (_, value) => {
-    const e = errorOf(() => createLedger(untrusted(value)));
-    expect([e.code, e.path]).toEqual(['invalid_policy', ['policy']]);
-    expect(e.message).toMatch(/^policy: expected a policy returned by parsePolicy .*, got /);
-  });
+  it.each<[string, unknown]>(notParsedPolicies(policy, standardSupport))(
+    "createLedger(%s) is 'invalid_policy' at ['policy'], saying to call parsePolicy",
+    (_, value) => {
+      const e = errorOf(() => createLedger(untrusted(value)));
+      expect([e.code, e.path]).toEqual(['invalid_policy', ['policy']]);
+      expect(e.message).toMatch(/^policy: expected a policy returned by parsePolicy .*, got /);
+    },
+  );
 
   it.each<[string, unknown]>([
     ['undefined', undefined],

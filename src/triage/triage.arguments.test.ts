@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorOf } from '../../test/fixtures/errors.js';
+import { HOSTILE, notParsedPolicies, untrusted } from '../../test/fixtures/hostile.js';
 import {
   assessPartnerEligibility,
   assessScope,
@@ -26,24 +27,9 @@ const direct = { type: 'direct', plan: 'enterprise' } as const;
 const MONDAY_10_MADRID = Date.UTC(2026, 10, 30, 9);
 const ALL_MET = { certified: true, 'technical-knowledge': true, 'production-access': true } as const;
 
-const cyclic: Record<string, unknown> = { a: 1 };
-cyclic['self'] = cyclic;
-let deep: Record<string, unknown> = {};
-for (let i = 0; i < 10_000; i++) deep = { d: deep };
-
-/** Values that crash a message built with `JSON.stringify`, `String` or `${…}`. */
-const HOSTILE: readonly [string, unknown][] = [
-  ['a BigInt', 10n],
-  ['a cyclic object', cyclic],
-  ['a 10,000-deep object', deep],
-  ['a null-prototype object', Object.create(null)],
-];
-
 class Facts {
   readonly dataLoss = 'unrecoverable';
 }
-
-const untrusted = <T>(value: unknown) => value as T;
 
 /** Every entry point, called with `policy` and otherwise valid arguments. */
 const ENTRY_POINTS: readonly [string, (policy: Policy) => unknown][] = [
@@ -72,20 +58,14 @@ const outcome = (call: () => unknown): unknown => {
 
 describe('a policy parsePolicy did not return is refused by every triage function', () => {
   describe.each(ENTRY_POINTS)('%s', (_, call) => {
-    it.each<[string, unknown]>([
-      ['undefined', undefined],
-      ['null', null],
-      ['a number', 42],
-      ['an empty object', {}],
-      ['a null-prototype object', Object.create(null)],
-      ['the unparsed preset', standardSupport],
-      ['a JSON copy of a parsed policy', JSON.parse(JSON.stringify(standard))],
-      ['a spread copy of a parsed policy', { ...standard }],
-    ])("%s is 'invalid_policy' at ['policy']", (_what, value) => {
-      const e = errorOf(() => call(untrusted(value)));
-      expect([e.code, e.path]).toEqual(['invalid_policy', ['policy']]);
-      expect(e.message).toMatch(/^policy: expected a policy returned by parsePolicy .*, got /);
-    });
+    it.each<[string, unknown]>(notParsedPolicies(standard, standardSupport))(
+      "%s is 'invalid_policy' at ['policy']",
+      (_what, value) => {
+        const e = errorOf(() => call(untrusted(value)));
+        expect([e.code, e.path]).toEqual(['invalid_policy', ['policy']]);
+        expect(e.message).toMatch(/^policy: expected a policy returned by parsePolicy .*, got /);
+      },
+    );
   });
 });
 

@@ -22,6 +22,7 @@ import {
   type TicketEvent,
 } from '../../src/index.js';
 import { errorOf } from '../fixtures/errors.js';
+import { cyclicObject, deepObject } from '../fixtures/hostile.js';
 
 /**
  * Hostile values found by an outside probe of the public API, one named test each: every one must
@@ -35,18 +36,6 @@ const monday9 = Date.parse('2026-01-05T08:00:00Z'); // 09:00 in Madrid
 const created: TicketEvent = { type: 'created', at: monday9, severity: 'minor' };
 const week = { 1: [['08:00', '18:00']], 2: [['08:00', '18:00']] } as const;
 const madrid = compileCalendar({ zone: 'Europe/Madrid', week, holidays: [spainNationalHolidays] });
-
-function cyclic(): Record<string, unknown> {
-  const o: Record<string, unknown> = { type: 'direct' };
-  o['self'] = o;
-  return o;
-}
-
-function deep(levels: number): Record<string, unknown> {
-  let o: Record<string, unknown> = {};
-  for (let i = 0; i < levels; i++) o = { next: o };
-  return o;
-}
 
 const bare = () => Object.create(null) as never;
 const codeAndPath = (e: InvalidArgumentError) => [e.code, e.path];
@@ -96,10 +85,10 @@ describe('BigInt, cyclic and very deep values are described, not serialised', ()
     ],
     [
       'an account type that is a cyclic object',
-      () => resolveEntitlement(policy, { type: cyclic() as never }),
+      () => resolveEntitlement(policy, { type: cyclicObject() as never }),
       'unknown_reference',
       ['account', 'type'],
-      'self: { type: "direct", self: {…} }',
+      '{ a: 1, self: { a: 1, self: {…} } }',
     ],
     [
       'measureMany format 10n',
@@ -117,17 +106,17 @@ describe('BigInt, cyclic and very deep values are described, not serialised', ()
     ],
     [
       'a 10,000-deep event',
-      () => measure(policy, premium, [deep(10_000) as never], monday9),
+      () => measure(policy, premium, [deepObject(10_000) as never], monday9),
       'invalid_instant',
       ['events', 0, 'at'],
       'undefined',
     ],
     [
       'a cyclic account',
-      () => measure(policy, cyclic() as never, [created], monday9),
+      () => measure(policy, Object.assign(cyclicObject(), { type: 'direct' }) as never, [created], monday9),
       'invalid_account',
-      ['account', 'self'],
-      '"self"',
+      ['account', 'a'],
+      '"a"',
     ],
   ])('%s', (_, call, code, path, shown) => {
     const e = errorOf(call);
