@@ -1,5 +1,5 @@
 import { argumentError } from '../errors.js';
-import { isId, own, readRecord } from '../internal/record.js';
+import { isId, isPlainObject, own, ownFields, prototypeIsClean, readRecord } from '../internal/record.js';
 import type { InstantLike } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
@@ -101,32 +101,47 @@ export function measureMany(
   }
   const measurer = new TicketMeasurer(policy, now, opts.explain);
   if (!Array.isArray(tickets)) throw argumentError('invalid_event', ['tickets'], 'a list of tickets', tickets);
+  const clean = prototypeIsClean(TICKET_KEYS);
   if (format === 'rows') {
     const out = new Array<MeasureResult>(tickets.length);
     for (let i = 0; i < tickets.length; i++) {
-      const ticket = readTicket(tickets[i], i);
-      out[i] = measurer.measure(own(ticket, 'account') as AccountDefinition, own(ticket, 'events') as Timeline, i);
+      const ticket = readTicket(tickets[i], i, clean);
+      out[i] = measurer.measure(ticket['account'] as AccountDefinition, ticket['events'] as Timeline, i);
     }
     return out;
   }
   const columns = new ColumnsBuilder(tickets.length);
   for (let i = 0; i < tickets.length; i++) {
-    const ticket = readTicket(tickets[i], i);
-    const engine = measurer.run(own(ticket, 'account') as AccountDefinition, own(ticket, 'events') as Timeline, i);
+    const ticket = readTicket(tickets[i], i, clean);
+    const engine = measurer.run(ticket['account'] as AccountDefinition, ticket['events'] as Timeline, i);
     const next = settleTargets(engine, measurer.nowMs, columns);
     columns.endTicket(measurer.severity, measurer.plan, engine.status, next);
   }
   return columns.finish();
 }
 
-/** Ticket `i` of a batch, checked: a plain object with its id, account and events. */
-function readTicket(ticket: unknown, i: number): Record<string, unknown> {
+/**
+ * Ticket `i` of a batch, checked: a plain object with its account, its events and perhaps an id.
+ * Its fields can then be read directly: when `Object.prototype` carries none of them (`clean`) and
+ * the ticket has just those keys (counted, not looked up), it is returned as it is; otherwise every
+ * key is checked and a null-prototype copy of its own fields is returned.
+ */
+function readTicket(ticket: unknown, i: number, clean: boolean): Record<string, unknown> {
+  if (clean && isPlainObject(ticket)) {
+    const id = ticket['id'];
+    let keys = 0;
+    for (const _key in ticket) keys++;
+    if (keys === (id === undefined ? 2 : 3) && ticket['account'] !== undefined && ticket['events'] !== undefined) {
+      return id === undefined || isId(id) ? ticket : badId(id, i);
+    }
+  }
   const record = readRecord(ticket, ['tickets', i], TICKET_KEYS, 'invalid_event', 'a ticket { id?, account, events }');
   const id = own(record, 'id');
-  if (id !== undefined && !isId(id)) {
-    throw argumentError('invalid_event', ['tickets', i, 'id'], 'a ticket id (a string or a whole number)', id);
-  }
-  return record;
+  return id === undefined || isId(id) ? ownFields(record) : badId(id, i);
+}
+
+function badId(id: unknown, i: number): never {
+  throw argumentError('invalid_event', ['tickets', i, 'id'], 'a ticket id (a string or a whole number)', id);
 }
 
 const TICKET_KEYS = ['id', 'account', 'events'];

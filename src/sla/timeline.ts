@@ -113,17 +113,20 @@ export class TimelineReader {
    */
   begin(account: AccountDefinition, ticket: number): void {
     this.ticket = ticket;
-    let known = (this.batchAccounts ??= new Map()).get(account);
-    if (known === undefined) {
-      const checked = rebased(this.at, () => readAccount(account));
-      known = { account: checked, targets: this.targetsOf(checked) };
-      this.batchAccounts.set(account, known);
-    }
+    const known = (this.batchAccounts ??= new Map()).get(account) ?? this.remember(account);
     this.targets = known.targets;
     this.account = known.account;
     this.severity = null;
     this.last = Number.NEGATIVE_INFINITY;
     this.count = 0;
+  }
+
+  /** A batch's first ticket of an account: its checked copy and targets, kept for the next tickets. */
+  private remember(account: AccountDefinition): { account: AccountDefinition; targets: AccountTargets } {
+    const checked = rebased(this.at, () => readAccount(account));
+    const entry = { account: checked, targets: this.targetsOf(checked) };
+    this.batchAccounts!.set(account, entry);
+    return entry;
   }
 
   /** The account's targets, errors moved under the ticket's place. */
@@ -143,15 +146,15 @@ export class TimelineReader {
     const type = e['type'];
     const at = this.instantOf(e, type);
     if (type === 'reply') {
-      this.checkKeys(e, REPLY_KEYS);
       const author = e['author'];
+      this.checkKeys(e, REPLY_KEYS, author === undefined ? 0 : 1);
       if (author !== 'agent' && author !== 'customer' && author !== 'automatic')
         this.fail('author', 'agent, customer or automatic', author);
       return this.emit(at, author, 'open');
     }
     if (type === 'status') {
-      this.checkKeys(e, STATUS_KEYS);
       const s = e['status'];
+      this.checkKeys(e, STATUS_KEYS, s === undefined ? 0 : 1);
       if (s !== 'open' && s !== 'waiting_on_customer' && s !== 'on_hold' && s !== 'solved' && s !== 'reopened')
         this.fail('status', 'open, waiting_on_customer, on_hold, solved or reopened', s);
       return this.emit(at, 'status', s === 'reopened' ? 'open' : s);
@@ -179,20 +182,18 @@ export class TimelineReader {
 
   /**
    * Refuses a key the event's kind does not have (own keys only: an inherited one is never read).
-   * Most events hold exactly `type`, `at`, their kind's fields and perhaps an `id`: when the number
-   * of keys equals the number of known fields set, nothing else can be there, and no key is looked up.
+   * `set` counts the kind's fields the caller found set, besides `type` and `at`: most events hold
+   * exactly those and perhaps an `id`, and then counting the keys is enough, no key is looked up.
    */
-  private checkKeys(e: Record<string, unknown>, known: readonly string[]): void {
+  private checkKeys(e: Record<string, unknown>, known: readonly string[], set: number): void {
+    const id = e['id'];
     let keys = 0;
-    let set = 0;
     for (const _key in e) keys++;
-    for (let i = 0; i < known.length; i++) if (e[known[i]!] !== undefined) set++;
-    if (keys !== set) {
+    if (keys !== 2 + set + (id === undefined ? 0 : 1)) {
       for (const key in e) {
         if (!known.includes(key) && Object.hasOwn(e, key)) this.fail(key, `one of the fields ${known.join(', ')}`, key);
       }
     }
-    const id = e['id'];
     if (id !== undefined && !isId(id)) this.fail('id', 'an event id (a string or a whole number)', id);
   }
 
@@ -215,15 +216,15 @@ export class TimelineReader {
     let targets = this.targets;
     switch (type) {
       case 'created':
-        this.checkKeys(e, SEVERITY_KEYS);
+        this.checkKeys(e, SEVERITY_KEYS, e['severity'] === undefined ? 0 : 1);
         severity = this.checkSeverity(e['severity'], targets, false);
         break;
       case 'severity':
-        this.checkKeys(e, SEVERITY_KEYS);
+        this.checkKeys(e, SEVERITY_KEYS, e['severity'] === undefined ? 0 : 1);
         severity = this.checkSeverity(e['severity'], targets, true);
         break;
       case 'plan': {
-        this.checkKeys(e, PLAN_KEYS);
+        this.checkKeys(e, PLAN_KEYS, -1); // rare: always looks at every key
         const plan = e['plan'];
         const addOns = e['addOns'];
         if (typeof plan !== 'string') this.fail('plan', 'a plan id', plan);
