@@ -13,7 +13,9 @@ import {
   measureState,
   parseDuration,
   parsePolicy,
+  safeParsePolicy,
   resolveEntitlement,
+  routeRequest,
   type SlaTicket,
   spainNationalHolidays,
   standardSupport,
@@ -365,10 +367,50 @@ describe('one rule for objects passed in: plain objects with known keys', () => 
       'invalid_columns',
       ['tickets'],
     ],
+    [
+      'an unknown key on an event fed to advance',
+      () => advance(startTicket(policy, premium), { ...created, note: 'x' } as never),
+      'invalid_event',
+      ['events', 0, 'note'],
+    ],
+    [
+      'a class instance fed to advance',
+      () => advance(startTicket(policy, premium), new Event() as never),
+      'invalid_event',
+      ['events', 0],
+    ],
+    [
+      'an unknown option of measureState',
+      () => measureState(advance(startTicket(policy, premium), created), monday9, { explain: true, x: 1 } as never),
+      'invalid_option',
+      ['options', 'x'],
+    ],
+    [
+      'an unknown key on an account given to routeRequest',
+      () => routeRequest(policy, { ...premium, x: 1 } as never, { now: monday9 }),
+      'invalid_account',
+      ['account', 'x'],
+    ],
   ])('%s is refused', (_, call, code, path) => {
     const e = errorOf(call);
     expect(isSupportPolicyError(e)).toBe(true);
     expect(codeAndPath(e)).toEqual([code, path]);
+  });
+
+  it('documents follow the same rule: an unknown key or a class instance is refused, with its path', () => {
+    const unknownKey = safeParsePolicy({ ...standardSupport, colour: 'blue' });
+    expect(unknownKey.success ? [] : unknownKey.error.issues.map((i) => i.path)).toContainEqual(['colour']);
+    class Definition {
+      readonly zone = 'UTC';
+      readonly week = {};
+    }
+    let caught: unknown;
+    try {
+      compileCalendar(new Definition() as never);
+    } catch (e) {
+      caught = e;
+    }
+    expect(isSupportPolicyError(caught) && (caught as { code: string }).code).toBe('invalid_definition');
   });
 
   it("tickets and events may carry the caller's ids, which change nothing", () => {
