@@ -1,7 +1,8 @@
 import type { Zone } from 'luxon';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../internal/civil.js';
 import type { MinuteSpan } from './model.js';
-import { buildOffsetTable, resolveWallTime } from './wallTime.js';
+import { sharedOffsetTable } from './sharedOffsetTables.js';
+import { resolveWallTime } from './wallTime.js';
 
 /**
  * The open time of one span of 366 days, `[start, end)`, as sorted, disjoint, non-touching
@@ -57,7 +58,7 @@ export function buildChunk(
 ): Chunk {
   const start = index * chunkMs;
   const end = start + chunkMs;
-  const table = buildOffsetTable(zone, start - 3 * MS_PER_DAY, end + 3 * MS_PER_DAY);
+  const table = sharedOffsetTable(zone, start - 3 * MS_PER_DAY, end + 3 * MS_PER_DAY);
   const rawOpen: number[] = [];
   const rawClose: number[] = [];
   const dayOpen: number[] = [];
