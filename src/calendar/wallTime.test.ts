@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { offsetReaderFor } from '../internal/offsetReader.js';
-import { findOffsetTable } from './wallTime.js';
+import { findOffsetTable, resolveWallTime, steadyOffset } from './wallTime.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -88,5 +88,26 @@ describe('findOffsetTable', () => {
     }
     expect(over).toEqual([]);
     expect(most).toBeLessThan(300);
+  });
+});
+
+describe('steadyOffset', () => {
+  it('is the offset resolveWallTime subtracts wherever it is a number, and NaN near a transition', () => {
+    const [start, end] = span(2026);
+    const table = findOffsetTable(offsetReaderFor(IANAZone.create('Australia/Lord_Howe')), start, end);
+    let steady = 0;
+    let unsteady = 0;
+    const differences: number[] = [];
+    for (let wall = start + DAY; wall < end - 3 * DAY; wall += 61 * 60_000 + 13_000) {
+      const offset = steadyOffset(table, wall, wall + 2 * DAY);
+      if (Number.isNaN(offset)) unsteady++;
+      else steady++;
+      for (const w of Number.isNaN(offset) ? [] : [wall, wall + 2 * DAY]) {
+        if (w - offset !== resolveWallTime(table, w)) differences.push(w);
+      }
+    }
+    expect(differences).toEqual([]);
+    expect(steady).toBeGreaterThan(8_000);
+    expect(unsteady).toBeGreaterThan(100);
   });
 });

@@ -68,6 +68,19 @@ export function findOffsetTable(read: OffsetReader, start: number, end: number, 
 const MAX_OFFSET_MS = 15 * 3_600_000;
 
 /**
+ * The offset in force throughout `[fromWallMs − 15 h, toWallMs + 15 h]`, or NaN when a transition
+ * lies in it. When it is a number, every wall time `w` from `fromWallMs` to `toWallMs` resolves to
+ * `w − offset` by {@link resolveWallTime}'s rule: the only segment near `w` starts more than 15 h
+ * before `w` and ends more than 15 h after it, so `max(from[i], w − offsets[i])` is `w − offsets[i]`.
+ * @internal
+ */
+export function steadyOffset(table: OffsetTable, fromWallMs: number, toWallMs: number): number {
+  const { from, offsets } = table;
+  const i = upperBound(from, fromWallMs - MAX_OFFSET_MS) - 1;
+  return i + 1 < from.length && from[i + 1]! <= toWallMs + MAX_OFFSET_MS ? NaN : offsets[i]!;
+}
+
+/**
  * Resolves a wall-clock reading to an instant by the library's one DST rule: **the first instant
  * at which the local clock shows that time or later**.
  *
