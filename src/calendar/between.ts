@@ -11,6 +11,6 @@ export function between(tables: CalendarTables, from: number, to: number): numbe
   if (to < first.end) return openTimeBefore(first, to) - openTimeBefore(first, from);
   let sum = first.total - openTimeBefore(first, from);
   const lastIndex = chunkIndexOf(to);
-  for (let k = first.index + 1; k < lastIndex; k++) sum += tables.chunk(k).total;
+  for (let k = first.index + 1; k < lastIndex; k++) sum += tables.totalOf(k);
   return sum + openTimeBefore(tables.chunk(lastIndex), to);
 }
