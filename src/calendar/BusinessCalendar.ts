@@ -12,37 +12,14 @@ import { MS_PER_DAY } from '../internal/civil.js';
 import { add } from './add.js';
 import { addBusinessDays } from './addBusinessDays.js';
 import { between } from './between.js';
+import type { HolidayEntry } from './holidays/expandHolidays.js';
 import { isOpen } from './isOpen.js';
 import { nextClosing } from './nextClosing.js';
 import { nextOpening } from './nextOpening.js';
-import { openIntervals } from './openIntervals.js';
+import { type OpenInterval, openIntervals } from './openIntervals.js';
 import type { CalendarDefinition } from './schema.js';
 import { subtract } from './subtract.js';
 import type { CalendarTables } from './tables.js';
-
-/**
- * An open period `[start, end)` of a calendar.
- * @category Calendar
- */
-export interface OpenInterval<T extends InstantLike = number> {
-  /** The opening (inside the period). */
-  readonly start: T;
-  /** The closing (outside the period). */
-  readonly end: T;
-}
-
-/**
- * A holiday of a calendar: its local date, its name and the set it came from.
- * @category Calendar
- */
-export interface HolidayEntry {
-  /** Local date, `YYYY-MM-DD`. */
-  readonly date: string;
-  /** The rule's name; an observed copy ends in ` (observed)`. */
-  readonly name: string;
-  /** The name of the holiday set the rule belongs to, if any. */
-  readonly set?: string;
-}
 
 function checkWholeNonNegative(
   value: number,
