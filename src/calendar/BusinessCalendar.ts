@@ -71,7 +71,8 @@ const durationArg = (value: number) =>
  * comes back as the same kind. Nothing depends on the machine's time zone or clock.
  *
  * Open-interval tables are built lazily, one span of 366 days at a time, and cached: the object is
- * frozen and its answers never change, but the first call in a new year costs about a millisecond.
+ * frozen and its answers never change, but the first call in a new year builds that year's table
+ * (see "Cost" in `docs/calendars.md` for what each method builds and what a calendar keeps).
  *
  * @example
  * ```ts
