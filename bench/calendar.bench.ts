@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: business-calendar throughput of support-policy against a plain precomputed
- * baseline and three competitors, plus the memory of a 10-year calendar. See docs/performance.md.
+ * `npm run bench`: business-calendar throughput of support-policy against two precomputed
+ * baselines (binary search, per-day buckets) and three competitors, the memory of a 10-year
+ * calendar, and the cold costs of year tables (bench/coldCosts.ts). See docs/performance.md.
  *
  * The measurement needs `global.gc` (node --expose-gc) for the memory figure, and TZ=Europe/Madrid
  * because moment-business-time and dayjs-business-time only compute in the process's local zone.

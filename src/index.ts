@@ -14,7 +14,8 @@ export { toEpochMs } from './instant.js';
 export type { InstantLike, SameInstantKind } from './instant.js';
 export { compileCalendar } from './calendar/compileCalendar.js';
 export { BusinessCalendar } from './calendar/BusinessCalendar.js';
-export type { OpenInterval, HolidayEntry } from './calendar/BusinessCalendar.js';
+export type { OpenInterval } from './calendar/openIntervals.js';
+export type { HolidayEntry } from './calendar/holidays/expandHolidays.js';
 export { spainNationalHolidays } from './calendar/holidays/spainNationalHolidays.js';
 export type {
   CalendarDefinition,

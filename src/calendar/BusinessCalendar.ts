@@ -12,37 +12,14 @@ import { add } from './add.js';
 import { checkRoom, checkWholeNonNegative, durationArg } from './amounts.js';
 import { addBusinessDays } from './addBusinessDays.js';
 import { between } from './between.js';
+import type { HolidayEntry } from './holidays/expandHolidays.js';
 import { isOpen } from './isOpen.js';
 import { nextClosing } from './nextClosing.js';
 import { nextOpening } from './nextOpening.js';
-import { openIntervals } from './openIntervals.js';
+import { type OpenInterval, openIntervals } from './openIntervals.js';
 import type { CalendarDefinition } from './schema.js';
 import { subtract } from './subtract.js';
 import type { CalendarTables } from './tables.js';
-
-/**
- * An open period `[start, end)` of a calendar.
- * @category Calendar
- */
-export interface OpenInterval<T extends InstantLike = number> {
-  /** The opening (inside the period). */
-  readonly start: T;
-  /** The closing (outside the period). */
-  readonly end: T;
-}
-
-/**
- * A holiday of a calendar: its local date, its name and the set it came from.
- * @category Calendar
- */
-export interface HolidayEntry {
-  /** Local date, `YYYY-MM-DD`. */
-  readonly date: string;
-  /** The rule's name; an observed copy ends in ` (observed)`. */
-  readonly name: string;
-  /** The name of the holiday set the rule belongs to, if any. */
-  readonly set?: string;
-}
 
 /**
  * A compiled, immutable business calendar: the answer to "is support open now, and when is this
@@ -64,7 +41,8 @@ export interface HolidayEntry {
  * comes back as the same kind. Nothing depends on the machine's time zone or clock.
  *
  * Open-interval tables are built lazily, one span of 366 days at a time, and cached: the object is
- * frozen and its answers never change, but the first call in a new year costs about a millisecond.
+ * frozen and its answers never change, but the first call in a new year builds that year's table
+ * (see "Cost" in `docs/calendars.md` for what each method builds and what a calendar keeps).
  *
  * @example
  * ```ts

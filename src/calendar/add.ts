@@ -16,9 +16,12 @@ export function add(tables: CalendarTables, at: number, durationMs: number): num
     const e = c.ends[i]!;
     target += c.cum[i]! + (at < e ? at : e) - c.starts[i]!;
   } else i = 0;
-  while (target > c.total) {
+  if (target > c.total) {
+    // Later years are measured by their open time alone; only the year reached is needed whole.
     target -= c.total;
-    c = tables.nextOpenChunk(c.index, 1);
+    let k = tables.nextOpenIndex(c.index, 1);
+    for (; target > tables.totalOf(k); k = tables.nextOpenIndex(k, 1)) target -= tables.totalOf(k);
+    c = tables.chunk(k);
     i = 0;
   }
   return instantAtOpenTime(c, target, i);

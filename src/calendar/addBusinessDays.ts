@@ -41,9 +41,12 @@ export function addBusinessDays(tables: CalendarTables, at: number, days: number
     offset = between(tables, c.dayOpen[j]!, s);
   }
   let steps = offset === 0 ? days - 1 : days;
-  while (j + steps >= c.dayCount) {
+  if (j + steps >= c.dayCount) {
+    // Later years are counted by their business days alone; only the year reached is needed whole.
     steps -= c.dayCount - j;
-    c = tables.nextOpenChunk(c.index, 1, true);
+    let k = tables.nextOpenIndex(c.index, 1, true);
+    for (; steps >= tables.dayCountOf(k); k = tables.nextOpenIndex(k, 1, true)) steps -= tables.dayCountOf(k);
+    c = tables.chunk(k);
     j = 0;
   }
   j += steps;

@@ -1,4 +1,4 @@
-import { chunkIndexOf, openTimeBefore, type CalendarTables } from './tables.js';
+import { openTimeBefore, type CalendarTables } from './tables.js';
 
 /**
  * Open time in `[from, to)`, in ms; negative when `to < from` (antisymmetric).
@@ -8,9 +8,10 @@ import { chunkIndexOf, openTimeBefore, type CalendarTables } from './tables.js';
 export function between(tables: CalendarTables, from: number, to: number): number {
   if (to < from) return 0 - between(tables, to, from) || 0; // never -0
   const first = tables.chunkAt(from);
-  if (to < first.end) return openTimeBefore(first, to) - openTimeBefore(first, from);
-  let sum = first.total - openTimeBefore(first, from);
-  const lastIndex = chunkIndexOf(to);
-  for (let k = first.index + 1; k < lastIndex; k++) sum += tables.chunk(k).total;
-  return sum + openTimeBefore(tables.chunk(lastIndex), to);
+  const last = tables.chunkAt(to);
+  // The open time before `to` in its year, less that before `from` in its own, plus the open
+  // time of every year from `from`'s up to `to`'s (none when both lie in the same year).
+  let sum = openTimeBefore(last, to) - openTimeBefore(first, from);
+  for (let k = first.index; k < last.index; k++) sum += tables.totalOf(k);
+  return sum;
 }

@@ -1,7 +1,8 @@
 import type { Zone } from 'luxon';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../internal/civil.js';
 import type { MinuteSpan } from './model.js';
-import { buildOffsetTable, resolveWallTime } from './wallTime.js';
+import { sharedOffsetTable } from './sharedOffsetTables.js';
+import { type OffsetTable, resolveWallTime, steadyOffset } from './wallTime.js';
 
 /**
  * The open time of one span of 366 days, `[start, end)`, as sorted, disjoint, non-touching
@@ -24,8 +25,6 @@ export interface Chunk {
   readonly dayOpen: Float64Array;
   /** Last closing of each business day. */
   readonly dayClose: Float64Array;
-  /** Day number (days since 1970-01-01) of each business day. */
-  readonly dayNumber: Int32Array;
   /** Open time in the chunk before each business day's first opening. */
   readonly dayCum: Float64Array;
   /** Index of the interval holding each business day's first opening. */
@@ -45,6 +44,60 @@ export function bucketCount(chunkMs: number): number {
 }
 
 /**
+ * The intervals of every date from `firstDay` to `lastDay`, resolved by the DST rule date by date,
+ * empty ones (emptied by a gap) left out; and each date's first opening and last closing. Openings
+ * come out in order: dates and each date's spans are in order of wall time, and the DST rule never
+ * maps a later wall time to an earlier instant. The arrays are sized from a first pass over the
+ * dates, so nothing grows while the times are written.
+ */
+function resolveDates(
+  table: OffsetTable,
+  firstDay: number,
+  lastDay: number,
+  spansOn: (day: number) => readonly MinuteSpan[],
+) {
+  const spansByDay: (readonly MinuteSpan[])[] = [];
+  let capacity = 0;
+  for (let day = firstDay; day <= lastDay; day++) {
+    const spans = spansOn(day);
+    spansByDay.push(spans);
+    capacity += spans.length;
+  }
+  const open = new Float64Array(capacity);
+  const close = new Float64Array(capacity);
+  const firstOpen: number[] = [];
+  const lastClose: number[] = [];
+  let n = 0;
+  for (let day = firstDay; day <= lastDay; day++) {
+    const spans = spansByDay[day - firstDay]!;
+    if (spans.length === 0) continue;
+    const base = day * MS_PER_DAY;
+    // Far from any transition every wall time is one subtraction away (wallTime.ts, steadyOffset).
+    const offset = steadyOffset(table, base, base + 2 * MS_PER_DAY);
+    let first = Infinity;
+    let last = -Infinity;
+    for (let s = 0; s < spans.length; s++) {
+      const span = spans[s]!;
+      const wallOpen = base + span[0] * MS_PER_MINUTE;
+      const wallClose = base + span[1] * MS_PER_MINUTE;
+      const o = offset === offset ? wallOpen - offset : resolveWallTime(table, wallOpen);
+      const c = offset === offset ? wallClose - offset : resolveWallTime(table, wallClose);
+      if (c <= o) continue; // emptied by a DST gap
+      open[n] = o;
+      close[n] = c;
+      n++;
+      if (o < first) first = o;
+      if (c > last) last = c;
+    }
+    if (first < last) {
+      firstOpen.push(first);
+      lastClose.push(last);
+    }
+  }
+  return { open, close, n, firstOpen, lastClose };
+}
+
+/**
  * Builds chunk `index`: resolves every date's intervals by the DST rule, merges them, clips them to
  * the chunk and sums them; records the business days whose first opening lies in the chunk.
  * @internal
@@ -57,69 +110,40 @@ export function buildChunk(
 ): Chunk {
   const start = index * chunkMs;
   const end = start + chunkMs;
-  const table = buildOffsetTable(zone, start - 3 * MS_PER_DAY, end + 3 * MS_PER_DAY);
-  const rawOpen: number[] = [];
-  const rawClose: number[] = [];
-  const dayOpen: number[] = [];
-  const dayClose: number[] = [];
-  const dayNumber: number[] = [];
-  let sorted = true;
-  const firstDay = Math.floor(start / MS_PER_DAY) - 3;
-  const lastDay = Math.floor(end / MS_PER_DAY) + 1;
-  for (let day = firstDay; day <= lastDay; day++) {
-    const spans = spansOn(day);
-    let first = Infinity;
-    let lastClose = -Infinity;
-    const base = day * MS_PER_DAY;
-    for (const [o, c] of spans) {
-      const open = resolveWallTime(table, base + o * MS_PER_MINUTE);
-      const close = resolveWallTime(table, base + c * MS_PER_MINUTE);
-      if (close <= open) continue; // emptied by a DST gap
-      if (rawOpen.length > 0 && open < rawOpen[rawOpen.length - 1]!) sorted = false;
-      rawOpen.push(open);
-      rawClose.push(close);
-      if (open < first) first = open;
-      if (close > lastClose) lastClose = close;
-    }
-    if (first >= start && first < end) {
-      dayOpen.push(first);
-      dayClose.push(lastClose);
-      dayNumber.push(day);
-    }
-  }
-  let order = rawOpen.map((_, i) => i);
-  if (!sorted) order = order.sort((a, b) => rawOpen[a]! - rawOpen[b]!);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let curStart = NaN;
-  let curEnd = NaN;
-  const flush = () => {
-    const a = Math.max(curStart, start);
-    const b = Math.min(curEnd, end);
+  const table = sharedOffsetTable(zone, start - 3 * MS_PER_DAY, end + 3 * MS_PER_DAY);
+  const raw = resolveDates(table, Math.floor(start / MS_PER_DAY) - 3, Math.floor(end / MS_PER_DAY) + 1, spansOn);
+  const { open, close, n } = raw;
+  // Merge overlapping or touching intervals (a night interval can run past the next date's first
+  // opening) and clip them to the chunk, in place: the write index never passes the read index.
+  let count = 0;
+  for (let r = 0; r < n;) {
+    let a = open[r]!;
+    let b = close[r]!;
+    for (r++; r < n && open[r]! <= b; r++) if (close[r]! > b) b = close[r]!;
+    if (a < start) a = start;
+    if (b > end) b = end;
     if (b > a) {
-      starts.push(a);
-      ends.push(b);
-    }
-  };
-  for (const i of order) {
-    const o = rawOpen[i]!;
-    const c = rawClose[i]!;
-    if (o <= curEnd) {
-      if (c > curEnd) curEnd = c;
-    } else {
-      if (!Number.isNaN(curStart)) flush();
-      curStart = o;
-      curEnd = c;
+      open[count] = a;
+      close[count] = b;
+      count++;
     }
   }
-  if (!Number.isNaN(curStart)) flush();
-  const cum = new Float64Array(starts.length);
+  const starts = open.slice(0, count);
+  const ends = close.slice(0, count);
+  const cum = new Float64Array(count);
   let total = 0;
-  for (let i = 0; i < starts.length; i++) {
+  for (let i = 0; i < count; i++) {
     cum[i] = total;
     total += ends[i]! - starts[i]!;
   }
-  // Each business day's first opening is an open instant of this chunk: find its interval once.
+  // The business days whose first opening lies in the chunk (first openings never decrease from one
+  // date to the next); that opening is an open instant of the chunk, so its interval is found here.
+  let d0 = 0;
+  while (d0 < raw.firstOpen.length && raw.firstOpen[d0]! < start) d0++;
+  let d1 = d0;
+  while (d1 < raw.firstOpen.length && raw.firstOpen[d1]! < end) d1++;
+  const dayOpen = new Float64Array(raw.firstOpen.slice(d0, d1));
+  const dayClose = new Float64Array(raw.lastClose.slice(d0, d1));
   const dayCum = new Float64Array(dayOpen.length);
   const dayInterval = new Int32Array(dayOpen.length);
   for (let j = 0, k = 0; j < dayOpen.length; j++) {
@@ -133,7 +157,7 @@ export function buildChunk(
   const dayBucket = new Int32Array(buckets);
   for (let k = 0, i = 0, j = 0; k < buckets; k++) {
     const at = start + k * MS_PER_DAY;
-    while (i < ends.length && ends[i]! <= at) i++;
+    while (i < count && ends[i]! <= at) i++;
     while (j < dayOpen.length && dayOpen[j]! <= at) j++;
     bucket[k] = i;
     dayBucket[k] = j;
@@ -142,15 +166,14 @@ export function buildChunk(
     index,
     start,
     end,
-    count: starts.length,
-    starts: Float64Array.from(starts),
-    ends: Float64Array.from(ends),
+    count,
+    starts,
+    ends,
     cum,
     total,
     dayCount: dayOpen.length,
-    dayOpen: Float64Array.from(dayOpen),
-    dayClose: Float64Array.from(dayClose),
-    dayNumber: Int32Array.from(dayNumber),
+    dayOpen,
+    dayClose,
     dayCum,
     dayInterval,
     bucket,

@@ -51,6 +51,14 @@ export function compileCalendar(definition: CalendarDefinition): BusinessCalenda
   if (scanned.length > 0) throw new PolicyValidationError(scanned, 'calendar definition');
   const parsed = CalendarDefinitionSchema.safeParse(ownJsonCopy(definition), { reportInput: true });
   if (!parsed.success) throw new PolicyValidationError(toValidationIssues(parsed.error), 'calendar definition');
-  const def = deepFreeze(parsed.data) as CalendarDefinition;
-  return new BusinessCalendar(def, new CalendarTables(toCalendarModel(def)));
+  return compileValidCalendar(deepFreeze(parsed.data) as CalendarDefinition);
+}
+
+/**
+ * Compiles a definition that {@link CalendarDefinitionSchema} has already validated and that is
+ * frozen, such as a calendar of a parsed policy: checking it again would only repeat the work.
+ * @internal
+ */
+export function compileValidCalendar(definition: CalendarDefinition): BusinessCalendar {
+  return new BusinessCalendar(definition, new CalendarTables(toCalendarModel(definition)));
 }

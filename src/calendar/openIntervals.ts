@@ -1,4 +1,16 @@
+import type { InstantLike } from '../instant.js';
 import { type CalendarTables, chunkIndexOf, intervalAt } from './tables.js';
+
+/**
+ * An open period `[start, end)` of a calendar.
+ * @category Calendar
+ */
+export interface OpenInterval<T extends InstantLike = number> {
+  /** The opening (inside the period). */
+  readonly start: T;
+  /** The closing (outside the period). */
+  readonly end: T;
+}
 
 /**
  * The open periods intersecting `[from, to)`, clipped to it, in order; periods that touch are

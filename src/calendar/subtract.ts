@@ -12,9 +12,14 @@ export function subtract(tables: CalendarTables, at: number, durationMs: number)
   tables.assertCanOpen();
   let c = tables.chunkAt(at);
   let target = openTimeBefore(c, at) - durationMs;
-  while (target < 0) {
-    c = tables.nextOpenChunk(c.index, -1);
-    target += c.total;
+  if (target < 0) {
+    // Earlier years are measured by their open time alone; only the year reached is needed whole.
+    let k = c.index;
+    do {
+      k = tables.nextOpenIndex(k, -1);
+      target += tables.totalOf(k);
+    } while (target < 0);
+    c = tables.chunk(k);
   }
   // Largest i with cum[i] ≤ target: the instant lies in interval i, at or after its opening.
   const i = upperBound(c.cum, target, c.count) - 1;

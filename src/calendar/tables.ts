@@ -10,8 +10,14 @@ export const CHUNK_MS = 366 * MS_PER_DAY;
 export type { Chunk };
 const MIN_CHUNK = Math.floor(MIN_SUPPORTED_MS / CHUNK_MS);
 const MAX_CHUNK = Math.floor((MAX_SUPPORTED_MS - 1) / CHUNK_MS);
+/** Slots of the per-chunk arrays: every chunk of the range, and one past it (`nextClosing` looks one ahead). */
+const SLOTS = MAX_CHUNK - MIN_CHUNK + 2;
 /** Consecutive chunks (≈ years) without open time, past every dated rule, after which a search gives up. */
 export const MAX_EMPTY_CHUNKS = 10;
+/** Most chunks (year tables) a calendar keeps; past it, the one stored first is dropped. */
+export const MAX_KEPT_CHUNKS = 32;
+/** Most local years whose holidays a calendar keeps (they are read while a chunk is built). */
+export const MAX_HOLIDAY_YEARS = 8;
 
 /** Chunk index of an instant. */
 export function chunkIndexOf(ms: number): number {
@@ -19,16 +25,30 @@ export function chunkIndexOf(ms: number): number {
 }
 
 /**
- * Lazily built, cached open-interval tables of one compiled calendar. Each chunk is built once, on
- * first use, from the model alone: results never depend on which chunks were built before.
+ * Lazily built open-interval tables of one compiled calendar. Each chunk is built on first use from
+ * the model alone, so results never depend on which chunks were built, kept or dropped before.
+ *
+ * What a calendar keeps is bounded: at most {@link MAX_KEPT_CHUNKS} chunks, the one built last
+ * included (past that, the chunk stored first is dropped, and built again if asked for again); the
+ * open time and business-day count of every chunk ever built (12 bytes a chunk, so a walk over
+ * centuries never builds a year twice); and the holidays of {@link MAX_HOLIDAY_YEARS} years. Walks
+ * that need only those counts (`between` across years, `add` over many years, the search for the
+ * next open year) build a chunk without storing it.
  * @internal
  */
 export class CalendarTables {
   readonly model: CalendarModel;
-  /** Built chunks by `index − MIN_CHUNK`: a dense array is faster to index than a Map. */
-  private readonly chunks: (Chunk | undefined)[] = new Array<Chunk | undefined>(MAX_CHUNK - MIN_CHUNK + 2).fill(
-    undefined,
-  );
+  /** Stored chunks by `index − MIN_CHUNK`: a dense array is faster to index than a Map. */
+  private readonly chunks: (Chunk | undefined)[] = new Array<Chunk | undefined>(SLOTS).fill(undefined);
+  /** Indices of the stored chunks in the order they were stored: a ring, its oldest at `head`. */
+  private readonly stored = new Int32Array(MAX_KEPT_CHUNKS - 1);
+  private head = 0;
+  private storedCount = 0;
+  /** The chunk built last: a walk measures a chunk, then often asks for that very chunk whole. */
+  private last: Chunk | undefined;
+  /** Open time of every chunk built so far (NaN: never built), and its number of business days. */
+  private readonly totals = new Float64Array(SLOTS).fill(NaN);
+  private readonly dayCounts = new Int32Array(SLOTS);
   private built = 0;
   private readonly holidayYears = new Map<number, Map<number, HolidayOccurrence[]>>();
   private readonly firstDatedMs: number;
@@ -42,29 +62,69 @@ export class CalendarTables {
 
   /** The chunk holding instant `ms`. */
   chunkAt(ms: number): Chunk {
-    return this.chunks[Math.floor(ms / CHUNK_MS) - MIN_CHUNK] ?? this.chunk(Math.floor(ms / CHUNK_MS));
+    const index = Math.floor(ms / CHUNK_MS);
+    return this.chunks[index - MIN_CHUNK] ?? this.chunk(index);
   }
 
+  /** Chunk `index`, stored for later calls. */
   chunk(index: number): Chunk {
-    let c = this.chunks[index - MIN_CHUNK];
-    if (c === undefined) {
-      c = buildChunk(index, CHUNK_MS, this.model.zone, (day) => this.spansOn(day));
-      this.chunks[index - MIN_CHUNK] = c;
-      this.built++;
+    const stored = this.chunks[index - MIN_CHUNK];
+    if (stored !== undefined) return stored;
+    const c = this.last?.index === index ? this.last : this.build(index);
+    if (this.storedCount === this.stored.length) {
+      this.chunks[this.stored[this.head]! - MIN_CHUNK] = undefined;
+      this.head = (this.head + 1) % this.stored.length;
+      this.storedCount--;
     }
+    this.stored[(this.head + this.storedCount) % this.stored.length] = index;
+    this.storedCount++;
+    this.chunks[index - MIN_CHUNK] = c;
     return c;
   }
 
-  /** Number of chunks built so far (for memory measurements). */
+  /** Open time of chunk `index`; the first time, the chunk is built but not stored. */
+  totalOf(index: number): number {
+    const total = this.totals[index - MIN_CHUNK]!;
+    return total === total ? total : this.build(index).total;
+  }
+
+  /** Number of business days (first openings) of chunk `index`; built but not stored the first time. */
+  dayCountOf(index: number): number {
+    const total = this.totals[index - MIN_CHUNK]!;
+    return total === total ? this.dayCounts[index - MIN_CHUNK]! : this.build(index).dayCount;
+  }
+
+  private build(index: number): Chunk {
+    const c = buildChunk(index, CHUNK_MS, this.model.zone, (day) => this.spansOn(day));
+    this.totals[index - MIN_CHUNK] = c.total;
+    this.dayCounts[index - MIN_CHUNK] = c.dayCount;
+    this.built++;
+    this.last = c;
+    return c;
+  }
+
+  /** Number of chunks built so far, dropped ones built again included (for cost tests and benches). */
   get builtChunks(): number {
     return this.built;
   }
 
-  /** Holidays of a local calendar year, cached. */
+  /** Number of chunks this calendar holds now: never more than {@link MAX_KEPT_CHUNKS}. */
+  get keptChunks(): number {
+    const last = this.last;
+    return this.storedCount + (last !== undefined && this.chunks[last.index - MIN_CHUNK] !== last ? 1 : 0);
+  }
+
+  /** Number of local years whose holidays this calendar holds now. */
+  get keptHolidayYears(): number {
+    return this.holidayYears.size;
+  }
+
+  /** Holidays of a local calendar year, cached for the last {@link MAX_HOLIDAY_YEARS} years asked. */
   holidays(year: number): ReadonlyMap<number, readonly HolidayOccurrence[]> {
     let h = this.holidayYears.get(year);
     if (h === undefined) {
       h = holidaysOfYear(this.model.rules, this.model.exceptions, year);
+      if (this.holidayYears.size >= MAX_HOLIDAY_YEARS) this.holidayYears.delete(this.holidayYears.keys().next().value!);
       this.holidayYears.set(year, h);
     }
     return h;
@@ -86,14 +146,19 @@ export class CalendarTables {
     }
   }
 
-  /**
-   * The nearest chunk after (`dir = 1`) or before (`dir = -1`) chunk `index` that has open time.
-   * Bounded: past every dated rule, {@link MAX_EMPTY_CHUNKS} empty chunks in a row (or any empty
-   * chunk, when only overrides open the calendar) end the search with `never_open`, and so does
-   * the edge of the supported range. With `needDays`, the chunk must hold a business day's first
-   * opening, not only open time.
-   */
+  /** The nearest chunk after or before chunk `index` that has open time, stored: see {@link nextOpenIndex}. */
   nextOpenChunk(index: number, dir: 1 | -1, needDays = false): Chunk {
+    return this.chunk(this.nextOpenIndex(index, dir, needDays));
+  }
+
+  /**
+   * The index of the nearest chunk after (`dir = 1`) or before (`dir = -1`) chunk `index` that has
+   * open time. Bounded: past every dated rule, {@link MAX_EMPTY_CHUNKS} empty chunks in a row (or
+   * any empty chunk, when only overrides open the calendar) end the search with `never_open`, and
+   * so does the edge of the supported range. With `needDays`, the chunk must hold a business day's
+   * first opening, not only open time. Reads only the chunks' counts.
+   */
+  nextOpenIndex(index: number, dir: 1 | -1, needDays = false): number {
     this.assertCanOpen();
     let emptyRun = 0;
     for (let k = index + dir; ; k += dir) {
@@ -104,11 +169,11 @@ export class CalendarTables {
           `calendar: the answer lies outside the supported range (no open time found ${dir > 0 ? 'before 2400-01-01' : 'after 1900-01-01'})`,
         );
       }
-      const c = this.chunk(k);
-      if (needDays ? c.dayCount > 0 : c.count > 0) return c;
-      const pastDated = dir > 0 ? c.start > this.lastDatedMs : c.end < this.firstDatedMs;
+      if (needDays ? this.dayCountOf(k) > 0 : this.totalOf(k) > 0) return k;
+      const start = k * CHUNK_MS;
+      const pastDated = dir > 0 ? start > this.lastDatedMs : start + CHUNK_MS < this.firstDatedMs;
       if (pastDated && (!this.model.hasWeekly || ++emptyRun >= MAX_EMPTY_CHUNKS)) {
-        const from = formatIsoDate(Math.floor(c.start / MS_PER_DAY));
+        const from = formatIsoDate(Math.floor(start / MS_PER_DAY));
         throw new CalculationError(
           'never_open',
           [],

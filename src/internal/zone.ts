@@ -17,6 +17,11 @@ function listedNames(): ReadonlyMap<string, string> {
   return listed;
 }
 
+/** Most region zones remembered as valid (luxon's check builds an `Intl.DateTimeFormat` each time). */
+const MAX_KNOWN_ZONES = 256;
+/** Region zone names found valid (as written), and their zones: a bounded memo (validity never changes in a process). */
+const knownZones = new Map<string, Zone>();
+
 /**
  * The canonical spelling of a zone name written in any case, or `undefined` when it is not a zone:
  * `UTC±HH:MM` for a fixed offset; the runtime's spelling for a name it lists (`Intl.supportedValuesOf`,
@@ -46,11 +51,17 @@ export function canonicalZoneName(name: string): string | undefined {
  * @internal
  */
 export function zoneFor(name: string): Zone | undefined {
+  const zone = knownZones.get(name);
+  if (zone !== undefined) return zone;
   const canonical = canonicalZoneName(name);
   if (canonical === undefined) return undefined;
   const fixed = FIXED.exec(canonical);
   if (fixed) return FixedOffsetZone.instance((fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])));
-  return canonical === 'UTC' ? FixedOffsetZone.utcInstance : IANAZone.create(canonical);
+  if (canonical === 'UTC') return FixedOffsetZone.utcInstance;
+  if (knownZones.size >= MAX_KNOWN_ZONES) knownZones.delete(knownZones.keys().next().value!);
+  const created = IANAZone.create(canonical);
+  knownZones.set(name, created);
+  return created;
 }
 
 /** @internal */

@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
-import { compileCalendar } from '../calendar/compileCalendar.js';
+import { compileValidCalendar } from '../calendar/compileCalendar.js';
 import { memoFor } from '../internal/memo.js';
 import type { Policy } from './schema.js';
 
@@ -8,7 +8,8 @@ const compiled = new WeakMap<Policy, Map<string, BusinessCalendar>>();
 
 /**
  * The compiled calendar of a policy's clock, or `undefined` for `24/7`. Calendars are compiled
- * once per policy object and shared by every later call.
+ * once per policy object and shared by every later call; the policy was validated whole when it was
+ * parsed, so its calendars are not checked again.
  * @internal
  */
 export function calendarOf(policy: Policy, clock: string): BusinessCalendar | undefined {
@@ -16,7 +17,7 @@ export function calendarOf(policy: Policy, clock: string): BusinessCalendar | un
   const byId = memoFor(compiled, policy);
   let cal = byId.get(clock);
   if (cal === undefined) {
-    cal = compileCalendar(policy.calendars[clock]!);
+    cal = compileValidCalendar(policy.calendars[clock]!);
     byId.set(clock, cal);
   }
   return cal;

@@ -5,7 +5,8 @@ import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { ClockEngine } from './engine.js';
 import { collectResults, type MeasureOptions, type MeasureResult, readMeasureOptions } from './results.js';
-import { type Timeline, TimelineReader, ticketPath } from './timeline.js';
+import { ticketPath } from './paths.js';
+import { type Timeline, TimelineReader } from './timeline.js';
 
 /**
  * Measures every SLA target of a ticket at `now`: first response, each follow-up cycle and

@@ -1,4 +1,5 @@
 import { argumentError, isSupportPolicyError, underPath } from '../errors.js';
+import { rebased, ticketPath } from './paths.js';
 import { type InstantLike, toEpochMs } from '../instant.js';
 import { isId, isPlainObject, ownFields, prototypeIsClean } from '../internal/record.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
@@ -276,25 +277,4 @@ export class TimelineReader {
 
 function levelList(t: AccountTargets): string {
   return t.levels === null ? '' : ` of scale "${t.scale}" (${[...t.levels].join(', ')})`;
-}
-
-/** The path of a ticket of a batch (`['tickets', 3]`), or of a ticket alone (`[]`). */
-export function ticketPath(ticket: number): (string | number)[] {
-  return ticket < 0 ? [] : ['tickets', ticket];
-}
-
-/**
- * Runs `f`, moving the path of any library error it throws under `prefix` (after dropping `drop`
- * leading segments); with `addOnsAs`, an error about add-ons the event did not name points at
- * that field instead.
- */
-function rebased<T>(prefix: Path, f: () => T, drop = 0, addOnsAs?: string): T {
-  try {
-    return f();
-  } catch (error) {
-    if (!isSupportPolicyError(error)) throw error;
-    if (addOnsAs !== undefined && error.path[drop] === 'addOns')
-      throw underPath(error, [...prefix, addOnsAs], error.path.length);
-    throw underPath(error, prefix, drop);
-  }
 }

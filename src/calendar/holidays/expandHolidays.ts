@@ -1,6 +1,19 @@
 import { daysFromCivil, daysInMonth, easterSunday, isoWeekday, parseIsoDate } from '../../internal/civil.js';
 import type { HolidayRuleDefinition, HolidaySetDefinition } from '../schema.js';
 
+/**
+ * A holiday of a calendar: its local date, its name and the set it came from.
+ * @category Calendar
+ */
+export interface HolidayEntry {
+  /** Local date, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** The rule's name; an observed copy ends in ` (observed)`. */
+  readonly name: string;
+  /** The name of the holiday set the rule belongs to, if any. */
+  readonly set?: string;
+}
+
 /** A holiday found on a date, with the rule's name and the set it came from. */
 export interface HolidayOccurrence {
   readonly name: string;
