@@ -1,5 +1,5 @@
 import { brandLedger, checkLedger } from '../internal/brand.js';
-import { prototypeIsClean } from './eventInput.js';
+import { eventPrototypeIsClean } from './eventInput.js';
 import { addEvent, cloneAccount, emptyAccount, type LedgerState, parseEvent, requireAccount } from './state.js';
 
 /**
@@ -30,7 +30,7 @@ import { addEvent, cloneAccount, emptyAccount, type LedgerState, parseEvent, req
  */
 export function applyEvent(ledger: LedgerState, event: unknown): LedgerState {
   checkLedger(ledger);
-  const e = parseEvent(event, undefined, prototypeIsClean());
+  const e = parseEvent(event, undefined, eventPrototypeIsClean());
   const current = requireAccount(ledger.accounts, e, ['event']);
   const next = current === undefined ? emptyAccount() : cloneAccount(current);
   addEvent(next, e, ['event']);

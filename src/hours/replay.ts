@@ -1,6 +1,6 @@
 import { argumentError } from '../errors.js';
 import { brandLedger, checkLedger } from '../internal/brand.js';
-import { prototypeIsClean } from './eventInput.js';
+import { eventPrototypeIsClean } from './eventInput.js';
 import type { LedgerEvent } from './events.js';
 import {
   type AccountLedger,
@@ -52,7 +52,7 @@ const startOf = (e: LedgerEvent) => (e.kind === 'contract_renewed' ? e.from : 0)
 export function replay(ledger: LedgerState, events: readonly unknown[]): LedgerState {
   checkLedger(ledger);
   if (!Array.isArray(events)) throw argumentError('invalid_event', ['events'], 'a list of events', events);
-  const clean = prototypeIsClean();
+  const clean = eventPrototypeIsClean();
   const parsed: { e: LedgerEvent; i: number }[] = [];
   // Own elements only: a hole reads as nothing, never as an index inherited from Array.prototype.
   for (let i = 0; i < events.length; i++) {

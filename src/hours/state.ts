@@ -67,7 +67,7 @@ const eventPath = (index: number | undefined) => (index === undefined ? ['event'
 
 /**
  * Validates an untrusted event against the schema, reading its own fields only. The event is
- * `event`, or `events[index]` of a replay; `clean` is {@link prototypeIsClean}, asked once per call.
+ * `event`, or `events[index]` of a replay; `clean` is {@link eventPrototypeIsClean}, asked once per call.
  * @internal
  */
 export function parseEvent(event: unknown, index: number | undefined, clean: boolean): LedgerEvent {
