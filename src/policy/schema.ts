@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { ISO_DATE_PATTERN } from '../calendar/isoDatePattern.js';
 import { CalendarDefinitionSchema } from '../calendar/schema.js';
 import type { DeepReadonly } from '../internal/types.js';
+import { describeValue } from '../internal/describeValue.js';
 import { DURATION_PATTERN } from './duration.js';
 import { ConditionSchema } from './facts.js';
 import { LOCALE_PATTERN, TextSchema } from './text.js';
@@ -16,13 +17,13 @@ import { LOCALE_PATTERN, TextSchema } from './text.js';
 export const ID_PATTERN = /^[a-z][a-z0-9_.-]{0,63}$/;
 const id = z.string().regex(ID_PATTERN, {
   error: (iss) =>
-    `expected an id (a lowercase letter, then letters, digits, ".", "-" or "_"), got ${JSON.stringify(iss.input)}`,
+    `expected an id (a lowercase letter, then letters, digits, ".", "-" or "_"), got ${describeValue(iss.input)}`,
 });
 const records = <T extends z.ZodType>(value: T) => z.record(id, value);
 
 const duration = z.string().regex(DURATION_PATTERN, {
   error: (iss) =>
-    `expected a positive duration "PT<h>H<m>M" (open time) or "P<n>D" (business days), got ${JSON.stringify(iss.input)}`,
+    `expected a positive duration "PT<h>H<m>M" (open time) or "P<n>D" (business days), got ${describeValue(iss.input)}`,
 });
 
 /** A clock: a calendar of the policy by id, or `24/7`. */
