@@ -14,25 +14,11 @@
 import { realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
+import { COLUMNS, EXPORTED_AT, ZONE } from '../csv-batch.js';
 import { pick, prng } from '../random.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const ZONE = 'Europe/Madrid';
-/** The instant of the export. */
-export const EXPORTED_AT = DateTime.fromISO('2027-01-01T00:00', { zone: ZONE }).toMillis();
-export const COLUMNS = [
-  'ticket_id',
-  'account_type',
-  'plan',
-  'add_ons',
-  'at',
-  'type',
-  'author',
-  'status',
-  'severity',
-] as const;
-
 type Row = Record<(typeof COLUMNS)[number], string>;
 
 /** How late the first agent reply may come, in wall-clock hours (some go over their target). */
