@@ -6,6 +6,10 @@ import { describeValue } from '../internal/describeValue.js';
 import { DURATION_PATTERN } from './duration.js';
 import { ConditionSchema } from './facts.js';
 import { LOCALE_PATTERN, TextSchema } from './text.js';
+import { id, ID_PATTERN } from './ids.js';
+import { StatusSchema, statusName, thresholds, warnAtPercent } from './slaSchema.js';
+
+export { ID_PATTERN };
 
 /**
  * The zod schema of a support policy: the single source of truth of its TypeScript types (below)
@@ -13,12 +17,6 @@ import { LOCALE_PATTERN, TextSchema } from './text.js';
  * fields (references between ids, locales, deduction rules) live in `crossChecks.ts`.
  */
 
-/** An id: lowercase letters, digits, `.`, `-` and `_`, starting with a letter, at most 64 characters. */
-export const ID_PATTERN = /^[a-z][a-z0-9_.-]{0,63}$/;
-const id = z.string().regex(ID_PATTERN, {
-  error: (iss) =>
-    `expected an id (a lowercase letter, then letters, digits, ".", "-" or "_"), got ${describeValue(iss.input)}`,
-});
 const records = <T extends z.ZodType>(value: T) => z.record(id, value);
 
 const duration = z.string().regex(DURATION_PATTERN, {
@@ -29,15 +27,16 @@ const duration = z.string().regex(DURATION_PATTERN, {
 /** A clock: a calendar of the policy by id, or `24/7`. */
 const clock = z.union([z.literal('24/7'), id]);
 
-const metric = z.enum(['firstResponse', 'followUp', 'resolution']);
-const pauseStatus = z.enum(['waiting_on_customer', 'on_hold']);
-
-/** Warning thresholds: whole percentages of a target, increasing (for example `[75, 90]`). */
-const warnAtPercent = z.array(z.int().min(1).max(99)).max(10);
+const metric = z.enum(['firstResponse', 'followUp', 'periodicUpdate', 'resolution']);
 
 /** A response target of a plan or add-on. */
 export const TargetSchema = z.strictObject({
-  /** What is measured: first response, each follow-up, or resolution. */
+  /**
+   * Tells apart targets of one metric (say `requester_wait` and `agent_work`, two resolution
+   * targets); results are keyed by it. The metric's name when absent.
+   */
+  id: id.optional(),
+  /** What is measured: first response, each follow-up, each periodic update, or resolution. */
   metric,
   /** Severity levels it applies to (ids of the plan's scale); all levels when absent. */
   severities: z.array(id).min(1).optional(),
@@ -45,10 +44,15 @@ export const TargetSchema = z.strictObject({
   clock,
   /** `target`: a commitment, measured; `typical`: an informational figure, never breached. */
   role: z.enum(['target', 'typical']).default('target'),
-  /** Statuses during which the clock pauses. */
-  pauseOn: z.array(pauseStatus).optional(),
-  /** Percentages of the target at which a warning falls due; the policy's `sla.warnAtPercent` when absent. */
+  /** Statuses during which the clock pauses: `open`-category statuses of the policy's vocabulary. */
+  pauseOn: z.array(statusName).max(50).optional(),
+  /**
+   * Percentages of the target at which a warning falls due (shorthand for thresholds with ids
+   * `warn-<percent>`). A target with neither this nor `thresholds` takes the policy's `sla` ones.
+   */
   warnAtPercent: warnAtPercent.optional(),
+  /** Warnings and escalation levels, each with an id. */
+  thresholds: thresholds.optional(),
   note: TextSchema.optional(),
 });
 
@@ -229,8 +233,20 @@ export const PolicySchema = z.strictObject({
   scope: z.array(ScopeRuleSchema).max(200).optional(),
   partners: PartnerTermsSchema.optional(),
   supportHours: z.strictObject({ deduction: DeductionSchema }).optional(),
-  /** SLA measurement settings shared by every target. */
-  sla: z.strictObject({ warnAtPercent }).optional(),
+  /** SLA measurement settings shared by every target, and the tickets' status vocabulary. */
+  sla: z
+    .strictObject({
+      warnAtPercent: warnAtPercent.optional(),
+      thresholds: thresholds.optional(),
+      /**
+       * The tickets' statuses; `open`, `waiting_on_customer`, `on_hold` (all `open`) and `solved`
+       * when absent.
+       */
+      statuses: z.record(statusName, StatusSchema).optional(),
+      /** A ticket's status when created: an `open`-category status; `open` when absent. */
+      initialStatus: statusName.optional(),
+    })
+    .optional(),
 });
 
 /**

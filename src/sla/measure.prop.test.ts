@@ -97,7 +97,7 @@ function withPause(c: TicketCase, stretch: number, from: number, length: number)
 }
 
 /** What a clock measured (not which severity level or plan chose its target). */
-const clockOf = ({ state, dueAt, stoppedAt, elapsedMs, warnings }: TargetMeasurement) => ({
+const clockOf = ({ state, dueAt, stoppedAt, elapsedMs, thresholds: warnings }: TargetMeasurement) => ({
   state,
   dueAt,
   stoppedAt,

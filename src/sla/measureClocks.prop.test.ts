@@ -116,8 +116,8 @@ forEachSetup('(i) warnings fall at their threshold, before the due instant', (se
       const r = run(setup, c);
       if (r.nextCheckAt !== null) expect(r.nextCheckAt).toBeGreaterThan(c.now);
       for (const m of r.targets) {
-        for (const w of m.warnings) {
-          expect(w.elapsedMs).toBe(Math.max(1, Math.ceil((m.targetMs * w.percent) / 100)));
+        for (const w of m.thresholds) {
+          expect(w.elapsedMs).toBe(Math.max(1, Math.ceil((m.targetMs * w.percent!) / 100)));
           expect(w.elapsedMs).toBeLessThanOrEqual(m.targetMs);
           expect(w.reached).toBe(m.elapsedMs >= w.elapsedMs);
           if (w.reached) {
