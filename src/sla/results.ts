@@ -162,10 +162,25 @@ export function settleTargets(engine: ClockEngine, now: number, sink: TargetSink
   for (let k = 0; k < 4; k++) {
     if ((seen & (1 << k)) === 0) continue;
     const metric = METRICS[k]!;
-    for (let i = 0; i < n; i++) {
-      const c = engine.clocks[i]!;
-      if (c.metric === metric && c.target !== undefined) next = settleOne(engine, c, now, sink, next);
+    const list = engine.targets[metric];
+    if (list.length <= 1) {
+      for (let i = 0; i < n; i++) {
+        const c = engine.clocks[i]!;
+        if (c.metric === metric && c.target !== undefined) next = settleOne(engine, c, now, sink, next);
+      }
+      continue;
     }
+    // Several targets of one metric: each cycle's in the order of the targets in force (a target
+    // that a re-target added, or that is no longer in force, after them), whatever order they opened in.
+    const rank = (c: Clock) => {
+      for (let j = 0; j < list.length; j++) if (list[j]!.id === c.slot) return j;
+      return list.length;
+    };
+    const clocks = engine.clocks
+      .slice(0, n)
+      .filter((c) => c.metric === metric && c.target !== undefined)
+      .sort((a, b) => a.cycle - b.cycle || rank(a) - rank(b));
+    for (const c of clocks) next = settleOne(engine, c, now, sink, next);
   }
   return next;
 }

@@ -17,8 +17,8 @@ import { SETUPS, type TicketSetup } from './timelineSetups.js';
 export const at = (e: TicketEvent) => e.at as number;
 export const run = (setup: TicketSetup, c: TicketCase, options?: { explain?: boolean }) =>
   measure(setup.policy, c.account, c.events, c.now, options);
-/** A target's identity within one ticket: its metric and cycle. */
-export const keyOf = (m: TargetMeasurement) => `${m.metric}#${m.cycle ?? 0}`;
+/** A target's identity within one ticket: its id and cycle. */
+export const keyOf = (m: TargetMeasurement) => `${m.id}#${m.cycle ?? 0}`;
 export const byKey = (r: MeasureResult) => new Map(r.targets.map((m) => [keyOf(m), m]));
 /**
  * The same policy target (so the same duration, clock and pause statuses), from the same start.
