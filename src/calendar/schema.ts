@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { DeepReadonly } from '../internal/types.js';
 import { canonicalZoneName } from '../internal/zone.js';
 import { OverrideRuleSchema, OverrideSchema } from './overrideSchema.js';
@@ -11,6 +11,7 @@ import {
   custom,
   dayInMonthJsonSchema,
   intervalList,
+  intIn,
   ISO_WEEKDAYS,
   isoDate,
   name,
@@ -24,23 +25,26 @@ export { OverrideRuleSchema, OverrideSchema } from './overrideSchema.js';
 /**
  * The zod schemas of a business-calendar definition. The TypeScript types below are inferred from
  * them: the schema is the single source of truth. Cross-field rules (overlaps, real dates) live in
- * `superRefine` blocks so that every problem is reported with its path in one pass.
+ * `superRefine` checks so that every problem is reported with its path in one pass. Written with
+ * `zod/mini`, as `schemaParts.ts` says why; `src/policy/schema.ts` embeds them.
  */
 
 /** Weekly schedule: ISO weekday (`"1"` Monday … `"7"` Sunday) → open intervals. */
-export const WeekSchema = z.partialRecord(z.enum(ISO_WEEKDAYS), intervalList).superRefine((week, ctx) => {
-  for (const key of ISO_WEEKDAYS) {
-    const list = week[key];
-    if (!list) continue;
-    const prevKey = ISO_WEEKDAYS[(Number(key) + 5) % 7]!;
-    // The previous weekday's intervals that run past midnight, shifted into this day.
-    const carried = (week[prevKey] ?? [])
-      .map(safeMinutes)
-      .filter((s): s is [number, number] => s !== undefined && s[1] > 1440)
-      .map(([, close]) => [0, close - 1440] as [number, number]);
-    checkOverlaps(list, ctx, [key], carried);
-  }
-});
+export const WeekSchema = z.partialRecord(z.enum(ISO_WEEKDAYS), intervalList).check(
+  z.superRefine((week, ctx) => {
+    for (const key of ISO_WEEKDAYS) {
+      const list = week[key];
+      if (!list) continue;
+      const prevKey = ISO_WEEKDAYS[(Number(key) + 5) % 7]!;
+      // The previous weekday's intervals that run past midnight, shifted into this day.
+      const carried = (week[prevKey] ?? [])
+        .map(safeMinutes)
+        .filter((s): s is [number, number] => s !== undefined && s[1] > 1440)
+        .map(([, close]) => [0, close - 1440] as [number, number]);
+      checkOverlaps(list, ctx, [key], carried);
+    }
+  }),
+);
 
 const observed = z.enum(['none', 'sunday_to_monday', 'weekend_to_monday', 'nearest_weekday']);
 
@@ -48,34 +52,36 @@ const observed = z.enum(['none', 'sunday_to_monday', 'weekend_to_monday', 'neare
 export const FixedHolidaySchema = z
   .strictObject({
     kind: z.literal('fixed'),
-    month: z.int().min(1).max(12),
-    day: z.int().min(1).max(31),
+    month: intIn(1, 12),
+    day: intIn(1, 31),
     name,
-    observed: observed.optional(),
+    observed: z.optional(observed),
     ...yearBounds,
   })
-  .superRefine((rule, ctx) => {
-    checkDayInMonth(rule, ctx);
-    checkYearBounds(rule, ctx);
-  })
-  .meta({ allOf: dayInMonthJsonSchema(false) });
+  .check(
+    z.superRefine((rule, ctx) => {
+      checkDayInMonth(rule, ctx);
+      checkYearBounds(rule, ctx);
+    }),
+    z.meta({ allOf: dayInMonthJsonSchema(false) }),
+  );
 
 /** A day at a fixed offset from Western (Gregorian) Easter Sunday: Good Friday is `-2`. */
 export const EasterHolidaySchema = z
-  .strictObject({ kind: z.literal('easter'), offsetDays: z.int().min(-80).max(200), name, ...yearBounds })
-  .superRefine(checkYearBounds);
+  .strictObject({ kind: z.literal('easter'), offsetDays: intIn(-80, 200), name, ...yearBounds })
+  .check(z.superRefine(checkYearBounds));
 
 /** The n-th (1–5) or last weekday of a month, e.g. the last Monday of May. */
 export const NthWeekdayHolidaySchema = z
   .strictObject({
     kind: z.literal('nthWeekday'),
-    month: z.int().min(1).max(12),
-    weekday: z.int().min(1).max(7),
-    nth: z.union([z.int().min(1).max(5), z.literal('last')]),
+    month: intIn(1, 12),
+    weekday: intIn(1, 7),
+    nth: z.union([intIn(1, 5), z.literal('last')]),
     name,
     ...yearBounds,
   })
-  .superRefine(checkYearBounds);
+  .check(z.superRefine(checkYearBounds));
 
 /** One explicit date. */
 export const DateHolidaySchema = z.strictObject({ kind: z.literal('date'), date: isoDate, name });
@@ -83,22 +89,24 @@ export const DateHolidaySchema = z.strictObject({ kind: z.literal('date'), date:
 /** An inclusive range of dates, e.g. a company shutdown. */
 export const RangeHolidaySchema = z
   .strictObject({ kind: z.literal('range'), from: isoDate, to: isoDate, name })
-  .superRefine(checkRangeOrder);
+  .check(z.superRefine(checkRangeOrder));
 
-/** One holiday rule. */
-export const HolidayRuleSchema = z.discriminatedUnion('kind', [
+const holidayRules = [
   FixedHolidaySchema,
   EasterHolidaySchema,
   NthWeekdayHolidaySchema,
   DateHolidaySchema,
   RangeHolidaySchema,
-]);
+] as const;
+
+/** One holiday rule. */
+export const HolidayRuleSchema = z.discriminatedUnion('kind', holidayRules);
 
 /** A named set of holiday rules (a country's, a region's, a company's), composed by listing several. */
 export const HolidaySetSchema = z.strictObject({
   kind: z.literal('set'),
   name,
-  holidays: z.array(HolidayRuleSchema).max(10_000),
+  holidays: z.array(HolidayRuleSchema).check(z.maxLength(10_000)),
 });
 
 /** A business-calendar definition: plain JSON-serialisable data. */
@@ -107,26 +115,28 @@ export const CalendarDefinitionSchema = z.strictObject({
    * IANA time zone of the wall times, e.g. `Europe/Madrid`; or `UTC`, or a fixed offset `UTC+01:00`.
    * Written in any case; the parsed definition holds its canonical spelling (`europe/madrid` → `Europe/Madrid`).
    */
-  zone: z.string().transform((s, ctx) => {
-    const canonical = canonicalZoneName(s);
-    if (canonical !== undefined) return canonical;
-    ctx.addIssue({
-      code: 'custom',
-      message: `unknown IANA time zone ${JSON.stringify(s)}`,
-      ...custom('invalid_zone'),
-      input: s,
-    });
-    return z.NEVER;
-  }),
+  zone: z.string().check(
+    z.check<string>((payload) => {
+      const canonical = canonicalZoneName(payload.value);
+      if (canonical !== undefined) payload.value = canonical;
+      else {
+        payload.issues.push({
+          code: 'custom',
+          message: `unknown IANA time zone ${JSON.stringify(payload.value)}`,
+          ...custom('invalid_zone'),
+          input: payload.value,
+        });
+      }
+    }),
+  ),
   week: WeekSchema,
-  holidays: z
-    .array(z.discriminatedUnion('kind', [...HolidayRuleSchema.options, HolidaySetSchema]))
-    .max(10_000)
-    .optional(),
-  holidayExceptions: z.array(isoDate).max(10_000).optional(),
-  overrides: z.record(isoDate, OverrideSchema).optional(),
+  holidays: z.optional(
+    z.array(z.discriminatedUnion('kind', [...holidayRules, HolidaySetSchema])).check(z.maxLength(10_000)),
+  ),
+  holidayExceptions: z.optional(z.array(isoDate).check(z.maxLength(10_000))),
+  overrides: z.optional(z.record(isoDate, OverrideSchema)),
   /** Overrides by rule: each names dates as a holiday rule does; the first rule naming a date applies. */
-  overrideRules: z.array(OverrideRuleSchema).max(1_000).optional(),
+  overrideRules: z.optional(z.array(OverrideRuleSchema).check(z.maxLength(1_000))),
 });
 
 /**

@@ -1,10 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { daysInMonth, parseIsoDate } from '../internal/civil.js';
 import { ISO_DATE_PATTERN } from './isoDatePattern.js';
 
 /**
- * The building blocks of the calendar's zod schemas (`schema.ts`, `overrideRules.ts`): wall times,
- * interval lists and their overlap check, dates, years and names.
+ * The building blocks of the calendar's zod schemas (`schema.ts`, `overrideSchema.ts`): wall times,
+ * interval lists and their overlap check, dates, years and names. They are written with `zod/mini`
+ * (the same schemas, as functions rather than methods), so that a program that compiles calendars
+ * bundles a few kilobytes of zod; the policy schema, written with `zod`, embeds them as they are.
  */
 
 export const custom = (code: string) => ({ params: { code } });
@@ -17,40 +19,45 @@ export function wallMinutes(text: string): number {
   return Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
 }
 
-const openingTime = z
-  .string()
-  .refine((s) => HHMM.test(s), {
+const openingTime = z.string().check(
+  z.refine((s) => HHMM.test(s), {
     error: (iss) => `expected an opening time "HH:MM" from 00:00 to 23:59, got ${JSON.stringify(iss.input)}`,
     ...custom('invalid_time'),
-  })
-  .meta({ pattern: HHMM.source, description: 'Opening wall time "HH:MM", 00:00–23:59' });
+  }),
+  z.meta({ pattern: HHMM.source, description: 'Opening wall time "HH:MM", 00:00–23:59' }),
+);
 
-const closingTime = z
-  .string()
-  .refine((s) => CLOSING.test(s), {
+const closingTime = z.string().check(
+  z.refine((s) => CLOSING.test(s), {
     error: (iss) => `expected a closing time "HH:MM" from 00:00 to 24:00, got ${JSON.stringify(iss.input)}`,
     ...custom('invalid_time'),
-  })
-  .meta({ pattern: CLOSING.source, description: 'Closing wall time "HH:MM", 00:00–24:00' });
+  }),
+  z.meta({ pattern: CLOSING.source, description: 'Closing wall time "HH:MM", 00:00–24:00' }),
+);
 
 /** An open interval `[opening, closing]` in local wall time. A closing at or before the opening crosses midnight. */
 export const IntervalSchema = z.tuple([openingTime, closingTime]);
 
 /** A list of intervals of one day. Two equal intervals always overlap: JSON Schema can say that much of the rule. */
-export const intervalList = z.array(IntervalSchema).max(48).meta({ uniqueItems: true });
+export const intervalList = z.array(IntervalSchema).check(z.maxLength(48), z.meta({ uniqueItems: true }));
 
 export const ISO_WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
-export const isoDate = z
-  .string()
-  .refine((s) => ISO_DATE_PATTERN.test(s), {
+export const isoDate = z.string().check(
+  z.refine((s) => ISO_DATE_PATTERN.test(s), {
     error: (iss) => `expected a real date "YYYY-MM-DD", got ${JSON.stringify(iss.input)}`,
     ...custom('invalid_date'),
-  })
-  .meta({ pattern: ISO_DATE_PATTERN.source, description: 'Local date "YYYY-MM-DD" that exists' });
+  }),
+  z.meta({ pattern: ISO_DATE_PATTERN.source, description: 'Local date "YYYY-MM-DD" that exists' }),
+);
 
-export const year = z.int().min(1900).max(2399);
-export const name = z.string().min(1).max(200);
+/** A whole number from `min` to `max`. */
+export const intIn = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+export const year = intIn(1900, 2399);
+export const name = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** The context of a `superRefine` check. */
+export type RefinementCtx = z.core.$RefinementCtx;
 
 /** Span of an interval list in minutes from the date's midnight: `[open, close)`, close > open. */
 export function intervalMinutes([opening, closing]: readonly [string, string]): [number, number] {
@@ -63,7 +70,7 @@ export function intervalMinutes([opening, closing]: readonly [string, string]): 
 /** Reports intervals of one list that overlap one another. */
 export function checkOverlaps(
   list: readonly (readonly [string, string])[],
-  ctx: z.RefinementCtx,
+  ctx: RefinementCtx,
   path: (string | number)[],
   extra: readonly [number, number][] = [],
 ): void {
@@ -103,14 +110,14 @@ export function safeMinutes(iv: readonly [string, string]): [number, number] | u
 
 export const yearBounds = {
   /** First year the rule applies (inclusive). */
-  fromYear: year.optional(),
+  fromYear: z.optional(year),
   /** Last year the rule applies (inclusive). */
-  untilYear: year.optional(),
+  untilYear: z.optional(year),
 };
 
 export function checkYearBounds(
   rule: { fromYear?: number | undefined; untilYear?: number | undefined },
-  ctx: z.RefinementCtx,
+  ctx: RefinementCtx,
 ): void {
   if (rule.fromYear !== undefined && rule.untilYear !== undefined && rule.fromYear > rule.untilYear) {
     ctx.addIssue({
@@ -124,7 +131,7 @@ export function checkYearBounds(
 }
 
 /** Reports a day that no year has in the rule's month (Feb 29 is allowed: leap years have it); no month: any month. */
-export function checkDayInMonth(rule: { month?: number | undefined; day: number }, ctx: z.RefinementCtx): void {
+export function checkDayInMonth(rule: { month?: number | undefined; day: number }, ctx: RefinementCtx): void {
   if (rule.month !== undefined && rule.day > daysInMonth(2000, rule.month)) {
     ctx.addIssue({
       code: 'custom',
@@ -152,7 +159,7 @@ export function dayInMonthJsonSchema(monthOptional: boolean): object[] {
 }
 
 /** Reports a range whose `to` lies before its `from`. */
-export function checkRangeOrder(rule: { from: string; to: string }, ctx: z.RefinementCtx): void {
+export function checkRangeOrder(rule: { from: string; to: string }, ctx: RefinementCtx): void {
   const from = parseIsoDate(rule.from);
   const to = parseIsoDate(rule.to);
   if (from !== undefined && to !== undefined && to < from) {

@@ -19,7 +19,7 @@ const id = z.string().regex(ID_PATTERN, {
   error: (iss) =>
     `expected an id (a lowercase letter, then letters, digits, ".", "-" or "_"), got ${describeValue(iss.input)}`,
 });
-const records = <T extends z.ZodType>(value: T) => z.record(id, value);
+const records = <T extends z.core.$ZodType>(value: T) => z.record(id, value);
 
 const duration = z.string().regex(DURATION_PATTERN, {
   error: (iss) =>
