@@ -24,6 +24,7 @@ export type {
   HolidayRuleDefinition,
   HolidaySetDefinition,
   OverrideDefinition,
+  OverrideRuleDefinition,
 } from './calendar/schema.js';
 export { parsePolicy, safeParsePolicy } from './policy/parsePolicy.js';
 export type { SafeParsePolicyResult } from './policy/parsePolicy.js';

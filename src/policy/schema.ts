@@ -17,7 +17,7 @@ export { ID_PATTERN };
  * fields (references between ids, locales, deduction rules) live in `crossChecks.ts`.
  */
 
-const records = <T extends z.ZodType>(value: T) => z.record(id, value);
+const records = <T extends z.core.$ZodType>(value: T) => z.record(id, value);
 
 const duration = z.string().regex(DURATION_PATTERN, {
   error: (iss) =>
