@@ -1,7 +1,7 @@
 import { defineConfig, type Options } from 'tsup';
 
 /** The subpath entries over optional peer dependencies: `support-policy/<name>`. */
-const adapters = { 'date-holidays': 'src/adapters/dateHolidays.ts' };
+const adapters = { 'date-holidays': 'src/adapters/dateHolidays.ts', ical: 'src/adapters/ical.ts' };
 
 /**
  * An adapter's CommonJS bundle reaches the core through `../index.js` only; that import stays a

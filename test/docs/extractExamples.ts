@@ -60,6 +60,7 @@ export function examplesFromMarkdown(root: string): Example[] {
 /** The package's subpath entries (`support-policy/<name>`) and their source files under `src/`. */
 export const SUBPATHS: Readonly<Record<string, string>> = {
   'date-holidays': 'adapters/dateHolidays.ts',
+  ical: 'adapters/ical.ts',
 };
 
 /**

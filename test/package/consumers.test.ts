@@ -44,14 +44,19 @@ console.log(JSON.stringify([new Date(cal.add(Date.parse('2026-01-05T16:00:00Z'),
 const EXPECTED = JSON.stringify(['2026-01-07T08:00:00.000Z', 'running', 'object']);
 
 /** The optional peer dependencies, one per subpath entry, and what a consumer of each computes. */
-const PEERS = ['date-holidays'];
+const PEERS = ['date-holidays', 'ical.js'];
 const SUBPATH_BODY = `
 const munich = compileCalendar(withDateHolidays({ zone: 'Europe/Berlin', week: {} }, { country: 'DE', state: 'BY', fromYear: 2026, untilYear: 2026 }));
 let caught;
 try { dateHolidays({ country: 'XX', fromYear: 2026, untilYear: 2026 }); } catch (e) { caught = e; }
-console.log(JSON.stringify([munich.holidaysIn(2026).length, caught instanceof InvalidArgumentError]));
+const feed = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//x//EN', 'BEGIN:VEVENT', 'UID:1', 'DTSTAMP:20260101T000000Z',
+  'DTSTART;VALUE=DATE:20261224', 'RRULE:FREQ=YEARLY', 'SUMMARY:Eve', 'END:VEVENT', 'END:VCALENDAR'].join('\\r\\n');
+const office = compileCalendar(withIcal({ zone: 'Europe/Berlin', week: {} }, feed, { fromYear: 2026, untilYear: 2030 }));
+let feedError;
+try { icalHolidays('not a feed', { zone: 'UTC', fromYear: 2026, untilYear: 2026 }); } catch (e) { feedError = e; }
+console.log(JSON.stringify([munich.holidaysIn(2026).length, caught instanceof InvalidArgumentError, office.holidaysIn(2030).length, feedError instanceof InvalidArgumentError]));
 `;
-const SUBPATH_EXPECTED = JSON.stringify([12, true]);
+const SUBPATH_EXPECTED = JSON.stringify([12, true, 1, true]);
 
 beforeAll(async () => {
   await run('npm', ['run', '--silent', 'build'], root);
@@ -91,6 +96,8 @@ describe('the packed package', () => {
     expect(files).toContain('dist/policy.schema.json');
     expect(files).toContain('dist/date-holidays.cjs');
     expect(files).toContain('dist/adapters/dateHolidays.js');
+    expect(files).toContain('dist/ical.cjs');
+    expect(files).toContain('dist/adapters/ical.js');
     expect(files.some((f) => f.includes('.test.'))).toBe(false);
   });
 
@@ -113,7 +120,7 @@ describe('the packed package', () => {
   it('the core entry leaves the optional peer dependencies out', () => {
     // Every module of the core (all of dist/ but the adapters), and its declarations.
     const core = readdirSync(join(root, 'dist'), { recursive: true, encoding: 'utf8' }).filter(
-      (f) => /\.(js|cjs|d\.ts|d\.cts)$/.test(f) && !f.startsWith('adapters') && !PEERS.some((p) => f.startsWith(p)),
+      (f) => /\.(js|cjs|d\.ts|d\.cts)$/.test(f) && !/^(adapters\/|date-holidays\.|ical\.)/.test(f),
     );
     expect(core).toContain('index.js');
     expect(core).toContain('index.cjs');
@@ -124,18 +131,18 @@ describe('the packed package', () => {
     expect(readFileSync(join(root, 'dist', 'index.js'), 'utf8')).not.toContain('date-holidays');
   });
 
-  it('an ES module imports the date-holidays entry, which throws the core’s own errors', async () => {
+  it('an ES module imports the adapters’ entries, which throw the core’s own errors', async () => {
     write(
       join(scratch, 'esm', 'subpath.mjs'),
-      `import { compileCalendar, InvalidArgumentError } from 'support-policy';\nimport { dateHolidays, withDateHolidays } from 'support-policy/date-holidays';\n${SUBPATH_BODY}`,
+      `import { compileCalendar, InvalidArgumentError } from 'support-policy';\nimport { dateHolidays, withDateHolidays } from 'support-policy/date-holidays';\nimport { icalHolidays, withIcal } from 'support-policy/ical';\n${SUBPATH_BODY}`,
     );
     expect((await run(process.execPath, ['subpath.mjs'], join(scratch, 'esm'))).trim()).toBe(SUBPATH_EXPECTED);
   });
 
-  it('CommonJS requires the date-holidays entry, which throws the core’s own errors', async () => {
+  it('CommonJS requires the adapters’ entries, which throw the core’s own errors', async () => {
     write(
       join(scratch, 'cjs', 'subpath.cjs'),
-      `const { compileCalendar, InvalidArgumentError } = require('support-policy');\nconst { dateHolidays, withDateHolidays } = require('support-policy/date-holidays');\n${SUBPATH_BODY}`,
+      `const { compileCalendar, InvalidArgumentError } = require('support-policy');\nconst { dateHolidays, withDateHolidays } = require('support-policy/date-holidays');\nconst { icalHolidays, withIcal } = require('support-policy/ical');\n${SUBPATH_BODY}`,
     );
     expect((await run(process.execPath, ['subpath.cjs'], join(scratch, 'cjs'))).trim()).toBe(SUBPATH_EXPECTED);
   });
@@ -171,7 +178,7 @@ describe('the packed package', () => {
             : `import { createRequire } from 'node:module';\nconst schema: unknown = createRequire(import.meta.url)('support-policy/policy.schema.json');`;
       write(
         join(dir, 'consumer.ts'),
-        `import { compileCalendar, measure, parsePolicy, standardSupport, type MeasureResult } from 'support-policy';\nimport type { DateHolidaysOptions } from 'support-policy/date-holidays';\nconst bavaria: DateHolidaysOptions = { country: 'DE', state: 'BY', fromYear: 2026, untilYear: 2026 };\nvoid bavaria;\n${schemaImport}\nconst typed: (r: MeasureResult) => string = (r) => r.targets[0]!.state;\nvoid typed;\n${BODY.replace('ticket.targets[0].state', 'ticket.targets[0]!.state')}`,
+        `import { compileCalendar, measure, parsePolicy, standardSupport, type MeasureResult } from 'support-policy';\nimport type { DateHolidaysOptions } from 'support-policy/date-holidays';\nimport type { IcalOptions } from 'support-policy/ical';\nconst years: IcalOptions = { fromYear: 2026, untilYear: 2026 };\nvoid years;\nconst bavaria: DateHolidaysOptions = { country: 'DE', state: 'BY', fromYear: 2026, untilYear: 2026 };\nvoid bavaria;\n${schemaImport}\nconst typed: (r: MeasureResult) => string = (r) => r.targets[0]!.state;\nvoid typed;\n${BODY.replace('ticket.targets[0].state', 'ticket.targets[0]!.state')}`,
       );
       await run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir);
       expect((await run(process.execPath, [join(dir, 'out', 'consumer.js')], dir)).trim()).toBe(EXPECTED);
