@@ -57,8 +57,14 @@ export function examplesFromMarkdown(root: string): Example[] {
   return out;
 }
 
+/** The package's subpath entries (`support-policy/<name>`) and their source files under `src/`. */
+export const SUBPATHS: Readonly<Record<string, string>> = {
+  'date-holidays': 'adapters/dateHolidays.ts',
+  ical: 'adapters/ical.ts',
+};
+
 /**
- * Turns an example into a module: the package import points at the source, and every line
+ * Turns an example into a module: the package import (and a subpath's) points at the source, and every line
  * `expression; //=> value` becomes an assertion that `expression` deep-equals `value`.
  */
 export function toModule(example: Example, indexPath: string): { source: string; assertions: number } {
@@ -72,7 +78,14 @@ export function toModule(example: Example, indexPath: string): { source: string;
     assertions++;
     return `${m[1]}__check(${m[2]}, ${m[3]}, ${JSON.stringify(`${example.origin} (+${i + 1})`)});`;
   });
-  const body = lines.join('\n').replace(/from ['"]support-policy['"]/g, `from ${JSON.stringify(indexPath)}`);
+  const src = indexPath.replace(/index\.ts$/, '');
+  const body = lines
+    .join('\n')
+    .replace(/from ['"]support-policy['"]/g, `from ${JSON.stringify(indexPath)}`)
+    .replace(/from ['"]support-policy\/([a-z-]+)['"]/g, (whole, subpath: string) => {
+      const file = SUBPATHS[subpath];
+      return file === undefined ? whole : `from ${JSON.stringify(src + file)}`;
+    });
   const header = `import { expect as __expect } from 'vitest';\nconst __check = (actual: unknown, expected: unknown, where: string) => __expect(actual, where).toEqual(expected);\n`;
   return { source: header + body, assertions };
 }
