@@ -72,9 +72,11 @@ export const PlanSchema = z.strictObject({
   /** Rank among the plans, 1 = highest. */
   rank: z.int().min(1).max(100).optional(),
   severityScale: id,
-  channels: z.array(ChannelAccessSchema).max(50),
-  targets: z.array(TargetSchema).max(200),
-  supportHours,
+  /** The channels the plan opens, each on its clock; none when absent. */
+  channels: z.array(ChannelAccessSchema).max(50).default([]),
+  targets: z.array(TargetSchema).max(200).default([]),
+  /** The plan's support-hours package; `{ kind: 'none' }` when absent. */
+  supportHours: supportHours.default({ kind: 'none' }),
   /** Add-ons every account on this plan has. */
   includedAddOns: z.array(id).optional(),
 });
@@ -104,22 +106,25 @@ export const AddOnSchema = z.strictObject({
     .optional(),
 });
 
-/** How an account type is served. */
+/**
+ * How an account type is served. The defaults describe a customer the vendor serves directly:
+ * only a vendor/partner model needs to set the other values.
+ */
 export const AccountTypeSchema = z.strictObject({
   label: TextSchema,
-  description: TextSchema,
-  /** Who answers first: the vendor's support, or the account's Solution Partner. */
-  firstLine: z.enum(['vendor', 'partner']),
-  /** Whether the vendor's own tickets are open to it: always, "in some cases", or never. */
-  vendorTickets: z.enum(['yes', 'some_cases', 'no']),
-  /** Whether the plan's response targets apply (`none`: best effort, no target). */
-  targets: z.enum(['plan', 'none']),
-  /** How Customer Success reaches it. */
-  customerSuccess: z.enum(['direct', 'through_partner', 'none']),
-  /** Whose support hours it uses. */
-  supportHours: z.enum(['plan', 'partner_pool', 'none']),
-  /** Whether an account of this type must name its managing partner. */
-  requiresPartner: z.boolean(),
+  description: TextSchema.optional(),
+  /** Who answers first: the vendor's support (the default), or the account's Solution Partner. */
+  firstLine: z.enum(['vendor', 'partner']).default('vendor'),
+  /** Whether the vendor's own tickets are open to it: always (the default), "in some cases", or never. */
+  vendorTickets: z.enum(['yes', 'some_cases', 'no']).default('yes'),
+  /** Whether the plan's response targets apply (`plan`, the default; `none`: best effort, no target). */
+  targets: z.enum(['plan', 'none']).default('plan'),
+  /** How Customer Success reaches it; `none` when absent. */
+  customerSuccess: z.enum(['direct', 'through_partner', 'none']).default('none'),
+  /** Whose support hours it uses; the plan's when absent. */
+  supportHours: z.enum(['plan', 'partner_pool', 'none']).default('plan'),
+  /** Whether an account of this type must name its managing partner; `false` when absent. */
+  requiresPartner: z.boolean().default(false),
   /** The only channels open to this type (e.g. the vendor's ticket "in some cases"); all when absent. */
   channels: z.array(id).min(1).optional(),
 });
@@ -144,7 +149,8 @@ export const SeverityScaleSchema = z.strictObject({
         rank: z.int().min(1).max(20),
         label: TextSchema,
         definition: TextSchema.optional(),
-        criteria: z.array(criterion).min(1).max(50),
+        /** The facts that put a request on this level (for `classify`); none when absent. */
+        criteria: z.array(criterion).max(50).default([]),
         examples: z.array(TextSchema).max(20).optional(),
       }),
     )
@@ -219,16 +225,22 @@ export const PolicySchema = z.strictObject({
   schemaVersion: z.literal(1),
   id,
   name: TextSchema,
-  /** The locales every text carries; `en` first. */
-  locales: z.array(z.string().regex(LOCALE_PATTERN)).min(1).max(20),
+  /** The locales every text carries; `en` first. `['en']` when absent. */
+  locales: z.array(z.string().regex(LOCALE_PATTERN)).min(1).max(20).default(['en']),
   source: SourceSchema.optional(),
   calendars: records(CalendarDefinitionSchema),
-  channels: records(z.strictObject({ label: TextSchema })),
+  /** Support channels by id; none when absent. */
+  channels: records(z.strictObject({ label: TextSchema })).default({}),
   severityScales: records(SeverityScaleSchema),
   severityMappings: z.array(SeverityMappingSchema).max(20).optional(),
-  accountTypes: records(AccountTypeSchema),
+  /**
+   * Account types by id. When absent (or empty), one type, `customer`, with every default: served
+   * by the vendor, the plan's targets and support hours.
+   */
+  accountTypes: records(AccountTypeSchema).default({}),
   plans: records(PlanSchema),
-  addOns: records(AddOnSchema),
+  /** Add-ons by id; none when absent. */
+  addOns: records(AddOnSchema).default({}),
   customerSuccess: CustomerSuccessSchema.optional(),
   scope: z.array(ScopeRuleSchema).max(200).optional(),
   partners: PartnerTermsSchema.optional(),

@@ -319,8 +319,8 @@ describe('what is measured', () => {
   });
 
   it("an account type with targets 'none' measures nothing and its ticket needs no severity", () => {
-    expect(standardSupport.accountTypes['indirect']?.targets).toBe('none');
-    expect(standardSupport.accountTypes['technology_partner']?.targets).toBe('none');
+    expect(standardSupport.accountTypes!['indirect']?.targets).toBe('none');
+    expect(standardSupport.accountTypes!['technology_partner']?.targets).toBe('none');
     for (const account of [{ type: 'indirect', plan: 'premium', partner: 'acme' }, { type: 'technology_partner' }]) {
       const r = measure(std, account, [created(MON), agent(MON + 9 * HOUR)], MON + 10 * HOUR);
       expect(r).toEqual({ severity: null, plan: account.plan ?? null, status: 'open', targets: [], nextCheckAt: null });
