@@ -183,6 +183,8 @@ function describe(e: TicketEvent): string {
       return `status ${e.status}`;
     case 'severity':
       return `severity → ${e.severity}`;
+    case 'fields':
+      return `fields ${Object.keys(e.fields).join(', ')}`;
     default:
       return `plan → ${e.plan}`;
   }

@@ -39,11 +39,11 @@ export interface EntitlementReason {
 }
 
 /**
- * Where a channel or target comes from: the plan or an add-on, and the field's path.
+ * Where a channel or target comes from: the plan, an add-on or an SLA rule (`sla.rules`), and the field's path.
  * @category Policy
  */
 export interface EntitlementSource {
-  readonly kind: 'plan' | 'addOn';
+  readonly kind: 'plan' | 'addOn' | 'rule';
   readonly id: string;
   readonly path: readonly (string | number)[];
 }

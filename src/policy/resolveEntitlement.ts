@@ -5,8 +5,7 @@ import { own, readOptions } from '../internal/record.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { toEpochMs } from '../instant.js';
 import { channelState } from './channelState.js';
-import { parseDuration } from './duration.js';
-import { thresholdsOf } from './thresholds.js';
+import { entitledTarget } from './thresholds.js';
 import { readAccount } from './readAccount.js';
 import type {
   AccountDefinition,
@@ -202,19 +201,7 @@ export function resolveEntitlement(
       targets: targetsFrom.flatMap(({ source, list }) =>
         list.flatMap((t, i): EntitledTarget[] =>
           t.severities === undefined || t.severities.includes(level.id)
-            ? [
-                {
-                  id: t.id ?? t.metric,
-                  metric: t.metric,
-                  duration: parseDuration(t.duration),
-                  clock: t.clock,
-                  role: t.role,
-                  pauseOn: [...(t.pauseOn ?? [])],
-                  thresholds: thresholdsOf(policy, t),
-                  ...(t.note === undefined ? {} : { note: text(t.note) }),
-                  source: { ...source, path: [...source.path, i] },
-                },
-              ]
+            ? [entitledTarget(policy, t, { ...source, path: [...source.path, i] }, text)]
             : [],
         ),
       ),

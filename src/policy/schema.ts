@@ -2,12 +2,12 @@ import * as z from 'zod';
 import { ISO_DATE_PATTERN } from '../calendar/isoDatePattern.js';
 import { CalendarDefinitionSchema } from '../calendar/schema.js';
 import type { DeepReadonly } from '../internal/types.js';
-import { describeValue } from '../internal/describeValue.js';
-import { DURATION_PATTERN } from './duration.js';
 import { ConditionSchema } from './facts.js';
 import { LOCALE_PATTERN, TextSchema } from './text.js';
-import { id, ID_PATTERN } from './ids.js';
-import { StatusSchema, statusName, thresholds, warnAtPercent } from './slaSchema.js';
+import { clock, duration, id, ID_PATTERN } from './ids.js';
+import { RuleSchema, StatusSchema, statusName, TargetSchema, thresholds, warnAtPercent } from './slaSchema.js';
+
+export { TargetSchema };
 
 export { ID_PATTERN };
 
@@ -18,43 +18,6 @@ export { ID_PATTERN };
  */
 
 const records = <T extends z.core.$ZodType>(value: T) => z.record(id, value);
-
-const duration = z.string().regex(DURATION_PATTERN, {
-  error: (iss) =>
-    `expected a positive duration "PT<h>H<m>M" (open time) or "P<n>D" (business days), got ${describeValue(iss.input)}`,
-});
-
-/** A clock: a calendar of the policy by id, or `24/7`. */
-const clock = z.union([z.literal('24/7'), id]);
-
-const metric = z.enum(['firstResponse', 'followUp', 'periodicUpdate', 'resolution']);
-
-/** A response target of a plan or add-on. */
-export const TargetSchema = z.strictObject({
-  /**
-   * Tells apart targets of one metric (say `requester_wait` and `agent_work`, two resolution
-   * targets); results are keyed by it. The metric's name when absent.
-   */
-  id: id.optional(),
-  /** What is measured: first response, each follow-up, each periodic update, or resolution. */
-  metric,
-  /** Severity levels it applies to (ids of the plan's scale); all levels when absent. */
-  severities: z.array(id).min(1).optional(),
-  duration,
-  clock,
-  /** `target`: a commitment, measured; `typical`: an informational figure, never breached. */
-  role: z.enum(['target', 'typical']).default('target'),
-  /** Statuses during which the clock pauses: `open`-category statuses of the policy's vocabulary. */
-  pauseOn: z.array(statusName).max(50).optional(),
-  /**
-   * Percentages of the target at which a warning falls due (shorthand for thresholds with ids
-   * `warn-<percent>`). A target with neither this nor `thresholds` takes the policy's `sla` ones.
-   */
-  warnAtPercent: warnAtPercent.optional(),
-  /** Warnings and escalation levels, each with an id. */
-  thresholds: thresholds.optional(),
-  note: TextSchema.optional(),
-});
 
 /** Access to a channel, on a clock. */
 export const ChannelAccessSchema = z.strictObject({ channel: id, clock, note: TextSchema.optional() });
@@ -257,6 +220,11 @@ export const PolicySchema = z.strictObject({
       statuses: z.record(statusName, StatusSchema).optional(),
       /** A ticket's status when created: an `open`-category status; `open` when absent. */
       initialStatus: statusName.optional(),
+      /**
+       * Ordered SLA rules: the first whose conditions a ticket meets sets its targets instead of
+       * its plan's (as in Zendesk); a ticket no rule matches keeps its plan's targets.
+       */
+      rules: z.array(RuleSchema).max(200).optional(),
     })
     .optional(),
 });

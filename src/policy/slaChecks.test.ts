@@ -83,3 +83,37 @@ describe('targets of one metric and their thresholds', () => {
     expect(issuesAfter((d) => (proTargets(d)[0]!['thresholds'] = [{ id: 'x', percent: 1000 }]))).toEqual([]);
   });
 });
+
+describe('SLA rules', () => {
+  const rules = (d: Doc) => d['sla'].rules as Doc[];
+
+  it('rule ids are unique; their targets name known clocks and severity levels', () => {
+    expect(issuesAfter((d) => (rules(d)[1]!['id'] = 'vip'))).toEqual(['duplicate_id sla.rules.1.id']);
+    expect(issuesAfter((d) => (rules(d)[0]!['targets'][0].clock = 'night'))).toEqual([
+      'unknown_reference sla.rules.0.targets.0.clock',
+    ]);
+    expect(issuesAfter((d) => (rules(d)[0]!['targets'][0].severities = ['critical']))).toEqual([
+      'unknown_reference sla.rules.0.targets.0.severities.0',
+    ]);
+    expect(issuesAfter((d) => (rules(d)[0]!['targets'][0].pauseOn = ['solved']))).toEqual([
+      'unknown_reference sla.rules.0.targets.0.pauseOn.0',
+    ]);
+  });
+
+  it('one measured target per id and level within a rule', () => {
+    expect(
+      issuesAfter((d) => rules(d)[0]!['targets'].push({ metric: 'firstResponse', duration: 'PT1H', clock: '24/7' })),
+    ).toEqual(['invalid_rule sla.rules.0.targets.2']);
+  });
+
+  it('conditions are checked by the schema: a known operator with its operand', () => {
+    for (const bad of [
+      { field: 'channel', op: 'contains', value: 'x' },
+      { field: 'channel', op: 'is' },
+      { field: 'tags', op: 'has_tag', value: 'vip' },
+      { field: 'Channel', op: 'exists' },
+      { field: 'score', op: 'greater_than', value: '3' },
+    ])
+      expect(issuesAfter((d) => (rules(d)[0]!['when'] = [bad]))).toHaveLength(1);
+  });
+});

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../errors.js';
+import { type ErrorCode, formatPath } from '../errors.js';
 import type { Policy, Target } from './schema.js';
 
 type Path = (string | number)[];
@@ -61,6 +61,51 @@ export function checkSla(p: Policy, add: Add): void {
   for (const [id, addOn] of Object.entries(p.addOns))
     addOn.targets.forEach((t, i) => target(t, ['addOns', id, 'targets', i]));
   if (p.sla?.thresholds !== undefined) thresholdIds({ thresholds: p.sla.thresholds }, ['sla'], add);
+  checkRules(p, add, target);
+}
+
+/**
+ * SLA rules: unique ids; their targets' clocks, severity levels (of some scale of the policy) and
+ * pauses; one measured target per id and level within a rule.
+ */
+function checkRules(p: Policy, add: Add, target: (t: Target, path: Path) => void): void {
+  const levels = new Set(Object.values(p.severityScales).flatMap((s) => s.levels.map((l) => l.id)));
+  const seen = new Set<string>();
+  p.sla?.rules?.forEach((rule, r) => {
+    const base = ['sla', 'rules', r];
+    if (seen.has(rule.id)) add('duplicate_id', [...base, 'id'], `expected a unique rule id, got "${rule.id}" again`);
+    seen.add(rule.id);
+    rule.targets.forEach((t, i) => {
+      const path = [...base, 'targets', i];
+      target(t, path);
+      if (t.clock !== '24/7' && !Object.hasOwn(p.calendars, t.clock))
+        add(
+          'unknown_reference',
+          [...path, 'clock'],
+          `expected a calendar id of the policy, or "24/7", got "${t.clock}"`,
+        );
+      t.severities?.forEach((s, j) => {
+        if (!levels.has(s))
+          add('unknown_reference', [...path, 'severities', j], `expected a severity level of the policy, got "${s}"`);
+      });
+      if (t.role !== 'target') return;
+      const clash = rule.targets.findIndex(
+        (u, k) =>
+          k < i &&
+          u.role === 'target' &&
+          (u.id ?? u.metric) === (t.id ?? t.metric) &&
+          (t.severities === undefined ||
+            u.severities === undefined ||
+            t.severities.some((x) => u.severities!.includes(x))),
+      );
+      if (clash >= 0)
+        add(
+          'invalid_rule',
+          path,
+          `expected one measured target "${t.id ?? t.metric}" per severity level, got a second one besides ${formatPath([...base, 'targets', clash])}`,
+        );
+    });
+  });
 }
 
 /** Warning percentages must increase. */

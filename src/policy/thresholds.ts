@@ -1,5 +1,5 @@
 import { parseDuration } from './duration.js';
-import type { EntitledThreshold } from './entitlementTypes.js';
+import type { EntitledTarget, EntitledThreshold, EntitlementSource } from './entitlementTypes.js';
 import type { Policy, Target } from './schema.js';
 
 /**
@@ -19,4 +19,24 @@ export function thresholdsOf(policy: Policy, t: Target): readonly EntitledThresh
     else out.push({ id: th.id, percent: null, afterMs: (parseDuration(th.after) as { ms: number }).ms });
   }
   return out;
+}
+
+/** A policy target as it applies to an account or a ticket: parsed, with its thresholds and source. @internal */
+export function entitledTarget(
+  policy: Policy,
+  t: Target,
+  source: EntitlementSource,
+  text: (x: NonNullable<Target['note']>) => string,
+): EntitledTarget {
+  return {
+    id: t.id ?? t.metric,
+    metric: t.metric,
+    duration: parseDuration(t.duration),
+    clock: t.clock,
+    role: t.role,
+    pauseOn: [...(t.pauseOn ?? [])],
+    thresholds: thresholdsOf(policy, t),
+    ...(t.note === undefined ? {} : { note: text(t.note) }),
+    source,
+  };
 }

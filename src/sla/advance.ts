@@ -5,7 +5,8 @@ import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { ClockEngine } from './engine.js';
 import { collectResults, type MeasureOptions, type MeasureResult, readMeasureOptions } from './results.js';
-import { type TicketEvent, TimelineReader } from './timeline.js';
+import { TimelineReader } from './timeline.js';
+import type { TicketEvent } from './types.js';
 
 /**
  * A ticket's SLA clocks after the events fed so far, for services that receive events one at a
@@ -123,5 +124,5 @@ export function measureState(state: SlaState, now: InstantLike, options?: Measur
     const last = new Date(reader.last).toISOString();
     throw argumentError('out_of_range', ['now'], `an instant not before the last event applied (${last})`, now);
   }
-  return collectResults(engine, reader.severity, reader.account.plan ?? null, nowMs, explain);
+  return collectResults(engine, reader.severity, reader.account.plan ?? null, reader.rule, nowMs, explain);
 }

@@ -1,6 +1,7 @@
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import type { Metric } from './clockTypes.js';
+import type { RuleMatch } from './rules.js';
 import type { TargetMeasurement } from './results.js';
 
 /**
@@ -35,6 +36,8 @@ export interface SlaTicketColumns {
   readonly length: number;
   readonly severity: readonly (string | null)[];
   readonly plan: readonly (string | null)[];
+  /** The SLA rule whose targets apply (a shared frozen object, as in the rows); `null` for the plan's. */
+  readonly rule: readonly (RuleMatch | null)[];
   readonly status: readonly string[];
   /** `NaN`: nothing is running. */
   readonly nextCheckAt: Float64Array;

@@ -38,12 +38,13 @@ function expectSameFigures(columns: SlaColumns, rows: readonly MeasureResult[]):
   let r = 0;
   let k = 0;
   rows.forEach((row, i) => {
-    expect([tickets.severity[i], tickets.plan[i], tickets.status[i], n(tickets.nextCheckAt[i]!)]).toStrictEqual([
-      row.severity,
-      row.plan,
-      row.status,
-      row.nextCheckAt,
-    ]);
+    expect([
+      tickets.severity[i],
+      tickets.plan[i],
+      tickets.rule[i],
+      tickets.status[i],
+      n(tickets.nextCheckAt[i]!),
+    ]).toStrictEqual([row.severity, row.plan, row.rule, row.status, row.nextCheckAt]);
     for (const t of row.targets) {
       expect({
         ticket: targets.ticket[r],

@@ -8,6 +8,7 @@ import type { ClockEngine } from './engine.js';
 import type { TargetInfo } from './policyTargets.js';
 import type { TargetMeasurement, TargetSink } from './results.js';
 import type { SlaColumns } from './columnTypes.js';
+import type { RuleMatch } from './rules.js';
 
 /** Tickets measured before the builder projects the room its tables need. */
 const PROBE = 1024;
@@ -42,6 +43,7 @@ export class ColumnsBuilder implements TargetSink {
   private tickets = 0;
   private readonly severity: (string | null)[];
   private readonly plan: (string | null)[];
+  private readonly rule: (RuleMatch | null)[];
   private readonly status: string[];
   private readonly nextCheckAt: Float64Array;
 
@@ -60,6 +62,7 @@ export class ColumnsBuilder implements TargetSink {
     this.nextCheckAt = new Float64Array(ticketCount);
     this.severity = refArrayOf(ticketCount);
     this.plan = refArrayOf(ticketCount);
+    this.rule = refArrayOf(ticketCount);
     this.status = refArrayOf(ticketCount);
     // Room for two rows per ticket of the first PROBE; the room for the rest is projected then.
     const first = 2 * Math.min(ticketCount, PROBE) + 16;
@@ -143,10 +146,17 @@ export class ColumnsBuilder implements TargetSink {
   }
 
   /** Closes the current ticket: its targets were {@link add}ed before. */
-  endTicket(severity: string | null, plan: string | null, status: string, nextCheckAt: number): void {
+  endTicket(
+    severity: string | null,
+    plan: string | null,
+    rule: RuleMatch | null,
+    status: string,
+    nextCheckAt: number,
+  ): void {
     const i = this.tickets++;
     this.severity[i] = severity;
     this.plan[i] = plan;
+    this.rule[i] = rule;
     this.status[i] = status;
     this.nextCheckAt[i] = nextCheckAt === Number.POSITIVE_INFINITY ? Number.NaN : nextCheckAt;
     if (i + 1 === PROBE && this.ticketCount > PROBE) this.project();
@@ -186,6 +196,7 @@ export class ColumnsBuilder implements TargetSink {
         length: this.tickets,
         severity: Object.freeze(this.severity),
         plan: Object.freeze(this.plan),
+        rule: Object.freeze(this.rule),
         status: Object.freeze(this.status),
         nextCheckAt: this.nextCheckAt,
       }),

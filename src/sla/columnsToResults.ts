@@ -6,7 +6,7 @@ import type { MeasureResult, SlaThreshold, TargetMeasurement } from './results.j
 
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
-const TICKET_FIELDS = ['severity', 'plan', 'status', 'nextCheckAt'] as const;
+const TICKET_FIELDS = ['severity', 'plan', 'rule', 'status', 'nextCheckAt'] as const;
 const TARGET_FIELDS = [
   'ticket',
   'id',
@@ -101,6 +101,7 @@ export function columnsToResults(columns: SlaColumns): MeasureResult[] {
       Object.freeze({
         severity: tickets.severity[i]!,
         plan: tickets.plan[i]!,
+        rule: tickets.rule[i]!,
         status: tickets.status[i]!,
         targets: Object.freeze(rows),
         nextCheckAt: orNull(tickets.nextCheckAt[i]!),

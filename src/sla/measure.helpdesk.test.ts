@@ -11,7 +11,11 @@ const T0 = Date.parse('2026-03-02T08:00:00Z');
 const pro = { type: 'customer', plan: 'pro' } as const;
 const basic = { type: 'customer', plan: 'basic' } as const;
 
-const created = (at: number, severity = 'urgent'): TicketEvent => ({ type: 'created', at, severity });
+const created = (at: number, severity = 'urgent'): Extract<TicketEvent, { type: 'created' }> => ({
+  type: 'created',
+  at,
+  severity,
+});
 const agent = (at: number): TicketEvent => ({ type: 'reply', at, author: 'agent' });
 const status = (at: number, s: string): TicketEvent => ({ type: 'status', at, status: s });
 const rows = (r: MeasureResult) => r.targets.map((t) => [t.id, t.metric, t.cycle]);
@@ -189,5 +193,84 @@ describe('a plan change adds and drops targets by id', () => {
     const work = target(r, 'agent_work');
     expect([work.state, work.targetMs, work.plan]).toEqual(['breached', 6 * HOUR, 'pro']);
     expect(rows(r).map((x) => x[0])).toEqual(['firstResponse', 'agent_work']);
+  });
+});
+
+describe('SLA rules: the first rule a ticket’s fields, plan and severity match sets its targets', () => {
+  const vip = { tags: ['vip', 'eu'] };
+
+  it('a VIP ticket on pro gets the vip rule’s targets, and says which rule and why', () => {
+    const r = measure(helpdeskPolicy, pro, [{ ...created(T0, 'normal'), fields: vip }], T0 + HOUR);
+    expect(rows(r)).toEqual([
+      ['firstResponse', 'firstResponse', null],
+      ['agent_work', 'resolution', null],
+    ]);
+    expect(r.rule).toEqual({
+      id: 'vip',
+      index: 0,
+      reasons: ['tags has tag "vip" (ticket: ["vip", "eu"])', 'plan is "pro" (ticket: "pro")'],
+    });
+    const first = target(r, 'firstResponse');
+    expect([first.targetMs, first.state, first.source]).toEqual([
+      30 * MIN,
+      'breached',
+      { kind: 'rule', id: 'vip', path: ['sla', 'rules', 0, 'targets', 0] },
+    ]);
+  });
+
+  it('rules are tried in order: a VIP urgent phone ticket gets the first match (vip), not urgent_phone', () => {
+    const r = measure(helpdeskPolicy, pro, [{ ...created(T0), fields: { ...vip, channel: 'phone' } }], T0);
+    expect(r.rule?.id).toBe('vip');
+    const other = measure(helpdeskPolicy, basic, [{ ...created(T0), fields: { ...vip, channel: 'phone' } }], T0);
+    expect(other.rule?.id).toBe('urgent_phone'); // vip needs plan pro
+    expect(rows(other)).toEqual([['firstResponse', 'firstResponse', null]]);
+  });
+
+  it('no rule matching: the plan’s targets, and rule null', () => {
+    const r = measure(helpdeskPolicy, pro, [{ ...created(T0, 'normal'), fields: { channel: 'phone' } }], T0);
+    expect(r.rule).toBeNull();
+    expect(rows(r).map((x) => x[0])).toEqual(['firstResponse', 'requester_wait', 'agent_work']);
+  });
+
+  it('a fields event re-selects like a severity change: unbreached clocks take the new rule’s targets from their start', () => {
+    const events = [created(T0, 'normal'), { type: 'fields', at: T0 + 20 * MIN, fields: { tags: ['vip'] } } as const];
+    const r = measure(helpdeskPolicy, pro, events, T0 + 25 * MIN);
+    expect(r.rule?.id).toBe('vip');
+    const first = target(r, 'firstResponse');
+    expect([first.targetMs, first.elapsedMs, first.dueAt! - T0]).toEqual([30 * MIN, 25 * MIN, 30 * MIN]);
+    // requester_wait is not a target of the rule: no longer measured.
+    expect(rows(r).map((x) => x[0])).toEqual(['firstResponse', 'agent_work']);
+    // Removing the tag (null) goes back to the plan's targets.
+    const back = measure(
+      helpdeskPolicy,
+      pro,
+      [...events, { type: 'fields', at: T0 + 25 * MIN, fields: { tags: null } }],
+      T0 + 25 * MIN,
+    );
+    expect([back.rule, target(back, 'firstResponse').targetMs]).toEqual([null, HOUR]);
+  });
+
+  it('a breach under one rule stays when the fields change', () => {
+    const events = [
+      { ...created(T0, 'normal'), fields: vip },
+      { type: 'fields', at: T0 + 40 * MIN, fields: { tags: [] } } as const,
+    ];
+    const first = target(measure(helpdeskPolicy, pro, events, T0 + 50 * MIN), 'firstResponse');
+    expect([first.state, first.targetMs, first.source.kind]).toEqual(['breached', 30 * MIN, 'rule']);
+  });
+
+  it('bad fields are refused with the path of the field', () => {
+    const bad = (fields: unknown, path: (string | number)[]) =>
+      expect(() => measure(helpdeskPolicy, pro, [{ ...created(T0), fields } as TicketEvent], T0)).toThrow(
+        expect.objectContaining({ code: 'invalid_event', path }),
+      );
+    bad({ Channel: 'x' }, ['events', 0, 'fields', 'Channel']);
+    bad({ channel: { nested: true } }, ['events', 0, 'fields', 'channel']);
+    bad({ score: Number.NaN }, ['events', 0, 'fields', 'score']);
+    bad({ tags: ['ok', 3] }, ['events', 0, 'fields', 'tags']);
+    bad('channel=email', ['events', 0, 'fields']);
+    expect(() =>
+      measure(helpdeskPolicy, pro, [created(T0), { type: 'fields', at: T0 } as unknown as TicketEvent], T0),
+    ).toThrow(expect.objectContaining({ code: 'invalid_event', path: ['events', 1, 'fields'] }));
   });
 });

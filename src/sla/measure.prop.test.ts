@@ -23,7 +23,7 @@ import { advance, measureState, startTicket } from './advance.js';
 import { measure } from './measure.js';
 import { measureMany } from './measureMany.js';
 import type { TargetMeasurement } from './results.js';
-import type { TicketEvent } from './timeline.js';
+import type { TicketEvent } from './types.js';
 
 /**
  * Properties of `measure` and friends over random timelines on the presets and on a policy whose
@@ -193,10 +193,11 @@ forEachSetup('(d) an earlier agent reply never makes the first response use more
  * one), agent with severity or plan (an ended first response keeps its target), two re-targets
  * (the second checks for a breach against the first's target), and `created`, always first.
  */
-type Kind = 'created' | 'agent' | 'customer' | 'automatic' | 'status' | 'severity' | 'plan';
+type Kind = 'created' | 'agent' | 'customer' | 'automatic' | 'status' | 'severity' | 'plan' | 'fields';
 const kindOf = (e: TicketEvent): Kind => (e.type === 'reply' ? e.author : e.type);
 const COMMUTING: Readonly<Record<Kind, readonly Kind[]>> = {
   created: [],
+  fields: [],
   automatic: ['agent', 'customer', 'automatic', 'status', 'severity', 'plan'],
   status: ['agent', 'customer', 'automatic', 'severity', 'plan'],
   customer: ['automatic', 'status', 'severity', 'plan'],

@@ -323,7 +323,14 @@ describe('what is measured', () => {
     expect(standardSupport.accountTypes!['technology_partner']?.targets).toBe('none');
     for (const account of [{ type: 'indirect', plan: 'premium', partner: 'acme' }, { type: 'technology_partner' }]) {
       const r = measure(std, account, [created(MON), agent(MON + 9 * HOUR)], MON + 10 * HOUR);
-      expect(r).toEqual({ severity: null, plan: account.plan ?? null, status: 'open', targets: [], nextCheckAt: null });
+      expect(r).toEqual({
+        severity: null,
+        plan: account.plan ?? null,
+        rule: null,
+        status: 'open',
+        targets: [],
+        nextCheckAt: null,
+      });
     }
   });
 

@@ -4,9 +4,11 @@ import { type InstantLike, toEpochMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { ClockEngine } from './engine.js';
+import type { RuleMatch } from './rules.js';
 import { collectResults, type MeasureOptions, type MeasureResult, readMeasureOptions } from './results.js';
 import { ticketPath } from './paths.js';
-import { type Timeline, TimelineReader } from './timeline.js';
+import { TimelineReader } from './timeline.js';
+import type { Timeline } from './types.js';
 
 /**
  * Measures every SLA target of a ticket at `now`: first response, each follow-up cycle and
@@ -79,16 +81,17 @@ export class TicketMeasurer {
   /** The severity level and plan at `now` of the ticket last {@link run}. */
   severity: string | null = null;
   plan: string | null = null;
+  rule: RuleMatch | null = null;
 
   /** One ticket: `ticket` is its index in a batch, or −1 alone (for error paths). */
   measure(account: AccountDefinition, timeline: Timeline, ticket: number): MeasureResult {
     const engine = this.run(account, timeline, ticket);
-    return collectResults(engine, this.severity, this.plan, this.nowMs, this.explain);
+    return collectResults(engine, this.severity, this.plan, this.rule, this.nowMs, this.explain);
   }
 
   /**
    * Checks a ticket's whole timeline and applies its events up to `now`: the engine returned
-   * (reset by the next call) holds its clocks, `severity` and `plan` their values at `now`.
+   * (reset by the next call) holds its clocks, `severity`, `plan` and `rule` their values at `now`.
    */
   run(account: AccountDefinition, timeline: Timeline, ticket: number): ClockEngine {
     const nowMs = this.nowMs;
@@ -108,6 +111,7 @@ export class TicketMeasurer {
     const engine = this.engine;
     engine.reset();
     let severity: string | null = null;
+    let rule: RuleMatch | null = null;
     let accountNow = reader.account;
     for (let i = 0; i < timeline.length; i++) {
       const e = reader.read(timeline[i]!);
@@ -115,10 +119,12 @@ export class TicketMeasurer {
       if (e.at <= nowMs) {
         engine.apply(e);
         severity = reader.severity;
+        rule = reader.rule;
         accountNow = reader.account;
       }
     }
     this.severity = severity;
+    this.rule = rule;
     this.plan = accountNow.plan ?? null;
     return engine;
   }

@@ -7,7 +7,7 @@ import { TicketMeasurer } from './measure.js';
 import { ColumnsBuilder } from './columns.js';
 import type { SlaColumns } from './columnTypes.js';
 import { type MeasureOptions, type MeasureResult, readMeasureOptions, settleTargets } from './results.js';
-import type { Timeline } from './timeline.js';
+import type { Timeline } from './types.js';
 
 /**
  * A ticket for {@link measureMany}: its account and its timeline (plain, serialisable data).
@@ -116,7 +116,7 @@ export function measureMany(
     const ticket = readTicket(tickets[i], i, clean);
     const engine = measurer.run(ticket['account'] as AccountDefinition, ticket['events'] as Timeline, i);
     const next = settleTargets(engine, measurer.nowMs, columns);
-    columns.endTicket(measurer.severity, measurer.plan, engine.status.name, next);
+    columns.endTicket(measurer.severity, measurer.plan, measurer.rule, engine.status.name, next);
   }
   return columns.finish();
 }

@@ -3,6 +3,7 @@ import { calendarOf } from '../policy/policyCalendars.js';
 import type { AccountDefinition, EntitledTarget, EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import { resolveEntitlement } from '../policy/resolveEntitlement.js';
+import { entitledTarget } from '../policy/thresholds.js';
 import type { Policy } from '../policy/schema.js';
 import { type EngineTarget, type Metric, NO_TARGETS, type TargetSet, targetSet } from './clockTypes.js';
 
@@ -23,8 +24,10 @@ export interface AccountTargets {
   readonly scale: string | null;
   /** Targets per level; `''` holds the (empty) set of an account without targets. */
   readonly bySeverity: ReadonlyMap<string, TargetSet>;
-  /** Whether some level has a measured target (then a ticket must say its severity). */
+  /** Whether some level has a measured target, or SLA rules apply (then a ticket must say its severity). */
   readonly hasTargets: boolean;
+  /** Whether the policy's SLA rules apply to the account (its type takes targets, and the policy has rules). */
+  readonly rulesApply: boolean;
 }
 
 const memo = new WeakMap<Policy, Map<string, AccountTargets>>();
@@ -54,15 +57,12 @@ function lookUp(policy: Policy, account: AccountDefinition): AccountTargets {
   // Without targets (a best-effort account type) a severity is still read on the plan's scale.
   const scale = ent.severityScale ?? (ent.plan === null ? null : policy.plans[ent.plan.id]!.severityScale);
   const bySeverity = new Map<string, TargetSet>();
-  let hasTargets = false;
+  const rulesApply = policy.accountTypes[account.type]!.targets === 'plan' && (policy.sla?.rules?.length ?? 0) > 0;
+  let hasTargets = rulesApply;
   for (const level of ent.targets) {
-    const set: Partial<Record<Metric, EngineTarget<TargetInfo>[]>> = {};
-    for (const t of level.targets) {
-      if (t.role === 'typical') continue;
-      (set[t.metric] ??= []).push(toEngineTarget(policy, t, level.severity.id, ent.plan?.id ?? null));
-      hasTargets = true;
-    }
-    bySeverity.set(level.severity.id, targetSet(set));
+    const set = measuredSet(policy, level.targets, level.severity.id, ent.plan?.id ?? null);
+    hasTargets ||= set !== NO_TARGETS;
+    bySeverity.set(level.severity.id, set);
   }
   const result: AccountTargets = Object.freeze({
     plan: ent.plan?.id ?? null,
@@ -70,6 +70,7 @@ function lookUp(policy: Policy, account: AccountDefinition): AccountTargets {
     levels: scale === null ? null : new Set(policy.severityScales[scale]!.levels.map((l) => l.id)),
     bySeverity,
     hasTargets,
+    rulesApply,
   });
   if (key !== undefined) byAccount.set(key, result);
   return result;
@@ -78,6 +79,48 @@ function lookUp(policy: Policy, account: AccountDefinition): AccountTargets {
 /** The targets in force for a severity level (none for a level without targets). */
 export function targetsFor(account: AccountTargets, severity: string | null): TargetSet {
   return (severity === null ? undefined : account.bySeverity.get(severity)) ?? NO_TARGETS;
+}
+
+/** The measured targets of a list (those with `role: 'target'`), as the engine's set; {@link NO_TARGETS} for none. */
+function measuredSet(
+  policy: Policy,
+  targets: readonly EntitledTarget[],
+  severity: string,
+  plan: string | null,
+): TargetSet {
+  const set: Partial<Record<Metric, EngineTarget<TargetInfo>[]>> = {};
+  let any = false;
+  for (const t of targets) {
+    if (t.role === 'typical') continue;
+    (set[t.metric] ??= []).push(toEngineTarget(policy, t, severity, plan));
+    any = true;
+  }
+  return any ? targetSet(set) : NO_TARGETS;
+}
+
+const byRule = new WeakMap<Policy, Map<string, TargetSet>>();
+
+/**
+ * The targets SLA rule `index` sets for a severity level and plan (those listing the level, or
+ * every level), memoised per policy.
+ * @internal
+ */
+export function ruleTargets(policy: Policy, index: number, severity: string | null, plan: string | null): TargetSet {
+  const memo = memoFor(byRule, policy);
+  const key = `${index}\u0000${severity ?? ''}\u0000${plan ?? ''}`;
+  let set = memo.get(key);
+  if (set === undefined) {
+    const rule = policy.sla!.rules![index]!;
+    const text = (t: Readonly<Record<string, string>>) => t['en'] ?? '';
+    const applying = rule.targets.flatMap((t, i) =>
+      severity !== null && (t.severities === undefined || t.severities.includes(severity))
+        ? [entitledTarget(policy, t, { kind: 'rule', id: rule.id, path: ['sla', 'rules', index, 'targets', i] }, text)]
+        : [],
+    );
+    set = severity === null ? NO_TARGETS : measuredSet(policy, applying, severity, plan);
+    memo.set(key, set);
+  }
+  return set;
 }
 
 function toEngineTarget(

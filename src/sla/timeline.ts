@@ -1,73 +1,27 @@
 import { argumentError, isSupportPolicyError, underPath } from '../errors.js';
 import { rebased, ticketPath } from './paths.js';
 import { type InstantLike, toEpochMs } from '../instant.js';
+import type { TicketEvent } from './types.js';
 import { isId, isPlainObject, ownFields, prototypeIsClean } from '../internal/record.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import { readAccount } from '../policy/readAccount.js';
 import type { Policy } from '../policy/schema.js';
-import { type EngineEvent, engineEvent, type EventKind, type Status } from './clockTypes.js';
+import { type EngineEvent, engineEvent, type EventKind, type Status, type TargetSet } from './clockTypes.js';
+import { matchRule, type RuleMatch, type TicketFields } from './rules.js';
+import { mergeFields, NO_FIELDS } from './ticketFields.js';
 import { type Vocabulary, vocabularyOf } from './statuses.js';
-import { type AccountTargets, accountTargets, targetsFor } from './policyTargets.js';
-
-/**
- * One event of a ticket's timeline, with its instant. A timeline starts with `created` (once) and
- * its instants never decrease; events sharing an instant apply in list order.
- *
- * - `created`: the ticket, with its severity level (required when the account has targets).
- * - `reply`: by an `agent`, the `customer`, or an `automatic` message (which never satisfies a
- *   target).
- * - `status`: a status of the policy's vocabulary (`sla.statuses`; by default `open`,
- *   `waiting_on_customer`, `on_hold`, `solved`, and `reopened`, read as `open`). A status of the
- *   `open` category after a `solved` one reopens the ticket; after a `closed` one, no event is
- *   accepted.
- * - `severity`: a new level; every clock that has not ended and is not breached is re-targeted
- *   from its original start.
- * - `plan`: the account moves to another plan (and add-ons, when given; else it keeps its own),
- *   re-targeting the same way; `severity` is needed when the new plan uses another scale.
- *
- * Every kind may carry the caller's `id` (a string or a whole number), which the clocks never read. Anything else is
- * refused: an event is a plain object with its kind's fields only (docs/decisions.md).
- *
- * @category SLA
- */
-export type TicketEvent =
-  | { readonly type: 'created'; readonly at: InstantLike; readonly severity?: string; readonly id?: string | number }
-  | {
-      readonly type: 'reply';
-      readonly at: InstantLike;
-      readonly author: 'agent' | 'customer' | 'automatic';
-      readonly id?: string | number;
-    }
-  | {
-      readonly type: 'status';
-      readonly at: InstantLike;
-      readonly status: string;
-      readonly id?: string | number;
-    }
-  | { readonly type: 'severity'; readonly at: InstantLike; readonly severity: string; readonly id?: string | number }
-  | {
-      readonly type: 'plan';
-      readonly at: InstantLike;
-      readonly plan: string;
-      readonly addOns?: readonly string[];
-      readonly severity?: string;
-      readonly id?: string | number;
-    };
-
-/**
- * A ticket's timeline: its events in time order, `created` first.
- * @category SLA
- */
-export type Timeline = readonly TicketEvent[];
+import { type AccountTargets, accountTargets, ruleTargets, targetsFor } from './policyTargets.js';
 
 type Path = readonly (string | number)[];
 
 /** The fields of each kind of event; `id` (the caller's event id) is allowed on every kind and never read. */
 const REPLY_KEYS = ['type', 'at', 'author', 'id'];
 const STATUS_KEYS = ['type', 'at', 'status', 'id'];
+const CREATED_KEYS = ['type', 'at', 'severity', 'fields', 'id'];
 const SEVERITY_KEYS = ['type', 'at', 'severity', 'id'];
 const PLAN_KEYS = ['type', 'at', 'plan', 'addOns', 'severity', 'id'];
-const EVENT_FIELDS = [...new Set([...REPLY_KEYS, ...STATUS_KEYS, ...PLAN_KEYS])];
+const FIELDS_KEYS = ['type', 'at', 'fields', 'id'];
+const EVENT_FIELDS = [...new Set([...REPLY_KEYS, ...STATUS_KEYS, ...PLAN_KEYS, ...CREATED_KEYS])];
 
 /**
  * Reads a timeline one event at a time: checks each event against the ones before it and the
@@ -83,6 +37,9 @@ export class TimelineReader {
   count = 0;
   /** Whether a `closed`-category status was read: no event may follow. */
   closed = false;
+  /** The ticket's fields, and the SLA rule they matched (`null`: none, or the policy has no rules). */
+  fields: TicketFields = NO_FIELDS;
+  rule: RuleMatch | null = null;
   readonly vocabulary: Vocabulary;
 
   constructor(
@@ -128,6 +85,8 @@ export class TimelineReader {
     this.last = Number.NEGATIVE_INFINITY;
     this.count = 0;
     this.closed = false;
+    this.fields = NO_FIELDS;
+    this.rule = null;
   }
 
   /** A batch's first ticket of an account: its checked copy and targets, kept for the next tickets. */
@@ -229,10 +188,17 @@ export class TimelineReader {
     let severity = this.severity;
     let account = this.account;
     let targets = this.targets;
+    let fields = this.fields;
     switch (type) {
       case 'created':
-        this.checkKeys(e, SEVERITY_KEYS, e['severity'] === undefined ? 0 : 1);
+        this.checkKeys(e, CREATED_KEYS, (e['severity'] === undefined ? 0 : 1) + (e['fields'] === undefined ? 0 : 1));
         severity = this.checkSeverity(e['severity'], targets, false);
+        fields = mergeFields(NO_FIELDS, e['fields'], this.here('fields'));
+        break;
+      case 'fields':
+        this.checkKeys(e, FIELDS_KEYS, -1);
+        if (e['fields'] === undefined) this.fail('fields', 'the ticket fields that change', undefined);
+        fields = mergeFields(fields, e['fields'], this.here('fields'));
         break;
       case 'severity':
         this.checkKeys(e, SEVERITY_KEYS, e['severity'] === undefined ? 0 : 1);
@@ -255,14 +221,30 @@ export class TimelineReader {
         break;
       }
       default:
-        return this.fail('type', 'created, reply, status, severity or plan', type);
+        return this.fail('type', 'created, reply, status, severity, plan or fields', type);
     }
     this.severity = severity;
     this.account = account;
     this.targets = targets;
+    this.fields = fields;
     const event = this.emit(at, type === 'created' ? 'created' : 'retarget', this.vocabulary.initial);
-    event.targets = targetsFor(targets, severity);
+    event.targets = this.select();
     return event;
+  }
+
+  /**
+   * The targets in force for the ticket as read so far: the first SLA rule its fields, plan and
+   * severity match (noted in {@link rule}), else its account's for its severity.
+   */
+  private select(): TargetSet {
+    const targets = this.targets;
+    this.rule = null;
+    if (targets.rulesApply) {
+      const plan = this.account.plan ?? null;
+      this.rule = matchRule(this.policy, this.fields, plan, this.severity);
+      if (this.rule !== null) return ruleTargets(this.policy, this.rule.index, this.severity, plan);
+    }
+    return targetsFor(targets, this.severity);
   }
 
   /** The path of the event being read, or of one of its fields. */

@@ -7,7 +7,8 @@ import { parsePolicy, type PolicyDefinition } from '../../src/index.js';
  * tickets on the 24/7 clock, follow-ups, and two resolution clocks — `requester_wait` (pauses on
  * pending) and `agent_work` (pauses on pending and hold) — with escalation levels; plan `basic` with
  * periodic updates in office hours and `agent_work` only, so that a plan change adds and drops
- * targets.
+ * targets. Two SLA rules: `vip` (tag `vip` on plan pro) and `urgent_phone` (urgent tickets by phone
+ * or chat), whose targets replace the plan's.
  */
 
 const t = (en: string) => ({ en });
@@ -129,6 +130,29 @@ export const helpdeskPolicyDefinition: PolicyDefinition = {
     },
     initialStatus: 'new',
     warnAtPercent: [75],
+    rules: [
+      {
+        id: 'vip',
+        when: [
+          { field: 'tags', op: 'has_tag', tag: 'vip' },
+          { field: 'plan', op: 'is', value: 'pro' },
+        ],
+        targets: [
+          { metric: 'firstResponse', duration: 'PT30M', clock: '24/7' },
+          { id: 'agent_work', metric: 'resolution', duration: 'PT4H', clock: '24/7', pauseOn: ['pending', 'hold'] },
+        ],
+      },
+      {
+        id: 'urgent_phone',
+        when: [
+          { field: 'channel', op: 'one_of', values: ['phone', 'chat'] },
+          { field: 'severity', op: 'is', value: 'urgent' },
+        ],
+        targets: [
+          { metric: 'firstResponse', duration: 'PT15M', clock: '24/7', thresholds: [{ id: 'page', after: 'PT15M' }] },
+        ],
+      },
+    ],
   },
 };
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { AccountDefinition, TicketEvent } from '../../src/index.js';
+import type { AccountDefinition, FieldValue, TicketEvent } from '../../src/index.js';
 import {
   dedicatedSetup,
   helpdeskSetup,
@@ -94,7 +94,8 @@ export type EventSpec =
   | { readonly type: 'reply'; readonly author: 'agent' | 'customer' | 'automatic' }
   | { readonly type: 'status'; readonly status: string }
   | { readonly type: 'severity'; readonly severity: string }
-  | { readonly type: 'plan'; readonly change: PlanChange; readonly severity: string | undefined };
+  | { readonly type: 'plan'; readonly change: PlanChange; readonly severity: string | undefined }
+  | { readonly type: 'fields'; readonly fields: Readonly<Record<string, FieldValue | null>> };
 
 function eventSpecArb(setup: TicketSetup, changes: boolean): fc.Arbitrary<EventSpec> {
   const options: fc.WeightedArbitrary<EventSpec>[] = [
@@ -111,6 +112,12 @@ function eventSpecArb(setup: TicketSetup, changes: boolean): fc.Arbitrary<EventS
         .map((status) => ({ type: 'status' as const, status })),
     },
   ];
+  if (changes && setup.fields !== undefined) {
+    options.push({
+      weight: 1,
+      arbitrary: fc.constantFrom(...setup.fields).map((fields) => ({ type: 'fields' as const, fields })),
+    });
+  }
   if (changes) {
     options.push({
       weight: 1,
@@ -137,6 +144,8 @@ export function eventAt(spec: EventSpec, at: number): TicketEvent {
       return { type: 'status', at, status: spec.status };
     case 'severity':
       return { type: 'severity', at, severity: spec.severity };
+    case 'fields':
+      return { type: 'fields', at, fields: spec.fields };
     case 'plan':
       return {
         type: 'plan',
@@ -209,11 +218,19 @@ export function ticketArb(
       account: fc.constantFrom(...setup.accounts),
       severity: fc.constantFrom(...setup.levels),
       created: createdArb(setup),
+      fields: fc.option(fc.constantFrom(...(setup.fields ?? [{}])), { nil: undefined }),
       items: fc.array(fc.tuple(steps, eventSpecArb(setup, changes)), { maxLength: maxEvents }),
       now: nowSpecArb(nowSteps),
     })
-    .map(({ account, severity, created, items, now }): TicketCase => {
-      const events: TicketEvent[] = [{ type: 'created', at: created, severity }];
+    .map(({ account, severity, created, fields, items, now }): TicketCase => {
+      const events: TicketEvent[] = [
+        {
+          type: 'created',
+          at: created,
+          severity,
+          ...(setup.fields === undefined || fields === undefined ? {} : { fields }),
+        },
+      ];
       let at = created;
       for (const [step, spec] of items) {
         at = stepFrom(setup, at, step);

@@ -3,7 +3,7 @@ import type { Policy } from '../../src/policy/schema.js';
 
 import { measure } from '../../src/sla/measure.js';
 import type { MeasureResult, TargetMeasurement } from '../../src/sla/results.js';
-import type { TicketEvent } from '../../src/sla/timeline.js';
+import type { TicketEvent } from '../../src/sla/types.js';
 import type { TicketCase } from './timeline.js';
 import { SETUPS, type TicketSetup } from './timelineSetups.js';
 
@@ -31,6 +31,10 @@ export const sameTarget = (a: TargetMeasurement, b: TargetMeasurement) =>
 
 /** The pause statuses of the policy target a measurement was read from. */
 export function pauseOnOf(policy: Policy, m: TargetMeasurement): readonly string[] {
+  if (m.source.kind === 'rule') {
+    const [, , rule, , index] = m.source.path as [string, string, number, string, number];
+    return policy.sla!.rules![rule]!.targets[index]!.pauseOn ?? [];
+  }
   const [section, id, , index] = m.source.path as [string, string, string, number];
   const owner = section === 'plans' ? policy.plans[id] : policy.addOns[id];
   return owner!.targets[index]!.pauseOn ?? [];

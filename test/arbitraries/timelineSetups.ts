@@ -1,6 +1,7 @@
 import { helpdeskPolicy, helpdeskPolicyDefinition } from './helpdeskPolicy.js';
 import {
   type AccountDefinition,
+  type FieldValue,
   type BusinessCalendar,
   compileCalendar,
   dedicatedSupport,
@@ -46,6 +47,8 @@ export interface TicketSetup {
   readonly statuses?: readonly string[];
   /** Statuses of the `closed` category: a timeline ends at the first. */
   readonly closedStatuses?: readonly string[];
+  /** Ticket fields a `created` event may carry and `fields` events may set (none when absent). */
+  readonly fields?: readonly Readonly<Record<string, FieldValue | null>>[];
   /** A status that pauses some targets, and one that resumes them (`waiting_on_customer`, `open` when absent). */
   readonly pause?: { readonly status: string; readonly open: string };
 }
@@ -227,6 +230,14 @@ export const helpdeskSetup: TicketSetup = {
   statuses: ['new', 'open', 'pending', 'hold', 'solved', 'closed'],
   closedStatuses: ['closed'],
   pause: { status: 'pending', open: 'open' },
+  fields: [
+    { channel: 'email' },
+    { channel: 'phone' },
+    { tags: ['vip'] },
+    { tags: ['vip', 'eu'], channel: 'chat' },
+    { tags: null },
+    { channel: null, group: 'tier2' },
+  ],
 };
 
 export const SETUPS: readonly TicketSetup[] = [standardSetup, dedicatedSetup, pausingSetup, helpdeskSetup];

@@ -1,0 +1,187 @@
+import type { InstantLike } from '../instant.js';
+import type { EntitlementSource } from '../policy/entitlementTypes.js';
+import type { ParsedDuration } from '../policy/duration.js';
+import type { Metric } from './clockTypes.js';
+import type { FieldValue, RuleMatch } from './rules.js';
+
+/** The public types of the SLA functions: their input (timelines) and their answers. */
+
+/**
+ * One event of a ticket's timeline, with its instant. A timeline starts with `created` (once) and
+ * its instants never decrease; events sharing an instant apply in list order.
+ *
+ * - `created`: the ticket, with its severity level (required when the account has targets).
+ * - `reply`: by an `agent`, the `customer`, or an `automatic` message (which never satisfies a
+ *   target).
+ * - `status`: a status of the policy's vocabulary (`sla.statuses`; by default `open`,
+ *   `waiting_on_customer`, `on_hold`, `solved`, and `reopened`, read as `open`). A status of the
+ *   `open` category after a `solved` one reopens the ticket; after a `closed` one, no event is
+ *   accepted.
+ * - `severity`: a new level; every clock that has not ended and is not breached is re-targeted
+ *   from its original start.
+ * - `plan`: the account moves to another plan (and add-ons, when given; else it keeps its own),
+ *   re-targeting the same way; `severity` is needed when the new plan uses another scale.
+ * - `fields`: the ticket's fields change (`null` removes one); `created` may carry its first
+ *   fields. The policy's SLA rules are matched again, re-targeting the same way.
+ *
+ * Every kind may carry the caller's `id` (a string or a whole number), which the clocks never read. Anything else is
+ * refused: an event is a plain object with its kind's fields only (docs/decisions.md).
+ *
+ * @category SLA
+ */
+export type TicketEvent =
+  | {
+      readonly type: 'created';
+      readonly at: InstantLike;
+      readonly severity?: string;
+      readonly fields?: Readonly<Record<string, FieldValue | null>>;
+      readonly id?: string | number;
+    }
+  | {
+      readonly type: 'reply';
+      readonly at: InstantLike;
+      readonly author: 'agent' | 'customer' | 'automatic';
+      readonly id?: string | number;
+    }
+  | {
+      readonly type: 'status';
+      readonly at: InstantLike;
+      readonly status: string;
+      readonly id?: string | number;
+    }
+  | { readonly type: 'severity'; readonly at: InstantLike; readonly severity: string; readonly id?: string | number }
+  | {
+      readonly type: 'plan';
+      readonly at: InstantLike;
+      readonly plan: string;
+      readonly addOns?: readonly string[];
+      readonly severity?: string;
+      readonly id?: string | number;
+    }
+  | {
+      readonly type: 'fields';
+      readonly at: InstantLike;
+      readonly fields: Readonly<Record<string, FieldValue | null>>;
+      readonly id?: string | number;
+    };
+
+/**
+ * A ticket's timeline: its events in time order, `created` first.
+ * @category SLA
+ */
+export type Timeline = readonly TicketEvent[];
+
+/**
+ * A threshold of a target — a warning before the due instant, or an escalation level after it —
+ * and when it falls due. `at` is in the past when `reached`, projected while the clock runs, and
+ * `null` while the clock is paused (even after its breach) or stopped.
+ * @category SLA
+ */
+export interface SlaThreshold {
+  /** The threshold's id in the policy (`warn-75` for `warnAtPercent: [75]`). */
+  readonly id: string;
+  /** A percentage of the target (`null` for a threshold set as a duration past it). */
+  readonly percent: number | null;
+  /** Open time past the target (`null` for a percentage). */
+  readonly afterMs: number | null;
+  /** The threshold as elapsed open time, for the target's current `targetMs`. */
+  readonly elapsedMs: number;
+  readonly at: number | null;
+  readonly reached: boolean;
+}
+
+/**
+ * One stretch of a clock's life, for explanations: `open` time counted, `closed` hours and
+ * `holiday`s skipped while the clock ran, `paused` on a status, or `solved`. `projected` stretches
+ * lie after `now` (or after the stop): the way to the due instant if the clock ran on.
+ * @category SLA
+ */
+export interface SlaSpan {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: 'open' | 'closed' | 'holiday' | 'paused' | 'solved';
+  /** Open time counted towards the target: the span's length when `open`, else 0. */
+  readonly countedMs: number;
+  /** The status, for `paused` and `solved` (a status of the `solved` or `closed` category). */
+  readonly status?: string;
+  /** The holiday's name, for `holiday`. */
+  readonly holiday?: string;
+  readonly projected: boolean;
+}
+
+/**
+ * One measured target of a ticket: first response, resolution, or one follow-up or
+ * periodic-update cycle.
+ *
+ * Instants are epoch ms. `dueAt`: when the elapsed time reached the target, the instant it did;
+ * else, stopped, the deadline it would have had running on from its stop; else, paused, `null`;
+ * else when it falls due if it keeps running. See `docs/sla.md`.
+ * @category SLA
+ */
+export interface TargetMeasurement {
+  /** The target's id in the policy (its metric's name unless the policy names it). */
+  readonly id: string;
+  readonly metric: Metric;
+  /** Follow-up and periodic-update cycles count from 1; `null` for other metrics. */
+  readonly cycle: number | null;
+  readonly startedAt: number;
+  /** The severity level and plan the target was chosen for (a breached target keeps its own). */
+  readonly severity: string | null;
+  readonly plan: string | null;
+  readonly duration: ParsedDuration;
+  /** A calendar id of the policy, or `24/7`. */
+  readonly clock: string;
+  readonly source: EntitlementSource;
+  /** The target as open time on its clock (business days are counted from the clock's start). */
+  readonly targetMs: number;
+  readonly state: 'running' | 'paused' | 'achieved' | 'breached';
+  readonly dueAt: number | null;
+  /** The reply that ended the clock, or the instant the ticket was solved; `null` while open. */
+  readonly stoppedAt: number | null;
+  readonly elapsedMs: number;
+  readonly remainingMs: number;
+  /** `elapsedMs / targetMs × 100`, unrounded. */
+  readonly percent: number;
+  readonly breachedByMs: number;
+  /** The target's warnings and escalations, in the policy's order. */
+  readonly thresholds: readonly SlaThreshold[];
+  /** With `explain: true`: the spans that make up the elapsed time, and the way to the due instant. */
+  readonly spans?: readonly SlaSpan[];
+}
+
+/**
+ * What {@link measure} returns: every measured target of a ticket at `now`.
+ * @category SLA
+ */
+export interface MeasureResult {
+  /** The severity level and plan in force at `now`. */
+  readonly severity: string | null;
+  readonly plan: string | null;
+  /**
+   * The SLA rule (`sla.rules`) whose targets apply at `now`, with one reason per condition; `null`
+   * when the account's plan sets them (no rule matched, or the policy has none).
+   */
+  readonly rule: RuleMatch | null;
+  /** The ticket's status at `now`: a status of the policy's vocabulary. */
+  readonly status: string;
+  /**
+   * First response, follow-up cycles, periodic-update cycles, resolution (each metric's targets in
+   * the policy's order, cycles in order); only targets the policy sets.
+   */
+  readonly targets: readonly TargetMeasurement[];
+  /**
+   * The next instant after `now` at which a running target's result changes — a threshold is
+   * reached, or the target becomes breached (1 ms past its due instant, or past the next opening
+   * when the deadline fell at a closing) — for scheduling; `null` when nothing is running.
+   */
+  readonly nextCheckAt: number | null;
+}
+
+/**
+ * Options of {@link measure}, {@link measureState} and {@link measureMany}.
+ * @category SLA
+ */
+export interface MeasureOptions {
+  /** Adds `spans` to every target: slower, for showing a support lead how a deadline was reached. */
+  readonly explain?: boolean;
+}
