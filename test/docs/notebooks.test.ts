@@ -180,6 +180,19 @@ describe('every notebook', () => {
   });
 });
 
+describe('CI', () => {
+  it('executes the notebooks and compares their outputs, before the tests and their summary', () => {
+    const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
+    const step = ci.indexOf('bash scripts/ci-notebooks.sh');
+    expect(step).toBeGreaterThan(ci.indexOf('scripts/install-runtimes.ts'));
+    expect(step).toBeLessThan(ci.indexOf('npm test'));
+    expect(ci.trimEnd().split('\n').at(-1)).toBe('exit $status');
+    const script = readFileSync(join(root, 'scripts', 'ci-notebooks.sh'), 'utf8');
+    expect(script).toContain('node scripts/notebooks.mjs --check --require-tools');
+    expect(script).toContain("locate('deno')");
+  });
+});
+
 describe('the sample data', () => {
   it('is what data/generate.mjs generates', () => {
     const out = mkdtempSync(join(tmpdir(), 'notebook-data-'));
