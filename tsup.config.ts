@@ -4,7 +4,8 @@ import { defineConfig } from 'tsup';
  * ESM keeps one file per source module, so that bundlers drop every module a program does not
  * import (the package is `sideEffects: false`): importing only the calendar leaves out the policy
  * schemas and the presets. CommonJS, which bundlers do not tree-shake, is one file. Types are one
- * bundled declaration file per format.
+ * bundled declaration file per format. `support-policy/arrow` (src/arrow.ts) is an entry of its
+ * own, so that only it imports the optional peer dependency `apache-arrow`.
  */
 export default defineConfig([
   {
@@ -17,14 +18,14 @@ export default defineConfig([
     target: 'es2022',
   },
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', arrow: 'src/arrow.ts' },
     format: ['esm', 'cjs'],
     dts: { only: true },
     clean: false,
     target: 'es2022',
   },
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', arrow: 'src/arrow.ts' },
     format: ['cjs'],
     dts: false,
     sourcemap: true,
@@ -32,5 +33,6 @@ export default defineConfig([
     treeshake: true,
     target: 'es2022',
     splitting: false,
+    external: ['apache-arrow'],
   },
 ]);

@@ -1,6 +1,7 @@
 /**
  * support-policy: a company's support policy as typed, validated data and pure functions.
  * @packageDocumentation
+ * @module support-policy
  */
 export {
   SupportPolicyError,

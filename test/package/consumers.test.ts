@@ -2,8 +2,8 @@
  * The package as its users get it: built, packed with `npm pack`, unpacked into a scratch
  * project's node_modules, then imported from an ES module, required from CommonJS and compiled
  * by TypeScript under `moduleResolution: bundler` and `node16`. publint and arethetypeswrong check
- * the same tarball. Also: what the tarball holds, and that importing only the calendar leaves the
- * policy schemas out of a bundle.
+ * the same tarball. Also: what the tarball holds, that importing only the calendar leaves the
+ * policy schemas out of a bundle, and that only `support-policy/arrow` imports `apache-arrow`.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -54,7 +54,16 @@ beforeAll(async () => {
   mkdirSync(home, { recursive: true });
   await run('tar', ['-xzf', tarball, '-C', home, '--strip-components=1'], scratch);
   // The runtime dependencies (and luxon's types) come from this repository's install.
-  for (const dep of ['luxon', 'zod', join('@types', 'luxon'), join('@types', 'node'), 'undici-types']) {
+  for (const dep of [
+    'luxon',
+    'zod',
+    'apache-arrow',
+    'flatbuffers',
+    'tslib',
+    join('@types', 'luxon'),
+    join('@types', 'node'),
+    'undici-types',
+  ]) {
     mkdirSync(dirname(join(scratch, 'node_modules', dep)), { recursive: true });
     symlinkSync(join(root, 'node_modules', dep), join(scratch, 'node_modules', dep), 'dir');
   }
@@ -143,6 +152,29 @@ describe('the packed package', () => {
     };
     expect(report.analysis.problems.filter((p) => p.resolutionKind !== 'node10')).toEqual([]);
   }, 60_000);
+
+  it('support-policy/arrow is imported from an ES module and required from CommonJS; the main entry never loads apache-arrow', async () => {
+    const body = (load: string) =>
+      `${load}\nconst columns = measureMany(parsePolicy(standardSupport), [{ account: { type: 'direct', plan: 'enterprise' }, events: [{ type: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'major' }] }], Date.parse('2026-01-05T09:00:00Z'), { format: 'columns' });\nconsole.log(slaColumnsToArrow(columns).targets.numRows === columns.targets.length, slaColumnsToArrowIPC(columns).targets.length > 0);\n`;
+    write(
+      join(scratch, 'esm', 'arrow.mjs'),
+      body(
+        `import { measureMany, parsePolicy, standardSupport } from 'support-policy';\nimport { slaColumnsToArrow, slaColumnsToArrowIPC } from 'support-policy/arrow';`,
+      ),
+    );
+    write(
+      join(scratch, 'cjs', 'arrow.cjs'),
+      body(
+        `const { measureMany, parsePolicy, standardSupport } = require('support-policy');\nconst { slaColumnsToArrow, slaColumnsToArrowIPC } = require('support-policy/arrow');`,
+      ),
+    );
+    expect((await run(process.execPath, ['arrow.mjs'], join(scratch, 'esm'))).trim()).toBe('true true');
+    expect((await run(process.execPath, ['arrow.cjs'], join(scratch, 'cjs'))).trim()).toBe('true true');
+    const dist = join(scratch, 'node_modules', 'support-policy', 'dist');
+    for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts'])
+      expect(readFileSync(join(dist, file), 'utf8'), file).not.toContain('apache-arrow');
+    expect(readFileSync(join(dist, 'arrow.js'), 'utf8')).toContain('apache-arrow');
+  });
 
   it('importing only the calendar leaves the policy schemas and the presets out of a bundle', async () => {
     write(join(scratch, 'shake', 'entry.mjs'), `export { compileCalendar } from 'support-policy';\n`);
