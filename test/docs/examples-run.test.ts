@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runArrowDuckdb } from '../../examples/arrow-duckdb.js';
+import { COMPLIANCE_SQL, runArrowDuckdb } from '../../examples/arrow-duckdb.js';
 import { CsvError, parse, run, toTickets } from '../../examples/csv-batch.js';
 import { CSV_PATH, makeTicketsCsv } from '../../examples/data/make-tickets.js';
 import { incomingEvents, runIntegration, TicketStore } from '../../examples/helpdesk-integration.js';
@@ -377,6 +377,13 @@ describe('examples/arrow-duckdb.ts', () => {
       rmSync(out, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('runs the SQL that docs/arrow.md shows', () => {
+    const words = (sql: string) => sql.replace(/;\s*$/, '').split(/\s+/).filter(Boolean).join(' ');
+    const doc = readFileSync(join(root, 'docs', 'arrow.md'), 'utf8');
+    const shown = /```sql\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    expect(words(shown)).toBe(words(COMPLIANCE_SQL));
+  });
 
   it('runs as a script', () => {
     const out = runExample('arrow-duckdb.ts');
