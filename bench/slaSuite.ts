@@ -176,7 +176,7 @@ export function run(): void {
   for (const r of results) {
     for (const x of r) {
       for (const t of x.targets) {
-        if (t.warnings.length === 1 && same(k, t.elapsedMs, t.dueAt ?? Number.NaN, t.warnings[0]!.at ?? Number.NaN))
+        if (t.thresholds.length === 1 && same(k, t.elapsedMs, t.dueAt ?? Number.NaN, t.thresholds[0]!.at ?? Number.NaN))
           agree++;
         k++;
       }
@@ -185,7 +185,7 @@ export function run(): void {
   let agreeColumns = 0;
   k = 0;
   for (const c of columns) {
-    const { targets, warnings } = c;
+    const { targets, thresholds: warnings } = c;
     for (let r = 0; r < targets.length; r++, k++)
       if (warnings.target[r] === r && same(k, targets.elapsedMs[r]!, targets.dueAt[r]!, warnings.at[r]!))
         agreeColumns++;

@@ -3,7 +3,7 @@
  * (`examples/data/tickets-2026.csv`, read as `csv-batch.ts` reads it) measured as columns,
  * written as Apache Arrow with `support-policy/arrow`, and queried in SQL with DuckDB.
  *
- * It writes `tickets.arrows`, `targets.arrows` and `warnings.arrows` (Arrow IPC streams) to
+ * It writes `tickets.arrows`, `targets.arrows` and `thresholds.arrows` (Arrow IPC streams) to
  * OUT_DIR, or to a temporary folder it removes, loads the targets into an in-memory DuckDB
  * (DuckDB-Wasm, which runs in Node without a native build), runs the monthly compliance report of
  * docs/arrow.md, checks that it equals `complianceReport` on the same results, and prints it.
@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { slaColumnsToArrowIPC } from '../src/arrow.js';
+import { slaColumnsToArrowIPC } from '../src/adapters/arrow.js';
 import { columnsToResults, complianceReport, measureMany, parsePolicy, standardSupport } from '../src/index.js';
 import { EXPORTED_AT, parse, toTickets } from './csv-batch.js';
 import { formatTable } from './formatTable.js';
@@ -75,7 +75,7 @@ export interface ArrowDuckdbResult {
   /** Whether every row equals the matching row of `complianceReport` (months in UTC). */
   readonly matchesComplianceReport: boolean;
   /** Bytes of each Arrow stream written. */
-  readonly bytes: Readonly<Record<'tickets' | 'targets' | 'warnings', number>>;
+  readonly bytes: Readonly<Record<string, number>>;
 }
 
 /** Measures the standard-policy tickets of the CSV, writes them as Arrow to `outDir`, queries them. */
@@ -86,8 +86,7 @@ export async function runArrowDuckdb(outDir: string): Promise<ArrowDuckdbResult>
   const columns = measureMany(parsePolicy(standardSupport), tickets, EXPORTED_AT, { format: 'columns' });
   const ipc = slaColumnsToArrowIPC(columns);
   mkdirSync(outDir, { recursive: true });
-  for (const name of ['tickets', 'targets', 'warnings'] as const)
-    writeFileSync(join(outDir, `${name}.arrows`), ipc[name]);
+  for (const name of Object.keys(ipc) as (keyof typeof ipc)[]) writeFileSync(join(outDir, `${name}.arrows`), ipc[name]);
   const sql = await connectDuckdb();
   sql.insertArrowFromIPCStream(readFileSync(join(outDir, 'targets.arrows')), { name: 'targets' });
   const rows = sql
@@ -122,7 +121,7 @@ export async function runArrowDuckdb(outDir: string): Promise<ArrowDuckdbResult>
     targets: columns.targets.length,
     rows,
     matchesComplianceReport,
-    bytes: { tickets: ipc.tickets.length, targets: ipc.targets.length, warnings: ipc.warnings.length },
+    bytes: Object.fromEntries(Object.entries(ipc).map(([name, bytes]) => [name, bytes.length])),
   };
 }
 

@@ -83,7 +83,7 @@ export function deadlineRows(ticket: string, result: MeasureResult): DeadlineRow
     target: t.metric === 'followUp' ? `followUp#${t.cycle}` : t.metric,
     state: t.state,
     dueAt: iso(t.dueAt),
-    nextWarningAt: iso(t.warnings.find((w) => !w.reached && w.at !== null)?.at ?? null),
+    nextWarningAt: iso(t.thresholds.find((w) => !w.reached && w.at !== null)?.at ?? null),
     nextCheckAt: iso(result.nextCheckAt),
   }));
 }
@@ -201,7 +201,7 @@ function summary(result: MeasureResult, zone: string): string {
     return `${label} ${t.state}${t.dueAt === null ? '' : `, due ${day(t.dueAt)}`}`;
   });
   const next = result.nextCheckAt;
-  const why = result.targets.some((t) => t.warnings.some((w) => w.at === next && !w.reached)) ? 'warning' : 'breach';
+  const why = result.targets.some((t) => t.thresholds.some((w) => w.at === next && !w.reached)) ? 'warning' : 'breach';
   return parts.join('; ') + (next === null ? '' : ` · next check ${day(next)} (${why})`);
 }
 

@@ -32,7 +32,7 @@ import { formatTable } from './formatTable.js';
 const en = (text: string) => ({ en: text });
 const hours: [string, string][] = [['09:00', '17:00']];
 const office = 'ny-office';
-type TargetDefinition = PolicyDefinition['plans'][string]['targets'][number];
+type TargetDefinition = NonNullable<PolicyDefinition['plans'][string]['targets']>[number];
 const untilResolved = ['waiting_on_customer'] as const;
 
 /** High and normal severities: the same targets with or without the add-on. */

@@ -25,7 +25,7 @@ if (parentPort !== null) {
     parentPort.postMessage(columns, [
       columns.tickets.nextCheckAt.buffer,
       columns.targets.dueAt.buffer,
-      columns.warnings.at.buffer,
+      columns.thresholds.at.buffer,
     ] as ArrayBuffer[]);
   } else parentPort.postMessage(measureMany(policy, tickets, now));
 }

@@ -37,7 +37,8 @@ export type ErrorCode =
   | 'invalid_policy'
   | 'invalid_option'
   | 'invalid_columns'
-  | 'invalid_results';
+  | 'invalid_results'
+  | 'invalid_feed';
 
 /**
  * One problem found in a document, with the path of the offending field.

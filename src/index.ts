@@ -25,6 +25,7 @@ export type {
   HolidayRuleDefinition,
   HolidaySetDefinition,
   OverrideDefinition,
+  OverrideRuleDefinition,
 } from './calendar/schema.js';
 export { parsePolicy, safeParsePolicy } from './policy/parsePolicy.js';
 export type { SafeParsePolicyResult } from './policy/parsePolicy.js';
@@ -44,6 +45,7 @@ export type {
   EntitlementSource,
   EntitledChannel,
   EntitledTarget,
+  EntitledThreshold,
   SeverityTargets,
 } from './policy/entitlementTypes.js';
 export { classify } from './triage/classify.js';
@@ -70,11 +72,11 @@ export { measure } from './sla/measure.js';
 export { measureMany } from './sla/measureMany.js';
 export type { MeasureManyOptions, SlaTicket } from './sla/measureMany.js';
 export { columnsToResults } from './sla/columnsToResults.js';
-export type { SlaColumns, SlaTargetColumns, SlaTicketColumns, SlaWarningColumns } from './sla/columns.js';
+export type { SlaColumns, SlaTargetColumns, SlaTicketColumns, SlaThresholdColumns } from './sla/columnTypes.js';
 export { startTicket, advance, measureState } from './sla/advance.js';
 export type { SlaState } from './sla/advance.js';
 export { complianceReport } from './sla/complianceReport.js';
 export type { ComplianceReportOptions, ComplianceRow, ReportPeriod } from './sla/complianceReport.js';
 export type { TicketEvent, Timeline } from './sla/timeline.js';
-export type { MeasureOptions, MeasureResult, TargetMeasurement, SlaWarning, SlaSpan } from './sla/results.js';
-export type { Metric, PauseStatus, TicketStatus } from './sla/clockTypes.js';
+export type { MeasureOptions, MeasureResult, TargetMeasurement, SlaThreshold, SlaSpan } from './sla/results.js';
+export type { Metric, StatusCategory } from './sla/clockTypes.js';

@@ -1,5 +1,5 @@
 import { type BusinessCalendar, compileCalendar } from '../../src/index.js';
-import { measureClock } from '../../src/sla/measureClock.js';
+import { measureClock } from './measureClock.js';
 import { toDefinition, type VectorCalendar } from './calendarVectors.js';
 
 /** One case of the shared SLA vector format. */
@@ -10,6 +10,9 @@ export interface SlaCase {
   target: unknown;
   events: unknown;
   now: unknown;
+  /** Version 2: the case's status vocabulary and initial status. */
+  statuses?: unknown;
+  initialStatus?: unknown;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -39,7 +42,7 @@ export function runSlaVectors(
         if ('error' in entry) throw new Error(entry.error);
         cal = entry;
       }
-      out[c.id] = measureClock(cal, c.target, c.events, c.now);
+      out[c.id] = measureClock(cal, c);
     } catch (e) {
       out[c.id] = { error: message(e) };
     }

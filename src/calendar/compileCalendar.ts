@@ -15,9 +15,11 @@ import { CalendarTables } from './tables.js';
  * (`"1"` Monday … `"7"` Sunday) of `[opening, closing]` wall times (`"HH:MM"`; a closing at or
  * before its opening runs past midnight, `"24:00"` closes at the next midnight); `holidays` (rules
  * and named sets of rules: `fixed`, `easter`, `nthWeekday`, `date`, `range`); `holidayExceptions`
- * (dates on which no holiday applies); and `overrides` (dates whose intervals replace the weekly
- * ones, `open: []` for closed). On any date an override wins over a holiday, and a holiday over
- * the weekly schedule.
+ * (dates on which no holiday applies); `overrides` (dates whose intervals replace the weekly
+ * ones, `open: []` for closed); and `overrideRules` (the same, for every date a rule names:
+ * `fixed`, `nthWeekday`, `easter`, `range`). On any date a dated override wins over a holiday, a
+ * holiday over an override rule (the first listed naming the date), and a rule over the weekly
+ * schedule.
  *
  * The standard support preset follows the source's "Business hours: Regional hours of operation
  * excluding national holidays. 08:00 AM to 06:00 PM CET."

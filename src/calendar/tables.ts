@@ -3,6 +3,7 @@ import { civilFromDays, formatIsoDate, isoWeekday, MS_PER_DAY } from '../interna
 import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from '../instant.js';
 import { type HolidayOccurrence, holidaysOfYear } from './holidays/expandHolidays.js';
 import type { CalendarModel, MinuteSpan } from './model.js';
+import { type DayOverride, ruleOverridesOfYear } from './overrideRules.js';
 import { buildChunk, type Chunk } from './buildChunk.js';
 
 /** Length of a chunk: a little over a year, so a year's tables are built in one go. */
@@ -51,6 +52,7 @@ export class CalendarTables {
   private readonly dayCounts = new Int32Array(SLOTS);
   private built = 0;
   private readonly holidayYears = new Map<number, Map<number, HolidayOccurrence[]>>();
+  private readonly ruleYears = new Map<number, ReadonlyMap<number, DayOverride>>();
   private readonly firstDatedMs: number;
   private readonly lastDatedMs: number;
 
@@ -130,13 +132,32 @@ export class CalendarTables {
     return h;
   }
 
-  /** The minute spans opening on a date: the override's, none on a holiday, else the weekday's. */
+  /** Dates of a local calendar year that override rules name, cached as {@link holidays} are. */
+  ruleOverrides(year: number): ReadonlyMap<number, DayOverride> {
+    let r = this.ruleYears.get(year);
+    if (r === undefined) {
+      r = ruleOverridesOfYear(this.model.overrideRules, year);
+      if (this.ruleYears.size >= MAX_HOLIDAY_YEARS) this.ruleYears.delete(this.ruleYears.keys().next().value!);
+      this.ruleYears.set(year, r);
+    }
+    return r;
+  }
+
+  /**
+   * The minute spans opening on a date: a dated override's; none on a holiday; an override rule's;
+   * else the weekday's.
+   */
   spansOn(day: number): readonly MinuteSpan[] {
     const override = this.model.overrides.get(day);
     if (override !== undefined) return override.spans;
     const spans = this.model.week[isoWeekday(day)]!;
-    if (spans.length === 0) return spans;
-    return this.holidays(civilFromDays(day).year).has(day) ? [] : spans;
+    if (this.model.overrideRules.length === 0) {
+      if (spans.length === 0) return spans;
+      return this.holidays(civilFromDays(day).year).has(day) ? [] : spans;
+    }
+    const year = civilFromDays(day).year;
+    if (this.holidays(year).has(day)) return [];
+    return this.ruleOverrides(year).get(day)?.spans ?? spans;
   }
 
   /** Throws `never_open` when the calendar has no opening at all; call before any search. */

@@ -24,7 +24,10 @@ function describeInput(input: unknown): string {
  * from the document's root, and a `path: expected …, got …` message.
  * @internal
  */
-export function toValidationIssues(error: z.ZodError, prefix: readonly (string | number)[] = []): ValidationIssue[] {
+export function toValidationIssues(
+  error: z.core.$ZodError,
+  prefix: readonly (string | number)[] = [],
+): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   for (const issue of error.issues) {
     const base = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];

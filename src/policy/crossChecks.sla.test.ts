@@ -45,7 +45,7 @@ const addOn = (replacesTargets: boolean, availableOn: string[], targets: Doc[]) 
   routing: { dedicatedAgent: false, secondLevelAgents: false },
 });
 
-describe('one measured target per metric and severity level', () => {
+describe('one measured target per id (the metric unless named) and severity level', () => {
   it("a second firstResponse target overlapping an all-levels one is 'invalid_rule' at the second target", () => {
     const issues = issuesAfter((doc) =>
       doc.plans.enterprise.targets.push(target('firstResponse', 'PT4H', { severities: ['major'] })),
@@ -55,7 +55,7 @@ describe('one measured target per metric and severity level', () => {
         code: 'invalid_rule',
         path: 'plans.enterprise.targets.2',
         message:
-          'plans.enterprise.targets[2]: expected one measured firstResponse target per severity level, got a second one besides plans.enterprise.targets[0]',
+          'plans.enterprise.targets[2]: expected one measured target "firstResponse" per severity level (name targets of one metric apart with "id"), got a second one besides plans.enterprise.targets[0]',
       },
     ]);
   });
@@ -106,7 +106,7 @@ describe("an add-on that adds to a plan's targets (replacesTargets: false)", () 
         code: 'invalid_rule',
         path: 'addOns.extra.targets.0',
         message:
-          'addOns.extra.targets[0]: expected one measured firstResponse target per severity level, got a second one besides plans.premium.targets[0]',
+          'addOns.extra.targets[0]: expected one measured target "firstResponse" per severity level (name targets of one metric apart with "id"), got a second one besides plans.premium.targets[0]',
       },
     ]);
   });
@@ -214,7 +214,7 @@ describe('warnAtPercent in measure results', () => {
   doc.plans.enterprise.targets[0].warnAtPercent = [50, 90];
   const policy = parsePolicy(doc);
   const warnings = (plan: string, p = policy) =>
-    measure(p, { type: 'direct', plan }, events, MON).targets[0]?.warnings.map((w) => [w.percent, w.elapsedMs, w.at]);
+    measure(p, { type: 'direct', plan }, events, MON).targets[0]?.thresholds.map((w) => [w.percent, w.elapsedMs, w.at]);
 
   it("a target's own warnAtPercent overrides the policy's", () => {
     // Enterprise PT2H: 50 % is 1 h (10:00 Madrid), 90 % is 108 min (10:48 Madrid).

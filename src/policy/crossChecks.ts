@@ -3,6 +3,7 @@ import { formatPath } from '../errors.js';
 import { tryParseDuration } from './duration.js';
 import { FACT_VALUES, ORDERED_FACTS } from './facts.js';
 import type { Policy } from './schema.js';
+import { checkSla } from './slaChecks.js';
 
 type Path = (string | number)[];
 
@@ -114,14 +115,10 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
     }
   });
 
-  const increasing = (list: readonly number[] | undefined, path: Path) =>
-    list?.forEach((v, i) => {
-      if (i > 0 && v <= list[i - 1]!)
-        add('invalid_rule', [...path, i], `expected increasing percentages, got ${v} after ${list[i - 1]}`);
-    });
-  increasing(p.sla?.warnAtPercent, ['sla', 'warnAtPercent']);
-  // One measured target per metric and severity level, so that a ticket has one deadline per
-  // metric; `others` are targets measured beside these (a plan's, for an add-on that adds to it).
+  checkSla(p, add);
+  // One measured target per id (its metric's name unless named) and severity level, so that a
+  // ticket has one deadline per target; `others` are targets measured beside these (a plan's, for
+  // an add-on that adds to it).
   const measured = (
     list: Policy['plans'][string]['targets'],
     path: Path,
@@ -131,7 +128,7 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
       if (t.role !== 'target') return;
       const clash = (u: (typeof list)[number]) =>
         u.role === 'target' &&
-        u.metric === t.metric &&
+        (u.id ?? u.metric) === (t.id ?? t.metric) &&
         (t.severities === undefined ||
           u.severities === undefined ||
           t.severities.some((s) => u.severities!.includes(s)));
@@ -145,14 +142,13 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
         add(
           'invalid_rule',
           [...path, i],
-          `expected one measured ${t.metric} target per severity level, got a second one besides ${formatPath(at)}`,
+          `expected one measured target "${t.id ?? t.metric}" per severity level (name targets of one metric apart with "id"), got a second one besides ${formatPath(at)}`,
         );
       }
     });
   const targets = (list: Policy['plans'][string]['targets'], path: Path, scales: string[]) =>
     list.forEach((t, i) => {
       clock([...path, i, 'clock'], t.clock);
-      increasing(t.warnAtPercent, [...path, i, 'warnAtPercent']);
       t.severities?.forEach((s, j) => {
         for (const scale of scales) {
           if (!levelsOf(scale).has(s))

@@ -70,15 +70,34 @@ export interface EntitledChannel {
  * @category Policy
  */
 export interface EntitledTarget {
-  readonly metric: 'firstResponse' | 'followUp' | 'resolution';
+  /** The target's id: its metric's name unless the policy names it. */
+  readonly id: string;
+  readonly metric: 'firstResponse' | 'followUp' | 'periodicUpdate' | 'resolution';
   readonly duration: ParsedDuration;
   /** A calendar id of the policy, or `24/7`. */
   readonly clock: string;
   /** `target` is measured; `typical` is informational and never breached. */
   readonly role: 'target' | 'typical';
-  readonly pauseOn: readonly ('waiting_on_customer' | 'on_hold')[];
+  /** Statuses of the policy's vocabulary on which the clock pauses. */
+  readonly pauseOn: readonly string[];
+  /**
+   * Its warnings and escalation levels: its own (`warnAtPercent` as `warn-<p>`, then
+   * `thresholds`), or else the policy's `sla` ones.
+   */
+  readonly thresholds: readonly EntitledThreshold[];
   readonly note?: string;
   readonly source: EntitlementSource;
+}
+
+/**
+ * A warning or escalation threshold of a target: a percentage of it, or open time past its due
+ * instant (exactly one of `percent` and `afterMs` is set).
+ * @category Policy
+ */
+export interface EntitledThreshold {
+  readonly id: string;
+  readonly percent: number | null;
+  readonly afterMs: number | null;
 }
 
 /**

@@ -60,9 +60,29 @@ function collectIssues(input: unknown): { issues: ValidationIssue[]; data?: Poli
   if (scanned.length > 0) return { issues: scanned };
   const parsed = PolicySchema.safeParse(ownJsonCopy(value), { reportInput: true });
   if (!parsed.success) return { issues: toValidationIssues(parsed.error) };
-  const crossed = crossCheckPolicy(parsed.data as Policy);
+  const policy = withDefaultAccountType(parsed.data as Policy);
+  const crossed = crossCheckPolicy(policy);
   if (crossed.length > 0) return { issues: crossed };
-  return { issues: [], data: deepFreeze(brandPolicy(parsed.data)) as Policy };
+  return { issues: [], data: deepFreeze(brandPolicy(policy)) as Policy };
+}
+
+/**
+ * A policy without account types gets one, `customer`, served by the vendor with the plan's
+ * targets and support hours; its label is "Customer" in every locale the policy declares.
+ */
+function withDefaultAccountType(p: Policy): Policy {
+  if (Object.keys(p.accountTypes).length > 0) return p;
+  const label = Object.fromEntries(p.locales.map((l) => [l, 'Customer'])) as { en: string };
+  const customer = {
+    label,
+    firstLine: 'vendor',
+    vendorTickets: 'yes',
+    targets: 'plan',
+    customerSuccess: 'none',
+    supportHours: 'plan',
+    requiresPartner: false,
+  } as const;
+  return { ...p, accountTypes: { customer } };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { CalendarDefinition } from '../calendar/schema.js';
 import type { DeepReadonly } from '../internal/types.js';
 import type {
   AccountTypeSchema,
@@ -61,8 +62,10 @@ export interface SeverityScale extends Output<typeof SeverityScaleSchema> {}
  */
 export interface Policy extends Omit<
   Output<typeof PolicySchema>,
-  'accountTypes' | 'plans' | 'addOns' | 'severityScales'
+  'calendars' | 'accountTypes' | 'plans' | 'addOns' | 'severityScales'
 > {
+  /** The business calendars, by id. */
+  readonly calendars: { readonly [id: string]: CalendarDefinition };
   /** The account types, by id. */
   readonly accountTypes: { readonly [id: string]: AccountType };
   /** The plans, by id. */

@@ -6,6 +6,7 @@ import { deepFreeze } from '../internal/deepFreeze.js';
 import { toEpochMs } from '../instant.js';
 import { channelState } from './channelState.js';
 import { parseDuration } from './duration.js';
+import { thresholdsOf } from './thresholds.js';
 import { readAccount } from './readAccount.js';
 import type {
   AccountDefinition,
@@ -203,11 +204,13 @@ export function resolveEntitlement(
           t.severities === undefined || t.severities.includes(level.id)
             ? [
                 {
+                  id: t.id ?? t.metric,
                   metric: t.metric,
                   duration: parseDuration(t.duration),
                   clock: t.clock,
                   role: t.role,
                   pauseOn: [...(t.pauseOn ?? [])],
+                  thresholds: thresholdsOf(policy, t),
                   ...(t.note === undefined ? {} : { note: text(t.note) }),
                   source: { ...source, path: [...source.path, i] },
                 },
@@ -222,11 +225,11 @@ export function resolveEntitlement(
   // Two add-ons taken together may not both measure one metric on one level: one deadline per promise.
   for (const level of targets) {
     const measured = level.targets.filter((t) => t.role !== 'typical');
-    const clash = measured.find((t, i) => measured.findIndex((u) => u.metric === t.metric) !== i);
+    const clash = measured.find((t, i) => measured.findIndex((u) => u.id === t.id) !== i);
     if (clash !== undefined) {
-      const first = measured.find((u) => u.metric === clash.metric)!;
+      const first = measured.find((u) => u.id === clash.id)!;
       const taken = (holder.addOns ?? []).indexOf(clash.source.id);
-      const what = `add-ons that do not both set a ${clash.metric} target for level "${level.severity.id}" (${first.source.id} sets one)`;
+      const what = `add-ons that do not both set a target "${clash.id}" for level "${level.severity.id}" (${first.source.id} sets one)`;
       const path = taken >= 0 ? ['account', 'addOns', taken] : ['account', 'plan'];
       throw argumentError('addon_not_allowed', path, what, clash.source.id);
     }

@@ -6,6 +6,10 @@ import { describeValue } from '../internal/describeValue.js';
 import { DURATION_PATTERN } from './duration.js';
 import { ConditionSchema } from './facts.js';
 import { LOCALE_PATTERN, TextSchema } from './text.js';
+import { id, ID_PATTERN } from './ids.js';
+import { StatusSchema, statusName, thresholds, warnAtPercent } from './slaSchema.js';
+
+export { ID_PATTERN };
 
 /**
  * The zod schema of a support policy: the single source of truth of its TypeScript types (below)
@@ -13,13 +17,7 @@ import { LOCALE_PATTERN, TextSchema } from './text.js';
  * fields (references between ids, locales, deduction rules) live in `crossChecks.ts`.
  */
 
-/** An id: lowercase letters, digits, `.`, `-` and `_`, starting with a letter, at most 64 characters. */
-export const ID_PATTERN = /^[a-z][a-z0-9_.-]{0,63}$/;
-const id = z.string().regex(ID_PATTERN, {
-  error: (iss) =>
-    `expected an id (a lowercase letter, then letters, digits, ".", "-" or "_"), got ${describeValue(iss.input)}`,
-});
-const records = <T extends z.ZodType>(value: T) => z.record(id, value);
+const records = <T extends z.core.$ZodType>(value: T) => z.record(id, value);
 
 const duration = z.string().regex(DURATION_PATTERN, {
   error: (iss) =>
@@ -29,15 +27,16 @@ const duration = z.string().regex(DURATION_PATTERN, {
 /** A clock: a calendar of the policy by id, or `24/7`. */
 const clock = z.union([z.literal('24/7'), id]);
 
-const metric = z.enum(['firstResponse', 'followUp', 'resolution']);
-const pauseStatus = z.enum(['waiting_on_customer', 'on_hold']);
-
-/** Warning thresholds: whole percentages of a target, increasing (for example `[75, 90]`). */
-const warnAtPercent = z.array(z.int().min(1).max(99)).max(10);
+const metric = z.enum(['firstResponse', 'followUp', 'periodicUpdate', 'resolution']);
 
 /** A response target of a plan or add-on. */
 export const TargetSchema = z.strictObject({
-  /** What is measured: first response, each follow-up, or resolution. */
+  /**
+   * Tells apart targets of one metric (say `requester_wait` and `agent_work`, two resolution
+   * targets); results are keyed by it. The metric's name when absent.
+   */
+  id: id.optional(),
+  /** What is measured: first response, each follow-up, each periodic update, or resolution. */
   metric,
   /** Severity levels it applies to (ids of the plan's scale); all levels when absent. */
   severities: z.array(id).min(1).optional(),
@@ -45,10 +44,15 @@ export const TargetSchema = z.strictObject({
   clock,
   /** `target`: a commitment, measured; `typical`: an informational figure, never breached. */
   role: z.enum(['target', 'typical']).default('target'),
-  /** Statuses during which the clock pauses. */
-  pauseOn: z.array(pauseStatus).optional(),
-  /** Percentages of the target at which a warning falls due; the policy's `sla.warnAtPercent` when absent. */
+  /** Statuses during which the clock pauses: `open`-category statuses of the policy's vocabulary. */
+  pauseOn: z.array(statusName).max(50).optional(),
+  /**
+   * Percentages of the target at which a warning falls due (shorthand for thresholds with ids
+   * `warn-<percent>`). A target with neither this nor `thresholds` takes the policy's `sla` ones.
+   */
   warnAtPercent: warnAtPercent.optional(),
+  /** Warnings and escalation levels, each with an id. */
+  thresholds: thresholds.optional(),
   note: TextSchema.optional(),
 });
 
@@ -68,9 +72,11 @@ export const PlanSchema = z.strictObject({
   /** Rank among the plans, 1 = highest. */
   rank: z.int().min(1).max(100).optional(),
   severityScale: id,
-  channels: z.array(ChannelAccessSchema).max(50),
-  targets: z.array(TargetSchema).max(200),
-  supportHours,
+  /** The channels the plan opens, each on its clock; none when absent. */
+  channels: z.array(ChannelAccessSchema).max(50).default([]),
+  targets: z.array(TargetSchema).max(200).default([]),
+  /** The plan's support-hours package; `{ kind: 'none' }` when absent. */
+  supportHours: supportHours.default({ kind: 'none' }),
   /** Add-ons every account on this plan has. */
   includedAddOns: z.array(id).optional(),
 });
@@ -100,22 +106,25 @@ export const AddOnSchema = z.strictObject({
     .optional(),
 });
 
-/** How an account type is served. */
+/**
+ * How an account type is served. The defaults describe a customer the vendor serves directly:
+ * only a vendor/partner model needs to set the other values.
+ */
 export const AccountTypeSchema = z.strictObject({
   label: TextSchema,
-  description: TextSchema,
-  /** Who answers first: the vendor's support, or the account's Solution Partner. */
-  firstLine: z.enum(['vendor', 'partner']),
-  /** Whether the vendor's own tickets are open to it: always, "in some cases", or never. */
-  vendorTickets: z.enum(['yes', 'some_cases', 'no']),
-  /** Whether the plan's response targets apply (`none`: best effort, no target). */
-  targets: z.enum(['plan', 'none']),
-  /** How Customer Success reaches it. */
-  customerSuccess: z.enum(['direct', 'through_partner', 'none']),
-  /** Whose support hours it uses. */
-  supportHours: z.enum(['plan', 'partner_pool', 'none']),
-  /** Whether an account of this type must name its managing partner. */
-  requiresPartner: z.boolean(),
+  description: TextSchema.optional(),
+  /** Who answers first: the vendor's support (the default), or the account's Solution Partner. */
+  firstLine: z.enum(['vendor', 'partner']).default('vendor'),
+  /** Whether the vendor's own tickets are open to it: always (the default), "in some cases", or never. */
+  vendorTickets: z.enum(['yes', 'some_cases', 'no']).default('yes'),
+  /** Whether the plan's response targets apply (`plan`, the default; `none`: best effort, no target). */
+  targets: z.enum(['plan', 'none']).default('plan'),
+  /** How Customer Success reaches it; `none` when absent. */
+  customerSuccess: z.enum(['direct', 'through_partner', 'none']).default('none'),
+  /** Whose support hours it uses; the plan's when absent. */
+  supportHours: z.enum(['plan', 'partner_pool', 'none']).default('plan'),
+  /** Whether an account of this type must name its managing partner; `false` when absent. */
+  requiresPartner: z.boolean().default(false),
   /** The only channels open to this type (e.g. the vendor's ticket "in some cases"); all when absent. */
   channels: z.array(id).min(1).optional(),
 });
@@ -140,7 +149,8 @@ export const SeverityScaleSchema = z.strictObject({
         rank: z.int().min(1).max(20),
         label: TextSchema,
         definition: TextSchema.optional(),
-        criteria: z.array(criterion).min(1).max(50),
+        /** The facts that put a request on this level (for `classify`); none when absent. */
+        criteria: z.array(criterion).max(50).default([]),
         examples: z.array(TextSchema).max(20).optional(),
       }),
     )
@@ -215,22 +225,40 @@ export const PolicySchema = z.strictObject({
   schemaVersion: z.literal(1),
   id,
   name: TextSchema,
-  /** The locales every text carries; `en` first. */
-  locales: z.array(z.string().regex(LOCALE_PATTERN)).min(1).max(20),
+  /** The locales every text carries; `en` first. `['en']` when absent. */
+  locales: z.array(z.string().regex(LOCALE_PATTERN)).min(1).max(20).default(['en']),
   source: SourceSchema.optional(),
   calendars: records(CalendarDefinitionSchema),
-  channels: records(z.strictObject({ label: TextSchema })),
+  /** Support channels by id; none when absent. */
+  channels: records(z.strictObject({ label: TextSchema })).default({}),
   severityScales: records(SeverityScaleSchema),
   severityMappings: z.array(SeverityMappingSchema).max(20).optional(),
-  accountTypes: records(AccountTypeSchema),
+  /**
+   * Account types by id. When absent (or empty), one type, `customer`, with every default: served
+   * by the vendor, the plan's targets and support hours.
+   */
+  accountTypes: records(AccountTypeSchema).default({}),
   plans: records(PlanSchema),
-  addOns: records(AddOnSchema),
+  /** Add-ons by id; none when absent. */
+  addOns: records(AddOnSchema).default({}),
   customerSuccess: CustomerSuccessSchema.optional(),
   scope: z.array(ScopeRuleSchema).max(200).optional(),
   partners: PartnerTermsSchema.optional(),
   supportHours: z.strictObject({ deduction: DeductionSchema }).optional(),
-  /** SLA measurement settings shared by every target. */
-  sla: z.strictObject({ warnAtPercent }).optional(),
+  /** SLA measurement settings shared by every target, and the tickets' status vocabulary. */
+  sla: z
+    .strictObject({
+      warnAtPercent: warnAtPercent.optional(),
+      thresholds: thresholds.optional(),
+      /**
+       * The tickets' statuses; `open`, `waiting_on_customer`, `on_hold` (all `open`) and `solved`
+       * when absent.
+       */
+      statuses: z.record(statusName, StatusSchema).optional(),
+      /** A ticket's status when created: an `open`-category status; `open` when absent. */
+      initialStatus: statusName.optional(),
+    })
+    .optional(),
 });
 
 /**

@@ -221,7 +221,7 @@ describe('standardSupport preset: account types (SPEC §2)', () => {
       supportHours: 'none',
       requiresPartner: false,
     });
-    expect(type('technology_partner').description.en).toContain('own integration only');
+    expect(type('technology_partner').description!.en).toContain('own integration only');
   });
 });
 

@@ -1,6 +1,6 @@
-import type { EngineTarget, PauseStatus, TicketStatus } from './clockTypes.js';
+import type { EngineTarget, EngineThreshold, Status } from './clockTypes.js';
 
-/** The numbers a clock is measured in: its target as open time, its warning thresholds, its state codes. */
+/** The numbers a clock is measured in: its target as open time, its thresholds, its state codes. */
 
 const DAY_MS = 86_400_000;
 
@@ -11,8 +11,12 @@ export function targetMs(t: EngineTarget, start: number): number {
   return Math.max(1, t.calendar.between(start, t.calendar.addBusinessDays(start, t.duration.days)));
 }
 
-/** A warning threshold as open time: `percent` of the target, at least 1 ms. */
-export const warningMs = (ms: number, percent: number) => Math.max(1, Math.ceil((ms * percent) / 100));
+/**
+ * A threshold as open time for a target of `ms`: a percentage of it (rounded up, at least 1 ms),
+ * or a duration past it.
+ */
+export const thresholdMs = (ms: number, th: EngineThreshold) =>
+  th.kind === 'percent' ? Math.max(1, Math.ceil((ms * th.value) / 100)) : ms + th.value;
 
 /** Codes of `ClockEngine.settle`'s `state`, in the order of {@link STATES}. */
 export const RUNNING = 0;
@@ -21,6 +25,6 @@ export const ACHIEVED = 2;
 export const BREACHED = 3;
 export const STATES = ['running', 'paused', 'achieved', 'breached'] as const;
 
-/** Whether a target's clock runs while the ticket is in `status`. */
-export const runsOn = (status: TicketStatus, t: EngineTarget) =>
-  status !== 'solved' && (t.pauseOn.length === 0 || !t.pauseOn.includes(status as PauseStatus));
+/** Whether a target's clock runs while the ticket is in `status`: an `open`-category status it does not pause on. */
+export const runsOn = (status: Status, t: EngineTarget) =>
+  status.category === 'open' && (t.pauseOn.length === 0 || !t.pauseOn.includes(status.name));

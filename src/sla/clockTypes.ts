@@ -1,96 +1,127 @@
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
 
 /**
- * The data the SLA clock engine (`engine.ts`) works on: targets, validated events, clocks, and
- * what a clock answers.
+ * The data the SLA clock engine (`engine.ts`) works on: statuses, targets, validated events,
+ * clocks, and what a clock answers.
  */
 
-/** What a target measures. */
-export type Metric = 'firstResponse' | 'followUp' | 'resolution';
-/** A status a target may pause on. */
-export type PauseStatus = 'waiting_on_customer' | 'on_hold';
-/** A ticket's status, as the clocks see it (`reopened` is read as `open`). */
-export type TicketStatus = 'open' | PauseStatus | 'solved';
+/**
+ * What a target measures: the first agent reply, each follow-up (from a customer's message after
+ * an agent's reply to the next agent reply), each periodic update (from one agent reply to the
+ * next), or resolution.
+ * @category SLA
+ */
+export type Metric = 'firstResponse' | 'followUp' | 'periodicUpdate' | 'resolution';
+
+/** The metrics in the order results list them. */
+export const METRICS: readonly Metric[] = Object.freeze(['firstResponse', 'followUp', 'periodicUpdate', 'resolution']);
+
+/**
+ * What a status means to the clocks: `open` statuses run them (unless a target pauses on the
+ * status), `solved` stops them until the ticket is reopened, `closed` stops them for good.
+ * @category SLA
+ */
+export type StatusCategory = 'open' | 'solved' | 'closed';
+
+/** A status of a vocabulary, as the engine sees it: one object per name, compared by identity. */
+export interface Status {
+  readonly name: string;
+  readonly category: StatusCategory;
+}
+
+/** A warning or escalation threshold: a percentage of the target, or open time past it. */
+export interface EngineThreshold {
+  readonly id: string;
+  readonly kind: 'percent' | 'after';
+  readonly value: number;
+}
 
 /** A target as the engine measures it; `info` is carried to the result untouched. */
 export interface EngineTarget<I = unknown> {
+  /** Tells apart the targets of one metric: a re-targeted clock keeps measuring the target with its id. */
+  readonly id: string;
   readonly metric: Metric;
   /** `null`: the 24/7 clock. */
   readonly calendar: BusinessCalendar | null;
-  readonly pauseOn: readonly PauseStatus[];
+  /** The `open`-category statuses the clock pauses on. */
+  readonly pauseOn: readonly string[];
   readonly duration:
     { readonly kind: 'time'; readonly ms: number } | { readonly kind: 'businessDays'; readonly days: number };
-  readonly warnAtPercent: readonly number[];
+  readonly thresholds: readonly EngineThreshold[];
   readonly info: I;
 }
 
-/** The targets in force: at most one per metric (made by {@link targetSet}). */
-export type TargetSet = Readonly<Record<Metric, EngineTarget | undefined>>;
+/** The targets in force, per metric, in the policy's order (made by {@link targetSet}). */
+export type TargetSet = Readonly<Record<Metric, readonly EngineTarget[]>>;
 
 /** What an event does to the clocks. */
 export type EventKind = 'created' | 'agent' | 'customer' | 'automatic' | 'status' | 'retarget';
 
 /**
- * A validated event, reduced to what the clocks need: `status` matters for `status` events,
- * `targets` for `created` and `retarget`. One shape for every kind, so that a reader can refill
- * one object per event instead of allocating a new one (the batch path reads a million events).
+ * A validated event, reduced to what the clocks need: `status` matters for `created` (the initial
+ * status) and `status` events, `targets` for `created` and `retarget`. One shape for every kind, so
+ * that a reader can refill one object per event instead of allocating a new one (the batch path
+ * reads a million events).
  */
 export interface EngineEvent {
   at: number;
   kind: EventKind;
-  status: TicketStatus;
+  status: Status;
   targets: TargetSet;
 }
 
-/**
- * A target set with all three metrics as own properties (`undefined` where none): every set has
- * one shape, so the engine's lookups stay fast whichever policy the sets come from.
- */
-export function targetSet(targets: Partial<Record<Metric, EngineTarget>>): TargetSet {
-  return Object.freeze({
-    firstResponse: targets.firstResponse,
-    followUp: targets.followUp,
-    resolution: targets.resolution,
-  });
-}
+const NONE: readonly EngineTarget[] = Object.freeze([]);
 
-/** The target a set has for a metric. */
-export function targetOf(set: TargetSet, metric: Metric): EngineTarget | undefined {
-  return metric === 'firstResponse' ? set.firstResponse : metric === 'followUp' ? set.followUp : set.resolution;
+/**
+ * A target set with every metric as an own property (an empty list where none): every set has one
+ * shape, so the engine's lookups stay fast whichever policy the sets come from.
+ */
+export function targetSet(targets: Partial<Record<Metric, readonly EngineTarget[]>>): TargetSet {
+  const list = (m: Metric) => {
+    const l = targets[m];
+    return l === undefined || l.length === 0 ? NONE : Object.freeze([...l]);
+  };
+  return Object.freeze({
+    firstResponse: list('firstResponse'),
+    followUp: list('followUp'),
+    periodicUpdate: list('periodicUpdate'),
+    resolution: list('resolution'),
+  });
 }
 
 /** No targets: the set of an event that sets none. */
 export const NO_TARGETS: TargetSet = targetSet({});
 
+/** The default status vocabulary's `open` status (also the engine's status before `created`). */
+export const OPEN_STATUS: Status = Object.freeze({ name: 'open', category: 'open' });
+
 /** A new engine event (the fields a kind does not use take neutral values). */
 export function engineEvent(
   at: number,
   kind: EventKind,
-  status: TicketStatus = 'open',
+  status: Status = OPEN_STATUS,
   targets: TargetSet = NO_TARGETS,
 ): EngineEvent {
   return { at, kind, status, targets };
 }
 
-/** One clock: first response, resolution, or one follow-up cycle. */
+/**
+ * One clock: the first response, resolution, one follow-up or periodic-update cycle — for one
+ * target of its metric. The clocks of one metric and cycle (one per target, or one without a
+ * target) share their start and end.
+ */
 export interface Clock {
   metric: Metric;
   start: number;
   /** The instant of the reply that ended it; +∞ while it has not ended. */
   end: number;
-  /** Follow-up cycles count from 1; other clocks are 0. */
+  /** Follow-up and periodic-update cycles count from 1; other clocks are 0. */
   cycle: number;
+  /** The id of the target it measures; `''` for a clock kept for its timing only (no target of its metric). */
+  slot: string;
   target: EngineTarget | undefined;
   /** The target as open time on its clock, fixed at the clock's start for business days. */
   ms: number;
-}
-
-/** A warning threshold: reached (in the past), projected (running), or not due (stopped, paused). */
-export interface WarningOutcome {
-  readonly percent: number;
-  readonly elapsedMs: number;
-  readonly at: number | null;
-  readonly reached: boolean;
 }
 
 /** One clock's answer at `now`. */
@@ -101,5 +132,6 @@ export interface ClockOutcome {
   readonly elapsed: number;
   readonly remaining: number;
   readonly breachedBy: number;
-  readonly warnings: readonly WarningOutcome[];
+  /** Per threshold of the target, in its order: reached (past), projected, or `null`. */
+  readonly thresholds: readonly (number | null)[];
 }

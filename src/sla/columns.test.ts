@@ -33,7 +33,7 @@ const n = (x: number) => (Number.isNaN(x) ? null : x);
 
 /** Checks every column entry against the rows, independently of columnsToResults. */
 function expectSameFigures(columns: SlaColumns, rows: readonly MeasureResult[]): void {
-  const { tickets, targets, warnings } = columns;
+  const { tickets, targets, thresholds: warnings } = columns;
   expect(tickets.length).toBe(rows.length);
   let r = 0;
   let k = 0;
@@ -47,6 +47,7 @@ function expectSameFigures(columns: SlaColumns, rows: readonly MeasureResult[]):
     for (const t of row.targets) {
       expect({
         ticket: targets.ticket[r],
+        id: targets.id[r],
         metric: targets.metric[r],
         cycle: n(targets.cycle[r]!),
         startedAt: targets.startedAt[r],
@@ -65,6 +66,7 @@ function expectSameFigures(columns: SlaColumns, rows: readonly MeasureResult[]):
         breachedByMs: targets.breachedByMs[r],
       }).toStrictEqual({
         ticket: i,
+        id: t.id,
         metric: t.metric,
         cycle: t.cycle,
         startedAt: t.startedAt,
@@ -82,10 +84,12 @@ function expectSameFigures(columns: SlaColumns, rows: readonly MeasureResult[]):
         percent: t.percent,
         breachedByMs: t.breachedByMs,
       });
-      for (const w of t.warnings) {
+      for (const w of t.thresholds) {
         expect({
           target: warnings.target[k],
-          percent: warnings.percent[k],
+          id: warnings.id[k],
+          percent: n(warnings.percent[k]!),
+          afterMs: n(warnings.afterMs[k]!),
           elapsedMs: warnings.elapsedMs[k],
           at: n(warnings.at[k]!),
           reached: warnings.reached[k],
@@ -149,8 +153,8 @@ describe('columns by hand', () => {
     expect([...columns.targets.cycle]).toStrictEqual([Number.NaN, Number.NaN]);
     expect(columns.targets.state).toStrictEqual(['achieved', 'running']);
     expect(columns.targets.elapsedMs[0]).toBe(1.5 * HOUR);
-    expect([...columns.warnings.target]).toStrictEqual([0, 1]);
-    expect(columns.warnings.reached).toStrictEqual([true, false]);
+    expect([...columns.thresholds.target]).toStrictEqual([0, 1]);
+    expect(columns.thresholds.reached).toStrictEqual([true, false]);
     expect(columns.tickets.plan).toStrictEqual(['enterprise', 'premium', 'starter']);
   });
 
@@ -158,7 +162,7 @@ describe('columns by hand', () => {
     expect(Number.isNaN(columns.tickets.nextCheckAt[1]!)).toBe(true);
     expect(Number.isNaN(columns.targets.stoppedAt[1]!)).toBe(true);
     expect(columns.targets.stoppedAt[0]).toBe(MON + 1.5 * HOUR);
-    expect(columns.tickets.nextCheckAt[2]).toBe(columns.warnings.at[1]);
+    expect(columns.tickets.nextCheckAt[2]).toBe(columns.thresholds.at[1]);
   });
 
   it('numbers are typed arrays (transferable), the rest frozen arrays; each call makes new ones', () => {
@@ -168,7 +172,7 @@ describe('columns by hand', () => {
       columns,
       columns.tickets,
       columns.targets,
-      columns.warnings,
+      columns.thresholds,
       columns.targets.metric,
       columns.tickets.status,
     ])
@@ -183,7 +187,7 @@ describe('columns by hand', () => {
     expect([
       empty.tickets.length,
       empty.targets.length,
-      empty.warnings.length,
+      empty.thresholds.length,
       empty.targets.dueAt.length,
     ]).toStrictEqual([0, 0, 0, 0]);
     expect(columnsToResults(empty)).toStrictEqual([]);
@@ -214,7 +218,7 @@ describe('tables grow past their first room', () => {
     const rows = measureMany(dedicated, tickets, now);
     const columns = measureMany(dedicated, tickets, now, { format: 'columns' });
     expect(columns.targets.length).toBeGreaterThan(1.5 * tickets.length + 16); // the first room
-    expect(columns.warnings.length).toBeGreaterThan(1.5 * tickets.length + 16);
+    expect(columns.thresholds.length).toBeGreaterThan(1.5 * tickets.length + 16);
     expectSameFigures(columns, rows);
     expect(columnsToResults(columns)).toStrictEqual(rows);
   });
@@ -268,8 +272,8 @@ describe('tables grow past their first room', () => {
     expect(many.targets.dueAt.buffer.byteLength).toBeLessThanOrEqual(
       Math.ceil(1.25 * many.targets.length) * (9 * 8 + 4),
     );
-    expect(many.warnings.at.buffer.byteLength).toBeLessThanOrEqual(
-      Math.ceil(1.25 * many.warnings.length) * (3 * 8 + 4),
+    expect(many.thresholds.at.buffer.byteLength).toBeLessThanOrEqual(
+      Math.ceil(1.25 * many.thresholds.length) * (4 * 8 + 4),
     );
     const moved = structuredClone(columns, { transfer: [targets.dueAt.buffer as ArrayBuffer] });
     expect(targets.dueAt.length).toBe(0); // detached here
@@ -298,9 +302,9 @@ describe('options and columns that are not a batch are refused with typed errors
   });
 
   it('a missing table or column, or a column of another length: invalid_columns naming it', () => {
-    expect(errorOf(() => columnsToResults({ ...columns, warnings: undefined } as never))).toMatchObject({
+    expect(errorOf(() => columnsToResults({ ...columns, thresholds: undefined } as never))).toMatchObject({
       code: 'invalid_columns',
-      path: ['warnings'],
+      path: ['thresholds'],
     });
     expect(errorOf(() => columnsToResults(null as never))).toMatchObject({
       code: 'invalid_columns',
@@ -319,10 +323,10 @@ describe('options and columns that are not a batch are refused with typed errors
       code: 'invalid_columns',
       path: ['targets', 'ticket', 0],
     });
-    const dangling = { ...columns, warnings: { ...columns.warnings, target: Uint32Array.of(1) } };
+    const dangling = { ...columns, thresholds: { ...columns.thresholds, target: Uint32Array.of(1) } };
     expect(errorOf(() => columnsToResults(dangling))).toMatchObject({
       code: 'invalid_columns',
-      path: ['warnings', 'target', 0],
+      path: ['thresholds', 'target', 0],
     });
   });
 });

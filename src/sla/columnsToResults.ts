@@ -1,14 +1,15 @@
 import { argumentError } from '../errors.js';
 import { describeValue } from '../internal/describeValue.js';
 import { own } from '../internal/record.js';
-import type { SlaColumns } from './columns.js';
-import type { MeasureResult, SlaWarning, TargetMeasurement } from './results.js';
+import type { SlaColumns } from './columnTypes.js';
+import type { MeasureResult, SlaThreshold, TargetMeasurement } from './results.js';
 
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
 const TICKET_FIELDS = ['severity', 'plan', 'status', 'nextCheckAt'] as const;
 const TARGET_FIELDS = [
   'ticket',
+  'id',
   'metric',
   'cycle',
   'startedAt',
@@ -26,7 +27,7 @@ const TARGET_FIELDS = [
   'percent',
   'breachedByMs',
 ] as const;
-const WARNING_FIELDS = ['target', 'percent', 'elapsedMs', 'at', 'reached'] as const;
+const THRESHOLD_FIELDS = ['target', 'id', 'percent', 'afterMs', 'elapsedMs', 'at', 'reached'] as const;
 
 /**
  * The rows of a columnar batch: what {@link measureMany} returns for the same tickets without
@@ -52,27 +53,30 @@ const WARNING_FIELDS = ['target', 'percent', 'elapsedMs', 'at', 'reached'] as co
 export function columnsToResults(columns: SlaColumns): MeasureResult[] {
   const tk = table(columns, 'tickets', TICKET_FIELDS);
   const tg = table(columns, 'targets', TARGET_FIELDS);
-  const wn = table(columns, 'warnings', WARNING_FIELDS);
-  const { tickets, targets, warnings } = columns;
+  const wn = table(columns, 'thresholds', THRESHOLD_FIELDS);
+  const { tickets, targets, thresholds } = columns;
   const out: MeasureResult[] = [];
   let r = 0;
   let k = 0;
   for (let i = 0; i < tk; i++) {
     const rows: TargetMeasurement[] = [];
     for (; r < tg && reference(targets.ticket, r, i, tk, ['targets', 'ticket']); r++) {
-      const list: SlaWarning[] = [];
-      for (; k < wn && reference(warnings.target, k, r, tg, ['warnings', 'target']); k++) {
+      const list: SlaThreshold[] = [];
+      for (; k < wn && reference(thresholds.target, k, r, tg, ['thresholds', 'target']); k++) {
         list.push(
           Object.freeze({
-            percent: warnings.percent[k]!,
-            elapsedMs: warnings.elapsedMs[k]!,
-            at: orNull(warnings.at[k]!),
-            reached: warnings.reached[k]!,
+            id: thresholds.id[k]!,
+            percent: orNull(thresholds.percent[k]!),
+            afterMs: orNull(thresholds.afterMs[k]!),
+            elapsedMs: thresholds.elapsedMs[k]!,
+            at: orNull(thresholds.at[k]!),
+            reached: thresholds.reached[k]!,
           }),
         );
       }
       rows.push(
         Object.freeze({
+          id: targets.id[r]!,
           metric: targets.metric[r]!,
           cycle: orNull(targets.cycle[r]!),
           startedAt: targets.startedAt[r]!,
@@ -89,7 +93,7 @@ export function columnsToResults(columns: SlaColumns): MeasureResult[] {
           remainingMs: targets.remainingMs[r]!,
           percent: targets.percent[r]!,
           breachedByMs: targets.breachedByMs[r]!,
-          warnings: Object.freeze(list),
+          thresholds: Object.freeze(list),
         }),
       );
     }
@@ -105,7 +109,7 @@ export function columnsToResults(columns: SlaColumns): MeasureResult[] {
   }
   // Rows left over point past the last row of their table, or back.
   if (r < tg) reference(targets.ticket, r, tk, tk, ['targets', 'ticket']);
-  if (k < wn) reference(warnings.target, k, tg, tg, ['warnings', 'target']);
+  if (k < wn) reference(thresholds.target, k, tg, tg, ['thresholds', 'target']);
   return out;
 }
 

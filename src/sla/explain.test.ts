@@ -159,7 +159,7 @@ describe('explained deadlines, span by span', () => {
     ];
     expect(rows(explained(events, z('2026-01-12T09:30'), enterprise))).toEqual([
       ['open', '2026-01-12T08:00', '2026-01-12T08:30', 0.5, false, ''],
-      ['solved', '2026-01-12T08:30', '2026-01-12T09:00', 0, false, ''],
+      ['solved', '2026-01-12T08:30', '2026-01-12T09:00', 0, false, 'solved'],
       ['open', '2026-01-12T09:00', '2026-01-12T09:30', 0.5, false, ''],
       ['open', '2026-01-12T09:30', '2026-01-12T10:30', 1, true, ''],
     ]);
@@ -181,7 +181,7 @@ describe('explained deadlines, span by span', () => {
       enterprise,
     );
     expect(rows(solved).slice(1)).toEqual([
-      ['solved', '2026-01-12T08:30', '2026-01-12T12:00', 0, false, ''],
+      ['solved', '2026-01-12T08:30', '2026-01-12T12:00', 0, false, 'solved'],
       ['open', '2026-01-12T08:30', '2026-01-12T10:00', 1.5, true, ''],
     ]);
   });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
 import { memoFor } from '../internal/memo.js';
-import type { Clock, ClockOutcome, PauseStatus, TicketStatus } from './clockTypes.js';
+import type { Clock, ClockOutcome } from './clockTypes.js';
 import type { ClockEngine } from './engine.js';
 import type { SlaSpan } from './results.js';
 
@@ -23,7 +23,7 @@ export function explainClock(engine: ClockEngine, c: Clock, now: number, o: Cloc
     to: number,
     kind: Kind,
     projected: boolean,
-    extra: { status?: TicketStatus; holiday?: string } = {},
+    extra: { status?: string; holiday?: string } = {},
   ) => {
     if (from >= to) return;
     const last = out[out.length - 1];
@@ -60,8 +60,8 @@ export function explainClock(engine: ClockEngine, c: Clock, now: number, o: Cloc
     closed(cursor, to, projected);
   };
   engine.forEachSegment(c, now, (from, to, status) => {
-    if (status === 'solved') push(from, to, 'solved', false);
-    else if (t.pauseOn.includes(status as PauseStatus)) push(from, to, 'paused', false, { status });
+    if (status.category !== 'open') push(from, to, 'solved', false, { status: status.name });
+    else if (t.pauseOn.includes(status.name)) push(from, to, 'paused', false, { status: status.name });
     else running(from, to, false);
   });
   if (o.due !== null && o.elapsed < c.ms) {

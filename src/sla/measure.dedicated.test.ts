@@ -118,7 +118,7 @@ describe('follow-up cycles (sev1/sev2: PT4H on the 24/7 clock)', () => {
       state: 'running',
       elapsedMs: 30 * MIN,
       dueAt: saturday3 + HOUR,
-      warnings: [{ at: saturday3 + 45 * MIN }],
+      thresholds: [{ at: saturday3 + 45 * MIN }],
     });
   });
 });
@@ -270,7 +270,7 @@ describe('pauses, warnings and the next check (a policy whose Enterprise targets
 
   it('while paused a clock has no due instant, its warnings no instant, and there is no next check', () => {
     const r = at([status(MON + 30 * MIN, 'waiting_on_customer')], MON + HOUR);
-    expect(r.targets.map((t) => [t.metric, t.state, t.dueAt, t.elapsedMs, t.warnings[0]?.at])).toEqual([
+    expect(r.targets.map((t) => [t.metric, t.state, t.dueAt, t.elapsedMs, t.thresholds[0]?.at])).toEqual([
       ['firstResponse', 'paused', null, 30 * MIN, null],
       ['resolution', 'paused', null, 30 * MIN, null],
     ]);
@@ -283,7 +283,7 @@ describe('pauses, warnings and the next check (a policy whose Enterprise targets
       state: 'paused',
       remainingMs: 0,
       dueAt: MON + 2 * HOUR,
-      warnings: [{ at: MON + 90 * MIN, reached: true }],
+      thresholds: [{ at: MON + 90 * MIN, reached: true }],
     });
   });
 

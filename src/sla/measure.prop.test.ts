@@ -13,7 +13,12 @@ import {
   statusSteps,
   withEvents,
 } from '../../test/arbitraries/timelineProps.js';
-import { dedicatedSetup, pausingSetup } from '../../test/arbitraries/timelineSetups.js';
+import {
+  dedicatedSetup,
+  helpdeskSetup,
+  pausingSetup,
+  type TicketSetup,
+} from '../../test/arbitraries/timelineSetups.js';
 import { advance, measureState, startTicket } from './advance.js';
 import { measure } from './measure.js';
 import { measureMany } from './measureMany.js';
@@ -78,26 +83,33 @@ forEachSetup('(b) measureMany equals measure per ticket, and survives JSON and s
  * and no status event falls strictly between: the waiting status goes after every event at `a`
  * and the `open` before every event at `b`, so the status differs only on `[a, b)` (open → waiting).
  */
-function withPause(c: TicketCase, stretch: number, from: number, length: number): TicketEvent[] | undefined {
+function withPause(
+  setup: TicketSetup,
+  c: TicketCase,
+  stretch: number,
+  from: number,
+  length: number,
+): TicketEvent[] | undefined {
+  const { status: pause, open: resume } = setup.pause ?? { status: 'waiting_on_customer', open: 'open' };
   const horizon = Math.max(c.now, lastAt(c)) + 3 * DAY;
   const steps = statusSteps(c.events, Number.POSITIVE_INFINITY);
   const open = steps
     .map((s, i) => ({ status: s.status, from: s.at, to: steps[i + 1]?.at ?? horizon }))
-    .filter((s) => s.status === 'open' && s.to > s.from);
+    .filter((s) => s.status === resume && s.to > s.from);
   if (open.length === 0) return undefined;
   const s = open[stretch % open.length]!;
   const a = s.from + Math.floor(((s.to - s.from - 1) * from) / 1000);
   const b = a + 1 + Math.floor(((s.to - a - 1) * length) / 1000);
   const events = [...c.events];
   const i = events.filter((e) => at(e) <= a).length;
-  events.splice(i, 0, { type: 'status', at: a, status: 'waiting_on_customer' });
+  events.splice(i, 0, { type: 'status', at: a, status: pause });
   const j = events.filter((e) => at(e) < b).length;
-  events.splice(j, 0, { type: 'status', at: b, status: 'open' });
+  events.splice(j, 0, { type: 'status', at: b, status: resume });
   return events;
 }
 
 /** What a clock measured (not which severity level or plan chose its target). */
-const clockOf = ({ state, dueAt, stoppedAt, elapsedMs, warnings }: TargetMeasurement) => ({
+const clockOf = ({ state, dueAt, stoppedAt, elapsedMs, thresholds: warnings }: TargetMeasurement) => ({
   state,
   dueAt,
   stoppedAt,
@@ -112,7 +124,7 @@ forEachSetup(
   (setup) => {
     fc.assert(
       fc.property(ticketArb(setup), fc.nat(), permilleArb, permilleArb, (c, stretch, from, length) => {
-        const paused = withPause(c, stretch, from, length);
+        const paused = withPause(setup, c, stretch, from, length);
         fc.pre(paused !== undefined);
         const a = byKey(run(setup, c));
         const b = byKey(run(setup, withEvents(c, paused)));
@@ -121,15 +133,20 @@ forEachSetup(
           if (mb === undefined || !sameTarget(ma, mb)) continue;
           expect(mb.elapsedMs).toBeLessThanOrEqual(ma.elapsedMs);
           if (ma.dueAt !== null && mb.dueAt !== null) expect(mb.dueAt).toBeGreaterThanOrEqual(ma.dueAt);
-          // A target that does not pause on waiting_on_customer runs through the pause as before.
-          if (!pauseOnOf(setup.policy, ma).includes('waiting_on_customer'))
+          // Nor a threshold: a warning or an escalation.
+          ma.thresholds.forEach((ta, k) => {
+            const tb = mb.thresholds[k]!;
+            if (ta.at !== null && tb.at !== null) expect(tb.at).toBeGreaterThanOrEqual(ta.at);
+          });
+          // A target that does not pause on the pausing status runs through the pause as before.
+          if (!pauseOnOf(setup.policy, ma).includes(setup.pause?.status ?? 'waiting_on_customer'))
             expect(clockOf(mb)).toStrictEqual(clockOf(ma));
         }
       }),
       { numRuns: 1000 },
     );
   },
-  [pausingSetup, dedicatedSetup],
+  [pausingSetup, dedicatedSetup, helpdeskSetup],
 );
 
 forEachSetup('(d) an earlier agent reply never makes the first response use more time', (setup) => {
@@ -151,6 +168,9 @@ forEachSetup('(d) an earlier agent reply never makes the first response use more
         const x = created + Math.floor(((Math.max(c.now, lastAt(c)) - created) * permille) / 1000);
         events = insertAt(c.events, { type: 'reply', at: x, author: 'agent' }, pos);
       }
+      // Nothing may follow a closed status: a reply inserted after one is not a timeline.
+      const closing = events.findIndex((e) => closes(setup, e));
+      if (closing >= 0 && closing < events.length - 1) return;
       const a = run(setup, c).targets.find((m) => m.metric === 'firstResponse');
       const b = run(setup, withEvents(c, events)).targets.find((m) => m.metric === 'firstResponse');
       if (a === undefined || b === undefined || !sameTarget(a, b)) return;
@@ -184,7 +204,11 @@ const COMMUTING: Readonly<Record<Kind, readonly Kind[]>> = {
   severity: ['automatic', 'status', 'customer'],
   plan: ['automatic', 'status', 'customer'],
 };
-const commute = (x: TicketEvent, y: TicketEvent) => at(x) === at(y) && COMMUTING[kindOf(x)].includes(kindOf(y));
+/** A status of the `closed` category: nothing may follow it, so it commutes with nothing. */
+const closes = (setup: TicketSetup, e: TicketEvent) =>
+  e.type === 'status' && !!setup.closedStatuses?.includes(e.status);
+const commute = (setup: TicketSetup, x: TicketEvent, y: TicketEvent) =>
+  at(x) === at(y) && !closes(setup, x) && !closes(setup, y) && COMMUTING[kindOf(x)].includes(kindOf(y));
 
 forEachSetup('(e) swapping commuting events at one instant changes nothing', (setup) => {
   fc.assert(
@@ -197,7 +221,8 @@ forEachSetup('(e) swapping commuting events at one instant changes nothing', (se
         let swaps = 0;
         for (const pick of picks) {
           const candidates: number[] = [];
-          for (let i = 1; i + 1 < events.length; i++) if (commute(events[i]!, events[i + 1]!)) candidates.push(i);
+          for (let i = 1; i + 1 < events.length; i++)
+            if (commute(setup, events[i]!, events[i + 1]!)) candidates.push(i);
           if (candidates.length === 0) break;
           const i = candidates[pick % candidates.length]!;
           [events[i], events[i + 1]] = [events[i + 1]!, events[i]!];

@@ -271,17 +271,21 @@ describe('re-targeting on a plan change', () => {
 });
 
 describe('warnings at 75 % (Enterprise PT2H warns after 90 business minutes)', () => {
-  const warning = (events: TicketEvent[], now: number) => firstResponse(events, now).warnings;
+  const warning = (events: TicketEvent[], now: number) => firstResponse(events, now).thresholds;
 
   it('while running, the warning is projected and is the next check', () => {
     const r = measure(std, enterprise, [created(MON, 'major')], MON + HOUR);
-    expect(single(r).warnings).toEqual([{ percent: 75, elapsedMs: 90 * MIN, at: MON + 90 * MIN, reached: false }]);
+    expect(single(r).thresholds).toEqual([
+      { id: 'warn-75', percent: 75, afterMs: null, elapsedMs: 90 * MIN, at: MON + 90 * MIN, reached: false },
+    ]);
     expect(r.nextCheckAt).toBe(MON + 90 * MIN);
   });
 
   it('once reached, the warning keeps its past instant and the breach (1 ms past due) becomes the next check', () => {
     const r = measure(std, enterprise, [created(MON, 'major')], MON + 100 * MIN);
-    expect(single(r).warnings).toEqual([{ percent: 75, elapsedMs: 90 * MIN, at: MON + 90 * MIN, reached: true }]);
+    expect(single(r).thresholds).toEqual([
+      { id: 'warn-75', percent: 75, afterMs: null, elapsedMs: 90 * MIN, at: MON + 90 * MIN, reached: true },
+    ]);
     expect(r.nextCheckAt).toBe(MON + 2 * HOUR + 1);
   });
 
@@ -315,8 +319,8 @@ describe('what is measured', () => {
   });
 
   it("an account type with targets 'none' measures nothing and its ticket needs no severity", () => {
-    expect(standardSupport.accountTypes['indirect']?.targets).toBe('none');
-    expect(standardSupport.accountTypes['technology_partner']?.targets).toBe('none');
+    expect(standardSupport.accountTypes!['indirect']?.targets).toBe('none');
+    expect(standardSupport.accountTypes!['technology_partner']?.targets).toBe('none');
     for (const account of [{ type: 'indirect', plan: 'premium', partner: 'acme' }, { type: 'technology_partner' }]) {
       const r = measure(std, account, [created(MON), agent(MON + 9 * HOUR)], MON + 10 * HOUR);
       expect(r).toEqual({ severity: null, plan: account.plan ?? null, status: 'open', targets: [], nextCheckAt: null });
@@ -326,7 +330,7 @@ describe('what is measured', () => {
   it('the result, its targets and their warnings are frozen', () => {
     const r = measure(std, enterprise, [created(MON, 'major')], MON + HOUR);
     const t = single(r);
-    for (const v of [r, r.targets, t, t.warnings, t.warnings[0]]) expect(Object.isFrozen(v)).toBe(true);
+    for (const v of [r, r.targets, t, t.thresholds, t.thresholds[0]]) expect(Object.isFrozen(v)).toBe(true);
     expect(() => (r.targets as TargetMeasurement[]).push(t)).toThrow(TypeError);
   });
 

@@ -11,7 +11,11 @@ import {
   statusSteps,
   stoppedTime,
 } from '../../test/arbitraries/timelineProps.js';
-import { dedicatedSetup, pausingSetup } from '../../test/arbitraries/timelineSetups.js';
+import { dedicatedSetup, pausingSetup, type TicketSetup } from '../../test/arbitraries/timelineSetups.js';
+
+/** Whether a status stops every clock: one of the `solved` or `closed` category. */
+const stopsClocks = (setup: TicketSetup, status: string) =>
+  status === 'solved' || !!setup.closedStatuses?.includes(status);
 
 /**
  * Properties of the clocks `measure` reports, over random timelines on the presets and on a policy
@@ -71,7 +75,7 @@ forEachSetup('(g) explained spans add up to the elapsed time and lead to the due
         expect(past.reduce((sum, s) => sum + s.countedMs, 0)).toBe(m.elapsedMs);
         const end = past.length === 0 ? m.startedAt : past[past.length - 1]!.to;
         if (end !== c.now) expect(end).toBe(m.stoppedAt);
-        else if (m.stoppedAt !== null && m.stoppedAt < c.now && explained.status !== 'solved')
+        else if (m.stoppedAt !== null && m.stoppedAt < c.now && !stopsClocks(setup, explained.status))
           throw new Error(`spans run past the stop ${m.stoppedAt}`);
         // Projected: from the stop (or now) to the due instant, counting what remains.
         if (m.dueAt !== null && m.elapsedMs < m.targetMs) {
@@ -110,30 +114,41 @@ forEachSetup('(h) elapsed time never decreases as now grows, and a breach stays'
   );
 });
 
-forEachSetup('(i) warnings fall at their threshold, before the due instant', (setup) => {
+forEachSetup('(i) thresholds fall at their open time, in order, and only while running are projected', (setup) => {
   fc.assert(
     fc.property(ticketArb(setup), (c) => {
       const r = run(setup, c);
       if (r.nextCheckAt !== null) expect(r.nextCheckAt).toBeGreaterThan(c.now);
       for (const m of r.targets) {
-        for (const w of m.warnings) {
-          expect(w.elapsedMs).toBe(Math.max(1, Math.ceil((m.targetMs * w.percent) / 100)));
-          expect(w.elapsedMs).toBeLessThanOrEqual(m.targetMs);
+        for (const w of m.thresholds) {
+          expect((w.percent === null) !== (w.afterMs === null)).toBe(true);
+          expect(w.elapsedMs).toBe(
+            w.percent !== null ? Math.max(1, Math.ceil((m.targetMs * w.percent) / 100)) : m.targetMs + w.afterMs!,
+          );
           expect(w.reached).toBe(m.elapsedMs >= w.elapsedMs);
           if (w.reached) {
             expect(w.at).not.toBeNull();
             expect(w.at!).toBeGreaterThanOrEqual(m.startedAt);
             expect(w.at!).toBeLessThanOrEqual(c.now);
-            if (m.dueAt !== null) expect(w.at!).toBeLessThanOrEqual(m.dueAt);
           } else if (w.at !== null) {
-            // Projected: only while running, after now, not after the due instant.
-            expect(m.state).toBe('running');
+            // Projected: only while the clock runs (breached or not), after now.
+            expect(m.state === 'running' || m.state === 'breached').toBe(true);
+            expect(m.stoppedAt).toBeNull();
             expect(w.at).toBeGreaterThan(c.now);
-            expect(w.at).toBeLessThanOrEqual(m.dueAt!);
           } else {
             expect(m.state === 'running').toBe(false);
           }
+          // Before the due instant for a warning, not before it for an escalation.
+          if (w.at !== null && m.dueAt !== null && (w.reached || m.stoppedAt === null)) {
+            if (w.elapsedMs <= m.targetMs) expect(w.at).toBeLessThanOrEqual(m.dueAt);
+            if (w.elapsedMs >= m.targetMs) expect(w.at).toBeGreaterThanOrEqual(m.dueAt);
+          }
         }
+        // Thresholds with more open time fall later.
+        const timed = [...m.thresholds].filter((w) => w.at !== null).sort((x, y) => x.elapsedMs - y.elapsedMs);
+        timed.forEach((w, i) => {
+          if (i > 0) expect(w.at!).toBeGreaterThanOrEqual(timed[i - 1]!.at!);
+        });
       }
     }),
     { numRuns: 600 },

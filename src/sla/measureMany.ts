@@ -4,7 +4,8 @@ import type { InstantLike } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { TicketMeasurer } from './measure.js';
-import { ColumnsBuilder, type SlaColumns } from './columns.js';
+import { ColumnsBuilder } from './columns.js';
+import type { SlaColumns } from './columnTypes.js';
 import { type MeasureOptions, type MeasureResult, readMeasureOptions, settleTargets } from './results.js';
 import type { Timeline } from './timeline.js';
 
@@ -115,7 +116,7 @@ export function measureMany(
     const ticket = readTicket(tickets[i], i, clean);
     const engine = measurer.run(ticket['account'] as AccountDefinition, ticket['events'] as Timeline, i);
     const next = settleTargets(engine, measurer.nowMs, columns);
-    columns.endTicket(measurer.severity, measurer.plan, engine.status, next);
+    columns.endTicket(measurer.severity, measurer.plan, engine.status.name, next);
   }
   return columns.finish();
 }

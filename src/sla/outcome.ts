@@ -1,4 +1,4 @@
-import type { Clock, ClockOutcome, WarningOutcome } from './clockTypes.js';
+import type { Clock, ClockOutcome } from './clockTypes.js';
 import { STATES } from './clockStates.js';
 import type { ClockEngine } from './engine.js';
 
@@ -9,32 +9,19 @@ import type { ClockEngine } from './engine.js';
 export function clockOutcome(engine: ClockEngine, c: Clock, now: number): ClockOutcome {
   engine.settle(c, now);
   const E = engine.E;
+  const k = c.target!.thresholds.length;
+  const thresholds = new Array<number | null>(k);
+  for (let j = 0; j < k; j++) thresholds[j] = instant(engine.thresholdAt[j]!);
   return {
     state: STATES[engine.state]!,
-    due: Number.isNaN(engine.due) ? null : engine.due,
-    stoppedAt: Number.isNaN(engine.stoppedAt) ? null : engine.stoppedAt,
+    due: instant(engine.due),
+    stoppedAt: instant(engine.stoppedAt),
     elapsed: E,
     remaining: Math.max(0, c.ms - E),
     breachedBy: Math.max(0, E - c.ms),
-    warnings: warningsOf(engine, c.target!.warnAtPercent),
+    thresholds,
   };
 }
 
-const NO_WARNINGS: readonly WarningOutcome[] = Object.freeze([]);
-
-/** The warnings {@link ClockEngine.settle} found (the public `SlaWarning`s), as frozen objects. */
-export function warningsOf(engine: ClockEngine, percents: readonly number[]): readonly WarningOutcome[] {
-  if (percents.length === 0) return NO_WARNINGS;
-  const out = new Array<WarningOutcome>(percents.length);
-  for (let j = 0; j < percents.length; j++) {
-    const w = engine.warnMs[j]!;
-    const at = engine.warnAt[j]!;
-    out[j] = Object.freeze({
-      percent: percents[j]!,
-      elapsedMs: w,
-      at: Number.isNaN(at) ? null : at,
-      reached: engine.E >= w,
-    });
-  }
-  return Object.freeze(out);
-}
+/** An engine instant as a result's: `null` for none (NaN). */
+export const instant = (at: number): number | null => (Number.isNaN(at) ? null : at);

@@ -56,10 +56,10 @@ function lookUp(policy: Policy, account: AccountDefinition): AccountTargets {
   const bySeverity = new Map<string, TargetSet>();
   let hasTargets = false;
   for (const level of ent.targets) {
-    const set: Partial<Record<Metric, EngineTarget<TargetInfo>>> = {};
+    const set: Partial<Record<Metric, EngineTarget<TargetInfo>[]>> = {};
     for (const t of level.targets) {
       if (t.role === 'typical') continue;
-      set[t.metric] = toEngineTarget(policy, t, level.severity.id, ent.plan?.id ?? null);
+      (set[t.metric] ??= []).push(toEngineTarget(policy, t, level.severity.id, ent.plan?.id ?? null));
       hasTargets = true;
     }
     bySeverity.set(level.severity.id, targetSet(set));
@@ -86,22 +86,23 @@ function toEngineTarget(
   severity: string,
   plan: string | null,
 ): EngineTarget<TargetInfo> {
-  const source = policyTarget(policy, t.source);
   return Object.freeze({
+    id: t.id,
     metric: t.metric,
     calendar: calendarOf(policy, t.clock) ?? null,
     pauseOn: t.pauseOn,
     duration: t.duration,
-    warnAtPercent: source?.warnAtPercent ?? policy.sla?.warnAtPercent ?? [],
+    thresholds: Object.freeze(
+      t.thresholds.map((th) =>
+        Object.freeze(
+          th.percent !== null
+            ? { id: th.id, kind: 'percent' as const, value: th.percent }
+            : { id: th.id, kind: 'after' as const, value: th.afterMs! },
+        ),
+      ),
+    ),
     info: Object.freeze({ severity, plan, duration: t.duration, clock: t.clock, source: t.source }),
   });
-}
-
-/** The policy's target object an entitled target was read from. */
-function policyTarget(policy: Policy, source: EntitlementSource) {
-  const [, , , index] = source.path;
-  const owner = source.kind === 'plan' ? policy.plans[source.id] : policy.addOns[source.id];
-  return typeof index === 'number' ? owner?.targets[index] : undefined;
 }
 
 /** A memo key for a well-formed account; `undefined` sends anything odd to the full checks. */

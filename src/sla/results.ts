@@ -2,21 +2,27 @@ import { argumentError } from '../errors.js';
 import { own, readOptions } from '../internal/record.js';
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
-import type { Clock, Metric, TicketStatus } from './clockTypes.js';
+import { type Clock, type Metric, METRICS } from './clockTypes.js';
 import { RUNNING, STATES } from './clockStates.js';
 import type { ClockEngine } from './engine.js';
-import { clockOutcome, warningsOf } from './outcome.js';
+import { clockOutcome, instant } from './outcome.js';
 import { explainClock } from './explain.js';
 import type { TargetInfo } from './policyTargets.js';
 
 /**
- * A warning threshold of a target: the elapsed time at which it falls due, and when.
- * `at` is in the past when `reached`, projected while the clock runs, and `null` when the clock is
- * paused (it cannot be scheduled) or stopped before reaching it.
+ * A threshold of a target — a warning before the due instant, or an escalation level after it —
+ * and when it falls due. `at` is in the past when `reached`, projected while the clock runs, and
+ * `null` while the clock is paused (even after its breach) or stopped.
  * @category SLA
  */
-export interface SlaWarning {
-  readonly percent: number;
+export interface SlaThreshold {
+  /** The threshold's id in the policy (`warn-75` for `warnAtPercent: [75]`). */
+  readonly id: string;
+  /** A percentage of the target (`null` for a threshold set as a duration past it). */
+  readonly percent: number | null;
+  /** Open time past the target (`null` for a percentage). */
+  readonly afterMs: number | null;
+  /** The threshold as elapsed open time, for the target's current `targetMs`. */
   readonly elapsedMs: number;
   readonly at: number | null;
   readonly reached: boolean;
@@ -34,15 +40,16 @@ export interface SlaSpan {
   readonly kind: 'open' | 'closed' | 'holiday' | 'paused' | 'solved';
   /** Open time counted towards the target: the span's length when `open`, else 0. */
   readonly countedMs: number;
-  /** The pausing status, for `paused`. */
-  readonly status?: TicketStatus;
+  /** The status, for `paused` and `solved` (a status of the `solved` or `closed` category). */
+  readonly status?: string;
   /** The holiday's name, for `holiday`. */
   readonly holiday?: string;
   readonly projected: boolean;
 }
 
 /**
- * One measured target of a ticket: first response, resolution, or one follow-up cycle.
+ * One measured target of a ticket: first response, resolution, or one follow-up or
+ * periodic-update cycle.
  *
  * Instants are epoch ms. `dueAt`: when the elapsed time reached the target, the instant it did;
  * else, stopped, the deadline it would have had running on from its stop; else, paused, `null`;
@@ -50,8 +57,10 @@ export interface SlaSpan {
  * @category SLA
  */
 export interface TargetMeasurement {
+  /** The target's id in the policy (its metric's name unless the policy names it). */
+  readonly id: string;
   readonly metric: Metric;
-  /** Follow-up cycles count from 1; `null` for other metrics. */
+  /** Follow-up and periodic-update cycles count from 1; `null` for other metrics. */
   readonly cycle: number | null;
   readonly startedAt: number;
   /** The severity level and plan the target was chosen for (a breached target keeps its own). */
@@ -72,7 +81,8 @@ export interface TargetMeasurement {
   /** `elapsedMs / targetMs × 100`, unrounded. */
   readonly percent: number;
   readonly breachedByMs: number;
-  readonly warnings: readonly SlaWarning[];
+  /** The target's warnings and escalations, in the policy's order. */
+  readonly thresholds: readonly SlaThreshold[];
   /** With `explain: true`: the spans that make up the elapsed time, and the way to the due instant. */
   readonly spans?: readonly SlaSpan[];
 }
@@ -85,11 +95,15 @@ export interface MeasureResult {
   /** The severity level and plan in force at `now`. */
   readonly severity: string | null;
   readonly plan: string | null;
-  readonly status: TicketStatus;
-  /** First response, follow-up cycles in order, resolution; only targets the policy sets. */
+  /** The ticket's status at `now`: a status of the policy's vocabulary. */
+  readonly status: string;
+  /**
+   * First response, follow-up cycles, periodic-update cycles, resolution (each metric's targets in
+   * the policy's order, cycles in order); only targets the policy sets.
+   */
   readonly targets: readonly TargetMeasurement[];
   /**
-   * The next instant after `now` at which a running target's result changes — a warning is
+   * The next instant after `now` at which a running target's result changes — a threshold is
    * reached, or the target becomes breached (1 ms past its due instant, or past the next opening
    * when the deadline fell at a closing) — for scheduling; `null` when nothing is running.
    */
@@ -131,21 +145,44 @@ export interface TargetSink {
 }
 
 /**
- * Settles every measured clock of `engine` at `now`, in result order (first response, follow-up
- * cycles, resolution), handing each to `sink`; returns the ticket's `nextCheckAt`, +∞ for none.
+ * Settles every measured clock of `engine` at `now`, in result order (the metrics in
+ * {@link METRICS}' order, each metric's clocks in the order they opened), handing each to `sink`;
+ * returns the ticket's `nextCheckAt`, +∞ for none.
  * @internal
  */
 export function settleTargets(engine: ClockEngine, now: number, sink: TargetSink): number {
   let next = Number.POSITIVE_INFINITY;
-  // Clocks open as first response, resolution, then follow-up cycles: results list resolution last.
-  let resolution: Clock | undefined;
-  for (let i = 0; i < engine.clockCount; i++) {
-    const c = engine.clocks[i]!;
-    if (c.target === undefined) continue;
-    if (c.metric === 'resolution') resolution = c;
-    else next = settleOne(engine, c, now, sink, next);
+  const n = engine.clockCount;
+  // First response and resolution open first; cycles after them. One pass per metric present.
+  let seen = 0;
+  for (let i = 0; i < n; i++) {
+    const m = engine.clocks[i]!.metric;
+    seen |= m === 'firstResponse' ? 1 : m === 'followUp' ? 2 : m === 'periodicUpdate' ? 4 : 8;
   }
-  return resolution === undefined ? next : settleOne(engine, resolution, now, sink, next);
+  for (let k = 0; k < 4; k++) {
+    if ((seen & (1 << k)) === 0) continue;
+    const metric = METRICS[k]!;
+    const list = engine.targets[metric];
+    if (list.length <= 1) {
+      for (let i = 0; i < n; i++) {
+        const c = engine.clocks[i]!;
+        if (c.metric === metric && c.target !== undefined) next = settleOne(engine, c, now, sink, next);
+      }
+      continue;
+    }
+    // Several targets of one metric: each cycle's in the order of the targets in force (a target
+    // that a re-target added, or that is no longer in force, after them), whatever order they opened in.
+    const rank = (c: Clock) => {
+      for (let j = 0; j < list.length; j++) if (list[j]!.id === c.slot) return j;
+      return list.length;
+    };
+    const clocks = engine.clocks
+      .slice(0, n)
+      .filter((c) => c.metric === metric && c.target !== undefined)
+      .sort((a, b) => a.cycle - b.cycle || rank(a) - rank(b));
+    for (const c of clocks) next = settleOne(engine, c, now, sink, next);
+  }
+  return next;
 }
 
 /** Settles one clock with a target, hands it to `sink`, and returns the earlier of `next` and its next change. */
@@ -160,9 +197,9 @@ function settleOne(engine: ClockEngine, c: Clock, now: number, sink: TargetSink,
       const breachAt = (t.calendar === null ? due : t.calendar.nextOpening(due)) + 1;
       if (breachAt > now && breachAt < next) next = breachAt;
     }
-    for (let j = 0; j < t.warnAtPercent.length; j++) {
-      const at = engine.warnAt[j]!;
-      if (engine.E < engine.warnMs[j]! && at < next) next = at; // NaN (none) never compares below
+    for (let j = 0; j < t.thresholds.length; j++) {
+      const at = engine.thresholdAt[j]!;
+      if (engine.E < engine.thresholdMs[j]! && at < next) next = at; // NaN (none) never compares below
     }
   }
   sink.add(engine, c);
@@ -185,8 +222,9 @@ export class RowSink implements TargetSink {
     const info = t.info as TargetInfo;
     const E = engine.E;
     const m: TargetMeasurement = {
+      id: t.id,
       metric: c.metric,
-      cycle: c.metric === 'followUp' ? c.cycle : null,
+      cycle: c.cycle === 0 ? null : c.cycle,
       startedAt: c.start,
       severity: info.severity,
       plan: info.plan,
@@ -201,7 +239,7 @@ export class RowSink implements TargetSink {
       remainingMs: E < c.ms ? c.ms - E : 0,
       percent: (E / c.ms) * 100,
       breachedByMs: E > c.ms ? E - c.ms : 0,
-      warnings: warningsOf(engine, t.warnAtPercent),
+      thresholds: thresholdsOf(engine, c),
     };
     if (this.explain)
       (m as { spans?: readonly SlaSpan[] }).spans = explainClock(
@@ -230,8 +268,30 @@ export function collectResults(
   return Object.freeze({
     severity,
     plan,
-    status: engine.status,
+    status: engine.status.name,
     targets: Object.freeze(sink.out),
     nextCheckAt: next === Number.POSITIVE_INFINITY ? null : next,
   });
+}
+
+const NO_THRESHOLDS: readonly SlaThreshold[] = Object.freeze([]);
+
+/** The thresholds {@link ClockEngine.settle} found for clock `c`, as the public objects. @internal */
+export function thresholdsOf(engine: ClockEngine, c: Clock): readonly SlaThreshold[] {
+  const list = c.target!.thresholds;
+  if (list.length === 0) return NO_THRESHOLDS;
+  const out = new Array<SlaThreshold>(list.length);
+  for (let j = 0; j < list.length; j++) {
+    const th = list[j]!;
+    const ms = engine.thresholdMs[j]!;
+    out[j] = Object.freeze({
+      id: th.id,
+      percent: th.kind === 'percent' ? th.value : null,
+      afterMs: th.kind === 'after' ? th.value : null,
+      elapsedMs: ms,
+      at: instant(engine.thresholdAt[j]!),
+      reached: engine.E >= ms,
+    });
+  }
+  return Object.freeze(out);
 }

@@ -5,7 +5,8 @@ import { isId, isPlainObject, ownFields, prototypeIsClean } from '../internal/re
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import { readAccount } from '../policy/readAccount.js';
 import type { Policy } from '../policy/schema.js';
-import { type EngineEvent, engineEvent, type EventKind, type TicketStatus } from './clockTypes.js';
+import { type EngineEvent, engineEvent, type EventKind, type Status } from './clockTypes.js';
+import { type Vocabulary, vocabularyOf } from './statuses.js';
 import { type AccountTargets, accountTargets, targetsFor } from './policyTargets.js';
 
 /**
@@ -15,8 +16,10 @@ import { type AccountTargets, accountTargets, targetsFor } from './policyTargets
  * - `created`: the ticket, with its severity level (required when the account has targets).
  * - `reply`: by an `agent`, the `customer`, or an `automatic` message (which never satisfies a
  *   target).
- * - `status`: `open`, `waiting_on_customer`, `on_hold`, `solved`; `reopened` is `open` after
- *   `solved` (any status other than `solved` reopens a solved ticket).
+ * - `status`: a status of the policy's vocabulary (`sla.statuses`; by default `open`,
+ *   `waiting_on_customer`, `on_hold`, `solved`, and `reopened`, read as `open`). A status of the
+ *   `open` category after a `solved` one reopens the ticket; after a `closed` one, no event is
+ *   accepted.
  * - `severity`: a new level; every clock that has not ended and is not breached is re-targeted
  *   from its original start.
  * - `plan`: the account moves to another plan (and add-ons, when given; else it keeps its own),
@@ -38,7 +41,7 @@ export type TicketEvent =
   | {
       readonly type: 'status';
       readonly at: InstantLike;
-      readonly status: TicketStatus | 'reopened';
+      readonly status: string;
       readonly id?: string | number;
     }
   | { readonly type: 'severity'; readonly at: InstantLike; readonly severity: string; readonly id?: string | number }
@@ -78,6 +81,9 @@ export class TimelineReader {
   /** The instant of the last event read; −∞ before the first. */
   last = Number.NEGATIVE_INFINITY;
   count = 0;
+  /** Whether a `closed`-category status was read: no event may follow. */
+  closed = false;
+  readonly vocabulary: Vocabulary;
 
   constructor(
     readonly policy: Policy,
@@ -87,6 +93,7 @@ export class TimelineReader {
   ) {
     this.account = rebased(this.at, () => readAccount(account));
     this.targets = this.targetsOf(this.account);
+    this.vocabulary = vocabularyOf(policy);
   }
 
   /** Where the ticket sits in the caller's input: `[]`, or `['tickets', 3]`. */
@@ -120,6 +127,7 @@ export class TimelineReader {
     this.severity = null;
     this.last = Number.NEGATIVE_INFINITY;
     this.count = 0;
+    this.closed = false;
   }
 
   /** A batch's first ticket of an account: its checked copy and targets, kept for the next tickets. */
@@ -151,14 +159,19 @@ export class TimelineReader {
       this.checkKeys(e, REPLY_KEYS, author === undefined ? 0 : 1);
       if (author !== 'agent' && author !== 'customer' && author !== 'automatic')
         this.fail('author', 'agent, customer or automatic', author);
-      return this.emit(at, author, 'open');
+      return this.emit(at, author, this.vocabulary.initial);
     }
     if (type === 'status') {
       const s = e['status'];
       this.checkKeys(e, STATUS_KEYS, s === undefined ? 0 : 1);
-      if (s !== 'open' && s !== 'waiting_on_customer' && s !== 'on_hold' && s !== 'solved' && s !== 'reopened')
-        this.fail('status', 'open, waiting_on_customer, on_hold, solved or reopened', s);
-      return this.emit(at, 'status', s === 'reopened' ? 'open' : s);
+      const v = this.vocabulary;
+      const status =
+        typeof s === 'string'
+          ? (v.byName.get(s) ?? (s === 'reopened' && !v.custom ? v.byName.get('open') : undefined))
+          : undefined;
+      if (status === undefined) this.fail('status', `a status of the policy (${v.names})`, s);
+      if (status.category === 'closed') this.closed = true;
+      return this.emit(at, 'status', status);
     }
     return this.readOther(e, at, type);
   }
@@ -178,6 +191,7 @@ export class TimelineReader {
       this.fail('at', `events in time order (an instant not before the previous event's, ${previous})`, value);
     }
     if (this.count === 0 && type !== 'created') this.fail('type', 'the timeline to start with "created"', type);
+    if (this.closed) this.fail(undefined, 'no event after the ticket was closed', e);
     return at;
   }
 
@@ -199,7 +213,7 @@ export class TimelineReader {
   }
 
   /** Counts a reply or status event and fills the answer (pointer stores only where it changes). */
-  private emit(at: number, kind: EventKind, status: TicketStatus): EngineEvent {
+  private emit(at: number, kind: EventKind, status: Status): EngineEvent {
     this.last = at;
     this.count += 1;
     const event = this.event;
@@ -246,7 +260,7 @@ export class TimelineReader {
     this.severity = severity;
     this.account = account;
     this.targets = targets;
-    const event = this.emit(at, type === 'created' ? 'created' : 'retarget', 'open');
+    const event = this.emit(at, type === 'created' ? 'created' : 'retarget', this.vocabulary.initial);
     event.targets = targetsFor(targets, severity);
     return event;
   }

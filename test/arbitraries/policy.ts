@@ -24,11 +24,11 @@ type Def = PolicyDefinition;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Text = { en: string; es?: string };
 type ScaleDef = Def['severityScales'][string];
-type Condition = ScaleDef['levels'][number]['criteria'][number]['when'];
+type Condition = NonNullable<ScaleDef['levels'][number]['criteria']>[number]['when'];
 type PlanDef = Def['plans'][string];
-type AddOnDef = Def['addOns'][string];
-type TargetDef = PlanDef['targets'][number];
-type ChannelAccessDef = PlanDef['channels'][number];
+type AddOnDef = NonNullable<Def['addOns']>[string];
+type TargetDef = NonNullable<PlanDef['targets']>[number];
+type ChannelAccessDef = NonNullable<PlanDef['channels']>[number];
 
 /** Zones of the generated calendars: CET/CEST, US Eastern, +05:30, UTC and Lord Howe's 30-minute DST. */
 export const POLICY_ZONES = [
@@ -296,13 +296,13 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
       return t;
     });
   };
-  for (const plan of Object.values(plans)) plan.targets = measuredOnly([...plan.targets]);
+  for (const plan of Object.values(plans)) plan.targets = measuredOnly([...(plan.targets ?? [])]);
   // Add-ons may be taken together, so their measured targets may not clash with each other either.
   const taken: TargetDef[] = [];
   for (const addOn of Object.values(addOns) as Mutable<AddOnDef>[]) {
     addOn.targets = measuredOnly(
       [...addOn.targets],
-      [...taken, ...(addOn.replacesTargets ? [] : addOn.availableOn.flatMap((p) => plans[p]!.targets))],
+      [...taken, ...(addOn.replacesTargets ? [] : addOn.availableOn.flatMap((p) => plans[p]!.targets ?? []))],
     );
     taken.push(...addOn.targets);
   }
@@ -394,11 +394,13 @@ export const policyArb: fc.Arbitrary<PolicyDefinition> = fc.gen().map(buildPolic
 export function clockReferences(p: PolicyDefinition): { path: (string | number)[]; clock: string }[] {
   const refs: { path: (string | number)[]; clock: string }[] = [];
   const from = (section: 'plans' | 'addOns', id: string, owner: PlanDef | AddOnDef) => {
-    owner.channels.forEach((c, i) => refs.push({ path: [section, id, 'channels', i, 'clock'], clock: c.clock }));
-    owner.targets.forEach((t, i) => refs.push({ path: [section, id, 'targets', i, 'clock'], clock: t.clock }));
+    (owner.channels ?? []).forEach((c, i) =>
+      refs.push({ path: [section, id, 'channels', i, 'clock'], clock: c.clock }),
+    );
+    (owner.targets ?? []).forEach((t, i) => refs.push({ path: [section, id, 'targets', i, 'clock'], clock: t.clock }));
   };
   for (const [id, plan] of Object.entries(p.plans)) from('plans', id, plan);
-  for (const [id, addOn] of Object.entries(p.addOns)) from('addOns', id, addOn);
+  for (const [id, addOn] of Object.entries(p.addOns ?? {})) from('addOns', id, addOn);
   if (p.customerSuccess)
     refs.push({ path: ['customerSuccess', 'reply', 'clock'], clock: p.customerSuccess.reply.clock });
   return refs;

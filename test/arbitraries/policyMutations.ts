@@ -5,8 +5,9 @@ import fc from 'fast-check';
  * of it: fields deleted, replaced (by values of another type, by values borrowed from elsewhere in
  * the document, by dates that do not exist), keys added (`__proto__`, `constructor`, locales),
  * renamed or duplicated, array items duplicated or swapped, zones in every form, holiday rules and
- * intervals out of order, texts over their length. Mutations pick their target by index among the
- * candidates of the document they are applied to, so one arbitrary serves every document.
+ * intervals out of order, override rules well-formed or not, texts over their length. Mutations
+ * pick their target by index among the candidates of the document they are applied to, so one
+ * arbitrary serves every document.
  */
 
 type Json = unknown;
@@ -58,6 +59,7 @@ const INTERESTING = new Set([
   'nth',
   'weekday',
   'offsetDays',
+  'weekdays',
   'kind',
   'en',
   'es',
@@ -239,6 +241,47 @@ const holidayArb: fc.Arbitrary<Json> = fc.oneof(
     .map(([d, back]) => ({ kind: 'range', from: `2026-03-${pad(d + back)}`, to: `2026-03-${pad(d)}`, name: 'r' })),
   dateArb.map((date) => ({ kind: 'date', date, name: 'd' })),
 );
+/** Override rules, well-formed or not: every kind, with and without a month, weekdays and year bounds. */
+const overrideRuleArb: fc.Arbitrary<Json> = fc
+  .record(
+    {
+      kind: fc.constantFrom('fixed', 'nthWeekday', 'easter', 'range', 'date'),
+      month: fc.constantFrom(1, 2, 4, 12, 0, 13),
+      day: fc.constantFrom(1, 29, 30, 31, 32),
+      weekday: fc.constantFrom(1, 5, 7, 8),
+      nth: fc.constantFrom(1, 5, 6, 'last'),
+      offsetDays: fc.constantFrom(-3, 201),
+      from: dateArb,
+      to: dateArb,
+      fromYear: yearArb,
+      untilYear: yearArb,
+      weekdays: fc.constantFrom([1, 2, 3, 4, 5], [6], [], [0], [8], [1, 1]),
+      open: fc.constantFrom(
+        [],
+        [['09:00', '14:00']],
+        [
+          ['09:00', '14:00'],
+          ['13:00', '15:00'],
+        ],
+        [['9:00', '14:00']],
+      ),
+      name: fc.constantFrom('Christmas Eve', ''),
+    },
+    { requiredKeys: ['kind', 'open'] },
+  )
+  .map((rule) => {
+    // Keep mostly the fields of the rule's kind, so that many rules are valid.
+    const fields: Record<string, readonly string[]> = {
+      fixed: ['month', 'day'],
+      nthWeekday: ['month', 'weekday', 'nth'],
+      easter: ['offsetDays'],
+      range: ['from', 'to'],
+      date: ['from'],
+    };
+    const keep = new Set(['kind', 'open', 'name', 'weekdays', ...fields[rule.kind]!]);
+    if (rule.kind !== 'range') keep.add('fromYear').add('untilYear');
+    return Object.fromEntries(Object.entries(rule).filter(([key]) => keep.has(key)));
+  });
 const TIMES = [
   '00:00',
   '00:30',
@@ -268,7 +311,7 @@ export type Mutation =
   | { readonly op: 'addKey'; readonly pick: number; readonly key: string; readonly copy: boolean; readonly value: Json }
   | { readonly op: 'renameKey'; readonly pick: number; readonly key: string }
   | { readonly op: 'zone' | 'date' | 'longText'; readonly pick: number; readonly value: string }
-  | { readonly op: 'holiday'; readonly pick: number; readonly value: Json }
+  | { readonly op: 'holiday' | 'overrideRule'; readonly pick: number; readonly value: Json }
   | { readonly op: 'interval'; readonly pick: number; readonly value: readonly [string, string] };
 
 const pick = fc.nat();
@@ -295,6 +338,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('zone' as const), pick, value: fc.constantFrom(...ZONES) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('date' as const), pick, value: dateArb }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('holiday' as const), pick, value: holidayArb }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('overrideRule' as const), pick, value: overrideRuleArb }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('interval' as const), pick, value: intervalArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('longText' as const), pick, value: longTextArb }) },
 );
@@ -325,7 +369,7 @@ const choose = <T>(list: readonly T[], index: number): T | undefined =>
   list.length === 0 ? undefined : list[index % list.length];
 const copy = (v: Json): Json => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
 const calendarsOf = (doc: Json) => Object.values(isObject(doc) && isObject(doc['calendars']) ? doc['calendars'] : {});
-/** Interval lists: weekdays' and overrides' `open`. */
+/** Interval lists: weekdays', overrides' and override rules' `open`. */
 const intervalLists = (doc: Json) =>
   calendarsOf(doc).flatMap((c) => {
     if (!isObject(c)) return [];
@@ -333,7 +377,8 @@ const intervalLists = (doc: Json) =>
     const overrides = isObject(c['overrides'])
       ? Object.values(c['overrides']).map((o) => isObject(o) && o['open'])
       : [];
-    return [...week, ...overrides].filter(Array.isArray);
+    const rules = Array.isArray(c['overrideRules']) ? c['overrideRules'].map((r) => isObject(r) && r['open']) : [];
+    return [...week, ...overrides, ...rules].filter(Array.isArray);
   });
 
 function apply(doc: Json, m: Mutation): void {
@@ -409,10 +454,12 @@ function apply(doc: Json, m: Mutation): void {
       }
       return;
     }
-    case 'holiday': {
+    case 'holiday':
+    case 'overrideRule': {
       const calendar = choose(calendarsOf(doc).filter(isObject), m.pick);
       if (!calendar) return;
-      const list = Array.isArray(calendar['holidays']) ? calendar['holidays'] : (calendar['holidays'] = []);
+      const field = m.op === 'holiday' ? 'holidays' : 'overrideRules';
+      const list = Array.isArray(calendar[field]) ? calendar[field] : (calendar[field] = []);
       list.push(copy(m.value));
       return;
     }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { AccountDefinition, TicketEvent } from '../../src/index.js';
 import {
   dedicatedSetup,
+  helpdeskSetup,
   pausingSetup,
   type PlanChange,
   SETUPS,
@@ -12,7 +13,8 @@ import {
 /**
  * fast-check arbitraries for SLA ticket timelines on a policy and account: a `created` event with a
  * valid severity of the account's scale, then 0–15 events (replies by agent, customer or automatic;
- * statuses open, waiting_on_customer, on_hold, solved, reopened; severity changes to valid levels;
+ * statuses of the setup's vocabulary (by default open, waiting_on_customer, on_hold, solved, reopened;
+ * a closed status ends the timeline); severity changes to valid levels;
  * plan changes to valid plans) at non-decreasing integer instants — often several at one instant,
  * often at an exact opening or closing of the setup's calendar — and a `now` not before `created`
  * (after the last event, at an event's instant, or somewhere in between).
@@ -90,7 +92,7 @@ export function stepFrom(setup: TicketSetup, at: number, step: Step): number {
 /** An event without its instant. */
 export type EventSpec =
   | { readonly type: 'reply'; readonly author: 'agent' | 'customer' | 'automatic' }
-  | { readonly type: 'status'; readonly status: 'open' | 'waiting_on_customer' | 'on_hold' | 'solved' | 'reopened' }
+  | { readonly type: 'status'; readonly status: string }
   | { readonly type: 'severity'; readonly severity: string }
   | { readonly type: 'plan'; readonly change: PlanChange; readonly severity: string | undefined };
 
@@ -105,13 +107,7 @@ function eventSpecArb(setup: TicketSetup, changes: boolean): fc.Arbitrary<EventS
     {
       weight: 5,
       arbitrary: fc
-        .constantFrom(
-          'open' as const,
-          'waiting_on_customer' as const,
-          'on_hold' as const,
-          'solved' as const,
-          'reopened' as const,
-        )
+        .constantFrom(...(setup.statuses ?? ['open', 'waiting_on_customer', 'on_hold', 'solved', 'reopened']))
         .map((status) => ({ type: 'status' as const, status })),
     },
   ];
@@ -222,6 +218,8 @@ export function ticketArb(
       for (const [step, spec] of items) {
         at = stepFrom(setup, at, step);
         events.push(eventAt(spec, at));
+        // Nothing may follow a closed status: the timeline ends there.
+        if (spec.type === 'status' && setup.closedStatuses?.includes(spec.status)) break;
       }
       const last = at;
       const nowAt =
@@ -241,6 +239,7 @@ export const setupTicketArb = (setup: TicketSetup, options: TicketArbOptions = {
 export const standardTicketArb = ticketArb(standardSetup);
 export const dedicatedTicketArb = ticketArb(dedicatedSetup);
 export const pausingTicketArb = ticketArb(pausingSetup);
+export const helpdeskTicketArb = ticketArb(helpdeskSetup);
 
 /** A setup with one of its tickets. */
 export const anyTicketArb: fc.Arbitrary<{ setup: TicketSetup; ticket: TicketCase }> = fc.oneof(

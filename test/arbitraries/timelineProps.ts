@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import type { Policy } from '../../src/policy/schema.js';
-import type { PauseStatus, TicketStatus } from '../../src/sla/clockTypes.js';
+
 import { measure } from '../../src/sla/measure.js';
 import type { MeasureResult, TargetMeasurement } from '../../src/sla/results.js';
 import type { TicketEvent } from '../../src/sla/timeline.js';
@@ -17,8 +17,8 @@ import { SETUPS, type TicketSetup } from './timelineSetups.js';
 export const at = (e: TicketEvent) => e.at as number;
 export const run = (setup: TicketSetup, c: TicketCase, options?: { explain?: boolean }) =>
   measure(setup.policy, c.account, c.events, c.now, options);
-/** A target's identity within one ticket: its metric and cycle. */
-export const keyOf = (m: TargetMeasurement) => `${m.metric}#${m.cycle ?? 0}`;
+/** A target's identity within one ticket: its id and cycle. */
+export const keyOf = (m: TargetMeasurement) => `${m.id}#${m.cycle ?? 0}`;
 export const byKey = (r: MeasureResult) => new Map(r.targets.map((m) => [keyOf(m), m]));
 /**
  * The same policy target (so the same duration, clock and pause statuses), from the same start.
@@ -30,19 +30,19 @@ export const sameTarget = (a: TargetMeasurement, b: TargetMeasurement) =>
   a.startedAt === b.startedAt && a.targetMs === b.targetMs && JSON.stringify(a.source) === JSON.stringify(b.source);
 
 /** The pause statuses of the policy target a measurement was read from. */
-export function pauseOnOf(policy: Policy, m: TargetMeasurement): readonly PauseStatus[] {
+export function pauseOnOf(policy: Policy, m: TargetMeasurement): readonly string[] {
   const [section, id, , index] = m.source.path as [string, string, string, number];
   const owner = section === 'plans' ? policy.plans[id] : policy.addOns[id];
   return owner!.targets[index]!.pauseOn ?? [];
 }
 
 /** The status from each instant on (after every event at that instant), for the events up to `upTo`. */
-export function statusSteps(events: readonly TicketEvent[], upTo: number): { at: number; status: TicketStatus }[] {
-  const steps = [{ at: at(events[0]!), status: 'open' as TicketStatus }];
+export function statusSteps(events: readonly TicketEvent[], upTo: number): { at: number; status: string }[] {
+  const steps = [{ at: at(events[0]!), status: 'open' as string }];
   for (const e of events) {
     if (at(e) > upTo) break;
     if (e.type !== 'status') continue;
-    const status: TicketStatus = e.status === 'reopened' ? 'open' : e.status;
+    const status: string = e.status === 'reopened' ? 'open' : e.status;
     const last = steps[steps.length - 1]!;
     if (last.at === at(e)) last.status = status;
     else steps.push({ at: at(e), status });
@@ -52,14 +52,14 @@ export function statusSteps(events: readonly TicketEvent[], upTo: number): { at:
 
 /** N: the time in `[from, to)` at which a clock with `pauseOn` does not run (solved or paused). */
 export function stoppedTime(
-  steps: readonly { at: number; status: TicketStatus }[],
-  pauseOn: readonly PauseStatus[],
+  steps: readonly { at: number; status: string }[],
+  pauseOn: readonly string[],
   from: number,
   to: number,
 ): number {
   let sum = 0;
   steps.forEach((s, i) => {
-    if (s.status !== 'solved' && !pauseOn.includes(s.status as PauseStatus)) return;
+    if (s.status !== 'solved' && !pauseOn.includes(s.status as string)) return;
     const a = Math.max(s.at, from);
     const b = Math.min(steps[i + 1]?.at ?? Number.POSITIVE_INFINITY, to);
     if (a < b) sum += b - a;

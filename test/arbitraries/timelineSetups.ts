@@ -1,3 +1,4 @@
+import { helpdeskPolicy, helpdeskPolicyDefinition } from './helpdeskPolicy.js';
 import {
   type AccountDefinition,
   type BusinessCalendar,
@@ -14,11 +15,12 @@ import {
  * accounts a ticket may start on, the severity levels and plan changes its events may use, and the
  * calendar and window its instants are drawn to.
  *
- * Three setups: the `standardSupport` preset (direct accounts on its four plans), the
+ * Four setups: the `standardSupport` preset (direct accounts on its four plans), the
  * `dedicatedSupport` preset (all_inclusive with the dedicated_support add-on, whose sev1/sev2
  * targets run on the 24/7 clock) and a small hand-written policy whose targets pause on
  * waiting_on_customer and/or on_hold and measure resolution, on both a business calendar (with
- * Good Friday) and the 24/7 clock. Instants cluster around late March / early April 2026: the
+ * Good Friday) and the 24/7 clock; and a helpdesk's own policy (test/arbitraries/helpdeskPolicy.ts)
+ * with its status vocabulary, periodic updates, two resolution targets and escalations. Instants cluster around late March / early April 2026: the
  * European DST change (29 March) and Good Friday (3 April).
  */
 
@@ -40,6 +42,12 @@ export interface TicketSetup {
   readonly calendar: BusinessCalendar;
   /** Where tickets are created: `[from, to)`. */
   readonly window: readonly [number, number];
+  /** The statuses events may set (the default vocabulary and `reopened` when absent). */
+  readonly statuses?: readonly string[];
+  /** Statuses of the `closed` category: a timeline ends at the first. */
+  readonly closedStatuses?: readonly string[];
+  /** A status that pauses some targets, and one that resumes them (`waiting_on_customer`, `open` when absent). */
+  readonly pause?: { readonly status: string; readonly open: string };
 }
 
 const WINDOW: readonly [number, number] = [Date.UTC(2026, 2, 25), Date.UTC(2026, 3, 8)];
@@ -205,4 +213,20 @@ export const pausingSetup: TicketSetup = {
   window: WINDOW,
 };
 
-export const SETUPS: readonly TicketSetup[] = [standardSetup, dedicatedSetup, pausingSetup];
+export const helpdeskSetup: TicketSetup = {
+  name: 'helpdesk',
+  policy: helpdeskPolicy,
+  accounts: [
+    { type: 'customer', plan: 'pro' },
+    { type: 'customer', plan: 'basic' },
+  ],
+  levels: ['urgent', 'normal'],
+  planChanges: [{ plan: 'pro' }, { plan: 'basic' }],
+  calendar: calendarOf(helpdeskPolicyDefinition, 'office'),
+  window: WINDOW,
+  statuses: ['new', 'open', 'pending', 'hold', 'solved', 'closed'],
+  closedStatuses: ['closed'],
+  pause: { status: 'pending', open: 'open' },
+};
+
+export const SETUPS: readonly TicketSetup[] = [standardSetup, dedicatedSetup, pausingSetup, helpdeskSetup];

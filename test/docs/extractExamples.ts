@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** One runnable `ts` code block found in a doc comment or a Markdown file. */
 export interface Example {
@@ -57,8 +57,15 @@ export function examplesFromMarkdown(root: string): Example[] {
   return out;
 }
 
+/** The package's subpath entries (`support-policy/<name>`) and their source files under `src/`. */
+export const SUBPATHS: Readonly<Record<string, string>> = {
+  'date-holidays': 'adapters/dateHolidays.ts',
+  ical: 'adapters/ical.ts',
+  arrow: 'adapters/arrow.ts',
+};
+
 /**
- * Turns an example into a module: the package's imports (`support-policy`, `support-policy/arrow`) point at the source, and every line
+ * Turns an example into a module: the package import (and a subpath's) points at the source, and every line
  * `expression; //=> value` becomes an assertion that `expression` deep-equals `value`.
  */
 export function toModule(example: Example, indexPath: string): { source: string; assertions: number } {
@@ -72,13 +79,14 @@ export function toModule(example: Example, indexPath: string): { source: string;
     assertions++;
     return `${m[1]}__check(${m[2]}, ${m[3]}, ${JSON.stringify(`${example.origin} (+${i + 1})`)});`;
   });
+  const src = indexPath.replace(/index\.ts$/, '');
   const body = lines
     .join('\n')
     .replace(/from ['"]support-policy['"]/g, `from ${JSON.stringify(indexPath)}`)
-    .replace(
-      /from ['"]support-policy\/([\w-]+)['"]/g,
-      (_, entry: string) => `from ${JSON.stringify(join(dirname(indexPath), `${entry}.ts`))}`,
-    );
+    .replace(/from ['"]support-policy\/([a-z-]+)['"]/g, (whole, subpath: string) => {
+      const file = SUBPATHS[subpath];
+      return file === undefined ? whole : `from ${JSON.stringify(src + file)}`;
+    });
   const header = `import { expect as __expect } from 'vitest';\nconst __check = (actual: unknown, expected: unknown, where: string) => __expect(actual, where).toEqual(expected);\n`;
   return { source: header + body, assertions };
 }

@@ -105,7 +105,7 @@ const publicNames = new Set(
 );
 
 /** The names support-policy/arrow exports. */
-const arrowNames = new Set(Object.keys(await import('../../src/arrow.js')));
+const arrowNames = new Set(Object.keys(await import('../../src/adapters/arrow.js')));
 
 describe('every notebook', () => {
   it('the two notebooks are there', () => {
@@ -175,7 +175,7 @@ describe('every notebook', () => {
       // The package's two entries as built, and (SLA notebook) DuckDB-Wasm for SQL over its Arrow output.
       expect(
         specifiers.filter(
-          (s) => !['../../dist/index.js', '../../dist/arrow.js', '@duckdb/duckdb-wasm/blocking'].includes(s!),
+          (s) => !['../../dist/index.js', '../../dist/adapters/arrow.js', '@duckdb/duckdb-wasm/blocking'].includes(s!),
         ),
       ).toEqual([]);
       expect(specifiers).toContain('../../dist/index.js');

@@ -3,10 +3,10 @@
  * project's node_modules, then imported from an ES module, required from CommonJS and compiled
  * by TypeScript under `moduleResolution: bundler` and `node16`. publint and arethetypeswrong check
  * the same tarball. Also: what the tarball holds, that importing only the calendar leaves the
- * policy schemas out of a bundle, and that only `support-policy/arrow` imports `apache-arrow`.
+ * policy schemas out of a bundle, and that only the subpath entries import their optional peers.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,21 @@ console.log(JSON.stringify([new Date(cal.add(Date.parse('2026-01-05T16:00:00Z'),
 `;
 const EXPECTED = JSON.stringify(['2026-01-07T08:00:00.000Z', 'running', 'object']);
 
+/** The optional peer dependencies, one per subpath entry, and what a consumer of each computes. */
+const PEERS = ['date-holidays', 'ical.js', 'apache-arrow'];
+const SUBPATH_BODY = `
+const munich = compileCalendar(withDateHolidays({ zone: 'Europe/Berlin', week: {} }, { country: 'DE', state: 'BY', fromYear: 2026, untilYear: 2026 }));
+let caught;
+try { dateHolidays({ country: 'XX', fromYear: 2026, untilYear: 2026 }); } catch (e) { caught = e; }
+const feed = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//x//EN', 'BEGIN:VEVENT', 'UID:1', 'DTSTAMP:20260101T000000Z',
+  'DTSTART;VALUE=DATE:20261224', 'RRULE:FREQ=YEARLY', 'SUMMARY:Eve', 'END:VEVENT', 'END:VCALENDAR'].join('\\r\\n');
+const office = compileCalendar(withIcal({ zone: 'Europe/Berlin', week: {} }, feed, { fromYear: 2026, untilYear: 2030 }));
+let feedError;
+try { icalHolidays('not a feed', { zone: 'UTC', fromYear: 2026, untilYear: 2026 }); } catch (e) { feedError = e; }
+console.log(JSON.stringify([munich.holidaysIn(2026).length, caught instanceof InvalidArgumentError, office.holidaysIn(2030).length, feedError instanceof InvalidArgumentError]));
+`;
+const SUBPATH_EXPECTED = JSON.stringify([12, true, 1, true]);
+
 beforeAll(async () => {
   await run('npm', ['run', '--silent', 'build'], root);
   scratch = mkdtempSync(join(tmpdir(), 'support-policy-consumer-'));
@@ -54,16 +69,8 @@ beforeAll(async () => {
   mkdirSync(home, { recursive: true });
   await run('tar', ['-xzf', tarball, '-C', home, '--strip-components=1'], scratch);
   // The runtime dependencies (and luxon's types) come from this repository's install.
-  for (const dep of [
-    'luxon',
-    'zod',
-    'apache-arrow',
-    'flatbuffers',
-    'tslib',
-    join('@types', 'luxon'),
-    join('@types', 'node'),
-    'undici-types',
-  ]) {
+  // So do the optional peer dependencies of the subpath entries.
+  for (const dep of ['luxon', 'zod', join('@types', 'luxon'), join('@types', 'node'), 'undici-types', ...PEERS]) {
     mkdirSync(dirname(join(scratch, 'node_modules', dep)), { recursive: true });
     symlinkSync(join(root, 'node_modules', dep), join(scratch, 'node_modules', dep), 'dir');
   }
@@ -87,6 +94,10 @@ describe('the packed package', () => {
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.cjs');
     expect(files).toContain('dist/policy.schema.json');
+    expect(files).toContain('dist/date-holidays.cjs');
+    expect(files).toContain('dist/adapters/dateHolidays.js');
+    expect(files).toContain('dist/ical.cjs');
+    expect(files).toContain('dist/adapters/ical.js');
     expect(files.some((f) => f.includes('.test.'))).toBe(false);
   });
 
@@ -104,6 +115,36 @@ describe('the packed package', () => {
       `const { compileCalendar, measure, parsePolicy, standardSupport } = require('support-policy');\nconst schema = require('support-policy/policy.schema.json');\n${BODY}`,
     );
     expect((await run(process.execPath, ['consumer.cjs'], join(scratch, 'cjs'))).trim()).toBe(EXPECTED);
+  });
+
+  it('the core entry leaves the optional peer dependencies out', () => {
+    // Every module of the core (all of dist/ but the adapters), and its declarations.
+    const core = readdirSync(join(root, 'dist'), { recursive: true, encoding: 'utf8' }).filter(
+      (f) => /\.(js|cjs|d\.ts|d\.cts)$/.test(f) && !/^(adapters\/|date-holidays\.|ical\.|arrow\.)/.test(f),
+    );
+    expect(core).toContain('index.js');
+    expect(core).toContain('index.cjs');
+    for (const file of core) {
+      const text = readFileSync(join(root, 'dist', file), 'utf8');
+      for (const peer of PEERS) expect(text, `${file} imports ${peer}`).not.toMatch(new RegExp(`['"]${peer}['"]`));
+    }
+    expect(readFileSync(join(root, 'dist', 'index.js'), 'utf8')).not.toContain('date-holidays');
+  });
+
+  it('an ES module imports the adapters’ entries, which throw the core’s own errors', async () => {
+    write(
+      join(scratch, 'esm', 'subpath.mjs'),
+      `import { compileCalendar, InvalidArgumentError } from 'support-policy';\nimport { dateHolidays, withDateHolidays } from 'support-policy/date-holidays';\nimport { icalHolidays, withIcal } from 'support-policy/ical';\n${SUBPATH_BODY}`,
+    );
+    expect((await run(process.execPath, ['subpath.mjs'], join(scratch, 'esm'))).trim()).toBe(SUBPATH_EXPECTED);
+  });
+
+  it('CommonJS requires the adapters’ entries, which throw the core’s own errors', async () => {
+    write(
+      join(scratch, 'cjs', 'subpath.cjs'),
+      `const { compileCalendar, InvalidArgumentError } = require('support-policy');\nconst { dateHolidays, withDateHolidays } = require('support-policy/date-holidays');\nconst { icalHolidays, withIcal } = require('support-policy/ical');\n${SUBPATH_BODY}`,
+    );
+    expect((await run(process.execPath, ['subpath.cjs'], join(scratch, 'cjs'))).trim()).toBe(SUBPATH_EXPECTED);
   });
 
   for (const [name, compilerOptions, type] of [
@@ -137,7 +178,7 @@ describe('the packed package', () => {
             : `import { createRequire } from 'node:module';\nconst schema: unknown = createRequire(import.meta.url)('support-policy/policy.schema.json');`;
       write(
         join(dir, 'consumer.ts'),
-        `import { compileCalendar, measure, parsePolicy, standardSupport, type MeasureResult } from 'support-policy';\n${schemaImport}\nconst typed: (r: MeasureResult) => string = (r) => r.targets[0]!.state;\nvoid typed;\n${BODY.replace('ticket.targets[0].state', 'ticket.targets[0]!.state')}`,
+        `import { compileCalendar, measure, parsePolicy, standardSupport, type MeasureResult } from 'support-policy';\nimport type { DateHolidaysOptions } from 'support-policy/date-holidays';\nimport type { IcalOptions } from 'support-policy/ical';\nconst years: IcalOptions = { fromYear: 2026, untilYear: 2026 };\nvoid years;\nconst bavaria: DateHolidaysOptions = { country: 'DE', state: 'BY', fromYear: 2026, untilYear: 2026 };\nvoid bavaria;\n${schemaImport}\nconst typed: (r: MeasureResult) => string = (r) => r.targets[0]!.state;\nvoid typed;\n${BODY.replace('ticket.targets[0].state', 'ticket.targets[0]!.state')}`,
       );
       await run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], dir);
       expect((await run(process.execPath, [join(dir, 'out', 'consumer.js')], dir)).trim()).toBe(EXPECTED);
@@ -173,7 +214,8 @@ describe('the packed package', () => {
     const dist = join(scratch, 'node_modules', 'support-policy', 'dist');
     for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts'])
       expect(readFileSync(join(dist, file), 'utf8'), file).not.toContain('apache-arrow');
-    expect(readFileSync(join(dist, 'arrow.js'), 'utf8')).toContain('apache-arrow');
+    expect(readFileSync(join(dist, 'adapters', 'arrow.js'), 'utf8')).toContain('apache-arrow');
+    expect(readFileSync(join(dist, 'arrow.cjs'), 'utf8')).toContain('apache-arrow');
   });
 
   it('importing only the calendar leaves the policy schemas and the presets out of a bundle', async () => {

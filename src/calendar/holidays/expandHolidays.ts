@@ -32,7 +32,11 @@ export function flattenHolidays(items: readonly (HolidayRuleDefinition | Holiday
   return out;
 }
 
-function applies(rule: { fromYear?: number | undefined; untilYear?: number | undefined }, year: number): boolean {
+/** Whether a rule's year bounds (`fromYear`, `untilYear`, both inclusive) let it apply in `year`. @internal */
+export function applies(
+  rule: { readonly fromYear?: number | undefined; readonly untilYear?: number | undefined },
+  year: number,
+): boolean {
   return (
     (rule.fromYear === undefined || year >= rule.fromYear) && (rule.untilYear === undefined || year <= rule.untilYear)
   );
@@ -53,17 +57,8 @@ function instances(rule: Rule, year: number): { day: number; observed: boolean }
     case 'easter':
       return applies(rule, year) ? [{ day: easterSunday(year) + rule.offsetDays, observed: false }] : [];
     case 'nthWeekday': {
-      if (!applies(rule, year)) return [];
-      let day: number;
-      if (rule.nth === 'last') {
-        const lastDay = daysFromCivil(year, rule.month, daysInMonth(year, rule.month));
-        day = lastDay - ((isoWeekday(lastDay) - rule.weekday + 7) % 7);
-      } else {
-        const first = daysFromCivil(year, rule.month, 1);
-        day = first + ((rule.weekday - isoWeekday(first) + 7) % 7) + (rule.nth - 1) * 7;
-        if (day >= first + daysInMonth(year, rule.month)) return [];
-      }
-      return [{ day, observed: false }];
+      const day = applies(rule, year) ? nthWeekdayOf(year, rule.month, rule.weekday, rule.nth) : undefined;
+      return day === undefined ? [] : [{ day, observed: false }];
     }
     case 'date':
       return [{ day: parseIsoDate(rule.date)!, observed: false }];
@@ -75,6 +70,21 @@ function instances(rule: Rule, year: number): { day: number; observed: boolean }
       return out;
     }
   }
+}
+
+/**
+ * The day number of the `nth` (1–5) or last ISO `weekday` of a month, or `undefined` when the
+ * month has no such day (a 5th Monday, say).
+ * @internal
+ */
+export function nthWeekdayOf(year: number, month: number, weekday: number, nth: number | 'last'): number | undefined {
+  if (nth === 'last') {
+    const lastDay = daysFromCivil(year, month, daysInMonth(year, month));
+    return lastDay - ((isoWeekday(lastDay) - weekday + 7) % 7);
+  }
+  const first = daysFromCivil(year, month, 1);
+  const day = first + ((weekday - isoWeekday(first) + 7) % 7) + (nth - 1) * 7;
+  return day < first + daysInMonth(year, month) ? day : undefined;
 }
 
 /** Days to move a holiday falling on ISO weekday `wd` under an observance policy. */

@@ -7,13 +7,16 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import {
+  columnsToResults,
+  complianceReport,
+  isSupportPolicyError,
+  measureMany,
+  parsePolicy,
+  type SlaTicket,
+  standardSupport,
+} from '../index.js';
 import { slaColumnsToArrow, slaColumnsToArrowIPC } from './arrow.js';
-import { isSupportPolicyError } from './errors.js';
-import { parsePolicy } from './policy/parsePolicy.js';
-import { standardSupport } from './presets/standardSupport.js';
-import { columnsToResults } from './sla/columnsToResults.js';
-import { complianceReport } from './sla/complianceReport.js';
-import { measureMany, type SlaTicket } from './sla/measureMany.js';
 
 const policy = parsePolicy(standardSupport);
 const HOUR = 3_600_000;
@@ -37,7 +40,7 @@ describe('slaColumnsToArrow', () => {
   const tables = slaColumnsToArrow(columns);
 
   it('keeps every row and column, with the row numbers first', () => {
-    for (const name of ['tickets', 'targets', 'warnings'] as const) {
+    for (const name of ['tickets', 'targets', 'thresholds'] as const) {
       const table = tables[name];
       expect(table.numRows).toBe(columns[name].length);
       expect(table.schema.fields.map((f) => f.name)).toEqual([
@@ -57,7 +60,7 @@ describe('slaColumnsToArrow', () => {
     expect(type('elapsedMs')).toBe('Float64');
     expect(type('state')).toBe('Utf8');
     expect(type('duration')).toBe('Utf8');
-    expect(String(tables.warnings.schema.fields.find((f) => f.name === 'reached')?.type)).toBe('Bool');
+    expect(String(tables.thresholds.schema.fields.find((f) => f.name === 'reached')?.type)).toBe('Bool');
     const stopped = tables.targets.getChild('stoppedAt')!;
     for (let r = 0; r < columns.targets.length; r++) {
       const ms = columns.targets.stoppedAt[r]!;
@@ -87,9 +90,9 @@ describe('slaColumnsToArrow', () => {
       return undefined;
     };
     expect(error(() => slaColumnsToArrow(null as never))).toEqual(['invalid_columns', []]);
-    expect(error(() => slaColumnsToArrow({ ...columns, warnings: {} } as never))).toEqual([
+    expect(error(() => slaColumnsToArrow({ ...columns, thresholds: {} } as never))).toEqual([
       'invalid_columns',
-      ['warnings'],
+      ['thresholds'],
     ]);
     expect(
       error(() => slaColumnsToArrow({ ...columns, tickets: { ...columns.tickets, plan: ['x'] } } as never)),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileCalendar } from '../index.js';
-import { type ClockResult, measureClock, type TimelineEvent } from './measureClock.js';
+import { compileCalendar } from '../../src/index.js';
+import { type ClockResult, measureClock, type TimelineEvent } from '../../scripts/conformance/measureClock.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 2, 2, 9); // Monday 2 March 2026, 10:00 in Madrid
@@ -55,7 +55,7 @@ describe('SLA clock properties', () => {
         fc.integer({ min: 0, max: 40 * HOUR }),
         (items, ms, nowDt) => {
           const events = timeline(items).filter((e) => e.at <= T0 + nowDt);
-          const r = measureClock(null, target(ms), events, T0 + nowDt) as ClockResult;
+          const r = measureClock(null, { target: target(ms), events, now: T0 + nowDt }) as ClockResult;
           if (r.state !== 'running') return;
           // Paused time: the spans in on_hold before now.
           let paused = 0;
@@ -89,8 +89,8 @@ describe('SLA clock properties', () => {
           const now = T0 + nowDt;
           const base = timeline(items);
           const paused = withPause(base, T0 + pauseStart, T0 + pauseStart + pauseLength);
-          const a = measureClock(cal, target(ms), base, now) as ClockResult;
-          const b = measureClock(cal, target(ms), paused, now) as ClockResult;
+          const a = measureClock(cal, { target: target(ms), events: base, now }) as ClockResult;
+          const b = measureClock(cal, { target: target(ms), events: paused, now }) as ClockResult;
           expect(b.elapsed).toBeLessThanOrEqual(a.elapsed);
           if (a.due !== null && b.due !== null) expect(b.due).toBeGreaterThanOrEqual(a.due);
         },
@@ -108,15 +108,14 @@ describe('SLA clock properties', () => {
         (x, y, ms) => {
           const [early, late] = x <= y ? [x, y] : [y, x];
           const run = (dt: number) =>
-            measureClock(
-              madrid,
-              target(ms),
-              [
+            measureClock(madrid, {
+              target: target(ms),
+              events: [
                 { at: T0, type: 'created' },
                 { at: T0 + dt, type: 'reply', author: 'agent' },
               ],
-              T0 + 50 * HOUR,
-            ) as ClockResult;
+              now: T0 + 50 * HOUR,
+            }) as ClockResult;
           const a = run(early);
           const b = run(late);
           expect(a.stoppedAt!).toBeLessThanOrEqual(b.stoppedAt!);

@@ -24,29 +24,22 @@ import {
   type Vector,
   vectorFromArray,
 } from 'apache-arrow';
-import { argumentError } from './errors.js';
-import type { SlaColumns } from './sla/columns.js';
+import type { SlaColumns } from '../index.js';
+import { fail } from './options.js';
 
 /**
- * The three tables of {@link slaColumnsToArrow}: one Arrow table per table of the columns.
+ * What {@link slaColumnsToArrow} gives: one Arrow table per table of the columns, by the same
+ * name (`tickets`, `targets`, `thresholds`).
  * @category Arrow
  */
-export interface SlaArrowTables {
-  readonly tickets: Table;
-  readonly targets: Table;
-  readonly warnings: Table;
-}
+export type SlaArrowTables = { readonly [K in keyof SlaColumns]: Table };
 
 /**
- * The three tables of {@link slaColumnsToArrowIPC}, each as the bytes of an Arrow IPC stream or
- * file.
+ * What {@link slaColumnsToArrowIPC} gives: each table of the columns as the bytes of an Arrow IPC
+ * stream or file, by the same name.
  * @category Arrow
  */
-export interface SlaArrowBytes {
-  readonly tickets: Uint8Array;
-  readonly targets: Uint8Array;
-  readonly warnings: Uint8Array;
-}
+export type SlaArrowBytes = { readonly [K in keyof SlaColumns]: Uint8Array };
 
 /**
  * Options of {@link slaColumnsToArrowIPC}.
@@ -101,7 +94,7 @@ function toVector(name: string, values: unknown, length: number, path: readonly 
   if (ArrayBuffer.isView(values) && !(values instanceof DataView)) {
     const type = typedArrayType(values as TypedArray);
     if (type === undefined || (values as TypedArray).length !== length) {
-      throw argumentError('invalid_columns', path, `a column of ${length} numbers`, values);
+      fail('invalid_columns', path, `a column of ${length} numbers`, values);
     }
     if (values instanceof Float64Array || values instanceof Float32Array) {
       const numbers = Array.from(values, (v) => (Number.isNaN(v) ? null : v));
@@ -110,7 +103,7 @@ function toVector(name: string, values: unknown, length: number, path: readonly 
     return vectorFromArray(values as never, type);
   }
   if (!Array.isArray(values) || values.length !== length) {
-    throw argumentError('invalid_columns', path, `a column of ${length} entries`, values);
+    fail('invalid_columns', path, `a column of ${length} entries`, values);
   }
   const present = values.filter((v) => v !== null && v !== undefined);
   const all = (kind: string) => present.every((v) => typeof v === kind);
@@ -132,28 +125,28 @@ const orNull = (v: unknown) => (v === undefined ? null : v);
 function toTable(name: string, table: unknown): Table {
   const length = typeof table === 'object' && table !== null ? (table as { length?: unknown }).length : undefined;
   if (typeof length !== 'number' || !Number.isInteger(length) || length < 0) {
-    throw argumentError('invalid_columns', [name], 'a table with a length', table);
+    fail('invalid_columns', [name], 'a table with a length', table);
   }
   const vectors: Record<string, Vector> = { [ROW]: vectorFromArray(Uint32Array.from({ length }, (_, i) => i)) };
   for (const [field, values] of Object.entries(table as object)) {
     if (field === 'length') continue;
-    if (field === ROW) throw argumentError('invalid_columns', [name, field], `no column named ${ROW}`, values);
+    if (field === ROW) fail('invalid_columns', [name, field], `no column named ${ROW}`, values);
     vectors[field] = toVector(field, values, length, [name, field]);
   }
   return new Table(vectors);
 }
 
 /**
- * Turns the columns of a batch ({@link support-policy!measureMany} with `{ format: 'columns' }`) into three Arrow
- * tables, for DuckDB, Polars, pandas or any tool that reads Apache Arrow.
+ * Turns the columns of a batch ({@link support-policy!measureMany} with `{ format: 'columns' }`) into Arrow
+ * tables, one per table of the columns, for DuckDB, Polars, pandas or any tool that reads Apache Arrow.
  *
  * @remarks
  * Every table starts with a `row` column, its row numbers (`Uint32`): `targets.ticket` refers to
- * `tickets.row` and `warnings.target` to `targets.row`. Then come the table's columns, whatever
+ * `tickets.row` and `thresholds.target` to `targets.row`. Then come the table's columns, whatever
  * they are, in their order: typed arrays keep their type, with `NaN` as null; numbers of a column
  * named `at` or `…At` are instants, `Timestamp(ms, UTC)`; text and boolean columns become `Utf8`
- * and `Bool`; a column of objects (`duration`, `source`) becomes the JSON text of each. Columns
- * that a later version adds follow the same rules.
+ * and `Bool`; a column of objects (`duration`, `source`) becomes the JSON text of each. Tables and
+ * columns that a later version adds follow the same rules.
  *
  * Needs the optional peer dependency `apache-arrow` (`npm install apache-arrow`).
  *
@@ -176,14 +169,11 @@ function toTable(name: string, table: unknown): Table {
  * @category Arrow
  */
 export function slaColumnsToArrow(columns: SlaColumns): SlaArrowTables {
-  if (typeof columns !== 'object' || columns === null) {
-    throw argumentError('invalid_columns', [], 'the columns of measureMany', columns);
+  if (typeof columns !== 'object' || columns === null || Object.keys(columns).length === 0) {
+    fail('invalid_columns', [], 'the columns of measureMany', columns);
   }
-  return Object.freeze({
-    tickets: toTable('tickets', columns.tickets),
-    targets: toTable('targets', columns.targets),
-    warnings: toTable('warnings', columns.warnings),
-  });
+  const tables = Object.entries(columns).map(([name, table]) => [name, toTable(name, table)]);
+  return Object.freeze(Object.fromEntries(tables) as SlaArrowTables);
 }
 
 /**
@@ -210,12 +200,8 @@ export function slaColumnsToArrow(columns: SlaColumns): SlaArrowTables {
 export function slaColumnsToArrowIPC(columns: SlaColumns, options?: ArrowIPCOptions): SlaArrowBytes {
   const format = options?.format ?? 'stream';
   if (format !== 'stream' && format !== 'file') {
-    throw argumentError('invalid_option', ['options', 'format'], 'stream or file', format);
+    fail('invalid_option', ['options', 'format'], 'stream or file', format);
   }
-  const tables = slaColumnsToArrow(columns);
-  return Object.freeze({
-    tickets: tableToIPC(tables.tickets, format),
-    targets: tableToIPC(tables.targets, format),
-    warnings: tableToIPC(tables.warnings, format),
-  });
+  const tables = Object.entries(slaColumnsToArrow(columns)).map(([name, table]) => [name, tableToIPC(table, format)]);
+  return Object.freeze(Object.fromEntries(tables) as SlaArrowBytes);
 }

@@ -1,0 +1,46 @@
+/** Argument checks shared by the holiday adapters, throwing the core's own error class. */
+import { describeValue } from '../internal/describeValue.js';
+import { InvalidArgumentError } from '../index.js';
+import type { ErrorCode } from '../index.js';
+
+/** Most rules (and closures) one import may produce: a holiday set holds at most 10,000 rules. */
+export const MAX_RULES = 10_000;
+
+/** An {@link InvalidArgumentError} whose message reads `path: expected …, got …`. */
+export function fail(code: ErrorCode, path: readonly (string | number)[], expected: string, value: unknown): never {
+  const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.') || '(root)';
+  throw new InvalidArgumentError(code, path, `${where}: expected ${expected}, got ${describeValue(value)}`, value);
+}
+
+/** The options object: a plain object (no class instance, no `null`). */
+export function optionsObject(options: unknown): Record<string, unknown> {
+  const proto = typeof options === 'object' && options !== null ? Object.getPrototypeOf(options) : undefined;
+  if (proto !== Object.prototype && proto !== null) fail('invalid_option', ['options'], 'a plain object', options);
+  return options as Record<string, unknown>;
+}
+
+/** The span of years `fromYear`–`untilYear`, each a whole year from 1900 to 2399, in order. */
+export function yearSpan(options: Record<string, unknown>): { fromYear: number; untilYear: number } {
+  const year = (key: 'fromYear' | 'untilYear') => {
+    const value = options[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1900 || value > 2399) {
+      fail('out_of_range', ['options', key], 'a whole year from 1900 to 2399', value);
+    }
+    return value;
+  };
+  const fromYear = year('fromYear');
+  const untilYear = year('untilYear');
+  if (untilYear < fromYear)
+    fail('out_of_range', ['options', 'untilYear'], `a year from fromYear (${fromYear})`, untilYear);
+  return { fromYear, untilYear };
+}
+
+/** An optional string option, at most 200 characters. */
+export function optionalString(options: Record<string, unknown>, key: string): string | undefined {
+  const value = options[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
+    fail('invalid_option', ['options', key], 'a string of 1 to 200 characters', value);
+  }
+  return value;
+}

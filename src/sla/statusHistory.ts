@@ -1,0 +1,187 @@
+import { numberArray, numbers, refArray } from '../internal/arrays.js';
+import { type Clock, type EngineTarget, OPEN_STATUS, type Status } from './clockTypes.js';
+import { ACHIEVED, BREACHED, PAUSED, RUNNING, runsOn, thresholdMs } from './clockStates.js';
+
+/**
+ * A ticket's status history and what it means for one clock: its elapsed open time, its state, its
+ * due instant and thresholds. The engine (`engine.ts`) adds the clocks and the events.
+ */
+
+const NONE = Number.POSITIVE_INFINITY;
+
+const between = (t: EngineTarget, a: number, b: number) => (t.calendar === null ? b - a : t.calendar.between(a, b));
+export const addOn = (t: EngineTarget, at: number, ms: number) =>
+  t.calendar === null ? at + ms : t.calendar.add(at, ms);
+
+export class StatusHistory {
+  /** Status history: `statuses[i]` holds from `times[i]` (after every event at that instant), for i < `segments`. */
+  readonly times: number[] = numberArray();
+  readonly statuses: Status[] = refArray();
+  segments = 0;
+  status: Status = OPEN_STATUS;
+  /** When the ticket's status last left the `open` category; −∞ while it is in it. */
+  solvedSince = Number.NEGATIVE_INFINITY;
+
+  // What settle() found for one clock; read before the next call.
+  /** Elapsed open time. */
+  E = 0;
+  /** One of {@link STATES}' codes. */
+  state = RUNNING;
+  /** The due instant; NaN for none (paused). */
+  due = Number.NaN;
+  /** The stop instant; NaN while the clock runs or is paused. */
+  stoppedAt = Number.NaN;
+  /**
+   * Per threshold of the clock's target, in the target's order, then for the target itself: its
+   * open time, and its instant (NaN for none). Only the first `thresholds.length + 1` entries count.
+   */
+  thresholdMs: number[] = numbers(4);
+  thresholdAt: number[] = numbers(4);
+  /** Scratch for settle(): the thresholds' indices in increasing open time, their open times and instants. */
+  private order: number[] = numbers(4);
+  private sortedMs: number[] = numbers(4);
+  private sortedAt: number[] = numbers(4);
+
+  /** Appends a status to the history, reusing its storage. */
+  protected mark(at: number, status: Status): void {
+    const i = this.segments++;
+    if (i < this.times.length) {
+      this.times[i] = at;
+      this.statuses[i] = status;
+    } else {
+      this.times.push(at);
+      this.statuses.push(status);
+    }
+  }
+
+  /**
+   * Calls `visit` for each stretch of one status within `[c.start, min(end, upTo))`, in order.
+   */
+  forEachSegment(c: Clock, upTo: number, visit: (from: number, to: number, status: Status) => void): void {
+    const stop = Math.min(c.end, upTo);
+    const times = this.times;
+    const n = this.segments;
+    for (let i = 0; i < n; i++) {
+      const from = times[i]! > c.start ? times[i]! : c.start;
+      const next = i + 1 < n ? times[i + 1]! : NONE;
+      const to = next < stop ? next : stop;
+      if (from < to) visit(from, to, this.statuses[i]!);
+      if (next >= stop) return;
+    }
+  }
+
+  /**
+   * E(upTo): the open time on `t`'s clock over the instants of `[c.start, upTo)` at which `c`
+   * runs. With `count` non-decreasing `thresholds` (open times of at least 1 ms), also the earliest
+   * instant at which E reaches each one reached by then, into `at`. Consecutive stretches in which the clock runs (open, then
+   * waiting on a status the target does not pause on) are measured as one: open time adds up, so
+   * the answer is the same, with fewer calendar calls.
+   */
+  protected walk(
+    c: Clock,
+    t: EngineTarget,
+    upTo: number,
+    count = 0,
+    thresholds?: readonly number[],
+    at?: number[],
+  ): number {
+    const stop = c.end < upTo ? c.end : upTo;
+    const times = this.times;
+    const n = this.segments;
+    this.passed = 0;
+    let acc = 0;
+    let runFrom = Number.NaN; // the running stretch being gathered, [runFrom, runTo)
+    let runTo = Number.NaN;
+    for (let i = 0; i < n; i++) {
+      const next = i + 1 < n ? times[i + 1]! : NONE;
+      if (next <= c.start) continue;
+      const from = times[i]! > c.start ? times[i]! : c.start;
+      const to = next < stop ? next : stop;
+      const running = from < to && runsOn(this.statuses[i]!, t);
+      if (running && from === runTo) runTo = to;
+      else {
+        if (runTo === runTo) acc = this.stretch(t, runFrom, runTo, acc, count, thresholds, at);
+        runFrom = running ? from : Number.NaN;
+        runTo = running ? to : Number.NaN;
+      }
+      if (next >= stop) break;
+    }
+    return runTo === runTo ? this.stretch(t, runFrom, runTo, acc, count, thresholds, at) : acc;
+  }
+
+  /** Thresholds {@link walk} has passed so far. */
+  private passed = 0;
+
+  /** Adds the open time of the running stretch `[from, to)` to `acc`, noting the thresholds it passes. */
+  private stretch(
+    t: EngineTarget,
+    from: number,
+    to: number,
+    acc: number,
+    count: number,
+    thresholds?: readonly number[],
+    at?: number[],
+  ): number {
+    const len = between(t, from, to);
+    while (this.passed < count && acc + len >= thresholds![this.passed]!) {
+      at![this.passed] = addOn(t, from, thresholds![this.passed]! - acc);
+      this.passed++;
+    }
+    return acc + len;
+  }
+
+  /**
+   * The answer of a clock with a target at `now` (not before the last event applied), into this
+   * engine's `E`, `state`, `due`, `stoppedAt`, `thresholdMs` and `thresholdAt`: one walk over the
+   * status history finds the elapsed time and every threshold (and the target) reached by now. Of
+   * the others, the due instant is projected from the stop or from now, and has none while the
+   * clock is paused; a threshold is projected from now while the clock runs, and has none while it
+   * is stopped or paused (even after its breach).
+   */
+  settle(c: Clock, now: number): void {
+    const t = c.target!;
+    const list = t.thresholds;
+    const k = list.length;
+    if (k >= this.thresholdMs.length) {
+      this.thresholdMs = numbers(k + 1);
+      this.thresholdAt = numbers(k + 1);
+      this.order = numbers(k + 1);
+      this.sortedMs = numbers(k + 1);
+      this.sortedAt = numbers(k + 1);
+    }
+    const ms = this.thresholdMs;
+    const at = this.thresholdAt;
+    for (let j = 0; j < k; j++) ms[j] = thresholdMs(c.ms, list[j]!);
+    ms[k] = c.ms; // the target itself, last
+    // The walk needs increasing open times: the indices sorted by theirs (a stable insertion sort; k is small).
+    const order = this.order;
+    const sorted = this.sortedMs;
+    for (let j = 0; j <= k; j++) {
+      let i = j;
+      while (i > 0 && ms[order[i - 1]!]! > ms[j]!) {
+        order[i] = order[i - 1]!;
+        i--;
+      }
+      order[i] = j;
+    }
+    for (let i = 0; i <= k; i++) {
+      sorted[i] = ms[order[i]!]!;
+      this.sortedAt[i] = Number.NaN;
+    }
+    const E = this.walk(c, t, now, k + 1, sorted, this.sortedAt);
+    for (let i = 0; i <= k; i++) at[order[i]!] = this.sortedAt[i]!;
+    const solvedNow = this.status.category !== 'open';
+    const stopped = c.end !== NONE || solvedNow;
+    const stoppedAt = c.end !== NONE ? c.end : solvedNow ? Math.max(this.solvedSince, c.start) : Number.NaN;
+    const paused = !stopped && !runsOn(this.status, t);
+    for (let j = 0; j <= k; j++) {
+      if (E >= ms[j]!) continue;
+      if (j === k) at[j] = stopped ? addOn(t, stoppedAt, c.ms - E) : paused ? Number.NaN : addOn(t, now, c.ms - E);
+      else at[j] = stopped || paused ? Number.NaN : addOn(t, now, ms[j]! - E);
+    }
+    this.due = at[k]!;
+    this.E = E;
+    this.stoppedAt = stoppedAt;
+    this.state = E > c.ms ? BREACHED : stopped ? ACHIEVED : paused ? PAUSED : RUNNING;
+  }
+}
