@@ -1,7 +1,11 @@
 import { defineConfig, type Options } from 'tsup';
 
 /** The subpath entries over optional peer dependencies: `support-policy/<name>`. */
-const adapters = { 'date-holidays': 'src/adapters/dateHolidays.ts', ical: 'src/adapters/ical.ts' };
+const adapters = {
+  'date-holidays': 'src/adapters/dateHolidays.ts',
+  ical: 'src/adapters/ical.ts',
+  arrow: 'src/adapters/arrow.ts',
+};
 
 /**
  * An adapter's CommonJS bundle reaches the core through `../index.js` only; that import stays a

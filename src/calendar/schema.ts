@@ -171,7 +171,8 @@ export type OverrideDefinition = DeepReadonly<z.input<typeof OverrideSchema>>;
  */
 export type OverrideRuleDefinition = DeepReadonly<z.input<typeof OverrideRuleSchema>>;
 /**
- * A business-calendar definition, as JSON.
+ * A business-calendar definition, as JSON. An interface over the schema's type, so that
+ * signatures link to it by name instead of spelling it out (docs/decisions.md).
  * @category Calendar
  */
-export type CalendarDefinition = DeepReadonly<z.input<typeof CalendarDefinitionSchema>>;
+export interface CalendarDefinition extends DeepReadonly<z.input<typeof CalendarDefinitionSchema>> {}

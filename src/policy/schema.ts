@@ -234,33 +234,4 @@ export const PolicySchema = z.strictObject({
  * @category Policy
  */
 export type PolicyDefinition = DeepReadonly<z.input<typeof PolicySchema>>;
-/**
- * A validated support policy, as {@link parsePolicy} returns it (defaults filled in, frozen).
- * @category Policy
- */
-export type Policy = DeepReadonly<z.output<typeof PolicySchema>>;
-/**
- * A response target of a validated policy.
- * @category Policy
- */
-export type Target = DeepReadonly<z.output<typeof TargetSchema>>;
-/**
- * A plan of a validated policy.
- * @category Policy
- */
-export type Plan = DeepReadonly<z.output<typeof PlanSchema>>;
-/**
- * An add-on of a validated policy.
- * @category Policy
- */
-export type AddOn = DeepReadonly<z.output<typeof AddOnSchema>>;
-/**
- * An account type of a validated policy.
- * @category Policy
- */
-export type AccountType = DeepReadonly<z.output<typeof AccountTypeSchema>>;
-/**
- * A severity scale of a validated policy.
- * @category Policy
- */
-export type SeverityScale = DeepReadonly<z.output<typeof SeverityScaleSchema>>;
+export type { AccountType, AddOn, Plan, Policy, SeverityScale, Target } from './policyTypes.js';

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { COMPLIANCE_SQL, runArrowDuckdb } from '../../examples/arrow-duckdb.js';
 import { CsvError, parse, run, toTickets } from '../../examples/csv-batch.js';
 import { CSV_PATH, makeTicketsCsv } from '../../examples/data/make-tickets.js';
 import { incomingEvents, runIntegration, TicketStore } from '../../examples/helpdesk-integration.js';
@@ -359,4 +360,35 @@ describe('examples/policy-from-scratch.ts', () => {
     );
     expect(out).toMatch(/Fri 03 Jul 00:00\s+Sat 04 Jul 00:00\s+holiday: Independence Day \(observed\)/);
   });
+});
+
+describe('examples/arrow-duckdb.ts', () => {
+  it('writes a year of results as Arrow, and DuckDB reports the same compliance as complianceReport', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'arrow-duckdb-'));
+    try {
+      const r = await runArrowDuckdb(out);
+      expect(r.tickets).toBeGreaterThan(700);
+      expect(r.targets).toBeGreaterThanOrEqual(r.tickets);
+      expect(new Set(r.rows.map((row) => String(row['period']).slice(0, 4)))).toEqual(new Set(['2026']));
+      expect(new Set(r.rows.map((row) => row['period'])).size).toBe(12);
+      expect(r.matchesComplianceReport).toBe(true);
+      expect(readFileSync(join(out, 'targets.arrows')).length).toBe(r.bytes.targets);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('runs the SQL that docs/arrow.md shows', () => {
+    const words = (sql: string) => sql.replace(/;\s*$/, '').split(/\s+/).filter(Boolean).join(' ');
+    const doc = readFileSync(join(root, 'docs', 'arrow.md'), 'utf8');
+    const shown = /```sql\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    expect(words(shown)).toBe(words(COMPLIANCE_SQL));
+  });
+
+  it('runs as a script', () => {
+    const out = runExample('arrow-duckdb.ts');
+    expect(out).toMatch(/^\d+ tickets, \d+ targets as Arrow: tickets\.arrows \d+ KiB/);
+    expect(out).toMatch(/2026-01\s+enterprise\s+major\s+firstResponse\s+\d+\s+\d+\s+\d+\s+[\d.]+ %/);
+    expect(out.trimEnd().split('\n').at(-1)).toBe('the SQL report equals complianceReport');
+  }, 60_000);
 });

@@ -61,6 +61,7 @@ export function examplesFromMarkdown(root: string): Example[] {
 export const SUBPATHS: Readonly<Record<string, string>> = {
   'date-holidays': 'adapters/dateHolidays.ts',
   ical: 'adapters/ical.ts',
+  arrow: 'adapters/arrow.ts',
 };
 
 /**

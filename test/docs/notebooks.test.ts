@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse, toTickets } from '../../examples/csv-batch.js';
 import {
   balances,
   complianceReport,
@@ -103,6 +104,9 @@ const publicNames = new Set(
   ),
 );
 
+/** The names support-policy/arrow exports. */
+const arrowNames = new Set(Object.keys(await import('../../src/adapters/arrow.js')));
+
 describe('every notebook', () => {
   it('the two notebooks are there', () => {
     expect(files).toEqual(['sla-compliance.ipynb', 'support-hours.ipynb']);
@@ -168,15 +172,34 @@ describe('every notebook', () => {
         ),
       ].map((m) => m[1] ?? m[2] ?? m[3]);
       expect(specifiers.length).toBeGreaterThan(0);
-      expect(new Set(specifiers)).toEqual(new Set(['../../dist/index.js']));
+      // The package's two entries as built, and (SLA notebook) DuckDB-Wasm for SQL over its Arrow output.
+      expect(
+        specifiers.filter(
+          (s) => !['../../dist/index.js', '../../dist/adapters/arrow.js', '@duckdb/duckdb-wasm/blocking'].includes(s!),
+        ),
+      ).toEqual([]);
+      expect(specifiers).toContain('../../dist/index.js');
       const names = [...sources.matchAll(/import\s*\{([^}]+)\}\s*from/g)].flatMap((m) =>
         (m[1] ?? '')
           .split(',')
           .map((s) => s.trim().replace(/^type\s+/, ''))
           .filter(Boolean),
       );
-      expect(names.filter((n) => !publicNames.has(n))).toEqual([]);
+      expect(names.filter((n) => !publicNames.has(n) && !arrowNames.has(n))).toEqual([]);
     });
+  });
+});
+
+describe('CI', () => {
+  it('executes the notebooks and compares their outputs, before the tests and their summary', () => {
+    const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
+    const step = ci.indexOf('bash scripts/ci-notebooks.sh');
+    expect(step).toBeGreaterThan(ci.indexOf('scripts/install-runtimes.ts'));
+    expect(step).toBeLessThan(ci.indexOf('npm test'));
+    expect(ci.trimEnd().split('\n').at(-1)).toBe('exit $status');
+    const script = readFileSync(join(root, 'scripts', 'ci-notebooks.sh'), 'utf8');
+    expect(script).toContain('node scripts/notebooks.mjs --check --require-tools');
+    expect(script).toContain("locate('deno')");
   });
 });
 
@@ -274,6 +297,36 @@ describe('sla-compliance.ipynb shows what measureMany and complianceReport give 
     expect(bars(cell(nb, 'breaches-chart'))).toEqual(expectedBars);
     expect(weeks.reduce((n, w) => n + breached(w), 0)).toBe(
       results.flatMap((r) => r.targets).filter((t) => t.state === 'breached').length,
+    );
+  });
+});
+
+describe('sla-compliance.ipynb queries a year of Arrow results in DuckDB', () => {
+  const nb = load('sla-compliance.ipynb');
+  const percent = (met: number, decided: number) => (decided === 0 ? '—' : `${((100 * met) / decided).toFixed(1)} %`);
+  it('the compliance per quarter and plan equals complianceReport (quarters in UTC) on the same tickets', () => {
+    const year = toTickets(parse(readFileSync(join(root, 'examples', 'data', 'tickets-2026.csv'), 'utf8')))
+      .filter((t) => t.policy === 'standard')
+      .map(({ account, events }) => ({ account, events }));
+    const now = Date.parse('2027-01-01T00:00:00+01:00');
+    const report = complianceReport(measureMany(parsePolicy(standardSupport), year, now), {
+      period: 'quarter',
+      zone: 'UTC',
+    });
+    const keys = [...new Set(report.map((r) => `${r.period}|${r.plan}`))].sort();
+    const expected = keys.map((key) => {
+      const rows = report.filter((r) => `${r.period}|${r.plan}` === key);
+      const [met, breached, open] = (['met', 'breached', 'open'] as const).map((f) =>
+        rows.reduce((n, r) => n + r[f], 0),
+      );
+      return [...key.split('|'), String(met), String(breached), String(open), percent(met!, met! + breached!)];
+    });
+    const c = cell(nb, 'duckdb-year');
+    expect(tables(c)[0]?.[0]).toEqual(['quarter', 'plan', 'met', 'breached', 'open', 'compliance']);
+    expect(tables(c)[0]?.slice(1)).toEqual(expected);
+    expect(expected).toHaveLength(12);
+    expect(text(c.outputs?.find((o) => o.output_type === 'stream')?.text)).toMatch(
+      new RegExp(`^${year.length} tickets, \\d+ KiB of Arrow`),
     );
   });
 });

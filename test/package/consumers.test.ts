@@ -2,8 +2,8 @@
  * The package as its users get it: built, packed with `npm pack`, unpacked into a scratch
  * project's node_modules, then imported from an ES module, required from CommonJS and compiled
  * by TypeScript under `moduleResolution: bundler` and `node16`. publint and arethetypeswrong check
- * the same tarball. Also: what the tarball holds, and that importing only the calendar leaves the
- * policy schemas out of a bundle.
+ * the same tarball. Also: what the tarball holds, that importing only the calendar leaves the
+ * policy schemas out of a bundle, and that only the subpath entries import their optional peers.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ console.log(JSON.stringify([new Date(cal.add(Date.parse('2026-01-05T16:00:00Z'),
 const EXPECTED = JSON.stringify(['2026-01-07T08:00:00.000Z', 'running', 'object']);
 
 /** The optional peer dependencies, one per subpath entry, and what a consumer of each computes. */
-const PEERS = ['date-holidays', 'ical.js'];
+const PEERS = ['date-holidays', 'ical.js', 'apache-arrow'];
 const SUBPATH_BODY = `
 const munich = compileCalendar(withDateHolidays({ zone: 'Europe/Berlin', week: {} }, { country: 'DE', state: 'BY', fromYear: 2026, untilYear: 2026 }));
 let caught;
@@ -120,7 +120,7 @@ describe('the packed package', () => {
   it('the core entry leaves the optional peer dependencies out', () => {
     // Every module of the core (all of dist/ but the adapters), and its declarations.
     const core = readdirSync(join(root, 'dist'), { recursive: true, encoding: 'utf8' }).filter(
-      (f) => /\.(js|cjs|d\.ts|d\.cts)$/.test(f) && !/^(adapters\/|date-holidays\.|ical\.)/.test(f),
+      (f) => /\.(js|cjs|d\.ts|d\.cts)$/.test(f) && !/^(adapters\/|date-holidays\.|ical\.|arrow\.)/.test(f),
     );
     expect(core).toContain('index.js');
     expect(core).toContain('index.cjs');
@@ -193,6 +193,30 @@ describe('the packed package', () => {
     };
     expect(report.analysis.problems.filter((p) => p.resolutionKind !== 'node10')).toEqual([]);
   }, 60_000);
+
+  it('support-policy/arrow is imported from an ES module and required from CommonJS; the main entry never loads apache-arrow', async () => {
+    const body = (load: string) =>
+      `${load}\nconst columns = measureMany(parsePolicy(standardSupport), [{ account: { type: 'direct', plan: 'enterprise' }, events: [{ type: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'major' }] }], Date.parse('2026-01-05T09:00:00Z'), { format: 'columns' });\nconsole.log(slaColumnsToArrow(columns).targets.numRows === columns.targets.length, slaColumnsToArrowIPC(columns).targets.length > 0);\n`;
+    write(
+      join(scratch, 'esm', 'arrow.mjs'),
+      body(
+        `import { measureMany, parsePolicy, standardSupport } from 'support-policy';\nimport { slaColumnsToArrow, slaColumnsToArrowIPC } from 'support-policy/arrow';`,
+      ),
+    );
+    write(
+      join(scratch, 'cjs', 'arrow.cjs'),
+      body(
+        `const { measureMany, parsePolicy, standardSupport } = require('support-policy');\nconst { slaColumnsToArrow, slaColumnsToArrowIPC } = require('support-policy/arrow');`,
+      ),
+    );
+    expect((await run(process.execPath, ['arrow.mjs'], join(scratch, 'esm'))).trim()).toBe('true true');
+    expect((await run(process.execPath, ['arrow.cjs'], join(scratch, 'cjs'))).trim()).toBe('true true');
+    const dist = join(scratch, 'node_modules', 'support-policy', 'dist');
+    for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts'])
+      expect(readFileSync(join(dist, file), 'utf8'), file).not.toContain('apache-arrow');
+    expect(readFileSync(join(dist, 'adapters', 'arrow.js'), 'utf8')).toContain('apache-arrow');
+    expect(readFileSync(join(dist, 'arrow.cjs'), 'utf8')).toContain('apache-arrow');
+  });
 
   it('importing only the calendar leaves the policy schemas and the presets out of a bundle', async () => {
     write(join(scratch, 'shake', 'entry.mjs'), `export { compileCalendar } from 'support-policy';\n`);
