@@ -3,7 +3,7 @@ import { formatPath } from '../errors.js';
 import { tryParseDuration } from './duration.js';
 import { FACT_VALUES, ORDERED_FACTS } from './facts.js';
 import type { Policy } from './schema.js';
-import { checkSla } from './slaChecks.js';
+import { checkSla, targetClockRefs } from './slaChecks.js';
 
 type Path = (string | number)[];
 
@@ -148,7 +148,7 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
     });
   const targets = (list: Policy['plans'][string]['targets'], path: Path, scales: string[]) =>
     list.forEach((t, i) => {
-      clock([...path, i, 'clock'], t.clock);
+      for (const [suffix, id] of targetClockRefs(t.clock)) clock([...path, i, 'clock', ...suffix], id);
       t.severities?.forEach((s, j) => {
         for (const scale of scales) {
           if (!levelsOf(scale).has(s))

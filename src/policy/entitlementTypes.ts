@@ -1,3 +1,4 @@
+import type { CalendarDefinition } from '../calendar/schema.js';
 import type { InstantLike } from '../instant.js';
 import type { ParsedDuration } from './duration.js';
 
@@ -14,6 +15,12 @@ export interface AccountDefinition {
   readonly addOns?: readonly string[];
   /** The managing Solution Partner, for account types that require one. */
   readonly partner?: string;
+  /**
+   * The account's own business hours, for targets whose clock is chosen by the account
+   * (`clock: { from: 'account', otherwise }`): a calendar id of the policy (or `24/7`), or a
+   * calendar definition of its own.
+   */
+  readonly calendar?: string | CalendarDefinition;
 }
 
 /**
@@ -74,8 +81,15 @@ export interface EntitledTarget {
   readonly id: string;
   readonly metric: 'firstResponse' | 'followUp' | 'periodicUpdate' | 'resolution';
   readonly duration: ParsedDuration;
-  /** A calendar id of the policy, or `24/7`. */
+  /** A calendar id of the policy, or `24/7`: the target's clock, or when chosen per ticket, the one used otherwise. */
   readonly clock: string;
+  /**
+   * When the clock is chosen per ticket: by a ticket field (the calendar named for its value) or
+   * by the account (its own `calendar`); `clock` applies to tickets the choice does not name.
+   */
+  readonly clockFrom?:
+    | { readonly from: 'field'; readonly field: string; readonly calendars: Readonly<Record<string, string>> }
+    | { readonly from: 'account' };
   /** `target` is measured; `typical` is informational and never breached. */
   readonly role: 'target' | 'typical';
   /** Statuses of the policy's vocabulary on which the clock pauses. */

@@ -1,8 +1,18 @@
 import { argumentError } from '../errors.js';
 import { isPlainObject, own, readRecord } from '../internal/record.js';
+import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
+import { compileCalendar } from '../calendar/compileCalendar.js';
+import type { CalendarDefinition } from '../calendar/schema.js';
+import { isSupportPolicyError } from '../errors.js';
 import type { AccountDefinition } from './entitlementTypes.js';
 
-const ACCOUNT_KEYS = ['type', 'plan', 'addOns', 'partner'] as const;
+const ACCOUNT_KEYS = ['type', 'plan', 'addOns', 'partner', 'calendar'] as const;
+
+/** The compiled calendar of an account that brings its own definition, by the account's checked copy. */
+const ownCalendars = new WeakMap<AccountDefinition, BusinessCalendar>();
+
+/** The account's own compiled calendar, when its `calendar` is a definition. @internal */
+export const ownCalendarOf = (account: AccountDefinition): BusinessCalendar | undefined => ownCalendars.get(account);
 
 /**
  * The account the caller passed, checked for shape and copied: a frozen object with the four
@@ -21,12 +31,13 @@ export function readAccount(value: unknown, path: readonly (string | number)[] =
     path,
     ACCOUNT_KEYS,
     'invalid_account',
-    'an account { type, plan?, addOns?, partner? }',
+    'an account { type, plan?, addOns?, partner?, calendar? }',
   );
   const type = own(record, 'type');
   const plan = own(record, 'plan');
   const partner = own(record, 'partner');
   const addOns = own(record, 'addOns');
+  const calendar = own(record, 'calendar');
   if (typeof type !== 'string') throw argumentError('unknown_reference', [...path, 'type'], 'an account type id', type);
   if (plan !== undefined && typeof plan !== 'string') {
     throw argumentError('unknown_reference', [...path, 'plan'], 'a plan id', plan);
@@ -42,8 +53,11 @@ export function readAccount(value: unknown, path: readonly (string | number)[] =
   }
   // Every field is an own property (`undefined` when not given): a field the caller left out reads
   // as missing even under a polluted Object.prototype, and every copy has one shape (fast to read).
-  const copy: AccountDefinition = { type, plan, addOns: ids, partner } as AccountDefinition;
+  const own_ =
+    calendar !== undefined && typeof calendar !== 'string' ? compileOwn(calendar, [...path, 'calendar']) : undefined;
+  const copy: AccountDefinition = { type, plan, addOns: ids, partner, calendar } as AccountDefinition;
   Object.freeze(copy);
+  if (own_ !== undefined) ownCalendars.set(copy, own_);
   copies.set(record, copy);
   return copy;
 }
@@ -55,10 +69,16 @@ function sameFields(copy: AccountDefinition, value: Record<string, unknown>): bo
   let keys = 0;
   for (const key in value) if (Object.hasOwn(value, key)) keys++;
   const addOns = own(value, 'addOns');
-  const given = 1 + +(copy.plan !== undefined) + +(copy.addOns !== undefined) + +(copy.partner !== undefined);
+  const given =
+    1 +
+    +(copy.plan !== undefined) +
+    +(copy.addOns !== undefined) +
+    +(copy.partner !== undefined) +
+    +(copy.calendar !== undefined);
   return (
     keys === given &&
     own(value, 'type') === copy.type &&
+    own(value, 'calendar') === copy.calendar &&
     own(value, 'plan') === copy.plan &&
     own(value, 'partner') === copy.partner &&
     (addOns === copy.addOns ||
@@ -67,6 +87,22 @@ function sameFields(copy: AccountDefinition, value: Record<string, unknown>): bo
         addOns.length === copy.addOns.length &&
         addOns.every((id, i) => id === copy.addOns![i])))
   );
+}
+
+/** An account's own calendar definition, compiled; a bad one is `invalid_account` at its path, saying why. */
+function compileOwn(definition: unknown, path: readonly (string | number)[]): BusinessCalendar {
+  try {
+    return compileCalendar(definition as CalendarDefinition);
+  } catch (error) {
+    if (!isSupportPolicyError(error)) throw error;
+    const why = error.message.split('\n')[0]!;
+    throw argumentError(
+      'invalid_account',
+      path,
+      `a calendar id of the policy, or a valid calendar definition (${why})`,
+      definition,
+    );
+  }
 }
 
 function checkAddOnId(id: unknown, path: readonly (string | number)[]): string {

@@ -86,6 +86,8 @@ export function resolveEntitlement(
   const now = nowOption === undefined ? undefined : toEpochMs(nowOption, 'now');
 
   const type = known(policy.accountTypes, holder.type, ['account', 'type'], 'account types');
+  if (typeof holder.calendar === 'string' && holder.calendar !== '24/7')
+    known(policy.calendars, holder.calendar, ['account', 'calendar'], 'calendars, or "24/7"');
   const typePath = ['accountTypes', holder.type];
   if (type.requiresPartner && (holder.partner === undefined || holder.partner === '')) {
     const what = `the managing partner of a "${holder.type}" account`;

@@ -117,3 +117,23 @@ describe('SLA rules', () => {
       expect(issuesAfter((d) => (rules(d)[0]!['when'] = [bad]))).toHaveLength(1);
   });
 });
+
+describe('clocks chosen per ticket', () => {
+  it('every calendar a choice names, and its otherwise, must be a calendar of the policy', () => {
+    expect(
+      issuesAfter(
+        (d) =>
+          (proTargets(d)[2]!['clock'] = {
+            from: 'field',
+            field: 'group',
+            calendars: { us: 'boston' },
+            otherwise: 'office',
+          }),
+      ),
+    ).toEqual(['unknown_reference plans.pro.targets.2.clock.calendars.us']);
+    expect(issuesAfter((d) => (proTargets(d)[2]!['clock'] = { from: 'account', otherwise: 'night' }))).toEqual([
+      'unknown_reference plans.pro.targets.2.clock.otherwise',
+    ]);
+    expect(issuesAfter((d) => (proTargets(d)[2]!['clock'] = { from: 'team', otherwise: 'office' }))).toHaveLength(1);
+  });
+});

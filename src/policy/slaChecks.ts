@@ -78,12 +78,13 @@ function checkRules(p: Policy, add: Add, target: (t: Target, path: Path) => void
     rule.targets.forEach((t, i) => {
       const path = [...base, 'targets', i];
       target(t, path);
-      if (t.clock !== '24/7' && !Object.hasOwn(p.calendars, t.clock))
-        add(
-          'unknown_reference',
-          [...path, 'clock'],
-          `expected a calendar id of the policy, or "24/7", got "${t.clock}"`,
-        );
+      for (const [suffix, id] of targetClockRefs(t.clock))
+        if (id !== '24/7' && !Object.hasOwn(p.calendars, id))
+          add(
+            'unknown_reference',
+            [...path, 'clock', ...suffix],
+            `expected a calendar id of the policy, or "24/7", got "${id}"`,
+          );
       t.severities?.forEach((s, j) => {
         if (!levels.has(s))
           add('unknown_reference', [...path, 'severities', j], `expected a severity level of the policy, got "${s}"`);
@@ -129,4 +130,18 @@ function thresholdIds(t: Pick<Target, 'thresholds' | 'warnAtPercent'>, path: Pat
 function openList(categories: Readonly<Record<string, string>>): string {
   const open = Object.keys(categories).filter((n) => categories[n] === 'open');
   return open.length === 0 ? 'none declared' : open.map((n) => JSON.stringify(n)).join(', ');
+}
+
+/**
+ * The calendar ids a target's clock names, each with its path under `clock`: the clock itself, or
+ * a choice's calendars and its `otherwise`.
+ * @internal
+ */
+export function targetClockRefs(clock: Target['clock']): [suffix: string[], id: string][] {
+  if (typeof clock === 'string') return [[[], clock]];
+  const refs: [string[], string][] = [];
+  if (clock.from === 'field')
+    for (const [value, id] of Object.entries(clock.calendars)) refs.push([['calendars', value], id]);
+  refs.push([['otherwise'], clock.otherwise]);
+  return refs;
 }

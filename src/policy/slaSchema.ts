@@ -40,6 +40,29 @@ export const StatusSchema = z.strictObject({
   label: TextSchema.optional(),
 });
 
+/** A ticket field's name: `channel`, `group`, `organization`, `type`, `tags`, or a custom field. */
+export const FIELD_NAME_PATTERN = /^[a-z][a-zA-Z0-9_.-]{0,63}$/;
+const fieldName = z.string().regex(FIELD_NAME_PATTERN, {
+  error: (iss) =>
+    `expected a field name (a lowercase letter, then letters, digits, "_", "." or "-"), got ${describeValue(iss.input)}`,
+});
+/**
+ * A target's clock: a calendar of the policy by id, or `24/7`; or chosen per ticket — by a field
+ * (`{ from: 'field', field: 'group', calendars: { tier2: 'berlin' }, otherwise: 'office' }`: the
+ * calendar named for the field's value), or by the account (`{ from: 'account', otherwise }`: the
+ * account's own `calendar`, when it has one).
+ */
+export const TargetClockSchema = z.union([
+  clock,
+  z.strictObject({
+    from: z.literal('field'),
+    field: fieldName,
+    calendars: z.record(z.string().min(1).max(500), clock),
+    otherwise: clock,
+  }),
+  z.strictObject({ from: z.literal('account'), otherwise: clock }),
+]);
+
 const metric = z.enum(['firstResponse', 'followUp', 'periodicUpdate', 'resolution']);
 
 /** A response target of a plan or add-on. */
@@ -54,7 +77,7 @@ export const TargetSchema = z.strictObject({
   /** Severity levels it applies to (ids of the plan's scale); all levels when absent. */
   severities: z.array(id).min(1).optional(),
   duration,
-  clock,
+  clock: TargetClockSchema,
   /** `target`: a commitment, measured; `typical`: an informational figure, never breached. */
   role: z.enum(['target', 'typical']).default('target'),
   /** Statuses during which the clock pauses: `open`-category statuses of the policy's vocabulary. */
@@ -69,12 +92,6 @@ export const TargetSchema = z.strictObject({
   note: TextSchema.optional(),
 });
 
-/** A ticket field's name: `channel`, `group`, `organization`, `type`, `tags`, or a custom field. */
-export const FIELD_NAME_PATTERN = /^[a-z][a-zA-Z0-9_.-]{0,63}$/;
-const fieldName = z.string().regex(FIELD_NAME_PATTERN, {
-  error: (iss) =>
-    `expected a field name (a lowercase letter, then letters, digits, "_", "." or "-"), got ${describeValue(iss.input)}`,
-});
 const scalar = z.union([z.string().max(500), z.number(), z.boolean()]);
 
 /**

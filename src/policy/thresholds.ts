@@ -32,7 +32,15 @@ export function entitledTarget(
     id: t.id ?? t.metric,
     metric: t.metric,
     duration: parseDuration(t.duration),
-    clock: t.clock,
+    clock: typeof t.clock === 'string' ? t.clock : t.clock.otherwise,
+    ...(typeof t.clock === 'string'
+      ? {}
+      : {
+          clockFrom:
+            t.clock.from === 'field'
+              ? { from: 'field' as const, field: t.clock.field, calendars: t.clock.calendars }
+              : { from: 'account' as const },
+        }),
     role: t.role,
     pauseOn: [...(t.pauseOn ?? [])],
     thresholds: thresholdsOf(policy, t),

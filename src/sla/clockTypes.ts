@@ -48,6 +48,13 @@ export interface EngineTarget<I = unknown> {
   readonly duration:
     { readonly kind: 'time'; readonly ms: number } | { readonly kind: 'businessDays'; readonly days: number };
   readonly thresholds: readonly EngineThreshold[];
+  /**
+   * When the clock is chosen per ticket (by a field or by the account): how. `calendar` is then
+   * the clock used otherwise, and `clockChoice.ts` makes the ticket's variant.
+   */
+  readonly choice?:
+    | { readonly from: 'field'; readonly field: string; readonly calendars: Readonly<Record<string, string>> }
+    | { readonly from: 'account' };
   readonly info: I;
 }
 

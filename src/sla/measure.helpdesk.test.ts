@@ -274,3 +274,51 @@ describe('SLA rules: the first rule a ticket’s fields, plan and severity match
     ).toThrow(expect.objectContaining({ code: 'invalid_event', path: ['events', 1, 'fields'] }));
   });
 });
+
+describe('clocks chosen per ticket: by a field, or by the account', () => {
+  // T0 is Monday 08:00Z: 03:00 in New York (UTC−5), 17:00 in Tokyo (UTC+9).
+  const tokyoDay: [string, string][] = [['09:00', '18:00']];
+  const tokyo = { zone: 'Asia/Tokyo', week: { 1: tokyoDay, 2: tokyoDay, 3: tokyoDay, 4: tokyoDay, 5: tokyoDay } };
+
+  it("the account's calendar, by id: basic's first response runs on New York hours", () => {
+    const r = measure(helpdeskPolicy, { ...basic, calendar: 'new_york' }, [created(T0)], T0);
+    const first = target(r, 'firstResponse');
+    // New York opens at 09:00 (14:00Z), then 4 hours: 18:00Z.
+    expect([first.clock, first.dueAt! - T0]).toEqual(['new_york', 10 * HOUR]);
+  });
+
+  it("the account's own calendar definition: shown as clock 'account'", () => {
+    const r = measure(helpdeskPolicy, { ...basic, calendar: tokyo }, [created(T0)], T0);
+    const first = target(r, 'firstResponse');
+    // Tokyo's Monday has one open hour left (17:00–18:00), then Tuesday 09:00–12:00: 03:00Z.
+    expect([first.clock, first.dueAt! - T0]).toEqual(['account', 19 * HOUR]);
+  });
+
+  it("without a calendar of its own the account's tickets use the target's `otherwise`", () => {
+    expect(target(measure(helpdeskPolicy, basic, [created(T0)], T0), 'firstResponse').clock).toBe('office');
+  });
+
+  it('an account calendar the policy does not have, or a bad definition, is refused at account.calendar', () => {
+    expect(() => measure(helpdeskPolicy, { ...basic, calendar: 'mars' }, [created(T0)], T0)).toThrow(
+      expect.objectContaining({ code: 'unknown_reference', path: ['account', 'calendar'] }),
+    );
+    expect(() =>
+      measure(helpdeskPolicy, { ...basic, calendar: { zone: 'Mars/Olympus', week: {} } } as never, [created(T0)], T0),
+    ).toThrow(expect.objectContaining({ code: 'invalid_account', path: ['account', 'calendar'] }));
+  });
+
+  it("a field: pro's follow-ups run on the calendar of the ticket's group, and a group change re-targets", () => {
+    const events: TicketEvent[] = [
+      { ...created(T0, 'normal'), fields: { group: 'us' } },
+      agent(T0 + HOUR),
+      { type: 'reply', at: T0 + 2 * HOUR, author: 'customer' },
+    ];
+    const us = target(measure(helpdeskPolicy, pro, events, T0 + 3 * HOUR), 'followUp', 1);
+    // 10:00Z is 05:00 in New York: 2 hours from its opening (14:00Z) is 16:00Z.
+    expect([us.clock, us.dueAt! - T0]).toEqual(['new_york', 8 * HOUR]);
+    const moved = [...events, { type: 'fields', at: T0 + 3 * HOUR, fields: { group: 'emea' } } as const];
+    const emea = target(measure(helpdeskPolicy, pro, moved, T0 + 3 * HOUR), 'followUp', 1);
+    // In Berlin the cycle ran from 11:00 to 12:00 local: 1 hour elapsed, due at 13:00 (12:00Z).
+    expect([emea.clock, emea.elapsedMs, emea.dueAt! - T0]).toEqual(['office', HOUR, 4 * HOUR]);
+  });
+});

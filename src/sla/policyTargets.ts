@@ -95,8 +95,14 @@ function measuredSet(
     (set[t.metric] ??= []).push(toEngineTarget(policy, t, severity, plan));
     any = true;
   }
-  return any ? targetSet(set) : NO_TARGETS;
+  if (!any) return NO_TARGETS;
+  const made = targetSet(set);
+  if (targets.some((t) => t.clockFrom !== undefined && t.role !== 'typical')) choosing.add(made);
+  return made;
 }
+
+/** The target sets with a target whose clock is chosen per ticket (`clockChoice.ts` makes their variants). */
+export const choosing = new WeakSet<TargetSet>();
 
 const byRule = new WeakMap<Policy, Map<string, TargetSet>>();
 
@@ -144,6 +150,7 @@ function toEngineTarget(
         ),
       ),
     ),
+    ...(t.clockFrom === undefined ? {} : { choice: t.clockFrom }),
     info: Object.freeze({ severity, plan, duration: t.duration, clock: t.clock, source: t.source }),
   });
 }
@@ -151,10 +158,12 @@ function toEngineTarget(
 /** A memo key for a well-formed account; `undefined` sends anything odd to the full checks. */
 function accountKey(a: AccountDefinition): string | undefined {
   if (typeof a !== 'object' || a === null || typeof a.type !== 'string') return undefined;
-  const { type, plan, partner, addOns } = a;
+  const { type, plan, partner, addOns, calendar } = a;
   if ((plan !== undefined && typeof plan !== 'string') || (partner !== undefined && typeof partner !== 'string'))
     return undefined;
-  let key = `${type}\u0000${plan ?? '\u0001'}\u0000${partner ?? '\u0001'}`;
+  // An account's own calendar definition skips the memo (its copy is memoised by identity instead).
+  if (calendar !== undefined && typeof calendar !== 'string') return undefined;
+  let key = `${type}\u0000${plan ?? '\u0001'}\u0000${partner ?? '\u0001'}\u0000${calendar ?? '\u0001'}`;
   if (addOns !== undefined) {
     if (!Array.isArray(addOns)) return undefined;
     for (const id of addOns) {
@@ -164,5 +173,7 @@ function accountKey(a: AccountDefinition): string | undefined {
   }
   // A separator inside a value could make two accounts share a key: such values skip the memo.
   // eslint-disable-next-line no-control-regex -- the separators are control characters on purpose
-  return /[\u0000\u0001]/.test(`${type}${plan ?? ''}${partner ?? ''}${addOns?.join('') ?? ''}`) ? undefined : key;
+  return /[\u0000\u0001]/.test(`${type}${plan ?? ''}${partner ?? ''}${calendar ?? ''}${addOns?.join('') ?? ''}`)
+    ? undefined
+    : key;
 }

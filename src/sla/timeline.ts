@@ -9,6 +9,7 @@ import type { Policy } from '../policy/schema.js';
 import { type EngineEvent, engineEvent, type EventKind, type Status, type TargetSet } from './clockTypes.js';
 import { matchRule, type RuleMatch, type TicketFields } from './rules.js';
 import { mergeFields, NO_FIELDS } from './ticketFields.js';
+import { chooseClocks } from './clockChoice.js';
 import { type Vocabulary, vocabularyOf } from './statuses.js';
 import { type AccountTargets, accountTargets, ruleTargets, targetsFor } from './policyTargets.js';
 
@@ -234,17 +235,19 @@ export class TimelineReader {
 
   /**
    * The targets in force for the ticket as read so far: the first SLA rule its fields, plan and
-   * severity match (noted in {@link rule}), else its account's for its severity.
+   * severity match (noted in {@link rule}), else its account's for its severity; each on the clock
+   * chosen for the ticket where the policy chooses per ticket.
    */
   private select(): TargetSet {
     const targets = this.targets;
     this.rule = null;
+    let set = targetsFor(targets, this.severity);
     if (targets.rulesApply) {
       const plan = this.account.plan ?? null;
       this.rule = matchRule(this.policy, this.fields, plan, this.severity);
-      if (this.rule !== null) return ruleTargets(this.policy, this.rule.index, this.severity, plan);
+      if (this.rule !== null) set = ruleTargets(this.policy, this.rule.index, this.severity, plan);
     }
-    return targetsFor(targets, this.severity);
+    return chooseClocks(this.policy, set, this.fields, this.account);
   }
 
   /** The path of the event being read, or of one of its fields. */

@@ -8,7 +8,8 @@ import { parsePolicy, type PolicyDefinition } from '../../src/index.js';
  * pending) and `agent_work` (pauses on pending and hold) — with escalation levels; plan `basic` with
  * periodic updates in office hours and `agent_work` only, so that a plan change adds and drops
  * targets. Two SLA rules: `vip` (tag `vip` on plan pro) and `urgent_phone` (urgent tickets by phone
- * or chat), whose targets replace the plan's.
+ * or chat), whose targets replace the plan's. Pro's follow-ups run on the calendar of the ticket's
+ * `group` (New York hours for `us`); basic's first response on the account's own calendar.
  */
 
 const t = (en: string) => ({ en });
@@ -25,6 +26,7 @@ export const helpdeskPolicyDefinition: PolicyDefinition = {
       week: { 1: office, 2: office, 3: office, 4: office, 5: office },
       holidays: [{ kind: 'easter', offsetDays: -2, name: 'Karfreitag' }],
     },
+    new_york: { zone: 'America/New_York', week: { 1: office, 2: office, 3: office, 4: office, 5: office } },
   },
   channels: { email: { label: t('Email') } },
   severityScales: {
@@ -75,7 +77,12 @@ export const helpdeskPolicyDefinition: PolicyDefinition = {
           ],
         },
         { metric: 'periodicUpdate', severities: ['urgent'], duration: 'PT4H', clock: '24/7', pauseOn: ['pending'] },
-        { metric: 'followUp', duration: 'PT2H', clock: 'office', pauseOn: ['pending', 'hold'] },
+        {
+          metric: 'followUp',
+          duration: 'PT2H',
+          clock: { from: 'field', field: 'group', calendars: { us: 'new_york', emea: 'office' }, otherwise: 'office' },
+          pauseOn: ['pending', 'hold'],
+        },
         {
           id: 'requester_wait',
           metric: 'resolution',
@@ -104,7 +111,7 @@ export const helpdeskPolicyDefinition: PolicyDefinition = {
       severityScale: 'priority',
       channels: [{ channel: 'email', clock: 'office' }],
       targets: [
-        { metric: 'firstResponse', duration: 'PT4H', clock: 'office' },
+        { metric: 'firstResponse', duration: 'PT4H', clock: { from: 'account', otherwise: 'office' } },
         { metric: 'periodicUpdate', duration: 'PT8H', clock: 'office', pauseOn: ['pending', 'hold'] },
         {
           id: 'agent_work',

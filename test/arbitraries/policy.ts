@@ -397,7 +397,9 @@ export function clockReferences(p: PolicyDefinition): { path: (string | number)[
     (owner.channels ?? []).forEach((c, i) =>
       refs.push({ path: [section, id, 'channels', i, 'clock'], clock: c.clock }),
     );
-    (owner.targets ?? []).forEach((t, i) => refs.push({ path: [section, id, 'targets', i, 'clock'], clock: t.clock }));
+    (owner.targets ?? []).forEach((t, i) => {
+      if (typeof t.clock === 'string') refs.push({ path: [section, id, 'targets', i, 'clock'], clock: t.clock });
+    });
   };
   for (const [id, plan] of Object.entries(p.plans)) from('plans', id, plan);
   for (const [id, addOn] of Object.entries(p.addOns ?? {})) from('addOns', id, addOn);

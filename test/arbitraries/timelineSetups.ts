@@ -216,12 +216,18 @@ export const pausingSetup: TicketSetup = {
   window: WINDOW,
 };
 
+/** An account's own business hours: Tokyo, 09:00–18:00 on weekdays. */
+const tokyoDay: [string, string][] = [['09:00', '18:00']];
+const tokyo = { zone: 'Asia/Tokyo', week: { 1: tokyoDay, 2: tokyoDay, 3: tokyoDay, 4: tokyoDay, 5: tokyoDay } };
+
 export const helpdeskSetup: TicketSetup = {
   name: 'helpdesk',
   policy: helpdeskPolicy,
   accounts: [
     { type: 'customer', plan: 'pro' },
     { type: 'customer', plan: 'basic' },
+    { type: 'customer', plan: 'basic', calendar: 'new_york' },
+    { type: 'customer', plan: 'basic', calendar: tokyo },
   ],
   levels: ['urgent', 'normal'],
   planChanges: [{ plan: 'pro' }, { plan: 'basic' }],
@@ -237,6 +243,7 @@ export const helpdeskSetup: TicketSetup = {
     { tags: ['vip', 'eu'], channel: 'chat' },
     { tags: null },
     { channel: null, group: 'tier2' },
+    { group: 'us' },
   ],
 };
 
