@@ -104,6 +104,7 @@ const samples: readonly Sample[] = [
     later: [
       ['2026-10-25T01:00', { type: 'reply', author: 'customer' }],
       ['2026-10-25T04:30', { type: 'reply', author: 'agent' }],
+      ['2026-10-25T06:00', { type: 'status', status: 'solved' }],
     ],
   },
   {
@@ -139,12 +140,18 @@ for (const policy of [standard, dedicated]) {
   measureMany(policy, tickets, now).forEach((r, i) => results.set(batch[i]!, r));
 }
 
+const LABELS: Record<string, string> = {
+  firstResponse: 'first response',
+  followUp: 'follow-up',
+  periodicUpdate: 'periodic update',
+  resolution: 'resolution',
+};
 const rows = samples.flatMap((s) =>
   results.get(s)!.targets.map((t) => ({
     ticket: s.id,
     plan: s.account.addOns ? `${s.account.plan} + ${s.account.addOns.join(', ')}` : s.account.plan!,
     severity: s.severity,
-    target: `${t.metric === 'followUp' ? `follow-up #${t.cycle}` : 'first response'}: ${t.duration.iso} on ${t.clock}`,
+    target: `${LABELS[t.metric]}${t.cycle === null ? '' : ` #${t.cycle}`}: ${t.duration.iso} on ${t.clock}`,
     started: local(t.startedAt, s.zone),
     due: t.dueAt === null ? '—' : local(t.dueAt, s.zone),
     stopped: t.stoppedAt === null ? '—' : local(t.stoppedAt, s.zone),

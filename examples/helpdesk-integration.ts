@@ -55,7 +55,7 @@ export interface IncomingEvent {
 /** One row of the helpdesk's deadline table: a target of a ticket, as of the ticket's last event. */
 export interface DeadlineRow {
   readonly ticket: string;
-  /** `firstResponse`, `followUp#1`, `followUp#2`…, `resolution`. */
+  /** The target's id, with its cycle for follow-ups and periodic updates: `firstResponse`, `periodicUpdate#1`…. */
   readonly target: string;
   readonly state: 'running' | 'paused' | 'achieved' | 'breached';
   /** ISO-8601 UTC instants, or null. */
@@ -80,7 +80,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export function deadlineRows(ticket: string, result: MeasureResult): DeadlineRow[] {
   return result.targets.map((t) => ({
     ticket,
-    target: t.metric === 'followUp' ? `followUp#${t.cycle}` : t.metric,
+    target: t.cycle === null ? t.id : `${t.id}#${t.cycle}`,
     state: t.state,
     dueAt: iso(t.dueAt),
     nextWarningAt: iso(t.thresholds.find((w) => !w.reached && w.at !== null)?.at ?? null),
@@ -190,14 +190,20 @@ function describe(e: TicketEvent): string {
   }
 }
 
-const LABELS: Record<string, string> = { firstResponse: 'first response', resolution: 'resolution' };
+const LABELS: Record<string, string> = {
+  firstResponse: 'first response',
+  followUp: 'follow-up',
+  periodicUpdate: 'periodic update',
+  resolution: 'resolution',
+};
 
 /** `first response running, due Thu 02 Apr 08:30 · next check Wed 18:00 (warning)`. */
 function summary(result: MeasureResult, zone: string): string {
   if (result.targets.length === 0) return 'no SLA target';
   const day = (ms: number) => local(ms, zone, 'ccc dd LLL HH:mm');
   const parts = result.targets.map((t) => {
-    const label = t.metric === 'followUp' ? `follow-up #${t.cycle}` : LABELS[t.metric];
+    const name = LABELS[t.id] ?? t.id;
+    const label = t.cycle === null ? name : `${name} #${t.cycle}`;
     if (t.state === 'achieved') return `${label} met (${t.elapsedMs / 60_000} min)`;
     if (t.state === 'breached') return `${label} BREACHED by ${t.breachedByMs / 60_000} min`;
     return `${label} ${t.state}${t.dueAt === null ? '' : `, due ${day(t.dueAt)}`}`;
@@ -240,6 +246,8 @@ const script: readonly (readonly [string, string, Record<string, string>])[] = [
   ['V-201', '2026-04-02T19:00', { type: 'reply', author: 'agent' }],
   // The customer's 17:30 email reaches the helpdesk after the agent's 19:00 answer.
   ['V-201', '2026-04-02T17:30', { type: 'reply', author: 'customer' }],
+  // Severity 1 expects an update at most every 4 hours until solved, waiting on the customer or
+  // not: the night without one breaches the periodic update.
   ['V-201', '2026-04-02T19:05', { type: 'status', status: 'waiting_on_customer' }],
   ['V-201', '2026-04-03T08:00', { type: 'reply', author: 'customer' }],
   ['V-201', '2026-04-03T08:00', { type: 'status', status: 'open' }],

@@ -27,8 +27,8 @@ const withBasicPlan = (basic: Record<string, unknown> = {}) => ({
 });
 
 const vipTargets = [
-  ['sev1', ['firstResponse target PT1H 24/7', 'followUp target PT4H 24/7']],
-  ['sev2', ['firstResponse target PT1H 24/7', 'followUp target PT4H 24/7']],
+  ['sev1', ['firstResponse target PT1H 24/7', 'periodicUpdate target PT4H 24/7']],
+  ['sev2', ['firstResponse target PT1H 24/7', 'periodicUpdate target PT4H 24/7']],
   [
     'sev3',
     [
@@ -171,7 +171,7 @@ describe('resolveEntitlement: the dedicated-support add-on', () => {
       plan: 'all_inclusive',
       addOns: ['extra', 'dedicated_support'],
     });
-    expect(first.targets[0]?.targets.map((t) => t.metric)).toEqual(['firstResponse', 'followUp', 'resolution']);
+    expect(first.targets[0]?.targets.map((t) => t.metric)).toEqual(['firstResponse', 'periodicUpdate', 'resolution']);
     expect(first.addOns.map((a) => a.id)).toEqual(['dedicated_support', 'extra']);
     expect(summary(second)).toEqual(summary(first));
   });

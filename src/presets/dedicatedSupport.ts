@@ -35,11 +35,14 @@ const sev = (
  * - "Apart from 24/7 chat support on our website and standard email support" — the plan's own
  *   channels, on the `24/7` clock.
  * - "we'll immediately route you to a 2nd level technical agent" — routing to second-level agents.
- * - VIP SLA: Severity 1 Critical and 2 High "1 hour or less", follow-up "4 hours or less" (on the
- *   `24/7` clock, the reading fixed for this preset); Severity 3 Standard "2 business hours or less",
- *   follow-up "2 business days or less"; Severity 4 Bugfix and 5 Request "1 business day or
- *   less" — on `dedicated-hours`. "Within 1-2 hours, typically right away" and "within 24 hours"
- *   are informational (`typical`).
+ * - VIP SLA: Severity 1 Critical and 2 High "1 hour or less", follow-up "4 hours or less. Support
+ *   agents will work with our admins to restore the service" — a periodic update: at most 4 hours
+ *   between one agent update and the next until the ticket is solved (on the `24/7` clock, the
+ *   reading fixed for this preset); Severity 3 Standard "2 business hours or less", follow-up "2
+ *   business days or less" (each customer message answered within 2 business days); Severity 4
+ *   Bugfix and 5 Request "1 business day or less" — on `dedicated-hours`. "Within 1-2 hours,
+ *   typically right away" and "within 24 hours" are informational (`typical`); "keep you in the
+ *   loop" (Severities 3–5) sets no figure, so it is a feature of the add-on, not a measured target.
  *
  * @example
  * ```ts
@@ -178,7 +181,13 @@ export const dedicatedSupport: PolicyDefinition = deepFreeze({
       ],
       targets: [
         { metric: 'firstResponse', severities: ['sev1', 'sev2'], duration: 'PT1H', clock: '24/7' },
-        { metric: 'followUp', severities: ['sev1', 'sev2'], duration: 'PT4H', clock: '24/7' },
+        {
+          metric: 'periodicUpdate',
+          severities: ['sev1', 'sev2'],
+          duration: 'PT4H',
+          clock: '24/7',
+          note: t('Support agents will work with our admins to restore the service as soon as possible.'),
+        },
         { metric: 'firstResponse', severities: ['sev3'], duration: 'PT2H', clock: 'dedicated-hours' },
         {
           metric: 'firstResponse',
@@ -188,7 +197,13 @@ export const dedicatedSupport: PolicyDefinition = deepFreeze({
           role: 'typical',
           note: t('Your dedicated agent will initiate contact within 1-2 hours, typically right away.'),
         },
-        { metric: 'followUp', severities: ['sev3'], duration: 'P2D', clock: 'dedicated-hours' },
+        {
+          metric: 'followUp',
+          severities: ['sev3'],
+          duration: 'P2D',
+          clock: 'dedicated-hours',
+          note: t('Your dedicated agent will handle all communication and keep you in the loop.'),
+        },
         { metric: 'firstResponse', severities: ['sev4', 'sev5'], duration: 'P1D', clock: 'dedicated-hours' },
         {
           metric: 'firstResponse',
@@ -208,7 +223,7 @@ export const dedicatedSupport: PolicyDefinition = deepFreeze({
         { id: 'review-calls', text: t('Review calls for assistance, feature training or implementation changes.') },
         {
           id: 'kept-in-the-loop',
-          text: t('For Severity 4 and 5 the dedicated agent handles all communication and keeps you in the loop.'),
+          text: t('For Severity 3, 4 and 5 the dedicated agent handles all communication and keeps you in the loop.'),
         },
       ],
     },

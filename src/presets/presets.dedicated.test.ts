@@ -176,12 +176,23 @@ describe('dedicatedSupport preset: VIP severities (SPEC §2–3)', () => {
 });
 
 describe('dedicatedSupport preset: VIP SLA targets (SPEC §2)', () => {
-  it.each(['sev1', 'sev2'])('%s: first response within 1 hour and follow-up every 4 hours, on the 24/7 clock', (id) => {
-    quote(
-      '1 hour or less. | 4 hours or less. Support agents will work with our admins to restore the service as soon as possible.',
-    );
-    expect(targetsFor(id)).toEqual(['firstResponse target PT1H 24/7', 'followUp target PT4H 24/7']);
-  });
+  it.each(['sev1', 'sev2'])(
+    '%s: first response within 1 hour, then a periodic update at most every 4 hours, on the 24/7 clock',
+    (id) => {
+      // While the service is down the agents work on it: the customer hears from them at most 4
+      // hours after their last update until the ticket is solved — a periodic update (each agent
+      // reply ends a cycle and opens the next), not a reply to each customer message (follow-up).
+      quote(
+        '1 hour or less. | 4 hours or less. Support agents will work with our admins to restore the service as soon as possible.',
+      );
+      expect(targetsFor(id)).toEqual(['firstResponse target PT1H 24/7', 'periodicUpdate target PT4H 24/7']);
+      const update = addOn.targets.find((t) => t.metric === 'periodicUpdate' && t.severities?.includes(id));
+      expect(update?.pauseOn).toBeUndefined(); // waiting on the customer does not pause it; solved stops it
+      expect(norm(update?.note?.en ?? '')).toBe(
+        quote('Support agents will work with our admins to restore the service as soon as possible.'),
+      );
+    },
+  );
 
   it('sev3: first response within 2 business hours and follow-up within 2 business days, on the dedicated hours', () => {
     quote('2 business hours or less.');
@@ -191,6 +202,22 @@ describe('dedicatedSupport preset: VIP SLA targets (SPEC §2)', () => {
       'firstResponse typical PT1H dedicated-hours',
       'followUp target P2D dedicated-hours',
     ]);
+  });
+
+  it('sev3 is also kept in the loop: the follow-up carries the sentence, and the add-on feature names Severity 3', () => {
+    // "Keep you in the loop" sets no figure of its own: the measured commitment stays the
+    // 2-business-day follow-up (SPEC §2 reads only Severities 1–2 as periodic updates), and the
+    // sentence is kept as the follow-up's note and in the add-on's kept-in-the-loop feature.
+    const loop = quote('Your dedicated agent will handle all communication and keep you in the loop.');
+    const followUp = addOn.targets.find((t) => t.metric === 'followUp' && t.severities?.includes('sev3'));
+    expect(norm(followUp?.note?.en ?? '')).toBe(loop);
+    expect(addOn.targets.filter((t) => t.metric === 'periodicUpdate').map((t) => t.severities)).toEqual([
+      ['sev1', 'sev2'],
+    ]);
+    const feature = addOn.features?.find((f) => f.id === 'kept-in-the-loop');
+    expect(feature?.text.en).toBe(
+      'For Severity 3, 4 and 5 the dedicated agent handles all communication and keeps you in the loop.',
+    );
   });
 
   it.each(['sev4', 'sev5'])(

@@ -205,6 +205,17 @@ describe('standardSupport preset: account types (SPEC §2)', () => {
     });
   });
 
+  it("a Solution Partner's support goes through the ticketing system only, not the plan's live chat", () => {
+    quote('001', 'Support format is provided through the integrated ticketing system available in the PIM platform.');
+    quote('002', 'Support is provided through the integrated ticketing system available in the PIM platform.');
+    quote(
+      '002',
+      'Support services: Support provided via the ticketing system according to the contracted plan, including annual support hours.',
+    );
+    expect(type('solution_partner').channels).toEqual(['ticket']);
+    expect(plan('enterprise').channels.map((c) => c.channel)).toContain('chat'); // a direct customer's chat stays
+  });
+
   it('a Technology Partner supports only its own integration while the vendor keeps customer management', () => {
     quote(
       '002',
@@ -352,6 +363,26 @@ describe('standardSupport preset: scope and partners (SPEC §4)', () => {
     expect(rule.text['es']).toBeDefined();
     if (stillCovered === undefined) expect(rule.stillCovered).toBeUndefined();
     else expect(rule.stillCovered?.en).toContain(stillCovered);
+  });
+
+  it('professional services (consulting, integrations) are not part of the plan: a scope rule with no coverage', () => {
+    quote(
+      '000',
+      'Your plan includes training and project guidance, but it does not include professional services such as consulting or integrations.',
+    );
+    quote('000', 'If you need those services, a Solution Partner agreement may cover them separately.');
+    quote('003', 'pero no cubre servicios profesionales como la consultoría de datos o integraciones.');
+    const rule = defined(
+      policy.scope?.find((r) => r.id === 'professional-services'),
+      'scope rule professional-services',
+    );
+    expect([rule.coverage, rule.stillCovered]).toEqual(['none', undefined]);
+    expect(rule.text.en).toBe(
+      'Professional services such as consulting or integrations: a Solution Partner agreement may cover them separately.',
+    );
+    expect(rule.text['es']?.toLowerCase()).toContain(
+      'servicios profesionales como la consultoría de datos o integraciones',
+    );
   });
 
   it('integration support for a partner needs certification, technical knowledge and production access; escalation may change times', () => {

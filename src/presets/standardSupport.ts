@@ -1,6 +1,7 @@
 import { spainNationalHolidays } from '../calendar/holidays/spainNationalHolidays.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import type { PolicyDefinition } from '../policy/schema.js';
+import { standardScope } from './standardSupportScope.js';
 import { standardIncidentScale } from './standardSupportSeverities.js';
 
 const t = (en: string, es: string) => ({ en, es });
@@ -32,6 +33,11 @@ const weekdays: [string, string][] = [['08:00', '18:00']];
  *   are not counted as support hours" — the deduction rules (increment 15 min, rounded down: "in
  *   the most favorable way").
  * - "Customer Success typically responds within 1 to 3 business days" — `P1D` expected, `P3D` target.
+ * - "it does not include professional services such as consulting or integrations" — scope rule
+ *   `professional-services`, coverage `none`.
+ * - "Support format is provided through the integrated ticketing system available in the PIM
+ *   platform" (the partner articles) — a Solution Partner's channel is the ticket, whatever its
+ *   client's plan offers.
  *
  * A preset is an example and a fixture: nothing in the library treats it specially.
  *
@@ -117,6 +123,7 @@ export const standardSupport: PolicyDefinition = deepFreeze({
       customerSuccess: 'direct',
       supportHours: 'partner_pool',
       requiresPartner: false,
+      channels: ['ticket'],
     },
     technology_partner: {
       label: t('Technology Partner', 'Technology Partner'),
@@ -209,42 +216,7 @@ export const standardSupport: PolicyDefinition = deepFreeze({
       },
     ],
   },
-  scope: [
-    {
-      id: 'client-formulas',
-      coverage: 'partial',
-      text: t('Client-built formulas', 'Fórmulas personalizadas hechas por el cliente'),
-      stillCovered: t(
-        'Confirming whether the formula logic works.',
-        'Validar que la lógica de la fórmula funciona correctamente.',
-      ),
-    },
-    {
-      id: 'third-party-integrations',
-      coverage: 'partial',
-      text: t('Third-party service integrations', 'Integración con servicios de terceros'),
-      stillCovered: t(
-        'Verifying that data exports correctly through the connector.',
-        'Validar que los datos se exportan correctamente a través del conector.',
-      ),
-    },
-    {
-      id: 'customer-environment-performance',
-      coverage: 'none',
-      text: t(
-        "Performance issues caused by the customer's internet or hosting or provider environment.",
-        'Problemas causados por la degradación del rendimiento debida al proveedor de Internet o del servidor del cliente.',
-      ),
-    },
-    {
-      id: 'custom-use-cases',
-      coverage: 'none',
-      text: t(
-        'Use cases and custom modifications that fall outside standard PIM operation documentation.',
-        'Casos de uso y modificaciones personalizadas que no están dentro del alcance del uso general del PIM.',
-      ),
-    },
-  ],
+  scope: standardScope,
   partners: {
     integrationSupport: {
       conditions: [

@@ -57,7 +57,8 @@ export const standardIncidentScale: PolicyDefinition['severityScales'][string] =
         {
           id: 'major.severely-degraded',
           text: t('Platform use is severely degraded.', 'El uso se degrada gravemente.'),
-          when: { service: ['partial_loss', 'degraded', 'down'] },
+          // "Severely": the degradation must hurt; a degraded service with no or minor impact is not Major.
+          when: { service: ['partial_loss', 'degraded', 'down'], businessImpact: ['significant', 'halted'] },
         },
       ],
     },

@@ -177,8 +177,8 @@ describe('nearest-rank percentiles', () => {
   });
 });
 
-describe('follow-up cycles', () => {
-  it('each follow-up cycle counts once in its own metric row', () => {
+describe('follow-up and periodic-update cycles', () => {
+  it('each periodic-update cycle counts once in its own metric row', () => {
     const vip = { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] };
     const reply = (at: number, author: 'agent' | 'customer'): TicketEvent => ({ type: 'reply', at, author });
     const events = [
@@ -188,10 +188,24 @@ describe('follow-up cycles', () => {
       reply(MON + 2 * HOUR, 'agent'),
       reply(MON + 3 * HOUR, 'customer'),
     ];
+    // Severity 1's periodic update: 10 min → 2 h met; from 2 h, 6 h without an update at 8 h: breached.
     const result = measure(ded, vip, events, MON + 8 * HOUR);
     expect(counts([result], { period: 'all' })).toEqual([
       ['all', 'all_inclusive', 'sev1', 'firstResponse', 1, 0, 0],
-      ['all', 'all_inclusive', 'sev1', 'followUp', 1, 1, 0],
+      ['all', 'all_inclusive', 'sev1', 'periodicUpdate', 1, 1, 0],
+    ]);
+    // Severity 3 keeps follow-ups: the 1 h customer reply opens one, answered at 2 h; the 3 h one is open.
+    const sev3 = measure(
+      ded,
+      vip,
+      [{ type: 'created', at: MON, severity: 'sev3' }, ...events.slice(1)],
+      MON + 4 * HOUR,
+    );
+    expect(counts([sev3, result], { period: 'all' })).toEqual([
+      ['all', 'all_inclusive', 'sev1', 'firstResponse', 1, 0, 0],
+      ['all', 'all_inclusive', 'sev1', 'periodicUpdate', 1, 1, 0],
+      ['all', 'all_inclusive', 'sev3', 'firstResponse', 1, 0, 0],
+      ['all', 'all_inclusive', 'sev3', 'followUp', 1, 0, 1],
     ]);
   });
 });

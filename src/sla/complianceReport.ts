@@ -47,7 +47,7 @@ export interface ComplianceRow {
   readonly p90Ms: number | null;
 }
 
-const METRICS: readonly Metric[] = ['firstResponse', 'followUp', 'resolution'];
+const METRICS: readonly Metric[] = ['firstResponse', 'followUp', 'periodicUpdate', 'resolution'];
 const PERIODS: readonly ReportPeriod[] = ['day', 'week', 'month', 'quarter', 'year', 'all'];
 const STATES: readonly string[] = ['running', 'paused', 'achieved', 'breached'];
 

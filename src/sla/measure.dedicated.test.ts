@@ -35,8 +35,8 @@ function byMetric(r: MeasureResult, metric: string, cycle: number | null = null)
   return t!;
 }
 
-describe('follow-up cycles (sev1/sev2: PT4H on the 24/7 clock)', () => {
-  it('each customer reply after an agent reply opens a cycle, numbered from 1 with its start; the next agent reply ends it', () => {
+describe('periodic updates (sev1/sev2: PT4H on the 24/7 clock, from the first response until solved)', () => {
+  it('each agent reply ends the open cycle and opens the next; customer replies do nothing', () => {
     const events = [
       created(MON, 'sev2'),
       agent(MON + 30 * MIN),
@@ -48,65 +48,85 @@ describe('follow-up cycles (sev1/sev2: PT4H on the 24/7 clock)', () => {
     const r = run(events, MON + 8 * HOUR);
     expect(r.targets.map(brief)).toEqual([
       ['firstResponse', null, MON, 'achieved'],
-      ['followUp', 1, MON + HOUR, 'achieved'],
-      ['followUp', 2, MON + 3 * HOUR, 'breached'],
+      ['periodicUpdate', 1, MON + 30 * MIN, 'achieved'],
+      ['periodicUpdate', 2, MON + 2 * HOUR, 'breached'],
     ]);
-    expect(byMetric(r, 'followUp', 1)).toMatchObject({
+    // Cycle 1: 09:30 to 11:00 Bratislava, 1 h 30 min of the 4 h.
+    expect(byMetric(r, 'periodicUpdate', 1)).toMatchObject({
       targetMs: 4 * HOUR,
       clock: '24/7',
       stoppedAt: MON + 2 * HOUR,
-      elapsedMs: HOUR,
+      elapsedMs: 90 * MIN,
+      dueAt: MON + 4.5 * HOUR,
     });
-    // The second customer reply (3.5 h) did not open a cycle: cycle 2 runs from 3 h, due at 7 h.
-    expect(byMetric(r, 'followUp', 2)).toMatchObject({
+    // Cycle 2 runs from 11:00 (the customer's 12:00 and 12:30 replies neither end nor open a
+    // cycle): due 15:00; at 17:00 6 h have elapsed, 2 h over.
+    expect(byMetric(r, 'periodicUpdate', 2)).toMatchObject({
       stoppedAt: null,
-      elapsedMs: 5 * HOUR,
-      breachedByMs: HOUR,
-      dueAt: MON + 7 * HOUR,
+      elapsedMs: 6 * HOUR,
+      breachedByMs: 2 * HOUR,
+      dueAt: MON + 6 * HOUR,
     });
   });
 
-  it('customer replies before the first agent reply belong to the first response: no cycle', () => {
+  it('the follow-up of a customer message is not measured for sev1/sev2: the periodic update replaces it', () => {
+    const r = run([created(MON, 'sev1'), agent(MON + 10 * MIN), customer(MON + 20 * MIN)], MON + HOUR);
+    expect(r.targets.map((t) => t.metric)).toEqual(['firstResponse', 'periodicUpdate']);
+  });
+
+  it('customer replies before the first agent reply open nothing: the first cycle opens at the first response', () => {
     const r = run(
       [created(MON, 'sev1'), customer(MON + 10 * MIN), customer(MON + 20 * MIN), agent(MON + 30 * MIN)],
       MON + HOUR,
     );
-    expect(r.targets.map(brief)).toEqual([['firstResponse', null, MON, 'achieved']]);
+    expect(r.targets.map(brief)).toEqual([
+      ['firstResponse', null, MON, 'achieved'],
+      ['periodicUpdate', 1, MON + 30 * MIN, 'running'],
+    ]);
     expect(r.targets[0]).toMatchObject({ stoppedAt: MON + 30 * MIN, elapsedMs: 30 * MIN });
+    // 09:30 + 4 h = 13:30 Bratislava; at 10:00, 30 min used.
+    expect(byMetric(r, 'periodicUpdate', 1)).toMatchObject({ elapsedMs: 30 * MIN, dueAt: MON + 4.5 * HOUR });
   });
 
-  it('a customer then an agent reply at one instant is a zero-length cycle, achieved', () => {
+  it('two agent replies at one instant act as one: no zero-length cycle', () => {
+    const r = run([created(MON, 'sev1'), agent(MON + 10 * MIN), agent(MON + HOUR), agent(MON + HOUR)], MON + 2 * HOUR);
+    expect(r.targets.map(brief)).toEqual([
+      ['firstResponse', null, MON, 'achieved'],
+      ['periodicUpdate', 1, MON + 10 * MIN, 'achieved'],
+      ['periodicUpdate', 2, MON + HOUR, 'running'],
+    ]);
+    expect(byMetric(r, 'periodicUpdate', 1)).toMatchObject({ elapsedMs: 50 * MIN, stoppedAt: MON + HOUR });
+  });
+
+  it('waiting on the customer does not pause it: 4 h 50 min without an update is breached by 50 min', () => {
     const r = run(
-      [created(MON, 'sev1'), agent(MON + 10 * MIN), customer(MON + HOUR), agent(MON + HOUR)],
-      MON + 2 * HOUR,
+      [created(MON, 'sev1'), agent(MON + 10 * MIN), status(MON + 20 * MIN, 'waiting_on_customer')],
+      MON + 5 * HOUR,
     );
-    expect(byMetric(r, 'followUp', 1)).toMatchObject({
-      state: 'achieved',
-      elapsedMs: 0,
-      startedAt: MON + HOUR,
-      stoppedAt: MON + HOUR,
+    expect(byMetric(r, 'periodicUpdate', 1)).toMatchObject({
+      state: 'breached',
+      elapsedMs: 290 * MIN,
+      breachedByMs: 50 * MIN,
+      dueAt: MON + 250 * MIN,
     });
   });
 
-  it('a cycle opened while solved is stopped at its own start, and runs once the ticket is reopened', () => {
-    const events = [
-      created(MON, 'sev1'),
-      agent(MON + 10 * MIN),
-      status(MON + 20 * MIN, 'solved'),
-      customer(MON + HOUR),
-    ];
-    expect(byMetric(run(events, MON + 1.5 * HOUR), 'followUp', 1)).toMatchObject({
+  it('solved stops the open cycle; reopened, it runs on from where it stopped', () => {
+    const events = [created(MON, 'sev1'), agent(MON + 10 * MIN), status(MON + 20 * MIN, 'solved')];
+    // Stopped at 09:20 with 10 min used: it would have been due 3 h 50 min later, at 13:10.
+    expect(byMetric(run(events, MON + 10 * HOUR), 'periodicUpdate', 1)).toMatchObject({
       state: 'achieved',
-      stoppedAt: MON + HOUR,
-      elapsedMs: 0,
-      dueAt: MON + 5 * HOUR,
+      stoppedAt: MON + 20 * MIN,
+      elapsedMs: 10 * MIN,
+      dueAt: MON + 4 * HOUR + 10 * MIN,
     });
+    // Reopened at 11:00, measured at 12:00: 10 min + 1 h used, 2 h 50 min left: due 14:50.
     const reopened = run([...events, status(MON + 2 * HOUR, 'reopened')], MON + 3 * HOUR);
-    expect(byMetric(reopened, 'followUp', 1)).toMatchObject({
+    expect(byMetric(reopened, 'periodicUpdate', 1)).toMatchObject({
       state: 'running',
       stoppedAt: null,
-      elapsedMs: HOUR,
-      dueAt: MON + 6 * HOUR,
+      elapsedMs: 70 * MIN,
+      dueAt: MON + 5 * HOUR + 50 * MIN,
     });
   });
 
@@ -195,7 +215,7 @@ describe('a severity change re-targets every clock that has not ended and is not
     });
   });
 
-  it('after the first response it changes nothing about it, but later cycles use the new targets', () => {
+  it('after the first response it changes nothing about it; a periodic update sev1 adds runs from the last agent reply', () => {
     const r = run(
       [created(MON, 'sev4'), agent(MON + 30 * MIN), severity(MON + HOUR, 'sev1'), customer(MON + 2 * HOUR)],
       MON + 3 * HOUR,
@@ -206,11 +226,14 @@ describe('a severity change re-targets every clock that has not ended and is not
       clock: 'dedicated-hours',
       state: 'achieved',
     });
-    expect(byMetric(r, 'followUp', 1)).toMatchObject({
+    // The cycle opened at the 09:30 agent reply: at 12:00, 2 h 30 min of the 4 h, due 13:30.
+    expect(byMetric(r, 'periodicUpdate', 1)).toMatchObject({
       severity: 'sev1',
+      startedAt: MON + 30 * MIN,
       targetMs: 4 * HOUR,
       state: 'running',
-      elapsedMs: HOUR,
+      elapsedMs: 150 * MIN,
+      dueAt: MON + 4.5 * HOUR,
     });
   });
 
@@ -225,7 +248,7 @@ describe('a severity change re-targets every clock that has not ended and is not
     });
   });
 
-  it('a metric the new level lacks is no longer measured (an open sev1 follow-up after → sev4)', () => {
+  it('a metric the new level lacks is no longer measured (an open sev1 periodic update after → sev4)', () => {
     const r = run(
       [created(MON, 'sev1'), agent(MON + 10 * MIN), customer(MON + 20 * MIN), severity(MON + 30 * MIN, 'sev4')],
       MON + HOUR,

@@ -101,13 +101,25 @@ describe('assessScope on standardSupport: the SPEC §4 out-of-scope list, item b
     expect(assessScope(standard, { topics: ['custom-use-cases'] }, { locale: 'es' }).rules[0]?.text).toBe(es);
   });
 
-  it('the preset has exactly these four scope rules, in this order', () => {
+  it('the preset has exactly these five scope rules, in this order', () => {
     expect(standard.scope?.map((r) => `${r.id}:${r.coverage}`)).toEqual([
       'client-formulas:partial',
       'third-party-integrations:partial',
       'customer-environment-performance:none',
       'custom-use-cases:none',
+      'professional-services:none',
     ]);
+  });
+
+  it('professional services: none, from "it does not include professional services such as consulting or integrations"', () => {
+    quote('en', 'it does not include professional services such as consulting or integrations');
+    quote('es', 'pero no cubre servicios profesionales como la consultoría de datos o integraciones');
+    const a = assessScope(standard, { topics: ['professional-services'] });
+    expect([a.coverage, a.decidedBy, a.stillCovered]).toEqual(['none', 'professional-services', []]);
+    expect(a.rules.map((r) => r.path)).toEqual([['scope', 4]]);
+    // Building an integration is a professional service; checking one's export stays partly covered.
+    const both = assessScope(standard, { topics: ['third-party-integrations', 'professional-services'] });
+    expect([both.coverage, both.decidedBy]).toEqual(['none', 'professional-services']);
   });
 });
 

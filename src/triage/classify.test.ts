@@ -76,7 +76,7 @@ const STANDARD_ROWS: readonly Row[] = [
   },
   {
     criterion: 'major.severely-degraded',
-    facts: { service: 'degraded' },
+    facts: { service: 'degraded', businessImpact: 'significant' },
     kind: 'incident',
     severity: 'major',
     en: 'Platform use is severely degraded.',
@@ -247,13 +247,24 @@ describe('classify: order of evaluation', () => {
     expect(c.decidingFacts).toEqual({ dataLoss: 'unrecoverable' });
   });
 
-  it('service down for some users is major (severely degraded), for all users critical (no access)', () => {
-    expect(incident(classify(standard, { service: 'down', affectedUsers: 'some' })).criterion.id).toBe(
-      'major.severely-degraded',
-    );
+  it('service down for some users with a significant impact is major (severely degraded), for all users critical (no access)', () => {
+    expect(
+      incident(classify(standard, { service: 'down', affectedUsers: 'some', businessImpact: 'significant' })).criterion
+        .id,
+    ).toBe('major.severely-degraded');
     expect(incident(classify(standard, { service: 'down', affectedUsers: 'all' })).criterion.id).toBe(
       'critical.no-access',
     );
+  });
+
+  it('"Platform use is severely degraded": a degraded service with no impact (or a minor one) is not Major', () => {
+    const seed000 = normalizeSeedText(readSeed('000'));
+    expect(seed000).toContain('Platform use is severely degraded.');
+    for (const businessImpact of ['none', 'minor'] as const) {
+      const c = classify(standard, { service: 'degraded', businessImpact });
+      expect(c.kind, businessImpact).toBe('unclassified');
+    }
+    expect(incident(classify(standard, { service: 'degraded', businessImpact: 'halted' })).severity.id).toBe('major');
   });
 
   it('within a level, the first matching criterion in the policy order decides', () => {

@@ -53,20 +53,30 @@ describe('examples/helpdesk-integration.ts', () => {
         nextWarningAt: null,
         nextCheckAt: null,
       },
-      // The late 17:30 customer reply opens cycle 1: 4 h on 24/7.
+      // Severity 1's periodic update, 4 h on 24/7 from each agent reply (16:50, 19:00 and 09:15
+      // Bratislava, UTC+2): due 20:50, 23:00 (the night passes without an update: 14 h 15 min,
+      // breached by 615 min) and 13:15; the late customer reply changes nothing.
       {
         ticket: 'V-201',
-        target: 'followUp#1',
+        target: 'periodicUpdate#1',
         state: 'achieved',
-        dueAt: '2026-04-02T19:30:00.000Z',
+        dueAt: '2026-04-02T18:50:00.000Z',
         nextWarningAt: null,
         nextCheckAt: null,
       },
       {
         ticket: 'V-201',
-        target: 'followUp#2',
+        target: 'periodicUpdate#2',
+        state: 'breached',
+        dueAt: '2026-04-02T21:00:00.000Z',
+        nextWarningAt: null,
+        nextCheckAt: null,
+      },
+      {
+        ticket: 'V-201',
+        target: 'periodicUpdate#3',
         state: 'achieved',
-        dueAt: '2026-04-03T10:00:00.000Z',
+        dueAt: '2026-04-03T11:15:00.000Z',
         nextWarningAt: null,
         nextCheckAt: null,
       },
@@ -100,12 +110,13 @@ describe('examples/helpdesk-integration.ts', () => {
       /REFUSED invalid_event: events\[3\]\.severity: expected a severity level of scale "incident"/,
     );
     expect(log.find((l) => l.includes('late:'))).toMatch(
-      /Thu 02 Apr 17:30 {2}V-201 {2}customer reply .*follow-up #1 met \(90 min\) \(late: re-folded 6 events\)/,
+      /Thu 02 Apr 17:30 {2}V-201 {2}customer reply .*periodic update #1 met \(130 min\); periodic update #2 running.* \(late: re-folded 6 events\)/,
     );
     expect(log.find((l) => l.includes('T-103  status solved') && l.includes('Sat'))).toMatch(
       /first response met \(0 min\)/,
     );
     expect(log.filter((l) => l.includes('T-103')).at(-1)).toMatch(/BREACHED by 60 min/);
+    expect(log.filter((l) => l.includes('V-201')).at(-1)).toMatch(/periodic update #2 BREACHED by 615 min/);
   });
 
   it('stores the deadlines as of each event: a severity change re-targets, warnings are scheduled', () => {
@@ -150,9 +161,9 @@ describe('examples/helpdesk-integration.ts', () => {
     expect(out).toContain(
       'Thu 02 Apr 16:30  V-201  severity → sev1                   first response running, due Thu 02 Apr 17:00 · next check Thu 02 Apr 16:45 (warning)',
     );
-    expect(out).toMatch(/'T-104'\s+│ 'firstResponse' │ 'running'\s+│ '2026-04-07T11:00:00.000Z'/);
+    expect(out).toMatch(/'T-104'\s+│ 'firstResponse'\s+│ 'running'\s+│ '2026-04-07T11:00:00.000Z'/);
     expect(out).toContain('Restart: 5 tickets re-folded from');
-    expect(out).toContain('the same 7 deadline rows.');
+    expect(out).toContain('the same 8 deadline rows.');
   });
 });
 
@@ -233,6 +244,8 @@ describe('examples/csv-batch.ts', () => {
       [
         'month,plan,severity,metric,total,met,breached,open,compliance_percent,median_minutes,p90_minutes',
         '2026-01,all_inclusive,sev1,firstResponse,1,1,0,0,100.0,30,30',
+        // Severity 1's periodic update opens at the 08:30 reply and nobody updates V by the end of the year.
+        '2026-01,all_inclusive,sev1,periodicUpdate,1,0,1,0,0.0,,',
         '2026-01,enterprise,major,firstResponse,2,1,1,0,50.0,60,180',
         '',
       ].join('\n'),
@@ -248,7 +261,7 @@ describe('examples/csv-batch.ts', () => {
   });
 
   it('measures the year: 900 tickets, 5716 events, one report row per month, plan, severity and metric', () => {
-    expect([result.tickets, result.events, result.report.length]).toEqual([900, 5716, 177]);
+    expect([result.tickets, result.events, result.report.length]).toEqual([900, 5716, 182]);
     expect(result.report.reduce((n, r) => n + r.total, 0)).toBe(
       result.results.reduce((n, r) => n + r.targets.length, 0),
     );
@@ -292,7 +305,7 @@ describe('examples/csv-batch.ts', () => {
     expect(stdout).toContain('900 tickets, 5716 events from tickets-2026.csv, measured at 2027-01-01 00:00 (Madrid)');
     expect(stdout).toMatch(/2026-03\s+premium\s+minor\s+firstResponse\s+9\s+1\s+0\s+90\.0 %/);
     expect(stdout).toMatch(/enterprise\s+213\s+171\s+42\s+80\.3 %/);
-    expect(stdout).toContain(`Wrote 177 report rows to ${out}.`);
+    expect(stdout).toContain(`Wrote 182 report rows to ${out}.`);
     expect(written).toBe(result.csv);
   });
 });

@@ -134,7 +134,12 @@ describe('documentation', () => {
       /T-1007\s+all_inclusive \+ dedicated_support\s+sev3\s+first response: PT2H on dedicated-hours\s+Fri 23 Oct 16:00\s+Mon 26 Oct 10:00\s+Mon 26 Oct 10:30\s+2\.50 h\s+breached by 0\.50 h/,
     );
     expect(out).toMatch(/Tue 06 Jan 00:00\s+Wed 07 Jan 00:00\s+holiday \(Epiphany\)/);
-    expect(out).toMatch(/all_inclusive\s+sev1\s+followUp\s+0\s+1\s+0\s+4\.50 h/);
+    // Severity 1's periodic update across the night the clocks go back (03:00 CEST → 02:00 CET):
+    // 00:05 CEST (22:05Z) to 04:30 CET (03:30Z) is 5 h 25 min on the 24/7 clock, 1 h 25 min late.
+    expect(out).toMatch(
+      /T-1006\s+all_inclusive \+ dedicated_support\s+sev1\s+periodic update #1: PT4H on 24\/7\s+Sun 25 Oct 00:05\s+Sun 25 Oct 03:05\s+Sun 25 Oct 04:30\s+5\.42 h\s+breached by 1\.42 h/,
+    );
+    expect(out).toMatch(/all_inclusive\s+sev1\s+periodicUpdate\s+1\s+1\s+0\s+1\.50 h/);
     expect(out).toMatch(/Compliance: 5 of 7 first responses met their target/);
   });
 });
