@@ -24,7 +24,7 @@ const CSV = fileURLToPath(new URL('data/tickets-2026.csv', import.meta.url));
 
 /** The monthly compliance report in SQL: months of the targets' start in UTC. */
 export const COMPLIANCE_SQL = `
-SELECT strftime(make_timestamp(epoch_ms(startedAt) * 1000), '%Y-%m') AS period, plan, severity, metric,
+SELECT strftime(make_timestamp(epoch_ms(startedAt) * 1000), '%Y-%m') AS period, plan, severity, metric, id AS target,
        count(*) FILTER (state = 'achieved') AS met,
        count(*) FILTER (state = 'breached') AS breached,
        count(*) FILTER (state IN ('running', 'paused')) AS open,

@@ -154,7 +154,7 @@ describe('DuckDB reads the Arrow output', () => {
     sql.insertArrowFromIPCStream(slaColumnsToArrowIPC(columns).targets, { name: 'targets' });
     const rows = sql
       .query(
-        `SELECT strftime(make_timestamp(epoch_ms(startedAt) * 1000), '%Y-%m') AS period, plan, severity, metric,
+        `SELECT strftime(make_timestamp(epoch_ms(startedAt) * 1000), '%Y-%m') AS period, plan, severity, metric, id AS target,
                 count(*) AS total,
                 count(*) FILTER (state = 'achieved') AS met,
                 count(*) FILTER (state = 'breached') AS breached,
@@ -174,6 +174,7 @@ describe('DuckDB reads the Arrow output', () => {
         plan: r['plan'],
         severity: r['severity'],
         metric: r['metric'],
+        target: r['target'],
         total: Number(r['total']),
         met,
         breached,
@@ -184,8 +185,8 @@ describe('DuckDB reads the Arrow output', () => {
       };
     });
     const report = complianceReport(columnsToResults(columns), { period: 'month', zone: 'UTC' });
-    const key = (r: { period: unknown; plan: unknown; severity: unknown; metric: unknown }) =>
-      JSON.stringify([r.period, r.plan, r.severity, r.metric]);
+    const key = (r: { period: unknown; plan: unknown; severity: unknown; metric: unknown; target: unknown }) =>
+      JSON.stringify([r.period, r.plan, r.severity, r.metric, r.target]);
     const byKey = (a: { period: unknown }, b: { period: unknown }) =>
       key(a as never) < key(b as never) ? -1 : key(a as never) > key(b as never) ? 1 : 0;
     expect(report.length).toBeGreaterThan(80);

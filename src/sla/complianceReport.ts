@@ -24,7 +24,7 @@ export interface ComplianceReportOptions {
 }
 
 /**
- * One row of a compliance report: the targets of one period, plan, severity and metric.
+ * One row of a compliance report: the targets of one period, plan, severity, metric and target id.
  *
  * `met` stopped within target; `breached` went over (stopped or not); `open` is still running or
  * paused within target. `compliancePercent` is met ÷ (met + breached) × 100, `null` with neither.
@@ -38,6 +38,8 @@ export interface ComplianceRow {
   readonly plan: string | null;
   readonly severity: string | null;
   readonly metric: Metric;
+  /** The target's id: its metric's name unless the policy names it (two resolution clocks, say). */
+  readonly target: string;
   readonly total: number;
   readonly met: number;
   readonly breached: number;
@@ -63,6 +65,7 @@ function checkTarget(t: unknown, i: number, k: number): TargetMeasurement {
   const ok =
     isPlainObject(t) &&
     METRICS.includes(own(t, 'metric') as Metric) &&
+    (own(t, 'id') === undefined || typeof own(t, 'id') === 'string') &&
     STATES.includes(own(t, 'state') as string) &&
     isInstant(own(t, 'startedAt')) &&
     (own(t, 'stoppedAt') === null || isInstant(own(t, 'stoppedAt'))) &&
@@ -79,8 +82,9 @@ const isInstant = (v: unknown) =>
 const isTextOrNull = (v: unknown) => v === null || typeof v === 'string';
 
 /**
- * Summarises measured tickets as plain rows, one per period, plan, severity and metric (each
- * follow-up cycle counts once), sorted by period, plan, severity, then metric.
+ * Summarises measured tickets as plain rows, one per period, plan, severity, metric and target
+ * (each follow-up or periodic-update cycle counts once), sorted by period, plan, severity, metric,
+ * then target id.
  *
  * Periods are the zone's local dates, keyed in ASCII digits whatever luxon's global settings say.
  *
@@ -134,8 +138,10 @@ export function complianceReport(
     const targets = targetsOf(results[i], i);
     for (let k = 0; k < targets.length; k++) {
       const t = checkTarget(targets[k], i, k);
-      const row = { period: keyOf(t.startedAt), plan: t.plan, severity: t.severity, metric: t.metric };
-      const key = JSON.stringify([row.period, row.plan, row.severity, METRICS.indexOf(row.metric)]);
+      // Results stored before targets had ids read as their metric's.
+      const target = (own(t, 'id') as string | undefined) ?? t.metric;
+      const row = { period: keyOf(t.startedAt), plan: t.plan, severity: t.severity, metric: t.metric, target };
+      const key = JSON.stringify([row.period, row.plan, row.severity, METRICS.indexOf(row.metric), target]);
       let g = groups.get(key);
       if (g === undefined) {
         g = { row, met: 0, breached: 0, open: 0, times: [] };

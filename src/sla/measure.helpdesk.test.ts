@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { helpdeskPolicy } from '../../test/arbitraries/helpdeskPolicy.js';
-import { type MeasureResult, measure, type TargetMeasurement, type TicketEvent } from '../index.js';
+import { complianceReport, type MeasureResult, measure, type TargetMeasurement, type TicketEvent } from '../index.js';
 
 // A helpdesk's own policy (test/arbitraries/helpdeskPolicy.ts): statuses new, open, pending, hold,
 // solved, closed; office hours 09:00–17:00 in Berlin. In March 2026 before the 29th Berlin is UTC+1:
@@ -320,5 +320,22 @@ describe('clocks chosen per ticket: by a field, or by the account', () => {
     const emea = target(measure(helpdeskPolicy, pro, moved, T0 + 3 * HOUR), 'followUp', 1);
     // In Berlin the cycle ran from 11:00 to 12:00 local: 1 hour elapsed, due at 13:00 (12:00Z).
     expect([emea.clock, emea.elapsedMs, emea.dueAt! - T0]).toEqual(['office', HOUR, 4 * HOUR]);
+  });
+});
+
+describe('compliance rows per target id', () => {
+  it('two resolution targets of one ticket are two rows, told apart by target', () => {
+    const r = measure(
+      helpdeskPolicy,
+      pro,
+      [created(T0, 'normal'), agent(T0 + HOUR), status(T0 + 2 * HOUR, 'solved')],
+      T0 + 3 * HOUR,
+    );
+    const rows = complianceReport([r], { period: 'all' });
+    expect(rows.map((x) => [x.metric, x.target, x.met, x.breached])).toEqual([
+      ['firstResponse', 'firstResponse', 1, 0],
+      ['resolution', 'agent_work', 1, 0],
+      ['resolution', 'requester_wait', 1, 0],
+    ]);
   });
 });
