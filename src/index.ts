@@ -29,6 +29,8 @@ export type {
 } from './calendar/schema.js';
 export { parsePolicy, safeParsePolicy } from './policy/parsePolicy.js';
 export type { SafeParsePolicyResult } from './policy/parsePolicy.js';
+export { parsePolicyVersions, policyInForce } from './policy/policyVersions.js';
+export type { PolicyVersions } from './policy/policyVersions.js';
 export { parseDuration } from './policy/duration.js';
 export type { DurationText, ParsedDuration } from './policy/duration.js';
 export type { LocalizedText } from './policy/text.js';
@@ -79,5 +81,12 @@ export { complianceReport } from './sla/complianceReport.js';
 export type { ComplianceReportOptions, ComplianceRow, ReportPeriod } from './sla/complianceReport.js';
 export type { TicketEvent, Timeline } from './sla/types.js';
 export type { FieldValue, RuleMatch, TicketFields } from './sla/rules.js';
-export type { MeasureOptions, MeasureResult, TargetMeasurement, SlaThreshold, SlaSpan } from './sla/types.js';
+export type {
+  MeasureOptions,
+  MeasureResult,
+  PolicyRef,
+  TargetMeasurement,
+  SlaThreshold,
+  SlaSpan,
+} from './sla/types.js';
 export type { Metric, StatusCategory } from './sla/clockTypes.js';

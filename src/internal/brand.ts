@@ -9,6 +9,7 @@ import { argumentError } from '../errors.js';
  */
 const POLICY = Symbol.for('support-policy.policy');
 const LEDGER = Symbol.for('support-policy.ledger');
+const VERSIONS = Symbol.for('support-policy.policy-versions');
 
 function brand<T extends object>(value: T, symbol: symbol): T {
   Object.defineProperty(value, symbol, { value: true });
@@ -20,6 +21,23 @@ const has = (value: unknown, symbol: symbol): boolean =>
 
 /** Marks a validated policy, before it is frozen. @internal */
 export const brandPolicy = <T extends object>(policy: T): T => brand(policy, POLICY);
+
+/** Marks a validated set of policy versions, before it is frozen. @internal */
+export const brandPolicyVersions = <T extends object>(versions: T): T => brand(versions, VERSIONS);
+
+/** Whether a value is a set of policy versions `parsePolicyVersions` returned. @internal */
+export const isPolicyVersions = (value: unknown): boolean => has(value, VERSIONS);
+
+/**
+ * Refuses anything but a policy returned by `parsePolicy`, or (where `versions` allows) the
+ * versions `parsePolicyVersions` returned. @internal
+ */
+export function checkPolicyOrVersions(value: unknown, path: readonly (string | number)[] = ['policy']): void {
+  if (!has(value, POLICY) && !has(value, VERSIONS)) {
+    const what = 'a policy returned by parsePolicy (call parsePolicy first), or versions from parsePolicyVersions';
+    throw argumentError('invalid_policy', path, what, value);
+  }
+}
 
 /** Marks a ledger state, before it is frozen. @internal */
 export const brandLedger = <T extends object>(ledger: T): T => brand(ledger, LEDGER);

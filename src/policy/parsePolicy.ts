@@ -18,7 +18,7 @@ export type SafeParsePolicyResult =
   | { readonly success: true; readonly data: Policy }
   | { readonly success: false; readonly error: PolicyValidationError };
 
-function collectIssues(input: unknown): { issues: ValidationIssue[]; data?: Policy } {
+export function collectIssues(input: unknown): { issues: ValidationIssue[]; data?: Policy } {
   let value = input;
   if (typeof input === 'string') {
     if (input.length > MAX_TEXT_LENGTH) {

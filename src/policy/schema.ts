@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import * as z from 'zod';
 import { ISO_DATE_PATTERN } from '../calendar/isoDatePattern.js';
 import { CalendarDefinitionSchema } from '../calendar/schema.js';
@@ -16,6 +17,10 @@ export { ID_PATTERN };
  * and of the JSON Schema shipped as `support-policy/policy.schema.json`. Checks that span several
  * fields (references between ids, locales, deduction rules) live in `crossChecks.ts`.
  */
+
+/** An ISO 8601 instant with its offset (or `Z`), to the second or millisecond. */
+export const ISO_INSTANT_PATTERN =
+  /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:[0-9]{2})$/;
 
 const records = <T extends z.core.$ZodType>(value: T) => z.record(id, value);
 
@@ -187,6 +192,20 @@ export const SourceSchema = z.strictObject({
 export const PolicySchema = z.strictObject({
   schemaVersion: z.literal(1),
   id,
+  /** The policy's version, which results report (`2026-01`, `v3`); required in a versions document. */
+  version: z.string().min(1).max(100).optional(),
+  /**
+   * In a versions document (`parsePolicyVersions`): the instant from which this version applies to
+   * new tickets, ISO 8601 with an offset (`2026-07-01T00:00:00+02:00`). The first version's may be
+   * left out: it applies to every ticket before the next.
+   */
+  effectiveFrom: z
+    .string()
+    .regex(ISO_INSTANT_PATTERN, {
+      error: 'expected an ISO 8601 instant with an offset, like "2026-07-01T00:00:00+02:00"',
+    })
+    .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid, { error: 'expected an instant that exists' })
+    .optional(),
   name: TextSchema,
   /** The locales every text carries; `en` first. `['en']` when absent. */
   locales: z.array(z.string().regex(LOCALE_PATTERN)).min(1).max(20).default(['en']),

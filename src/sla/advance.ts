@@ -1,11 +1,14 @@
 import { argumentError, InvalidArgumentError } from '../errors.js';
-import { checkPolicy } from '../internal/brand.js';
+import { checkPolicyOrVersions, isPolicyVersions } from '../internal/brand.js';
+import { type PolicyVersions, versionAt } from '../policy/policyVersions.js';
+import { readAccount } from '../policy/readAccount.js';
 import { type InstantLike, toEpochMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { ClockEngine } from './engine.js';
 import { collectResults, type MeasureOptions, type MeasureResult, readMeasureOptions } from './results.js';
 import { TimelineReader } from './timeline.js';
+import { createdAt } from './measure.js';
 import type { TicketEvent } from './types.js';
 
 /**
@@ -15,7 +18,8 @@ import type { TicketEvent } from './types.js';
  * @category SLA
  */
 export interface SlaState {
-  readonly policy: Policy;
+  /** The policy the ticket is measured with: the version in force at `created` once read (the versions given, before). */
+  readonly policy: Policy | PolicyVersions;
   /** The account as the events left it (a `plan` event moves it). */
   readonly account: AccountDefinition;
   /** The number of events applied; the next event's index in error paths. */
@@ -25,8 +29,11 @@ export interface SlaState {
 }
 
 interface Internals {
-  readonly reader: TimelineReader;
+  /** `undefined` before `created` when the ticket was started on policy versions: the version is chosen then. */
+  readonly reader: TimelineReader | undefined;
   readonly engine: ClockEngine;
+  /** Before `created` on versions: the versions and the account. */
+  readonly pending?: { readonly versions: PolicyVersions; readonly account: AccountDefinition };
 }
 
 const internals = new WeakMap<SlaState, Internals>();
@@ -39,6 +46,14 @@ function stateOf(reader: TimelineReader, engine: ClockEngine): SlaState {
     lastEventAt: reader.count === 0 ? null : reader.last,
   });
   internals.set(state, { reader, engine });
+  return state;
+}
+
+/** A ticket started on policy versions, before `created` chooses the version. */
+function pendingState(versions: PolicyVersions, account: AccountDefinition): SlaState {
+  const copy = readAccount(account);
+  const state: SlaState = Object.freeze({ policy: versions, account: copy, eventCount: 0, lastEventAt: null });
+  internals.set(state, { reader: undefined, engine: new ClockEngine(), pending: { versions, account: copy } });
   return state;
 }
 
@@ -67,9 +82,10 @@ function open(state: SlaState): Internals {
  * ```
  * @category SLA
  */
-export function startTicket(policy: Policy, account: AccountDefinition): SlaState {
-  checkPolicy(policy);
-  return stateOf(new TimelineReader(policy, account), new ClockEngine());
+export function startTicket(policy: Policy | PolicyVersions, account: AccountDefinition): SlaState {
+  checkPolicyOrVersions(policy);
+  if (isPolicyVersions(policy)) return pendingState(policy as PolicyVersions, account);
+  return stateOf(new TimelineReader(policy as Policy, account), new ClockEngine());
 }
 
 /**
@@ -91,8 +107,10 @@ export function startTicket(policy: Policy, account: AccountDefinition): SlaStat
  * @category SLA
  */
 export function advance(state: SlaState, event: TicketEvent): SlaState {
-  const { reader, engine } = open(state);
-  const nextReader = reader.clone();
+  const { reader, engine, pending } = open(state);
+  // On versions, `created` chooses the version in force at its instant.
+  const nextReader =
+    reader?.clone() ?? new TimelineReader(versionAt(pending!.versions, createdAt([event])), pending!.account);
   const e = nextReader.read(event);
   const nextEngine = engine.clone();
   nextEngine.apply(e);
@@ -117,6 +135,8 @@ export function advance(state: SlaState, event: TicketEvent): SlaState {
 export function measureState(state: SlaState, now: InstantLike, options?: MeasureOptions): MeasureResult {
   const { reader, engine } = open(state);
   const nowMs = toEpochMs(now, 'now');
+  if (reader === undefined)
+    throw argumentError('invalid_event', ['events', 0], 'a "created" event before measuring', undefined);
   const { explain } = readMeasureOptions(options, ['explain']);
   if (reader.count === 0)
     throw argumentError('invalid_event', ['events', 0], 'a "created" event before measuring', undefined);
@@ -124,5 +144,10 @@ export function measureState(state: SlaState, now: InstantLike, options?: Measur
     const last = new Date(reader.last).toISOString();
     throw argumentError('out_of_range', ['now'], `an instant not before the last event applied (${last})`, now);
   }
-  return collectResults(engine, reader.severity, reader.account.plan ?? null, reader.rule, nowMs, explain);
+  return collectResults(
+    engine,
+    { current: reader.policy, severity: reader.severity, plan: reader.account.plan ?? null, rule: reader.rule },
+    nowMs,
+    explain,
+  );
 }

@@ -2,7 +2,7 @@ import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import type { Metric } from './clockTypes.js';
 import type { RuleMatch } from './rules.js';
-import type { TargetMeasurement } from './results.js';
+import type { PolicyRef, TargetMeasurement } from './types.js';
 
 /**
  * What {@link measureMany} returns with `{ format: 'columns' }`: the figures of its rows as three
@@ -34,6 +34,8 @@ export interface SlaColumns {
  */
 export interface SlaTicketColumns {
   readonly length: number;
+  /** The policy each ticket was measured with (shared frozen objects, as in the rows). */
+  readonly policy: readonly PolicyRef[];
   readonly severity: readonly (string | null)[];
   readonly plan: readonly (string | null)[];
   /** The SLA rule whose targets apply (a shared frozen object, as in the rows); `null` for the plan's. */

@@ -9,6 +9,7 @@ import type { TargetInfo } from './policyTargets.js';
 import type { TargetMeasurement, TargetSink } from './results.js';
 import type { SlaColumns } from './columnTypes.js';
 import type { RuleMatch } from './rules.js';
+import type { PolicyRef } from './types.js';
 
 /** Tickets measured before the builder projects the room its tables need. */
 const PROBE = 1024;
@@ -41,6 +42,7 @@ const W_AT = 3;
  */
 export class ColumnsBuilder implements TargetSink {
   private tickets = 0;
+  private readonly policy: PolicyRef[];
   private readonly severity: (string | null)[];
   private readonly plan: (string | null)[];
   private readonly rule: (RuleMatch | null)[];
@@ -60,6 +62,7 @@ export class ColumnsBuilder implements TargetSink {
 
   constructor(private readonly ticketCount: number) {
     this.nextCheckAt = new Float64Array(ticketCount);
+    this.policy = refArrayOf(ticketCount);
     this.severity = refArrayOf(ticketCount);
     this.plan = refArrayOf(ticketCount);
     this.rule = refArrayOf(ticketCount);
@@ -147,6 +150,7 @@ export class ColumnsBuilder implements TargetSink {
 
   /** Closes the current ticket: its targets were {@link add}ed before. */
   endTicket(
+    policy: PolicyRef,
     severity: string | null,
     plan: string | null,
     rule: RuleMatch | null,
@@ -154,6 +158,7 @@ export class ColumnsBuilder implements TargetSink {
     nextCheckAt: number,
   ): void {
     const i = this.tickets++;
+    this.policy[i] = policy;
     this.severity[i] = severity;
     this.plan[i] = plan;
     this.rule[i] = rule;
@@ -194,6 +199,7 @@ export class ColumnsBuilder implements TargetSink {
     return Object.freeze({
       tickets: Object.freeze({
         length: this.tickets,
+        policy: Object.freeze(this.policy),
         severity: Object.freeze(this.severity),
         plan: Object.freeze(this.plan),
         rule: Object.freeze(this.rule),

@@ -6,7 +6,7 @@ import type { MeasureResult, SlaThreshold, TargetMeasurement } from './results.j
 
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
-const TICKET_FIELDS = ['severity', 'plan', 'rule', 'status', 'nextCheckAt'] as const;
+const TICKET_FIELDS = ['policy', 'severity', 'plan', 'rule', 'status', 'nextCheckAt'] as const;
 const TARGET_FIELDS = [
   'ticket',
   'id',
@@ -99,6 +99,7 @@ export function columnsToResults(columns: SlaColumns): MeasureResult[] {
     }
     out.push(
       Object.freeze({
+        policy: tickets.policy[i]!,
         severity: tickets.severity[i]!,
         plan: tickets.plan[i]!,
         rule: tickets.rule[i]!,

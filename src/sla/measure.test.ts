@@ -324,6 +324,7 @@ describe('what is measured', () => {
     for (const account of [{ type: 'indirect', plan: 'premium', partner: 'acme' }, { type: 'technology_partner' }]) {
       const r = measure(std, account, [created(MON), agent(MON + 9 * HOUR)], MON + 10 * HOUR);
       expect(r).toEqual({
+        policy: { id: 'standard-support', version: null },
         severity: null,
         plan: account.plan ?? null,
         rule: null,

@@ -1,5 +1,6 @@
 import { argumentError, formatPath, InvalidArgumentError } from '../errors.js';
-import { checkPolicy } from '../internal/brand.js';
+import { checkPolicyOrVersions, isPolicyVersions } from '../internal/brand.js';
+import { type PolicyVersions, versionAt } from '../policy/policyVersions.js';
 import { type InstantLike, toEpochMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
@@ -47,7 +48,7 @@ import type { Timeline } from './types.js';
  * @category SLA
  */
 export function measure(
-  policy: Policy,
+  policy: Policy | PolicyVersions,
   account: AccountDefinition,
   timeline: Timeline,
   now: InstantLike,
@@ -66,17 +67,21 @@ export function measure(
  */
 export class TicketMeasurer {
   readonly nowMs: number;
-  private reader: TimelineReader | undefined;
+  /** One reader per policy version met (one for a plain policy): a reader reads tickets of one version. */
+  private readonly readers = new Map<Policy, TimelineReader>();
   private readonly engine = new ClockEngine();
 
   constructor(
-    private readonly policy: Policy,
+    private readonly policy: Policy | PolicyVersions,
     private readonly now: InstantLike,
     readonly explain: boolean,
   ) {
-    checkPolicy(policy);
+    checkPolicyOrVersions(policy);
     this.nowMs = toEpochMs(now, 'now');
   }
+
+  /** The policy last {@link run} measured with. */
+  current: Policy | undefined;
 
   /** The severity level and plan at `now` of the ticket last {@link run}. */
   severity: string | null = null;
@@ -86,7 +91,7 @@ export class TicketMeasurer {
   /** One ticket: `ticket` is its index in a batch, or −1 alone (for error paths). */
   measure(account: AccountDefinition, timeline: Timeline, ticket: number): MeasureResult {
     const engine = this.run(account, timeline, ticket);
-    return collectResults(engine, this.severity, this.plan, this.rule, this.nowMs, this.explain);
+    return collectResults(engine, this, this.nowMs, this.explain);
   }
 
   /**
@@ -95,9 +100,15 @@ export class TicketMeasurer {
    */
   run(account: AccountDefinition, timeline: Timeline, ticket: number): ClockEngine {
     const nowMs = this.nowMs;
-    let reader = this.reader;
-    if (reader === undefined) this.reader = reader = new TimelineReader(this.policy, account, ticket);
-    else reader.begin(account, ticket);
+    const policy = isPolicyVersions(this.policy)
+      ? versionAt(this.policy as PolicyVersions, createdAt(timeline))
+      : (this.policy as Policy);
+    this.current = policy;
+    let reader = this.readers.get(policy);
+    if (reader === undefined) {
+      reader = new TimelineReader(policy, account, ticket);
+      this.readers.set(policy, reader);
+    } else reader.begin(account, ticket);
     if (!Array.isArray(timeline) || timeline.length === 0) {
       throw argumentError(
         'invalid_event',
@@ -142,5 +153,20 @@ export class TicketMeasurer {
       `${formatPath(path)}: ${message}`,
       at.length === 0 ? this.now : created,
     );
+  }
+}
+
+/**
+ * The instant of a timeline's first event, to choose the policy version in force; NaN when it is
+ * not readable (the reader then refuses the event itself). @internal
+ */
+export function createdAt(timeline: unknown): number {
+  if (!Array.isArray(timeline) || timeline.length === 0) return Number.NaN;
+  const first: unknown = timeline[0];
+  if (typeof first !== 'object' || first === null || !Object.hasOwn(first, 'at')) return Number.NaN;
+  try {
+    return toEpochMs((first as { at: InstantLike }).at, 'at');
+  } catch {
+    return Number.NaN;
   }
 }

@@ -2,11 +2,12 @@ import { argumentError } from '../errors.js';
 import { isId, isPlainObject, own, ownFields, prototypeIsClean, readRecord } from '../internal/record.js';
 import type { InstantLike } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
+import type { PolicyVersions } from '../policy/policyVersions.js';
 import type { Policy } from '../policy/schema.js';
 import { TicketMeasurer } from './measure.js';
 import { ColumnsBuilder } from './columns.js';
 import type { SlaColumns } from './columnTypes.js';
-import { type MeasureOptions, type MeasureResult, readMeasureOptions, settleTargets } from './results.js';
+import { type MeasureOptions, type MeasureResult, policyRef, readMeasureOptions, settleTargets } from './results.js';
 import type { Timeline } from './types.js';
 
 /**
@@ -68,25 +69,25 @@ export interface MeasureManyOptions extends MeasureOptions {
  * @category SLA
  */
 export function measureMany(
-  policy: Policy,
+  policy: Policy | PolicyVersions,
   tickets: readonly SlaTicket[],
   now: InstantLike,
   options: MeasureManyOptions & { readonly format: 'columns' },
 ): SlaColumns;
 export function measureMany(
-  policy: Policy,
+  policy: Policy | PolicyVersions,
   tickets: readonly SlaTicket[],
   now: InstantLike,
   options?: MeasureManyOptions & { readonly format?: 'rows' },
 ): MeasureResult[];
 export function measureMany(
-  policy: Policy,
+  policy: Policy | PolicyVersions,
   tickets: readonly SlaTicket[],
   now: InstantLike,
   options?: MeasureManyOptions,
 ): MeasureResult[] | SlaColumns;
 export function measureMany(
-  policy: Policy,
+  policy: Policy | PolicyVersions,
   tickets: readonly SlaTicket[],
   now: InstantLike,
   options?: MeasureManyOptions,
@@ -116,7 +117,14 @@ export function measureMany(
     const ticket = readTicket(tickets[i], i, clean);
     const engine = measurer.run(ticket['account'] as AccountDefinition, ticket['events'] as Timeline, i);
     const next = settleTargets(engine, measurer.nowMs, columns);
-    columns.endTicket(measurer.severity, measurer.plan, measurer.rule, engine.status.name, next);
+    columns.endTicket(
+      policyRef(measurer.current!),
+      measurer.severity,
+      measurer.plan,
+      measurer.rule,
+      engine.status.name,
+      next,
+    );
   }
   return columns.finish();
 }

@@ -7,7 +7,8 @@ import { clockOutcome, instant } from './outcome.js';
 import { explainClock } from './explain.js';
 import type { TargetInfo } from './policyTargets.js';
 import type { RuleMatch } from './rules.js';
-import type { MeasureResult, SlaSpan, SlaThreshold, TargetMeasurement } from './types.js';
+import type { MeasureResult, PolicyRef, SlaSpan, SlaThreshold, TargetMeasurement } from './types.js';
+import type { Policy } from '../policy/schema.js';
 
 export type { MeasureOptions, MeasureResult, SlaSpan, SlaThreshold, TargetMeasurement } from './types.js';
 
@@ -144,24 +145,38 @@ export class RowSink implements TargetSink {
   }
 }
 
+/** What a ticket's result says besides its targets: the policy version, severity, plan and rule at `now`. @internal */
+export interface TicketAtNow {
+  readonly current: Policy | undefined;
+  readonly severity: string | null;
+  readonly plan: string | null;
+  readonly rule: RuleMatch | null;
+}
+
+const refs = new WeakMap<Policy, PolicyRef>();
+
+/** The policy a result was computed with, as its results name it: one frozen object per policy. @internal */
+export function policyRef(policy: Policy): PolicyRef {
+  let ref = refs.get(policy);
+  if (ref === undefined) {
+    ref = Object.freeze({ id: policy.id, version: policy.version ?? null });
+    refs.set(policy, ref);
+  }
+  return ref;
+}
+
 /** Every measured target of an engine at `now`, as the public result. @internal */
-export function collectResults(
-  engine: ClockEngine,
-  severity: string | null,
-  plan: string | null,
-  rule: RuleMatch | null,
-  now: number,
-  explain: boolean,
-): MeasureResult {
+export function collectResults(engine: ClockEngine, ticket: TicketAtNow, now: number, explain: boolean): MeasureResult {
   const sink = new RowSink(now, explain);
   let count = 0;
   for (let i = 0; i < engine.clockCount; i++) if (engine.clocks[i]!.target !== undefined) count++;
   sink.out = count === 0 ? [] : new Array<TargetMeasurement>(count);
   const next = settleTargets(engine, now, sink);
   return Object.freeze({
-    severity,
-    plan,
-    rule,
+    policy: policyRef(ticket.current!),
+    severity: ticket.severity,
+    plan: ticket.plan,
+    rule: ticket.rule,
     status: engine.status.name,
     targets: Object.freeze(sink.out),
     nextCheckAt: next === Number.POSITIVE_INFINITY ? null : next,

@@ -154,6 +154,8 @@ export interface TargetMeasurement {
  * @category SLA
  */
 export interface MeasureResult {
+  /** The policy the ticket was measured with: its id and version (the one in force when it was created). */
+  readonly policy: PolicyRef;
   /** The severity level and plan in force at `now`. */
   readonly severity: string | null;
   readonly plan: string | null;
@@ -184,4 +186,13 @@ export interface MeasureResult {
 export interface MeasureOptions {
   /** Adds `spans` to every target: slower, for showing a support lead how a deadline was reached. */
   readonly explain?: boolean;
+}
+
+/**
+ * Which policy a result was computed with: its `id` and `version` (`null` for a policy without one).
+ * @category SLA
+ */
+export interface PolicyRef {
+  readonly id: string;
+  readonly version: string | null;
 }

@@ -13,6 +13,7 @@ import * as api from '../../src/index.js';
 
 const {
   parsePolicy,
+  parsePolicyVersions,
   standardSupport,
   dedicatedSupport,
   compileCalendar,
@@ -26,6 +27,7 @@ const {
 
 const policy = parsePolicy(standardSupport);
 const dedicated = parsePolicy(dedicatedSupport);
+const versions = parsePolicyVersions({ versions: [{ ...standardSupport, version: 'v1' }] });
 const calendar = compileCalendar({
   zone: 'Europe/Madrid',
   week: { 1: [['08:00', '18:00']], 3: [['22:00', '06:00']] },
@@ -194,6 +196,10 @@ function slots(): [string, Call][] {
     [0, 'sla'],
   ]);
   add('safeParsePolicy', [dedicatedSupport], f['safeParsePolicy']!, [[0, 'plans']]);
+  add('parsePolicyVersions', [{ versions: [{ ...standardSupport, version: 'v1' }] }], f['parsePolicyVersions']!, [
+    [0, 'versions'],
+  ]);
+  add('policyInForce', [versions, monday9], f['policyInForce']!);
   add('parseDuration', ['PT2H'], f['parseDuration']!);
   add('resolveEntitlement', [policy, premium, { now: monday9, locale: 'es' }], f['resolveEntitlement']!, [
     [1, 'type'],
