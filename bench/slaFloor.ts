@@ -2,7 +2,7 @@
  * The floor of the SLA batch: only the raw calendar calls the tickets need, with plain arithmetic
  * for the 24/7 clock. For each ticket, one loop over its events (up to `now`) derives the running
  * stretches (the ticket not solved; the presets pause on no status), the clocks (first response,
- * follow-up cycles) and the severity changes; then, for each clock that has a target: its open
+ * follow-up and periodic-update cycles) and the severity changes; then, for each clock that has a target: its open
  * time is `between()` over the stretches it spans, its due instant one `add()`, and its warning
  * instant one `add()` (where the elapsed time reached the threshold, or from now while the clock
  * runs; none for a clock stopped short of it). A business-day target costs an `addBusinessDays()`
@@ -42,6 +42,7 @@ export interface FloorTarget {
 export interface FloorTargets {
   readonly fr: FloorTarget | undefined;
   readonly fu: FloorTarget | undefined;
+  readonly pu: FloorTarget | undefined;
 }
 /** Where the floor writes, per clock with a target. */
 export interface FloorOutput {
@@ -78,6 +79,7 @@ export function makeFloorTable(
     for (const level of resolveEntitlement(policy, account).targets) {
       let fr: FloorTarget | undefined;
       let fu: FloorTarget | undefined;
+      let pu: FloorTarget | undefined;
       for (const t of level.targets) {
         if (t.role !== 'target') continue;
         if (t.pauseOn.length > 0 || t.metric === 'resolution')
@@ -91,21 +93,23 @@ export function makeFloorTable(
           warn: warn[0] ?? 0,
         };
         if (t.metric === 'firstResponse') fr = ft;
-        else fu = ft;
+        else if (t.metric === 'followUp') fu = ft;
+        else pu = ft;
       }
-      levels.set(level.severity.id, { fr, fu });
+      levels.set(level.severity.id, { fr, fu, pu });
     }
     table.set(plan, levels);
   }
   return table;
 }
 
-// Scratch space of one ticket (10 events: at most 6 stretches, 5 clocks, 8 severity changes).
+// Scratch space of one ticket (10 events: at most 6 stretches, 19 clocks, 8 severity changes).
 const runFrom = new Float64Array(16);
 const runTo = new Float64Array(16);
-const clockStart = new Float64Array(16);
-const clockEnd = new Float64Array(16);
-const clockFollowUp = new Uint8Array(16);
+const clockStart = new Float64Array(32);
+const clockEnd = new Float64Array(32);
+/** 0: first response, 1: follow-up cycle, 2: periodic-update cycle. */
+const clockFollowUp = new Uint8Array(32);
 const sevAt = new Float64Array(16);
 const sevLevel: string[] = new Array<string>(16).fill('');
 
@@ -137,7 +141,7 @@ function warningsOf(definition: PolicyDefinition, source: EntitlementSource): re
 
 /**
  * Elapsed, due and warning instants of every clock with a target, in result order (first
- * response, then follow-up cycles), written from `out.elapsed[0]`, `out.due[0]` and
+ * response, then follow-up cycles, then periodic-update cycles), written from `out.elapsed[0]`, `out.due[0]` and
  * `out.warnAt[0]` on (NaN for a target without a warning, or a warning without an instant);
  * returns how many were written.
  */
@@ -170,6 +174,7 @@ export function floorBatch(
     let changes = 0;
     let agentReplied = false;
     let cycleOpen = false;
+    let updateStart = NaN; // the open periodic-update cycle's start
     for (let j = 1; j < events.length; j++) {
       const e = events[j]!;
       const at = e.at as number;
@@ -188,8 +193,17 @@ export function floorBatch(
       } else if (e.type === 'reply') {
         if (e.author === 'agent') {
           agentReplied = true;
-          for (let c = 0; c < clocks; c++) if (clockEnd[c] !== clockEnd[c]) clockEnd[c] = at;
+          // Ends every open clock, but replies at one instant act as one for periodic updates.
+          const renews = updateStart !== at;
+          for (let c = 0; c < clocks; c++)
+            if (clockEnd[c] !== clockEnd[c] && (clockFollowUp[c] !== 2 || renews)) clockEnd[c] = at;
           cycleOpen = false;
+          if (renews) {
+            updateStart = at;
+            clockStart[clocks] = at;
+            clockEnd[clocks] = NaN;
+            clockFollowUp[clocks++] = 2;
+          }
         } else if (e.author === 'customer' && agentReplied && !cycleOpen) {
           clockStart[clocks] = at;
           clockEnd[clocks] = NaN;
@@ -205,21 +219,24 @@ export function floorBatch(
       runFrom[runs] = runStart;
       runTo[runs++] = now;
     }
-    // Each clock: its target (re-targeted by later severity changes), open time, due instant.
-    for (let c = 0; c < clocks; c++) {
+    // Each clock, in result order (first response, follow-ups, periodic updates): its target
+    // (re-targeted by later severity changes), open time, due instant.
+    for (let n = 0; n < 3 * clocks; n++) {
+      const c = n % clocks;
+      const kind = clockFollowUp[c]!;
+      if (kind !== Math.floor(n / clocks)) continue;
       const start = clockStart[c]!;
       const end = clockEnd[c]!;
-      const fu = clockFollowUp[c] === 1;
       let level = initial;
       let s = 0;
       for (; s < changes && sevAt[s]! < start; s++) level = sevLevel[s]!;
       const at0 = levels.get(level)!;
-      let t = fu ? at0.fu : at0.fr;
+      let t = kind === 0 ? at0.fr : kind === 1 ? at0.fu : at0.pu;
       let ms = t === undefined ? 0 : targetMs(t, start);
       for (; s < changes && !(end < sevAt[s]!); s++) {
         if (t !== undefined && elapsed(t.cal, runs, start, sevAt[s]!) > ms) break; // breached: kept
         const next = levels.get(sevLevel[s]!)!;
-        t = fu ? next.fu : next.fr;
+        t = kind === 0 ? next.fr : kind === 1 ? next.fu : next.pu;
         ms = t === undefined ? 0 : targetMs(t, start);
       }
       if (t === undefined) continue;

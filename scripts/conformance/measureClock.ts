@@ -196,6 +196,7 @@ export function measureClock(
           pauseOn: target.pauseOn,
           duration: { kind: 'time', ms },
           thresholds: target.thresholds ?? [],
+          choice: undefined,
           info: null,
         },
       ],

@@ -5,7 +5,7 @@ import { calendarOf } from '../policy/policyCalendars.js';
 import { ownCalendarOf } from '../policy/readAccount.js';
 import type { Policy } from '../policy/schema.js';
 import { type EngineTarget, METRICS, type TargetSet, targetSet } from './clockTypes.js';
-import { choosing, type TargetInfo } from './policyTargets.js';
+import type { TargetInfo } from './policyTargets.js';
 import type { TicketFields } from './rules.js';
 
 /**
@@ -39,7 +39,17 @@ function onClock(t: EngineTarget, clock: string, calendar: BusinessCalendar | nu
   const key = calendar ?? clock;
   let v = byCalendar.get(key);
   if (v === undefined) {
-    v = Object.freeze({ ...t, calendar, info: Object.freeze({ ...(t.info as TargetInfo), clock }) });
+    // Written field by field, in the order of the policy's targets: one shape for the engine.
+    v = Object.freeze({
+      id: t.id,
+      metric: t.metric,
+      calendar,
+      pauseOn: t.pauseOn,
+      duration: t.duration,
+      thresholds: t.thresholds,
+      choice: t.choice,
+      info: Object.freeze({ ...(t.info as TargetInfo), clock }),
+    });
     byCalendar.set(key, v);
   }
   return v;
@@ -56,7 +66,7 @@ export function chooseClocks(
   fields: TicketFields,
   account: AccountDefinition,
 ): TargetSet {
-  if (!choosing.has(set)) return set;
+  if (!set.chooses) return set;
   const lists: Partial<Record<(typeof METRICS)[number], EngineTarget[]>> = {};
   let changed = false;
   for (const metric of METRICS) {
@@ -81,10 +91,10 @@ function sameSet(base: TargetSet, lists: Partial<Record<(typeof METRICS)[number]
   const own = lists
     .firstResponse!.concat(lists.followUp!, lists.periodicUpdate!, lists.resolution!)
     .some((t) => (t.info as TargetInfo).clock === ACCOUNT_CLOCK);
-  if (own) return targetSet(lists); // an account's own calendar: not shared between accounts
+  if (own) return targetSet(lists, true); // an account's own calendar: not shared between accounts
   let set = byKey.get(key);
   if (set === undefined) {
-    set = targetSet(lists);
+    set = targetSet(lists, true);
     byKey.set(key, set);
   }
   return set;

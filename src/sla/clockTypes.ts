@@ -52,14 +52,18 @@ export interface EngineTarget<I = unknown> {
    * When the clock is chosen per ticket (by a field or by the account): how. `calendar` is then
    * the clock used otherwise, and `clockChoice.ts` makes the ticket's variant.
    */
-  readonly choice?:
+  readonly choice:
     | { readonly from: 'field'; readonly field: string; readonly calendars: Readonly<Record<string, string>> }
-    | { readonly from: 'account' };
+    | { readonly from: 'account' }
+    | undefined;
   readonly info: I;
 }
 
 /** The targets in force, per metric, in the policy's order (made by {@link targetSet}). */
-export type TargetSet = Readonly<Record<Metric, readonly EngineTarget[]>>;
+export type TargetSet = Readonly<Record<Metric, readonly EngineTarget[]>> & {
+  /** Whether a target's clock is chosen per ticket (`clockChoice.ts` then makes the ticket's variant). */
+  readonly chooses: boolean;
+};
 
 /** What an event does to the clocks. */
 export type EventKind = 'created' | 'agent' | 'customer' | 'automatic' | 'status' | 'retarget';
@@ -83,7 +87,7 @@ const NONE: readonly EngineTarget[] = Object.freeze([]);
  * A target set with every metric as an own property (an empty list where none): every set has one
  * shape, so the engine's lookups stay fast whichever policy the sets come from.
  */
-export function targetSet(targets: Partial<Record<Metric, readonly EngineTarget[]>>): TargetSet {
+export function targetSet(targets: Partial<Record<Metric, readonly EngineTarget[]>>, chooses = false): TargetSet {
   const list = (m: Metric) => {
     const l = targets[m];
     return l === undefined || l.length === 0 ? NONE : Object.freeze([...l]);
@@ -93,7 +97,19 @@ export function targetSet(targets: Partial<Record<Metric, readonly EngineTarget[
     followUp: list('followUp'),
     periodicUpdate: list('periodicUpdate'),
     resolution: list('resolution'),
+    chooses,
   });
+}
+
+/** A metric's targets in a set, read by name (a keyed read by a variable metric is slower in hot code). */
+export function targetsOf(set: TargetSet, metric: Metric): readonly EngineTarget[] {
+  return metric === 'firstResponse'
+    ? set.firstResponse
+    : metric === 'resolution'
+      ? set.resolution
+      : metric === 'followUp'
+        ? set.followUp
+        : set.periodicUpdate;
 }
 
 /** No targets: the set of an event that sets none. */

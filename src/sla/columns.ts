@@ -2,7 +2,7 @@ import { refArrayOf } from '../internal/arrays.js';
 import { NumberTable } from './numberTable.js';
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
-import { type Clock, type EngineTarget, type Metric, METRICS } from './clockTypes.js';
+import { type Clock, type EngineTarget, type EngineThreshold, type Metric, METRICS } from './clockTypes.js';
 import { STATES } from './clockStates.js';
 import type { ClockEngine } from './engine.js';
 import type { TargetInfo } from './policyTargets.js';
@@ -13,6 +13,13 @@ import type { PolicyRef } from './types.js';
 
 /** Tickets measured before the builder projects the room its tables need. */
 const PROBE = 1024;
+
+/** A list of `size` references with the first `used` of `a`. */
+function grownRefs<T>(a: T[], size: number, used: number): T[] {
+  const b = refArrayOf<T>(size);
+  for (let i = 0; i < used; i++) b[i] = a[i]!;
+  return b;
+}
 
 function grownBytes(a: Uint8Array, size: number): Uint8Array {
   const b = new Uint8Array(size);
@@ -58,7 +65,8 @@ export class ColumnsBuilder implements TargetSink {
   private warnings = 0;
   private readonly warningTable: NumberTable;
   private reached: Uint8Array;
-  private thresholdIds: string[];
+  /** Each threshold row's threshold (its id, percentage or duration past the target, filled in at the end). */
+  private thresholdRefs: EngineThreshold[];
 
   constructor(private readonly ticketCount: number) {
     this.nextCheckAt = new Float64Array(ticketCount);
@@ -74,7 +82,7 @@ export class ColumnsBuilder implements TargetSink {
     this.info = refArrayOf(this.targets.capacity);
     this.codes = new Uint8Array(this.targets.capacity);
     this.reached = new Uint8Array(this.warningTable.capacity);
-    this.thresholdIds = [];
+    this.thresholdRefs = refArrayOf(this.warningTable.capacity);
   }
 
   /** Room for row `r` of the targets (a full table), in the number table and beside it. */
@@ -107,6 +115,7 @@ export class ColumnsBuilder implements TargetSink {
     if (warnings > this.warningTable.capacity) {
       this.warningTable.resize(warnings);
       this.reached = grownBytes(this.reached, warnings);
+      this.thresholdRefs = grownRefs(this.thresholdRefs, warnings, this.warnings);
     }
   }
 
@@ -133,18 +142,26 @@ export class ColumnsBuilder implements TargetSink {
     this.codes[r] =
       4 * (m === 'firstResponse' ? 0 : m === 'followUp' ? 1 : m === 'periodicUpdate' ? 2 : 3) + engine.state;
     const list = target.thresholds;
+    if (list.length !== 0) this.addThresholds(engine, r, list);
+  }
+
+  /** The threshold rows of target row `r`. */
+  private addThresholds(engine: ClockEngine, r: number, list: readonly EngineThreshold[]): void {
+    const E = engine.E;
+    const thMs = engine.thresholdMs;
+    const thAt = engine.thresholdAt;
     for (let j = 0; j < list.length; j++) {
       const k = this.warnings++;
       const wt = this.warningTable;
-      if (k >= wt.capacity && wt.reserve(k)) this.reached = grownBytes(this.reached, wt.capacity);
-      const th = list[j]!;
+      if (k >= wt.capacity && wt.reserve(k)) {
+        this.reached = grownBytes(this.reached, wt.capacity);
+        this.thresholdRefs = grownRefs(this.thresholdRefs, wt.capacity, k);
+      }
       wt.index[k] = r;
-      wt.floats[W_PERCENT]![k] = th.kind === 'percent' ? th.value : Number.NaN;
-      wt.floats[W_AFTER]![k] = th.kind === 'after' ? th.value : Number.NaN;
-      wt.floats[W_ELAPSED]![k] = engine.thresholdMs[j]!;
-      wt.floats[W_AT]![k] = engine.thresholdAt[j]!;
-      this.reached[k] = E >= engine.thresholdMs[j]! ? 1 : 0;
-      this.thresholdIds[k] = th.id;
+      wt.floats[W_ELAPSED]![k] = thMs[j]!;
+      wt.floats[W_AT]![k] = thAt[j]!;
+      this.reached[k] = E >= thMs[j]! ? 1 : 0;
+      this.thresholdRefs[k] = list[j]!;
     }
   }
 
@@ -195,7 +212,16 @@ export class ColumnsBuilder implements TargetSink {
       state[r] = STATES[code & 3]!;
     }
     const reached = refArrayOf<boolean>(m);
-    for (let k = 0; k < m; k++) reached[k] = this.reached[k] === 1;
+    const thresholdId = refArrayOf<string>(m);
+    const percent = w.floats[W_PERCENT]!;
+    const afterMs = w.floats[W_AFTER]!;
+    for (let k = 0; k < m; k++) {
+      reached[k] = this.reached[k] === 1;
+      const th = this.thresholdRefs[k]!;
+      thresholdId[k] = th.id;
+      percent[k] = th.kind === 'percent' ? th.value : Number.NaN;
+      afterMs[k] = th.kind === 'after' ? th.value : Number.NaN;
+    }
     return Object.freeze({
       tickets: Object.freeze({
         length: this.tickets,
@@ -230,9 +256,9 @@ export class ColumnsBuilder implements TargetSink {
       thresholds: Object.freeze({
         length: m,
         target: w.index,
-        id: Object.freeze(this.thresholdIds.slice(0, m)),
-        percent: w.floats[W_PERCENT]!,
-        afterMs: w.floats[W_AFTER]!,
+        id: Object.freeze(thresholdId),
+        percent,
+        afterMs,
         elapsedMs: w.floats[W_ELAPSED]!,
         at: w.floats[W_AT]!,
         reached: Object.freeze(reached),

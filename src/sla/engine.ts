@@ -7,6 +7,7 @@ import {
   NO_TARGETS,
   OPEN_STATUS,
   type TargetSet,
+  targetsOf,
 } from './clockTypes.js';
 import { targetMs } from './clockStates.js';
 import { StatusHistory } from './statusHistory.js';
@@ -29,9 +30,10 @@ export class ClockEngine extends StatusHistory {
   agentReplied = false;
   last = Number.NEGATIVE_INFINITY;
   targets: TargetSet = NO_TARGETS;
-  /** Follow-up cycles opened so far, and whether the last one is still open. */
+  /** Follow-up cycles opened so far, whether the last one is still open, and its start. */
   followUps = 0;
   followUpOpen = false;
+  followUpStart = Number.NaN;
   /** Periodic-update cycles opened so far, and the start of the open one (each agent reply opens the next). */
   updates = 0;
   updateStart = Number.NaN;
@@ -42,6 +44,8 @@ export class ClockEngine extends StatusHistory {
    */
   readonly clocks: Clock[] = refArray();
   clockCount = 0;
+  /** Whether some metric and cycle has more than one clock (several targets of a metric): results then need sorting. */
+  crowded = false;
 
   /** Forgets every event: the engine is as new, its storage kept. */
   reset(): void {
@@ -53,9 +57,11 @@ export class ClockEngine extends StatusHistory {
     this.targets = NO_TARGETS;
     this.followUps = 0;
     this.followUpOpen = false;
+    this.followUpStart = Number.NaN;
     this.updates = 0;
     this.updateStart = Number.NaN;
     this.clockCount = 0;
+    this.crowded = false;
   }
 
   clone(): ClockEngine {
@@ -72,10 +78,12 @@ export class ClockEngine extends StatusHistory {
     copy.last = this.last;
     copy.followUps = this.followUps;
     copy.followUpOpen = this.followUpOpen;
+    copy.followUpStart = this.followUpStart;
     copy.updates = this.updates;
     copy.updateStart = this.updateStart;
     for (let i = 0; i < this.clockCount; i++) copy.clocks.push({ ...this.clocks[i]! });
     copy.clockCount = this.clockCount;
+    copy.crowded = this.crowded;
     return copy;
   }
 
@@ -107,6 +115,7 @@ export class ClockEngine extends StatusHistory {
         // Opens a follow-up cycle once an agent has replied, unless one is open.
         if (!this.agentReplied || this.followUpOpen) return;
         this.followUpOpen = true;
+        this.followUpStart = e.at;
         this.open('followUp', e.at, ++this.followUps);
         return;
       case 'automatic':
@@ -147,25 +156,43 @@ export class ClockEngine extends StatusHistory {
       const c = this.clocks[i]!;
       if (c.end !== NONE) continue;
       if (c.target !== undefined && this.walk(c, c.target, at) > c.ms) continue;
-      const next = c.slot === '' ? undefined : byId(set[c.metric], c.slot);
+      const next = c.slot === '' ? undefined : byId(targetsOf(set, c.metric), c.slot);
       c.target = next;
       c.ms = next === undefined ? 0 : targetMs(next, c.start);
     }
+    // The open cycles without clocks (no target of their metric was in force when they opened).
+    this.targets = set; // open() reads the set in force
+    if (this.followUpOpen && set.followUp.length > 0 && !this.hasGroup('followUp', this.followUps))
+      this.open('followUp', this.followUpStart, this.followUps);
+    if (this.updates > 0 && set.periodicUpdate.length > 0 && !this.hasGroup('periodicUpdate', this.updates))
+      this.open('periodicUpdate', this.updateStart, this.updates);
     // Targets the set adds to an open group (a metric and cycle whose clocks have not ended).
     for (let i = 0; i < n; i++) {
       const c = this.clocks[i]!;
       if (c.end !== NONE || !this.firstOfGroup(i)) continue;
-      for (const t of set[c.metric]) {
+      for (const t of targetsOf(set, c.metric)) {
         if (this.groupHas(i, t.id)) continue;
         const spare = this.groupSpare(i);
         if (spare !== undefined) {
           spare.slot = t.id;
           spare.target = t;
           spare.ms = targetMs(t, spare.start);
-        } else this.push(c.metric, c.start, c.cycle, t.id, t, targetMs(t, c.start));
+        } else {
+          this.push(c.metric, c.start, c.cycle, t.id, t, targetMs(t, c.start));
+          this.crowded = true;
+        }
       }
     }
     this.targets = set;
+  }
+
+  /** Whether some clock of a metric's cycle was opened. */
+  private hasGroup(metric: Metric, cycle: number): boolean {
+    for (let i = 0; i < this.clockCount; i++) {
+      const c = this.clocks[i]!;
+      if (c.metric === metric && c.cycle === cycle) return true;
+    }
+    return false;
   }
 
   /** Whether clock `i` is the first of its group (its metric and cycle) among the opened ones. */
@@ -198,10 +225,15 @@ export class ClockEngine extends StatusHistory {
     return undefined;
   }
 
-  /** Opens a metric's clocks at `at`: one per target in force, or one without a target to keep the timing. */
+  /**
+   * Opens a metric's clocks at `at`: one per target in force. Without any, first response and
+   * resolution get one clock without a target, to keep their timing; a cycle gets none (its start
+   * and number are kept by the engine, and a re-target that brings a target opens its clocks).
+   */
   private open(metric: Metric, at: number, cycle: number): void {
-    const list = this.targets[metric];
-    if (list.length === 0) this.push(metric, at, cycle, '', undefined, 0);
+    const list = targetsOf(this.targets, metric);
+    if (list.length === 0 && cycle === 0) this.push(metric, at, cycle, '', undefined, 0);
+    if (list.length > 1) this.crowded = true;
     for (let j = 0; j < list.length; j++) {
       const t = list[j]!;
       this.push(metric, at, cycle, t.id, t, targetMs(t, at));

@@ -6,7 +6,8 @@ import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { ClockEngine } from './engine.js';
 import type { RuleMatch } from './rules.js';
-import { collectResults, type MeasureOptions, type MeasureResult, readMeasureOptions } from './results.js';
+import { collectResults, policyRef, type MeasureOptions, type MeasureResult, readMeasureOptions } from './results.js';
+import type { PolicyRef } from './types.js';
 import { ticketPath } from './paths.js';
 import { TimelineReader } from './timeline.js';
 import type { Timeline } from './types.js';
@@ -78,10 +79,17 @@ export class TicketMeasurer {
   ) {
     checkPolicyOrVersions(policy);
     this.nowMs = toEpochMs(now, 'now');
+    this.versions = isPolicyVersions(policy) ? (policy as PolicyVersions) : undefined;
   }
 
-  /** The policy last {@link run} measured with. */
+  /** The versions given, or `undefined` for a plain policy. */
+  private readonly versions: PolicyVersions | undefined;
+  /** The reader of the last ticket, and its policy: a batch of one version looks no reader up. */
+  private lastReader: TimelineReader | undefined;
+
+  /** The policy last {@link run} measured with, and its reference in results. */
   current: Policy | undefined;
+  currentRef: PolicyRef | undefined;
 
   /** The severity level and plan at `now` of the ticket last {@link run}. */
   severity: string | null = null;
@@ -100,15 +108,19 @@ export class TicketMeasurer {
    */
   run(account: AccountDefinition, timeline: Timeline, ticket: number): ClockEngine {
     const nowMs = this.nowMs;
-    const policy = isPolicyVersions(this.policy)
-      ? versionAt(this.policy as PolicyVersions, createdAt(timeline))
-      : (this.policy as Policy);
-    this.current = policy;
-    let reader = this.readers.get(policy);
+    const policy =
+      this.versions === undefined ? (this.policy as Policy) : versionAt(this.versions, createdAt(timeline));
+    if (policy !== this.current) {
+      this.current = policy;
+      this.currentRef = policyRef(policy);
+    }
+    let reader =
+      this.lastReader !== undefined && this.lastReader.policy === policy ? this.lastReader : this.readers.get(policy);
     if (reader === undefined) {
       reader = new TimelineReader(policy, account, ticket);
       this.readers.set(policy, reader);
     } else reader.begin(account, ticket);
+    this.lastReader = reader;
     if (!Array.isArray(timeline) || timeline.length === 0) {
       throw argumentError(
         'invalid_event',

@@ -7,7 +7,7 @@ import type { Policy } from '../policy/schema.js';
 import { TicketMeasurer } from './measure.js';
 import { ColumnsBuilder } from './columns.js';
 import type { SlaColumns } from './columnTypes.js';
-import { type MeasureOptions, type MeasureResult, policyRef, readMeasureOptions, settleTargets } from './results.js';
+import { type MeasureOptions, type MeasureResult, readMeasureOptions, settleTargets } from './results.js';
 import type { Timeline } from './types.js';
 
 /**
@@ -117,14 +117,7 @@ export function measureMany(
     const ticket = readTicket(tickets[i], i, clean);
     const engine = measurer.run(ticket['account'] as AccountDefinition, ticket['events'] as Timeline, i);
     const next = settleTargets(engine, measurer.nowMs, columns);
-    columns.endTicket(
-      policyRef(measurer.current!),
-      measurer.severity,
-      measurer.plan,
-      measurer.rule,
-      engine.status.name,
-      next,
-    );
+    columns.endTicket(measurer.currentRef!, measurer.severity, measurer.plan, measurer.rule, engine.status.name, next);
   }
   return columns.finish();
 }

@@ -96,13 +96,11 @@ function measuredSet(
     any = true;
   }
   if (!any) return NO_TARGETS;
-  const made = targetSet(set);
-  if (targets.some((t) => t.clockFrom !== undefined && t.role !== 'typical')) choosing.add(made);
-  return made;
+  return targetSet(
+    set,
+    targets.some((t) => t.clockFrom !== undefined && t.role !== 'typical'),
+  );
 }
-
-/** The target sets with a target whose clock is chosen per ticket (`clockChoice.ts` makes their variants). */
-export const choosing = new WeakSet<TargetSet>();
 
 const byRule = new WeakMap<Policy, Map<string, TargetSet>>();
 
@@ -150,7 +148,8 @@ function toEngineTarget(
         ),
       ),
     ),
-    ...(t.clockFrom === undefined ? {} : { choice: t.clockFrom }),
+    // Every field present, in one order: the engine's hot loops then see one shape of target.
+    choice: t.clockFrom,
     info: Object.freeze({ severity, plan, duration: t.duration, clock: t.clock, source: t.source }),
   });
 }

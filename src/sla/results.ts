@@ -44,6 +44,37 @@ export interface TargetSink {
  * @internal
  */
 export function settleTargets(engine: ClockEngine, now: number, sink: TargetSink): number {
+  return engine.crowded ? settleSorted(engine, now, sink) : settleSingle(engine, now, sink);
+}
+
+/**
+ * {@link settleTargets} with one clock per metric and cycle (the common case): the first response
+ * opened first and cycles open in order, so one pass gives first response and follow-ups, a second
+ * the periodic updates (when there are any), and resolution comes last.
+ */
+function settleSingle(engine: ClockEngine, now: number, sink: TargetSink): number {
+  let next = Number.POSITIVE_INFINITY;
+  const n = engine.clockCount;
+  let resolution: Clock | undefined;
+  let updates = false;
+  for (let i = 0; i < n; i++) {
+    const c = engine.clocks[i]!;
+    if (c.target === undefined) continue;
+    const m = c.metric;
+    if (m === 'resolution') resolution = c;
+    else if (m === 'periodicUpdate') updates = true;
+    else next = settleOne(engine, c, now, sink, next);
+  }
+  if (updates)
+    for (let i = 0; i < n; i++) {
+      const c = engine.clocks[i]!;
+      if (c.metric === 'periodicUpdate' && c.target !== undefined) next = settleOne(engine, c, now, sink, next);
+    }
+  return resolution === undefined ? next : settleOne(engine, resolution, now, sink, next);
+}
+
+/** {@link settleTargets} with several clocks in some metric and cycle: one pass per metric, sorted where needed. */
+function settleSorted(engine: ClockEngine, now: number, sink: TargetSink): number {
   let next = Number.POSITIVE_INFINITY;
   const n = engine.clockCount;
   // First response and resolution open first; cycles after them. One pass per metric present.

@@ -151,9 +151,39 @@ export class StatusHistory {
     }
     const ms = this.thresholdMs;
     const at = this.thresholdAt;
-    for (let j = 0; j < k; j++) ms[j] = thresholdMs(c.ms, list[j]!);
+    let increasing = true;
+    for (let j = 0; j < k; j++) {
+      ms[j] = thresholdMs(c.ms, list[j]!);
+      if (j > 0 && ms[j]! < ms[j - 1]!) increasing = false;
+    }
     ms[k] = c.ms; // the target itself, last
-    // The walk needs increasing open times: the indices sorted by theirs (a stable insertion sort; k is small).
+    let E: number;
+    if (increasing && (k === 0 || ms[k - 1]! <= c.ms)) {
+      // Warnings in order before the target (the common case): the walk fills the instants in place.
+      for (let j = 0; j <= k; j++) at[j] = Number.NaN;
+      E = this.walk(c, t, now, k + 1, ms, at);
+    } else E = this.walkSorted(c, t, now, k);
+    const solvedNow = this.status.category !== 'open';
+    const stopped = c.end !== NONE || solvedNow;
+    const stoppedAt = c.end !== NONE ? c.end : solvedNow ? Math.max(this.solvedSince, c.start) : Number.NaN;
+    const paused = !stopped && !runsOn(this.status, t);
+    for (let j = 0; j <= k; j++) {
+      if (E >= ms[j]!) continue;
+      if (j === k) at[j] = stopped ? addOn(t, stoppedAt, c.ms - E) : paused ? Number.NaN : addOn(t, now, c.ms - E);
+      else at[j] = stopped || paused ? Number.NaN : addOn(t, now, ms[j]! - E);
+    }
+    this.due = at[k]!;
+    this.E = E;
+    this.stoppedAt = stoppedAt;
+    this.state = E > c.ms ? BREACHED : stopped ? ACHIEVED : paused ? PAUSED : RUNNING;
+  }
+
+  /**
+   * The walk of {@link settle} for thresholds out of order, or beyond the target: over their
+   * open times sorted (a stable insertion sort; there are few), the instants put back in place.
+   */
+  private walkSorted(c: Clock, t: EngineTarget, now: number, k: number): number {
+    const ms = this.thresholdMs;
     const order = this.order;
     const sorted = this.sortedMs;
     for (let j = 0; j <= k; j++) {
@@ -169,19 +199,7 @@ export class StatusHistory {
       this.sortedAt[i] = Number.NaN;
     }
     const E = this.walk(c, t, now, k + 1, sorted, this.sortedAt);
-    for (let i = 0; i <= k; i++) at[order[i]!] = this.sortedAt[i]!;
-    const solvedNow = this.status.category !== 'open';
-    const stopped = c.end !== NONE || solvedNow;
-    const stoppedAt = c.end !== NONE ? c.end : solvedNow ? Math.max(this.solvedSince, c.start) : Number.NaN;
-    const paused = !stopped && !runsOn(this.status, t);
-    for (let j = 0; j <= k; j++) {
-      if (E >= ms[j]!) continue;
-      if (j === k) at[j] = stopped ? addOn(t, stoppedAt, c.ms - E) : paused ? Number.NaN : addOn(t, now, c.ms - E);
-      else at[j] = stopped || paused ? Number.NaN : addOn(t, now, ms[j]! - E);
-    }
-    this.due = at[k]!;
-    this.E = E;
-    this.stoppedAt = stoppedAt;
-    this.state = E > c.ms ? BREACHED : stopped ? ACHIEVED : paused ? PAUSED : RUNNING;
+    for (let i = 0; i <= k; i++) this.thresholdAt[order[i]!] = this.sortedAt[i]!;
+    return E;
   }
 }

@@ -42,6 +42,9 @@ export class TimelineReader {
   fields: TicketFields = NO_FIELDS;
   rule: RuleMatch | null = null;
   readonly vocabulary: Vocabulary;
+  /** The vocabulary's statuses by name, and a new ticket's status (read for every event). */
+  private readonly statuses: ReadonlyMap<string, Status>;
+  private readonly initial: Status;
 
   constructor(
     readonly policy: Policy,
@@ -52,6 +55,8 @@ export class TimelineReader {
     this.account = rebased(this.at, () => readAccount(account));
     this.targets = this.targetsOf(this.account);
     this.vocabulary = vocabularyOf(policy);
+    this.statuses = this.vocabulary.byName;
+    this.initial = this.vocabulary.initial;
   }
 
   /** Where the ticket sits in the caller's input: `[]`, or `['tickets', 3]`. */
@@ -109,7 +114,7 @@ export class TimelineReader {
    * timeline, are read here; the other kinds by {@link readOther}, so that this stays small.
    */
   read(raw: TicketEvent): EngineEvent {
-    if (!isPlainObject(raw)) this.fail(undefined, 'an event object { type, at, … }', raw);
+    if (this.closed || !isPlainObject(raw)) this.refuse(raw);
     // Fields are read directly; under a polluted Object.prototype, from a copy of the own ones.
     const e = this.cleanPrototype ? raw : ownFields(raw);
     const type = e['type'];
@@ -119,21 +124,29 @@ export class TimelineReader {
       this.checkKeys(e, REPLY_KEYS, author === undefined ? 0 : 1);
       if (author !== 'agent' && author !== 'customer' && author !== 'automatic')
         this.fail('author', 'agent, customer or automatic', author);
-      return this.emit(at, author, this.vocabulary.initial);
+      return this.emit(at, author, this.initial);
     }
     if (type === 'status') {
       const s = e['status'];
       this.checkKeys(e, STATUS_KEYS, s === undefined ? 0 : 1);
-      const v = this.vocabulary;
-      const status =
-        typeof s === 'string'
-          ? (v.byName.get(s) ?? (s === 'reopened' && !v.custom ? v.byName.get('open') : undefined))
-          : undefined;
-      if (status === undefined) this.fail('status', `a status of the policy (${v.names})`, s);
+      const status = (typeof s === 'string' ? this.statuses.get(s) : undefined) ?? this.otherStatus(s);
       if (status.category === 'closed') this.closed = true;
       return this.emit(at, 'status', status);
     }
     return this.readOther(e, at, type);
+  }
+
+  /** Refuses an event after a closed status, or one that is not an event object. */
+  private refuse(raw: unknown): never {
+    if (this.closed) this.fail(undefined, 'no event after the ticket was closed', raw);
+    return this.fail(undefined, 'an event object { type, at, … }', raw);
+  }
+
+  /** A status name the vocabulary does not hold: `reopened` (read as `open`) by default, else refused. */
+  private otherStatus(s: unknown): Status {
+    const v = this.vocabulary;
+    if (s === 'reopened' && !v.custom) return v.byName.get('open')!;
+    return this.fail('status', `a status of the policy (${v.names})`, s);
   }
 
   /** The instant of the next event, checked: valid, and not before the previous one. */
@@ -151,7 +164,6 @@ export class TimelineReader {
       this.fail('at', `events in time order (an instant not before the previous event's, ${previous})`, value);
     }
     if (this.count === 0 && type !== 'created') this.fail('type', 'the timeline to start with "created"', type);
-    if (this.closed) this.fail(undefined, 'no event after the ticket was closed', e);
     return at;
   }
 
@@ -194,7 +206,7 @@ export class TimelineReader {
       case 'created':
         this.checkKeys(e, CREATED_KEYS, (e['severity'] === undefined ? 0 : 1) + (e['fields'] === undefined ? 0 : 1));
         severity = this.checkSeverity(e['severity'], targets, false);
-        fields = mergeFields(NO_FIELDS, e['fields'], this.here('fields'));
+        if (e['fields'] !== undefined) fields = mergeFields(NO_FIELDS, e['fields'], this.here('fields'));
         break;
       case 'fields':
         this.checkKeys(e, FIELDS_KEYS, -1);
@@ -228,7 +240,7 @@ export class TimelineReader {
     this.account = account;
     this.targets = targets;
     this.fields = fields;
-    const event = this.emit(at, type === 'created' ? 'created' : 'retarget', this.vocabulary.initial);
+    const event = this.emit(at, type === 'created' ? 'created' : 'retarget', this.initial);
     event.targets = this.select();
     return event;
   }
