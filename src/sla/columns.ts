@@ -14,13 +14,6 @@ import type { PolicyRef } from './types.js';
 /** Tickets measured before the builder projects the room its tables need. */
 const PROBE = 1024;
 
-/** A list of `size` references with the first `used` of `a`. */
-function grownRefs<T>(a: T[], size: number, used: number): T[] {
-  const b = refArrayOf<T>(size);
-  for (let i = 0; i < used; i++) b[i] = a[i]!;
-  return b;
-}
-
 function grownBytes(a: Uint8Array, size: number): Uint8Array {
   const b = new Uint8Array(size);
   b.set(a);
@@ -65,8 +58,6 @@ export class ColumnsBuilder implements TargetSink {
   private warnings = 0;
   private readonly warningTable: NumberTable;
   private reached: Uint8Array;
-  /** Each threshold row's threshold (its id, percentage or duration past the target, filled in at the end). */
-  private thresholdRefs: EngineThreshold[];
 
   constructor(private readonly ticketCount: number) {
     this.nextCheckAt = new Float64Array(ticketCount);
@@ -82,7 +73,6 @@ export class ColumnsBuilder implements TargetSink {
     this.info = refArrayOf(this.targets.capacity);
     this.codes = new Uint8Array(this.targets.capacity);
     this.reached = new Uint8Array(this.warningTable.capacity);
-    this.thresholdRefs = refArrayOf(this.warningTable.capacity);
   }
 
   /** Room for row `r` of the targets (a full table), in the number table and beside it. */
@@ -115,7 +105,6 @@ export class ColumnsBuilder implements TargetSink {
     if (warnings > this.warningTable.capacity) {
       this.warningTable.resize(warnings);
       this.reached = grownBytes(this.reached, warnings);
-      this.thresholdRefs = grownRefs(this.thresholdRefs, warnings, this.warnings);
     }
   }
 
@@ -153,15 +142,11 @@ export class ColumnsBuilder implements TargetSink {
     for (let j = 0; j < list.length; j++) {
       const k = this.warnings++;
       const wt = this.warningTable;
-      if (k >= wt.capacity && wt.reserve(k)) {
-        this.reached = grownBytes(this.reached, wt.capacity);
-        this.thresholdRefs = grownRefs(this.thresholdRefs, wt.capacity, k);
-      }
+      if (k >= wt.capacity && wt.reserve(k)) this.reached = grownBytes(this.reached, wt.capacity);
       wt.index[k] = r;
       wt.floats[W_ELAPSED]![k] = thMs[j]!;
       wt.floats[W_AT]![k] = thAt[j]!;
       this.reached[k] = E >= thMs[j]! ? 1 : 0;
-      this.thresholdRefs[k] = list[j]!;
     }
   }
 
@@ -215,12 +200,16 @@ export class ColumnsBuilder implements TargetSink {
     const thresholdId = refArrayOf<string>(m);
     const percent = w.floats[W_PERCENT]!;
     const afterMs = w.floats[W_AFTER]!;
-    for (let k = 0; k < m; k++) {
-      reached[k] = this.reached[k] === 1;
-      const th = this.thresholdRefs[k]!;
-      thresholdId[k] = th.id;
-      percent[k] = th.kind === 'percent' ? th.value : Number.NaN;
-      afterMs[k] = th.kind === 'after' ? th.value : Number.NaN;
+    for (let k = 0; k < m; k++) reached[k] = this.reached[k] === 1;
+    // Each target row has its target's thresholds, in order: their ids and amounts come from there.
+    for (let r = 0, k = 0; r < n; r++) {
+      const list = info[r]!.thresholds;
+      for (let j = 0; j < list.length; j++, k++) {
+        const th = list[j]!;
+        thresholdId[k] = th.id;
+        percent[k] = th.kind === 'percent' ? th.value : Number.NaN;
+        afterMs[k] = th.kind === 'after' ? th.value : Number.NaN;
+      }
     }
     return Object.freeze({
       tickets: Object.freeze({

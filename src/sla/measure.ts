@@ -69,7 +69,7 @@ export function measure(
 export class TicketMeasurer {
   readonly nowMs: number;
   /** One reader per policy version met (one for a plain policy): a reader reads tickets of one version. */
-  private readonly readers = new Map<Policy, TimelineReader>();
+  private readers: Map<Policy, TimelineReader> | undefined;
   private readonly engine = new ClockEngine();
 
   constructor(
@@ -115,10 +115,12 @@ export class TicketMeasurer {
       this.currentRef = policyRef(policy);
     }
     let reader =
-      this.lastReader !== undefined && this.lastReader.policy === policy ? this.lastReader : this.readers.get(policy);
+      this.lastReader !== undefined && this.lastReader.policy === policy ? this.lastReader : this.readers?.get(policy);
     if (reader === undefined) {
       reader = new TimelineReader(policy, account, ticket);
-      this.readers.set(policy, reader);
+      // A second version of a batch: readers are kept per version from then on.
+      if (this.lastReader !== undefined)
+        (this.readers ??= new Map([[this.lastReader.policy, this.lastReader]])).set(policy, reader);
     } else reader.begin(account, ticket);
     this.lastReader = reader;
     if (!Array.isArray(timeline) || timeline.length === 0) {

@@ -179,6 +179,8 @@ export class RowSink implements TargetSink {
 /** What a ticket's result says besides its targets: the policy version, severity, plan and rule at `now`. @internal */
 export interface TicketAtNow {
   readonly current: Policy | undefined;
+  /** `policyRef(current)`, when the caller keeps it. */
+  readonly currentRef?: PolicyRef | undefined;
   readonly severity: string | null;
   readonly plan: string | null;
   readonly rule: RuleMatch | null;
@@ -204,7 +206,7 @@ export function collectResults(engine: ClockEngine, ticket: TicketAtNow, now: nu
   sink.out = count === 0 ? [] : new Array<TargetMeasurement>(count);
   const next = settleTargets(engine, now, sink);
   return Object.freeze({
-    policy: policyRef(ticket.current!),
+    policy: ticket.currentRef ?? policyRef(ticket.current!),
     severity: ticket.severity,
     plan: ticket.plan,
     rule: ticket.rule,
