@@ -12,4 +12,6 @@ import { runWithGc } from './respawn.js';
 await runWithGc(import.meta.url, 'sla.bench', async () => {
   const { run } = await import('./slaSuite.js');
   run();
+  const { runHelpdesk } = await import('./slaHelpdesk.js');
+  runHelpdesk();
 });
