@@ -5,6 +5,7 @@ import {
   classify,
   dedicatedSupport,
   type FactName,
+  type PolicyDefinition,
   parsePolicy,
   type ProblemFacts,
   standardSupport,
@@ -319,5 +320,60 @@ describe('classify: order of evaluation', () => {
     const c = classify(standard, { dataLoss: undefined, coreFunction: 'misbehaving' } as unknown as ProblemFacts);
     expect(incident(c).severity.id).toBe('minor');
     expect(c.unusedFacts).toEqual([]);
+  });
+});
+
+describe('classify: where facts fit no level literally (unless)', () => {
+  function nearest(c: Classification) {
+    const i = incident(c);
+    if (i.fit !== 'nearest') throw new Error(`expected a nearest fit, got ${i.fit}`);
+    return i;
+  }
+
+  it('every answer of the presets is literal (one minimal fact set per criterion)', () => {
+    for (const row of STANDARD_ROWS.filter((r) => r.kind === 'incident'))
+      expect(incident(classify(standard, row.facts)).fit).toBe('literal');
+    for (const row of VIP_ROWS) expect(incident(classify(dedicated, row.facts)).fit).toBe('literal');
+  });
+
+  // A small scale of its own, to pin the rule down beyond the presets.
+  const scaleWith = (levels: unknown[]) =>
+    parsePolicy({
+      schemaVersion: 1,
+      id: 'p',
+      name: { en: 'P' },
+      source: { title: 'T', documents: ['D'], readOn: '2026-01-01' },
+      calendars: { c: { zone: 'UTC', week: { 1: [['09:00', '17:00']] } } },
+      severityScales: { s: { label: { en: 'S' }, levels } },
+      plans: { p: { label: { en: 'P' }, rank: 1, severityScale: 's' } },
+    } as unknown as PolicyDefinition);
+  const level = (id: string, rank: number, criteria: unknown[]) => ({ id, rank, label: { en: id }, criteria });
+
+  it('an `unless` on the most severe level keeps the answer there, nearest', () => {
+    const policy = scaleWith([
+      level('high', 1, [{ id: 'h', text: { en: 'H' }, when: { service: ['down'] }, unless: { workaround: [false] } }]),
+      level('low', 2, [{ id: 'l', text: { en: 'L' }, when: { service: ['degraded', 'down'] } }]),
+    ]);
+    const c = nearest(classify(policy, { service: 'down', workaround: false }));
+    expect([c.severity.id, c.criterion.id]).toEqual(['high', 'h']);
+    expect(c.reason).toContain('"high" is the most severe level, so the answer stays there.');
+    expect(incident(classify(policy, { service: 'down', workaround: true })).fit).toBe('literal');
+  });
+
+  it('a literal criterion of the same level does not undo another one going beyond it (so worse facts never lower the severity)', () => {
+    const policy = scaleWith([
+      level('high', 1, [{ id: 'h', text: { en: 'H' }, when: { dataLoss: ['unrecoverable'] } }]),
+      level('mid', 2, [
+        { id: 'm1', text: { en: 'M1' }, when: { service: ['down'] }, unless: { affectedUsers: ['all'] } },
+        { id: 'm2', text: { en: 'M2' }, when: { coreFunction: ['disabled'] } },
+      ]),
+    ]);
+    const beyond = nearest(classify(policy, { service: 'down', affectedUsers: 'all' }));
+    expect(beyond.severity.id).toBe('high');
+    const worse = nearest(classify(policy, { service: 'down', affectedUsers: 'all', coreFunction: 'disabled' }));
+    expect(worse.severity.id).toBe('high');
+    expect(incident(classify(policy, { service: 'down', affectedUsers: 'some', coreFunction: 'disabled' })).fit).toBe(
+      'literal',
+    );
   });
 });
