@@ -51,7 +51,13 @@ export type {
   SeverityTargets,
 } from './policy/entitlementTypes.js';
 export { classify } from './triage/classify.js';
-export type { Classification, ClassificationBase, ClassifyOptions, MatchedCriterion } from './triage/classify.js';
+export type {
+  Classification,
+  ClassificationBase,
+  ClassificationFit,
+  ClassifyOptions,
+  MatchedCriterion,
+} from './triage/classify.js';
 export type { ProblemFacts } from './triage/facts.js';
 export { assessScope } from './triage/assessScope.js';
 export type { ScopeRequest, ScopeAssessment } from './triage/assessScope.js';

@@ -69,3 +69,30 @@ describe('cross-field checks on severity mappings', () => {
     ]);
   });
 });
+
+describe("cross-field checks on a criterion's unless", () => {
+  const minor = (doc: Record<string, any>) => doc.severityScales.incident.levels[2].criteria[0];
+
+  it('an unless must exclude every value worse than one it excludes, as a when must accept them', () => {
+    expect(issuesAfter((doc) => (minor(doc).unless = { businessImpact: ['significant'] }))).toEqual([
+      {
+        code: 'invalid_rule',
+        path: 'severityScales.incident.levels.2.criteria.0.unless.businessImpact',
+        message:
+          'severityScales.incident.levels[2].criteria[0].unless.businessImpact: expected every value at least as severe as "significant" (so that worse facts never lower the severity), missing "halted"',
+      },
+    ]);
+  });
+
+  it('an unless names at least one fact (an empty one would exclude everything)', () => {
+    expect(issuesAfter((doc) => (minor(doc).unless = {})).map((i) => `${i.code} ${i.path}`)).toEqual([
+      'invalid_rule severityScales.incident.levels.2.criteria.0.unless',
+    ]);
+  });
+
+  it('an unless may name the request kind with any values, and facts its when does not name', () => {
+    expect(
+      issuesAfter((doc) => (minor(doc).unless = { requestType: ['question'], dataLoss: ['unrecoverable'] })),
+    ).toEqual([]);
+  });
+});

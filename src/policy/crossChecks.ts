@@ -1,7 +1,7 @@
 import type { ErrorCode, ValidationIssue } from '../errors.js';
 import { formatPath } from '../errors.js';
 import { tryParseDuration } from './duration.js';
-import { FACT_VALUES, ORDERED_FACTS } from './facts.js';
+import { checkCriteria } from './criteriaChecks.js';
 import type { Policy } from './schema.js';
 import { checkSla, targetClockRefs } from './slaChecks.js';
 
@@ -52,7 +52,8 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
         add('invalid_locale', [...path, l], `expected only declared locales (${p.locales.join(', ')}), got "${l}"`);
   });
 
-  // Severity scales: unique level ids and ranks, and criterion ids unique across the whole scale.
+  // Severity scales: unique level ids and ranks, criterion ids unique across the whole scale, and
+  // criteria that keep classification monotone (criteriaChecks.ts).
   for (const [scaleId, scale] of Object.entries(p.severityScales)) {
     const base = ['severityScales', scaleId];
     unique(scale.levels, [...base, 'levels'], 'level');
@@ -65,36 +66,7 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
       unique(level.criteria, [...base, 'levels', i, 'criteria'], 'criterion', criteria),
     );
     unique(scale.notIncident ?? [], [...base, 'notIncident'], 'criterion', criteria);
-    // Monotone classification: a level's criterion that accepts a value accepts every worse one,
-    // and "not an incident" never depends on how bad things are.
-    scale.levels.forEach((level, i) =>
-      level.criteria.forEach((c, j) => {
-        for (const fact of ORDERED_FACTS) {
-          const values = c.when[fact] as readonly unknown[] | undefined;
-          if (values === undefined) continue;
-          const scaleValues = FACT_VALUES[fact] as readonly unknown[];
-          const least = Math.min(...values.map((v) => scaleValues.indexOf(v)));
-          const missing = scaleValues.slice(least).filter((v) => !values.includes(v));
-          if (missing.length > 0) {
-            add(
-              'invalid_rule',
-              [...base, 'levels', i, 'criteria', j, 'when', fact],
-              `expected every value at least as severe as ${JSON.stringify(scaleValues[least])} (so that worse facts never lower the severity), missing ${missing.map((v) => JSON.stringify(v)).join(', ')}`,
-            );
-          }
-        }
-      }),
-    );
-    (scale.notIncident ?? []).forEach((c, j) => {
-      for (const fact of ORDERED_FACTS) {
-        if (c.when[fact] !== undefined)
-          add(
-            'invalid_rule',
-            [...base, 'notIncident', j, 'when', fact],
-            `expected only the request's kind (requestType, expectedBehaviour, inScope) in a "not an incident" criterion, got ${fact}`,
-          );
-      }
-    });
+    checkCriteria(scale, base, add);
   }
   const levelsOf = (scaleId: string) => new Set(p.severityScales[scaleId]?.levels.map((l) => l.id) ?? []);
 

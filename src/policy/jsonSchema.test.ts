@@ -141,6 +141,24 @@ describe('the shipped JSON Schema of a policy', () => {
       'invalid_rule',
     ],
     [
+      'an unless that excludes a value but not a worse one',
+      (p) => (scale(p).levels[2].criteria[0].unless = { businessImpact: ['significant'] }),
+      '/severityScales/incident/levels/2/criteria/0/unless/businessImpact',
+      'invalid_rule',
+    ],
+    [
+      'an unless that names no fact',
+      (p) => (scale(p).levels[2].criteria[0].unless = {}),
+      '/severityScales/incident/levels/2/criteria/0/unless',
+      'invalid_rule',
+    ],
+    [
+      'an unless on a "not an incident" criterion',
+      (p) => (scale(p).notIncident[0].unless = { requestType: ['bug'] }),
+      '/severityScales/incident/notIncident/0',
+      'invalid_definition',
+    ],
+    [
       'an ordered fact in a "not an incident" criterion',
       (p) => (scale(p).notIncident[0].when.service = ['down']),
       '/severityScales/incident/notIncident/0/when/service',

@@ -9,9 +9,9 @@ import { PolicySchema } from './schema.js';
  * exist), and adds what JSON Schema can say of the checks zod does not carry: prototype keys
  * (`__proto__`, `constructor`, `prototype`) refused wherever an object takes free keys, zone names
  * (an `enum` of the IANA names this runtime accepts, in canonical spelling, and `UTC±HH:MM`),
- * locales (English first, each once; a text's keys in locale form), monotone severity criteria, a
- * partial scope rule's `stillCovered`, a reply target in the expected reply's unit, and warning
- * percentages that do not repeat.
+ * locales (English first, each once; a text's keys in locale form), monotone severity criteria
+ * (`when` and `unless`, which names some fact), a partial scope rule's `stillCovered`, a reply
+ * target in the expected reply's unit, and warning percentages that do not repeat.
  *
  * It cannot check the rest, listed in `docs/policies.md` ("What the JSON Schema cannot check"):
  * references between ids, unique ids and ranks, a text in exactly the declared locales, an add-on

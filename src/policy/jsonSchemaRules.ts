@@ -51,7 +51,7 @@ function forEachSchema(node: unknown, visit: (schema: Node) => void): void {
   for (const value of Object.values(node)) forEachSchema(value, visit);
 }
 
-/** A severity criterion's condition lists, for each ordered fact, a value and every worse one. */
+/** A severity criterion's condition (`when` or `unless`) lists, for each ordered fact, a value and every worse one. */
 function monotoneCondition(): Node[] {
   return ORDERED_FACTS.flatMap((fact) => {
     const values = FACT_VALUES[fact] as readonly unknown[];
@@ -79,9 +79,12 @@ export function addPolicyRules(schema: Node): Node {
   // Locales: English first, each once.
   Object.assign(at(schema, 'properties/locales'), { uniqueItems: true, allOf: [{ prefixItems: [{ const: 'en' }] }] });
 
-  // Severity criteria: monotone in the ordered facts; "not an incident" never names one.
+  // Severity criteria: `when` and `unless` monotone in the ordered facts, `unless` naming some fact;
+  // "not an incident" never names an ordered fact.
   const scale = 'properties/severityScales/additionalProperties/properties';
-  at(schema, `${scale}/levels/items/properties/criteria/items/properties/when`)['allOf'] = monotoneCondition();
+  const criterion = `${scale}/levels/items/properties/criteria/items/properties`;
+  at(schema, `${criterion}/when`)['allOf'] = monotoneCondition();
+  Object.assign(at(schema, `${criterion}/unless`), { allOf: monotoneCondition(), minProperties: 1 });
   const notIncident = at(schema, `${scale}/notIncident/items/properties/when/properties`);
   for (const fact of ORDERED_FACTS) notIncident[fact] = false;
 

@@ -99,6 +99,13 @@ export const AccountTypeSchema = z.strictObject({
 
 const criterion = z.strictObject({ id, text: TextSchema, when: ConditionSchema });
 /**
+ * A level's criterion. `unless` names facts that go beyond what the level describes (Minor's "no
+ * major impact on overall usability"): when `when` matches and `unless` does too, the criterion does
+ * not fit literally and `classify` answers the next more severe level, marked `nearest`. Like `when`,
+ * it lists for each ordered fact a value and every worse one, and names at least one fact.
+ */
+const levelCriterion = criterion.extend({ unless: ConditionSchema.optional() });
+/**
  * A "not an incident" criterion. `decides: 'before_levels'` settles the matter whatever the levels
  * say (expected behaviour, out of scope); `after_levels` (the default) applies only when no level
  * matches (a question that reveals data loss is still an incident).
@@ -118,7 +125,7 @@ export const SeverityScaleSchema = z.strictObject({
         label: TextSchema,
         definition: TextSchema.optional(),
         /** The facts that put a request on this level (for `classify`); none when absent. */
-        criteria: z.array(criterion).max(50).default([]),
+        criteria: z.array(levelCriterion).max(50).default([]),
         examples: z.array(TextSchema).max(20).optional(),
       }),
     )

@@ -8,14 +8,14 @@ const sev = (
   rank: number,
   label: string,
   definition: string,
-  when: Record<string, unknown[]>,
+  condition: { when: Record<string, unknown[]>; unless?: Record<string, unknown[]> },
   examples: string[] = [],
 ) => ({
   id,
   rank,
   label: t(label),
   definition: t(definition),
-  criteria: [{ id: `${id}.definition`, text: t(definition), when }],
+  criteria: [{ id: `${id}.definition`, text: t(definition), ...condition }],
   ...(examples.length > 0 ? { examples: examples.map(t) } : {}),
 });
 
@@ -43,6 +43,9 @@ const sev = (
  *   Bugfix and 5 Request "1 business day or less" — on `dedicated-hours`. "Within 1-2 hours,
  *   typically right away" and "within 24 hours" are informational (`typical`); "keep you in the
  *   loop" (Severities 3–5) sets no figure, so it is a feature of the add-on, not a measured target.
+ * - Severity 2 "Cloud services are operational but exhibit highly degraded performance" — a
+ *   degraded service, `unless` it is down (then the facts go beyond Severity 2; `classify` answers
+ *   Severity 1, `nearest`, when the workaround or the impact keep it from Severity 1 literally).
  *
  * @example
  * ```ts
@@ -85,36 +88,29 @@ export const dedicatedSupport: PolicyDefinition = deepFreeze({
           1,
           'Severity 1 Critical',
           'Service is down or unavailable. The situation halts customer business operations, and no procedural workaround exists.',
-          {
-            service: ['down'],
-            businessImpact: ['halted'],
-            workaround: [false],
-          },
+          { when: { service: ['down'], businessImpact: ['halted'], workaround: [false] } },
         ),
         sev(
           'sev2',
           2,
           'Severity 2 High',
           'Significant performance degradation. Cloud services are operational but exhibit highly degraded performance to the point of significant impact on usage.',
-          {
-            service: ['degraded', 'down'],
-          },
+          // "Cloud services are operational": a service that is down is beyond Severity 2.
+          { when: { service: ['degraded', 'down'] }, unless: { service: ['down'] } },
         ),
         sev(
           'sev3',
           3,
           'Severity 3 Standard',
           'A partial loss of cloud services with an impact on customer business. For example, new emails are not being fetched, or a specific integration is not working.',
-          {
-            service: ['partial_loss', 'degraded', 'down'],
-          },
+          { when: { service: ['partial_loss', 'degraded', 'down'] } },
         ),
         sev(
           'sev4',
           4,
           'Severity 4 Bugfix',
           'Inquiry regarding a bug (a non-critical issue).',
-          { requestType: ['bug', 'incident'] },
+          { when: { requestType: ['bug', 'incident'] } },
           [
             'You’re experiencing a specific malfunction when using LiveAgent (e.g., a specific rule condition does not work or similar).',
           ],
@@ -124,9 +120,7 @@ export const dedicatedSupport: PolicyDefinition = deepFreeze({
           5,
           'Severity 5 Request',
           'Request for a setup consultation, new feature suggestion, or any other question for our support.',
-          {
-            requestType: ['request', 'question', 'how_to'],
-          },
+          { when: { requestType: ['request', 'question', 'how_to'] } },
           ['Setting up automation rules, consulting a use case, asking about a feature, or similar.'],
         ),
       ],

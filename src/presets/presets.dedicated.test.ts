@@ -173,6 +173,18 @@ describe('dedicatedSupport preset: VIP severities (SPEC §2–3)', () => {
     ]);
     expect(level.criteria.map((c) => c.when.requestType)).toEqual([['bug', 'incident']]);
   });
+
+  it('sev2: "Cloud services are operational", so a service that is down is beyond it (unless), not Severity 2 literally', () => {
+    quote('Cloud services are operational but exhibit highly degraded performance');
+    quote('Service is down or unavailable.');
+    const [criterion] = defined(
+      vip.levels.find((l) => l.id === 'sev2'),
+      'sev2',
+    ).criteria;
+    expect([criterion?.when, criterion?.unless]).toEqual([{ service: ['degraded', 'down'] }, { service: ['down'] }]);
+    // No other level excludes anything: their sentences fit whatever worse facts come with them.
+    expect(vip.levels.flatMap((l) => l.criteria).filter((c) => c.unless !== undefined)).toEqual([criterion]);
+  });
 });
 
 describe('dedicatedSupport preset: VIP SLA targets (SPEC §2)', () => {

@@ -304,6 +304,20 @@ describe('standardSupport preset: incident severities (SPEC §3)', () => {
     );
   });
 
+  it('Minor: "No major impact on overall usability" excludes a significant or halted business impact (unless)', () => {
+    quote('000', 'No major impact on overall usability.');
+    quote('003', 'la incidencia no tiene ningún efecto importante en la usabilidad de la plataforma.');
+    // The same words as Critical's "significant operational impact" and Major's "severely degraded".
+    quote('000', 'with significant operational impact and no workaround.');
+    const [criterion] = level('minor').criteria;
+    expect(criterion?.when).toEqual({ coreFunction: ['misbehaving', 'degraded', 'disabled'] });
+    expect(criterion?.unless).toEqual({ businessImpact: ['significant', 'halted'] });
+    expect(level('major').criteria.find((c) => c.id === 'major.severely-degraded')?.when.businessImpact).toEqual(
+      criterion?.unless?.businessImpact,
+    );
+    expect(scale.levels.flatMap((l) => l.criteria).filter((c) => c.unless !== undefined)).toEqual([criterion]);
+  });
+
   it('a question or how-to is not an incident: it is answered with the documentation', () => {
     quote('000', 'Redirects you to documentation if the answer is already available in the Support Center.');
     expect(scale.notIncident?.[0]).toMatchObject({

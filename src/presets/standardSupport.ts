@@ -38,6 +38,9 @@ const weekdays: [string, string][] = [['08:00', '18:00']];
  * - "Support format is provided through the integrated ticketing system available in the PIM
  *   platform" (the partner articles) — a Solution Partner's channel is the ticket, whatever its
  *   client's plan offers.
+ * - Minor: "Core functionality is not behaving as expected." and "No major impact on overall
+ *   usability." — a misbehaving, degraded or disabled core function, `unless` the business impact
+ *   is significant or halted (then the facts go beyond Minor; `classify` answers Major, `nearest`).
  *
  * A preset is an example and a fixture: nothing in the library treats it specially.
  *

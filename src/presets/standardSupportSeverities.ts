@@ -74,6 +74,8 @@ export const standardIncidentScale: PolicyDefinition['severityScales'][string] =
             'Las funcionalidades básicas no se comportan como se espera, mientras que la incidencia no tiene ningún efecto importante en la usabilidad de la plataforma.',
           ),
           when: { coreFunction: ['misbehaving', 'degraded', 'disabled'] },
+          // "No major impact on overall usability": a significant or halted business impact is beyond Minor.
+          unless: { businessImpact: ['significant', 'halted'] },
         },
       ],
     },

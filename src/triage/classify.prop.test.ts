@@ -34,6 +34,10 @@ const factsArb: fc.Arbitrary<ProblemFacts> = fc.record(
   Object.fromEntries(FACTS.map((k) => [k, fc.constantFrom(...(FACT_VALUES[k] as readonly unknown[]))])),
   { requiredKeys: [] },
 ) as fc.Arbitrary<ProblemFacts>;
+/** Random facts, every one given: criteria naming many facts match them more often. */
+const allFactsArb: fc.Arbitrary<ProblemFacts> = fc.record(
+  Object.fromEntries(FACTS.map((k) => [k, fc.constantFrom(...(FACT_VALUES[k] as readonly unknown[]))])),
+) as fc.Arbitrary<ProblemFacts>;
 /** How many steps each ordered fact moves towards its worst value (0 = unchanged). */
 const stepsArb = fc.record(
   Object.fromEntries(ORDERED_FACTS.map((k) => [k, fc.nat({ max: 3 })])) as Record<FactName, fc.Arbitrary<number>>,
@@ -80,9 +84,10 @@ function checkMonotone(policy: Policy, scale: string, f: ProblemFacts, g: Proble
 /** The facts no criterion of the scale names. */
 function unnamedFacts(policy: Policy, scale: string): FactName[] {
   const s = policy.severityScales[scale]!;
-  const named = new Set(
-    [...s.levels.flatMap((l) => l.criteria), ...(s.notIncident ?? [])].flatMap((c) => Object.keys(c.when)),
-  );
+  const named = new Set([
+    ...[...s.levels.flatMap((l) => l.criteria), ...(s.notIncident ?? [])].flatMap((c) => Object.keys(c.when)),
+    ...s.levels.flatMap((l) => l.criteria).flatMap((c) => Object.keys(c.unless ?? {})),
+  ]);
   return FACTS.filter((k) => !named.has(k));
 }
 
@@ -101,14 +106,27 @@ function checkUnusedFact(policy: Policy, scale: string, f: ProblemFacts, k: Fact
 
 /** A copy of the definition in which no criterion of `scale` names the fact `k` (still a valid policy). */
 function withoutFact(def: PolicyDefinition, scale: string, k: FactName): PolicyDefinition {
+  type Criterion = { when: Record<string, unknown>; unless?: Record<string, unknown> };
   const copy = structuredClone(def) as unknown as {
-    severityScales: Record<
-      string,
-      { levels: { criteria: { when: Record<string, unknown> }[] }[]; notIncident?: { when: Record<string, unknown> }[] }
-    >;
+    severityScales: Record<string, { levels: { criteria: Criterion[] }[]; notIncident?: Criterion[] }>;
   };
   const s = copy.severityScales[scale]!;
-  for (const c of [...s.levels.flatMap((l) => l.criteria), ...(s.notIncident ?? [])]) delete c.when[k];
+  for (const c of [...s.levels.flatMap((l) => l.criteria), ...(s.notIncident ?? [])]) {
+    delete c.when[k];
+    if (c.unless === undefined) continue;
+    delete c.unless[k];
+    if (Object.keys(c.unless).length === 0) delete c.unless; // an `unless` names some fact
+  }
+  return copy as unknown as PolicyDefinition;
+}
+
+/** A copy of the definition with every `unless` struck. */
+function withoutUnless(def: PolicyDefinition): PolicyDefinition {
+  const copy = structuredClone(def) as unknown as {
+    severityScales: Record<string, { levels: { criteria: { unless?: unknown }[] }[] }>;
+  };
+  for (const s of Object.values(copy.severityScales))
+    for (const c of s.levels.flatMap((l) => l.criteria)) delete c.unless;
   return copy as unknown as PolicyDefinition;
 }
 
@@ -124,9 +142,10 @@ describe('classify is monotone in the ordered facts', () => {
     expect(compared).toBeGreaterThan(300);
   });
 
-  it('random valid policies (test/arbitraries/policy.ts), on each of their scales', () => {
+  it('random valid policies (test/arbitraries/policy.ts, some criteria with `unless`), on each of their scales', () => {
     let compared = 0;
     let incidents = 0;
+    let nearest = 0;
     fc.assert(
       fc.property(policyArb, fc.nat(), fc.array(pairArb, { minLength: 1, maxLength: 8 }), (def, pick, pairs) => {
         const policy = parsePolicy(def);
@@ -134,13 +153,53 @@ describe('classify is monotone in the ordered facts', () => {
         const scale = scales[pick % scales.length]!;
         for (const { f, g } of pairs) {
           if (checkMonotone(policy, scale, f, g)) compared++;
-          if (classifyOrSkip(policy, g, scale)?.kind === 'incident') incidents++;
+          const c = classifyOrSkip(policy, g, scale);
+          if (c?.kind === 'incident') incidents++;
+          if (c?.kind === 'incident' && c.fit === 'nearest') nearest++;
         }
       }),
       { numRuns: 200 },
     );
     expect(compared).toBeGreaterThan(200);
     expect(incidents).toBeGreaterThan(20); // the property is not vacuous
+    expect(nearest).toBeGreaterThan(5); // nor is it for `unless`
+  });
+
+  it('random valid policies: a criterion going beyond its level never lowers the severity its `when` alone gives', () => {
+    // With every `unless` struck, the answer is the most severe level whose `when` matches; an
+    // `unless` may only move it up, by one level at most, and then the fit is `nearest`.
+    let compared = 0;
+    let moved = 0;
+    fc.assert(
+      fc.property(policyArb, fc.nat(), fc.array(allFactsArb, { minLength: 1, maxLength: 8 }), (def, pick, cases) => {
+        const scale = Object.keys(def.severityScales)[pick % Object.keys(def.severityScales).length]!;
+        const policy = parsePolicy(def);
+        const plain = parsePolicy(withoutUnless(def));
+        const ranks = [...policy.severityScales[scale]!.levels.map((l) => l.rank)].sort((a, b) => a - b);
+        for (const f of cases) {
+          const c = classifyOrSkip(policy, f, scale);
+          const p = classifyOrSkip(plain, f, scale);
+          if (c === null || p === null) continue;
+          compared++;
+          expect(p.kind === 'incident' ? p.fit : 'literal').toBe('literal');
+          if (p.kind !== 'incident') {
+            expect(c.kind).toBe(p.kind);
+            continue;
+          }
+          const ci = c.kind === 'incident' ? c : undefined;
+          if (ci === undefined) throw new Error(`expected an incident for ${JSON.stringify(f)}`);
+          const step = ranks.indexOf(p.severity.rank) - ranks.indexOf(ci.severity.rank);
+          expect([0, 1]).toContain(step);
+          if (step === 1) {
+            moved++;
+            expect(ci.fit).toBe('nearest');
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(compared).toBeGreaterThan(250);
+    expect(moved).toBeGreaterThan(5);
   });
 
   it('the worst value of every ordered fact is what the value order says (least → most severe)', () => {

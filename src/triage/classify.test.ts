@@ -5,6 +5,7 @@ import {
   classify,
   dedicatedSupport,
   type FactName,
+  type PolicyDefinition,
   parsePolicy,
   type ProblemFacts,
   standardSupport,
@@ -272,10 +273,9 @@ describe('classify: order of evaluation', () => {
     expect(c.criterion.id).toBe('major.core-functions');
   });
 
-  it('on the vip scale, a halted business with a workaround is sev2, not sev1', () => {
-    expect(
-      incident(classify(dedicated, { service: 'down', businessImpact: 'halted', workaround: true })).severity.id,
-    ).toBe('sev2');
+  it('on the vip scale, a halted business with a workaround is no longer sev1 literally', () => {
+    const c = incident(classify(dedicated, { service: 'down', businessImpact: 'halted', workaround: true }));
+    expect([c.severity.id, c.fit]).toEqual(['sev1', 'nearest']); // see "where facts fit no level literally"
   });
 
   it('not-incident criteria are tried only when no level matches: a question about a misbehaving core function is a minor incident', () => {
@@ -319,5 +319,116 @@ describe('classify: order of evaluation', () => {
     const c = classify(standard, { dataLoss: undefined, coreFunction: 'misbehaving' } as unknown as ProblemFacts);
     expect(incident(c).severity.id).toBe('minor');
     expect(c.unusedFacts).toEqual([]);
+  });
+});
+
+describe('classify: where facts fit no level literally (unless)', () => {
+  function nearest(c: Classification) {
+    const i = incident(c);
+    if (i.fit !== 'nearest') throw new Error(`expected a nearest fit, got ${i.fit}`);
+    return i;
+  }
+
+  it('standardSupport: a misbehaving core function with a halted business is beyond Minor ("No major impact on overall usability"), so Major, nearest', () => {
+    expect(seeds.en).toContain(norm('No major impact on overall usability.').replace(/\.$/, ''));
+    const c = nearest(
+      classify(standard, { coreFunction: 'misbehaving', affectedUsers: 'all', businessImpact: 'halted' }),
+    );
+    expect(c.severity.id).toBe('major');
+    expect(c.criterion.id).toBe('minor.not-as-expected');
+    expect(c.criterion.path).toEqual(['severityScales', 'incident', 'levels', 2, 'criteria', 0]);
+    expect(c.excludedFacts).toEqual({ businessImpact: 'halted' });
+    expect(c.decidingFacts).toEqual({ coreFunction: 'misbehaving', businessImpact: 'halted' });
+    expect(c.unusedFacts).toEqual([]);
+    expect(c.reason).toBe(
+      'No criterion of scale "incident" fits the facts literally: "minor.not-as-expected" of level "minor" matches, ' +
+        'but its "unless" excludes businessImpact "halted", which go beyond that level; "major" is the next more severe level.',
+    );
+    expect(
+      nearest(classify(standard, { coreFunction: 'misbehaving', businessImpact: 'significant' })).severity.id,
+    ).toBe('major');
+  });
+
+  it('standardSupport: with no impact, or a minor one, or none given, a misbehaving core function is Minor, literally', () => {
+    for (const businessImpact of ['none', 'minor', undefined] as const) {
+      const facts: ProblemFacts = { coreFunction: 'misbehaving', ...(businessImpact ? { businessImpact } : {}) };
+      const c = incident(classify(standard, facts));
+      expect([c.severity.id, c.fit], String(businessImpact)).toEqual(['minor', 'literal']);
+      expect(c.decidingFacts).toEqual(facts);
+      expect(Object.keys(c)).not.toContain('reason');
+    }
+  });
+
+  it('standardSupport: a more severe level that fits literally wins over a nearest one', () => {
+    const c = incident(
+      classify(standard, { coreFunction: 'misbehaving', service: 'degraded', businessImpact: 'halted' }),
+    );
+    expect([c.severity.id, c.fit, c.criterion.id]).toEqual(['major', 'literal', 'major.severely-degraded']);
+  });
+
+  it('dedicatedSupport: a service down is beyond Severity 2 ("Cloud services are operational"); with a workaround it is Severity 1, nearest', () => {
+    expect(seeds.vip).toContain(norm('Cloud services are operational'));
+    for (const facts of [
+      { service: 'down', workaround: true },
+      { service: 'down', businessImpact: 'halted', workaround: true },
+      { service: 'down', businessImpact: 'significant', workaround: false },
+      { service: 'down' },
+    ] as ProblemFacts[]) {
+      const c = nearest(classify(dedicated, facts));
+      expect(c.severity.id, JSON.stringify(facts)).toBe('sev1');
+      expect(c.criterion.id).toBe('sev2.definition');
+      expect(c.excludedFacts).toEqual({ service: 'down' });
+      expect(c.reason).toContain('"sev1" is the next more severe level');
+    }
+    const literal = incident(classify(dedicated, { service: 'down', businessImpact: 'halted', workaround: false }));
+    expect([literal.severity.id, literal.fit]).toEqual(['sev1', 'literal']);
+    expect(incident(classify(dedicated, { service: 'degraded' })).fit).toBe('literal');
+  });
+
+  it('every answer of the presets is literal (one minimal fact set per criterion)', () => {
+    for (const row of STANDARD_ROWS.filter((r) => r.kind === 'incident'))
+      expect(incident(classify(standard, row.facts)).fit).toBe('literal');
+    for (const row of VIP_ROWS) expect(incident(classify(dedicated, row.facts)).fit).toBe('literal');
+  });
+
+  // A small scale of its own, to pin the rule down beyond the presets.
+  const scaleWith = (levels: unknown[]) =>
+    parsePolicy({
+      schemaVersion: 1,
+      id: 'p',
+      name: { en: 'P' },
+      source: { title: 'T', documents: ['D'], readOn: '2026-01-01' },
+      calendars: { c: { zone: 'UTC', week: { 1: [['09:00', '17:00']] } } },
+      severityScales: { s: { label: { en: 'S' }, levels } },
+      plans: { p: { label: { en: 'P' }, rank: 1, severityScale: 's' } },
+    } as unknown as PolicyDefinition);
+  const level = (id: string, rank: number, criteria: unknown[]) => ({ id, rank, label: { en: id }, criteria });
+
+  it('an `unless` on the most severe level keeps the answer there, nearest', () => {
+    const policy = scaleWith([
+      level('high', 1, [{ id: 'h', text: { en: 'H' }, when: { service: ['down'] }, unless: { workaround: [false] } }]),
+      level('low', 2, [{ id: 'l', text: { en: 'L' }, when: { service: ['degraded', 'down'] } }]),
+    ]);
+    const c = nearest(classify(policy, { service: 'down', workaround: false }));
+    expect([c.severity.id, c.criterion.id]).toEqual(['high', 'h']);
+    expect(c.reason).toContain('"high" is the most severe level, so the answer stays there.');
+    expect(incident(classify(policy, { service: 'down', workaround: true })).fit).toBe('literal');
+  });
+
+  it('a literal criterion of the same level does not undo another one going beyond it (so worse facts never lower the severity)', () => {
+    const policy = scaleWith([
+      level('high', 1, [{ id: 'h', text: { en: 'H' }, when: { dataLoss: ['unrecoverable'] } }]),
+      level('mid', 2, [
+        { id: 'm1', text: { en: 'M1' }, when: { service: ['down'] }, unless: { affectedUsers: ['all'] } },
+        { id: 'm2', text: { en: 'M2' }, when: { coreFunction: ['disabled'] } },
+      ]),
+    ]);
+    const beyond = nearest(classify(policy, { service: 'down', affectedUsers: 'all' }));
+    expect(beyond.severity.id).toBe('high');
+    const worse = nearest(classify(policy, { service: 'down', affectedUsers: 'all', coreFunction: 'disabled' }));
+    expect(worse.severity.id).toBe('high');
+    expect(incident(classify(policy, { service: 'down', affectedUsers: 'some', coreFunction: 'disabled' })).fit).toBe(
+      'literal',
+    );
   });
 });

@@ -43,18 +43,38 @@ export interface ClassificationBase {
 }
 
 /**
- * The result of {@link classify}: a severity with the criterion that matched, "not an incident"
- * with its criterion, or "unclassified" when no criterion matches the facts given.
+ * How the facts fit the level {@link classify} answered. `literal`: a criterion of that level
+ * matches them. `nearest`: none does; a criterion of the level below matched its `when` but its
+ * `unless` excluded the facts (they go beyond what that level describes), so the answer is the next
+ * more severe level, and `reason` says which criterion and which facts.
+ * @category Triage
+ */
+export type ClassificationFit =
+  | { readonly fit: 'literal' }
+  | {
+      readonly fit: 'nearest';
+      /** Which criterion the facts went beyond, and why this level is the nearest. */
+      readonly reason: string;
+      /** The facts the criterion's `unless` excluded, with their values. */
+      readonly excludedFacts: ProblemFacts;
+    };
+
+/**
+ * The result of {@link classify}: a severity with the criterion that decided it and how literally
+ * the facts fit it, "not an incident" with its criterion, or "unclassified" when no criterion
+ * matches the facts given.
  * @category Triage
  */
 export type Classification =
-  | (ClassificationBase & {
-      readonly kind: 'incident';
-      readonly severity: { readonly id: string; readonly rank: number; readonly label: string };
-      readonly criterion: MatchedCriterion;
-      /** The facts the criterion tested, with their values. */
-      readonly decidingFacts: ProblemFacts;
-    })
+  | (ClassificationBase &
+      ClassificationFit & {
+        readonly kind: 'incident';
+        readonly severity: { readonly id: string; readonly rank: number; readonly label: string };
+        /** The criterion that matched; for a `nearest` fit, the one whose `unless` excluded the facts. */
+        readonly criterion: MatchedCriterion;
+        /** The facts the criterion tested (its `when`, and those of its `unless` that were given), with their values. */
+        readonly decidingFacts: ProblemFacts;
+      })
   | (ClassificationBase & {
       readonly kind: 'not_incident';
       readonly criterion: MatchedCriterion;
@@ -62,7 +82,8 @@ export type Classification =
     })
   | (ClassificationBase & { readonly kind: 'unclassified'; readonly reason: string });
 
-type Condition = Policy['severityScales'][string]['levels'][number]['criteria'][number]['when'];
+type Criterion = Policy['severityScales'][string]['levels'][number]['criteria'][number];
+type Condition = Criterion['when'];
 
 /** Whether every fact a condition names was given, with one of the values it lists. */
 function matches(when: Condition, facts: ProblemFacts): boolean {
@@ -74,13 +95,22 @@ function matches(when: Condition, facts: ProblemFacts): boolean {
   return true;
 }
 
-function decidingFacts(when: Condition, facts: ProblemFacts): ProblemFacts {
+/** Whether a criterion's `unless` names facts and all were given with a value it lists. */
+const excludes = (c: Criterion, facts: ProblemFacts) => c.unless !== undefined && matches(c.unless, facts);
+
+/** The given facts among those a condition names, with their values. */
+function givenFacts(condition: Condition | undefined, facts: ProblemFacts): ProblemFacts {
   return Object.fromEntries(
-    Object.keys(when)
-      .filter((k) => when[k as FactName] !== undefined)
+    Object.keys(condition ?? {})
+      .filter((k) => condition?.[k as FactName] !== undefined && facts[k as FactName] !== undefined)
       .map((k) => [k, facts[k as FactName]]),
   ) as ProblemFacts;
 }
+
+const describeFacts = (facts: ProblemFacts) =>
+  Object.entries(facts)
+    .map(([k, v]) => `${k} ${JSON.stringify(v)}`)
+    .join(', ');
 
 /**
  * Classifies a problem on a policy's severity scale from structured facts, and says which
@@ -95,9 +125,18 @@ function decidingFacts(when: Condition, facts: ProblemFacts): ProblemFacts {
  * question or how-to, which is still an incident if it reveals data loss). When nothing matches
  * the result is `unclassified`, never a guess.
  *
+ * A level's criterion may say `unless`: facts that go beyond what the level describes (Minor's "no
+ * major impact on overall usability"). When its `when` matches and its `unless` matches too, the
+ * facts fit that level no longer, and the next more severe level is a candidate instead; the answer
+ * is the most severe level that is a literal match or such a candidate. It says `fit: 'literal'`
+ * when a criterion of that level matches, else `fit: 'nearest'` with a `reason` naming the criterion
+ * and the facts its `unless` excluded. A fact `unless` names that was not given excludes nothing.
+ *
  * Classification is **monotone**: making the facts worse (more users affected, data not
  * recoverable, the workaround gone) never lowers the severity, because `parsePolicy` requires every
- * criterion that accepts a value of an ordered fact to accept every worse value too.
+ * criterion that accepts a value of an ordered fact to accept every worse value too, and every
+ * `unless` that excludes a value to exclude every worse one: worse facts only add candidates or
+ * move one up a level.
  *
  * The standard preset's Critical criteria quote the source: "Data loss with no possible recovery
  * using available backups", "The client cannot access the PIM and it affects all users", "High
@@ -139,7 +178,9 @@ export function classify(policy: Policy, facts: ProblemFacts, options?: Classify
   const scale = policy.severityScales[scaleId]!;
   const choice = chooseLocale(policy.locales, own(opts, 'locale') as string | undefined);
   const named = new Set<string>();
-  for (const level of scale.levels) for (const c of level.criteria) for (const k of Object.keys(c.when)) named.add(k);
+  for (const level of scale.levels)
+    for (const c of level.criteria)
+      for (const k of [...Object.keys(c.when), ...Object.keys(c.unless ?? {})]) named.add(k);
   for (const c of scale.notIncident ?? []) for (const k of Object.keys(c.when)) named.add(k);
   const base: ClassificationBase = {
     scale: scaleId,
@@ -154,16 +195,43 @@ export function classify(policy: Policy, facts: ProblemFacts, options?: Classify
       ...base,
       kind: 'not_incident' as const,
       criterion: { id: c.id, text: localize(c.text, choice), path: ['severityScales', scaleId, 'notIncident', j] },
-      decidingFacts: decidingFacts(c.when, given),
+      decidingFacts: givenFacts(c.when, given),
     });
   };
   const before = notIncident.findIndex((c) => c.decides === 'before_levels' && matches(c.when, given));
   if (before >= 0) return notAnIncident(before);
+  // Levels from the most severe down. A criterion whose `when` matches fits its level literally,
+  // unless its `unless` matches too: then the facts go beyond that level, and the candidate is the
+  // level above. The answer is the most severe candidate, literal when a criterion of it fits.
   const levels = scale.levels.map((level, i) => ({ level, i })).sort((a, b) => a.level.rank - b.level.rank);
-  for (const { level, i } of levels) {
-    const j = level.criteria.findIndex((c) => matches(c.when, given));
-    if (j < 0) continue;
-    const c = level.criteria[j]!;
+  const fits = levels.map(({ level }) => ({
+    literal: level.criteria.findIndex((c) => matches(c.when, given) && !excludes(c, given)),
+    exceeded: level.criteria.findIndex((c) => matches(c.when, given) && excludes(c, given)),
+  }));
+  const exceededAt = (p: number) => (fits[p]?.exceeded ?? -1) >= 0;
+  const candidate = fits.findIndex((f, p) => f.literal >= 0 || exceededAt(p) || exceededAt(p + 1));
+  if (candidate >= 0) {
+    const { level } = levels[candidate]!;
+    const literal = fits[candidate]!.literal;
+    // Nearest: the criterion the facts went beyond, on the level below (or this one, the most severe).
+    const from = literal >= 0 || !exceededAt(candidate + 1) ? candidate : candidate + 1;
+    const j = literal >= 0 ? literal : fits[from]!.exceeded;
+    const source = levels[from]!;
+    const c = source.level.criteria[j]!;
+    const unlessFacts = givenFacts(c.unless, given);
+    const fit =
+      literal >= 0
+        ? { fit: 'literal' as const }
+        : {
+            fit: 'nearest' as const,
+            reason:
+              `No criterion of scale "${scaleId}" fits the facts literally: "${c.id}" of level "${source.level.id}" matches, ` +
+              `but its "unless" excludes ${describeFacts(unlessFacts)}, which go beyond that level; ` +
+              (from === candidate
+                ? `"${level.id}" is the most severe level, so the answer stays there.`
+                : `"${level.id}" is the next more severe level.`),
+            excludedFacts: unlessFacts,
+          };
     return deepFreeze({
       ...base,
       kind: 'incident' as const,
@@ -171,9 +239,10 @@ export function classify(policy: Policy, facts: ProblemFacts, options?: Classify
       criterion: {
         id: c.id,
         text: localize(c.text, choice),
-        path: ['severityScales', scaleId, 'levels', i, 'criteria', j],
+        path: ['severityScales', scaleId, 'levels', source.i, 'criteria', j],
       },
-      decidingFacts: decidingFacts(c.when, given),
+      decidingFacts: { ...givenFacts(c.when, given), ...unlessFacts },
+      ...fit,
     });
   }
   const after = notIncident.findIndex((c) => c.decides === 'after_levels' && matches(c.when, given));

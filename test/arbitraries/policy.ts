@@ -17,7 +17,8 @@ import { FACT_VALUES, type FactName, ORDERED_FACTS } from '../../src/policy/fact
  *   the add-on is available on);
  * - included add-ons are available on their plan; a partial scope rule says what is still covered;
  * - Customer Success replies use one unit with expected ≤ target; deduction increment ≤ minimum;
- * - every text carries exactly the declared locales.
+ * - every text carries exactly the declared locales;
+ * - a level's criterion sometimes has an `unless`, monotone like its `when` and naming some fact.
  */
 
 type Def = PolicyDefinition;
@@ -87,6 +88,22 @@ const conditionArb = fc.record(
   ),
   { requiredKeys: [] },
 ) as unknown as fc.Arbitrary<Condition>;
+/** A level criterion's `unless`: a condition naming one or two facts (more would seldom all be given). */
+const unlessConditionArb = fc.uniqueArray(fc.constantFrom(...FACTS), { minLength: 1, maxLength: 2 }).chain((names) =>
+  fc.record(
+    Object.fromEntries(
+      names.map((k) => {
+        const values = [...FACT_VALUES[k]] as unknown[];
+        return [
+          k,
+          ORDERED_FACTS.includes(k)
+            ? fc.nat(values.length - 1).map((from) => values.slice(from))
+            : fc.subarray(values, { minLength: 1 }),
+        ];
+      }),
+    ),
+  ),
+) as unknown as fc.Arbitrary<Condition>;
 /** A "not an incident" condition names only the request's kind. */
 const kindConditionArb = fc.record(
   Object.fromEntries(KIND_FACTS.map((k) => [k, fc.subarray([...FACT_VALUES[k]] as unknown[], { minLength: 1 })])),
@@ -135,6 +152,7 @@ const [
   durations,
   calendars,
   conditions,
+  unlessConditions,
   kindConditions,
   accountTypes,
   planHours,
@@ -147,6 +165,7 @@ const [
   constant(durationArb),
   constant(calendarArb),
   constant(conditionArb),
+  constant(unlessConditionArb),
   constant(kindConditionArb),
   constant(accountTypeArb),
   constant(planHoursArb),
@@ -191,7 +210,10 @@ function buildPolicy(g: fc.GeneratorValue): PolicyDefinition {
             'decides',
             maybe(() => pick(['before_levels', 'after_levels'] as const)),
           )
-        : {}),
+        : opt(
+            'unless',
+            maybe(() => g(unlessConditions)),
+          )),
     });
     return {
       label: text(),
