@@ -4,7 +4,7 @@ import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import { type Clock, type EngineTarget, type EngineThreshold, type Metric, METRICS } from './clockTypes.js';
 import { STATES } from './clockStates.js';
-import type { ClockEngine } from './engine.js';
+import type { ClockReading } from './statusHistory.js';
 import type { TargetInfo } from './policyTargets.js';
 import type { TargetMeasurement, TargetSink } from './results.js';
 import type { SlaColumns } from './columnTypes.js';
@@ -108,20 +108,20 @@ export class ColumnsBuilder implements TargetSink {
     }
   }
 
-  add(engine: ClockEngine, c: Clock): void {
+  add(reading: ClockReading, c: Clock): void {
     const r = this.rows++;
     if (r >= this.targets.capacity) this.growTargets(r);
     const table = this.targets;
     const f = table.floats;
     const target = c.target!;
-    const E = engine.E;
+    const E = reading.E;
     const ms = c.ms;
     table.index[r] = this.tickets;
     f[CYCLE]![r] = c.cycle === 0 ? Number.NaN : c.cycle;
     f[STARTED]![r] = c.start;
     f[TARGET_MS]![r] = ms;
-    f[DUE]![r] = engine.due;
-    f[STOPPED]![r] = engine.stoppedAt;
+    f[DUE]![r] = reading.due;
+    f[STOPPED]![r] = reading.stoppedAt;
     f[ELAPSED]![r] = E;
     f[REMAINING]![r] = E < ms ? ms - E : 0;
     f[PERCENT]![r] = (E / ms) * 100;
@@ -129,16 +129,16 @@ export class ColumnsBuilder implements TargetSink {
     this.info[r] = target;
     const m = c.metric;
     this.codes[r] =
-      4 * (m === 'firstResponse' ? 0 : m === 'followUp' ? 1 : m === 'periodicUpdate' ? 2 : 3) + engine.state;
+      4 * (m === 'firstResponse' ? 0 : m === 'followUp' ? 1 : m === 'periodicUpdate' ? 2 : 3) + reading.state;
     const list = target.thresholds;
-    if (list.length !== 0) this.addThresholds(engine, r, list);
+    if (list.length !== 0) this.addThresholds(reading, r, list);
   }
 
   /** The threshold rows of target row `r`. */
-  private addThresholds(engine: ClockEngine, r: number, list: readonly EngineThreshold[]): void {
-    const E = engine.E;
-    const thMs = engine.thresholdMs;
-    const thAt = engine.thresholdAt;
+  private addThresholds(reading: ClockReading, r: number, list: readonly EngineThreshold[]): void {
+    const E = reading.E;
+    const thMs = reading.thresholdMs;
+    const thAt = reading.thresholdAt;
     for (let j = 0; j < list.length; j++) {
       const k = this.warnings++;
       const wt = this.warningTable;

@@ -4,18 +4,18 @@ import type { ClockEngine } from './engine.js';
 
 /**
  * A clock's answer at `now` as an object, from {@link ClockEngine.settle}: for explanations and
- * the conformance view, which take their time; batches read the engine's fields instead.
+ * the conformance view, which take their time; batches read the reading's fields instead.
  */
 export function clockOutcome(engine: ClockEngine, c: Clock, now: number): ClockOutcome {
-  engine.settle(c, now);
-  const E = engine.E;
+  const reading = engine.settle(c, now);
+  const E = reading.E;
   const k = c.target!.thresholds.length;
   const thresholds = new Array<number | null>(k);
-  for (let j = 0; j < k; j++) thresholds[j] = instant(engine.thresholdAt[j]!);
+  for (let j = 0; j < k; j++) thresholds[j] = instant(reading.thresholdAt[j]!);
   return {
-    state: STATES[engine.state]!,
-    due: instant(engine.due),
-    stoppedAt: instant(engine.stoppedAt),
+    state: STATES[reading.state]!,
+    due: instant(reading.due),
+    stoppedAt: instant(reading.stoppedAt),
     elapsed: E,
     remaining: Math.max(0, c.ms - E),
     breachedBy: Math.max(0, E - c.ms),

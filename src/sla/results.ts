@@ -3,6 +3,7 @@ import { own, readOptions } from '../internal/record.js';
 import { type Clock, METRICS } from './clockTypes.js';
 import { RUNNING, STATES } from './clockStates.js';
 import type { ClockEngine } from './engine.js';
+import type { ClockReading } from './statusHistory.js';
 import { clockOutcome, instant } from './outcome.js';
 import { explainClock } from './explain.js';
 import type { TargetInfo } from './policyTargets.js';
@@ -34,7 +35,8 @@ export function readMeasureOptions(
  * (the engine's fields describe the clock). @internal
  */
 export interface TargetSink {
-  add(engine: ClockEngine, c: Clock): void;
+  /** Clock `c`, as `reading` (valid until the next settle) describes it; `engine` is its engine. */
+  add(reading: ClockReading, c: Clock, engine: ClockEngine): void;
 }
 
 /**
@@ -112,21 +114,21 @@ function settleSorted(engine: ClockEngine, now: number, sink: TargetSink): numbe
 /** Settles one clock with a target, hands it to `sink`, and returns the earlier of `next` and its next change. */
 function settleOne(engine: ClockEngine, c: Clock, now: number, sink: TargetSink, next: number): number {
   const t = c.target!;
-  engine.settle(c, now);
-  if (engine.state === RUNNING) {
+  const reading = engine.settle(c, now);
+  if (reading.state === RUNNING) {
     // It breaches at the first instant with more open time than the target: just after the
     // due instant, or just after the next opening when the deadline fell at a closing.
-    const due = engine.due;
+    const due = reading.due;
     if (!Number.isNaN(due)) {
       const breachAt = (t.calendar === null ? due : t.calendar.nextOpening(due)) + 1;
       if (breachAt > now && breachAt < next) next = breachAt;
     }
     for (let j = 0; j < t.thresholds.length; j++) {
-      const at = engine.thresholdAt[j]!;
-      if (engine.E < engine.thresholdMs[j]! && at < next) next = at; // NaN (none) never compares below
+      const at = reading.thresholdAt[j]!;
+      if (reading.E < reading.thresholdMs[j]! && at < next) next = at; // NaN (none) never compares below
     }
   }
-  sink.add(engine, c);
+  sink.add(reading, c, engine);
   return next;
 }
 
@@ -141,10 +143,10 @@ export class RowSink implements TargetSink {
     private readonly explain: boolean,
   ) {}
 
-  add(engine: ClockEngine, c: Clock): void {
+  add(reading: ClockReading, c: Clock, engine: ClockEngine): void {
     const t = c.target!;
     const info = t.info as TargetInfo;
-    const E = engine.E;
+    const E = reading.E;
     const m: TargetMeasurement = {
       id: t.id,
       metric: c.metric,
@@ -156,14 +158,14 @@ export class RowSink implements TargetSink {
       clock: info.clock,
       source: info.source,
       targetMs: c.ms,
-      state: STATES[engine.state]!,
-      dueAt: Number.isNaN(engine.due) ? null : engine.due,
-      stoppedAt: Number.isNaN(engine.stoppedAt) ? null : engine.stoppedAt,
+      state: STATES[reading.state]!,
+      dueAt: Number.isNaN(reading.due) ? null : reading.due,
+      stoppedAt: Number.isNaN(reading.stoppedAt) ? null : reading.stoppedAt,
       elapsedMs: E,
       remainingMs: E < c.ms ? c.ms - E : 0,
       percent: (E / c.ms) * 100,
       breachedByMs: E > c.ms ? E - c.ms : 0,
-      thresholds: thresholdsOf(engine, c),
+      thresholds: thresholdsOf(reading, c),
     };
     if (this.explain)
       (m as { spans?: readonly SlaSpan[] }).spans = explainClock(
@@ -219,20 +221,20 @@ export function collectResults(engine: ClockEngine, ticket: TicketAtNow, now: nu
 const NO_THRESHOLDS: readonly SlaThreshold[] = Object.freeze([]);
 
 /** The thresholds {@link ClockEngine.settle} found for clock `c`, as the public objects. @internal */
-export function thresholdsOf(engine: ClockEngine, c: Clock): readonly SlaThreshold[] {
+export function thresholdsOf(reading: ClockReading, c: Clock): readonly SlaThreshold[] {
   const list = c.target!.thresholds;
   if (list.length === 0) return NO_THRESHOLDS;
   const out = new Array<SlaThreshold>(list.length);
   for (let j = 0; j < list.length; j++) {
     const th = list[j]!;
-    const ms = engine.thresholdMs[j]!;
+    const ms = reading.thresholdMs[j]!;
     out[j] = Object.freeze({
       id: th.id,
       percent: th.kind === 'percent' ? th.value : null,
       afterMs: th.kind === 'after' ? th.value : null,
       elapsedMs: ms,
-      at: instant(engine.thresholdAt[j]!),
-      reached: engine.E >= ms,
+      at: instant(reading.thresholdAt[j]!),
+      reached: reading.E >= ms,
     });
   }
   return Object.freeze(out);

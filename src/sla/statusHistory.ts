@@ -13,16 +13,11 @@ const between = (t: EngineTarget, a: number, b: number) => (t.calendar === null 
 export const addOn = (t: EngineTarget, at: number, ms: number) =>
   t.calendar === null ? at + ms : t.calendar.add(at, ms);
 
-export class StatusHistory {
-  /** Status history: `statuses[i]` holds from `times[i]` (after every event at that instant), for i < `segments`. */
-  readonly times: number[] = numberArray();
-  readonly statuses: Status[] = refArray();
-  segments = 0;
-  status: Status = OPEN_STATUS;
-  /** When the ticket's status last left the `open` category; −∞ while it is in it. */
-  solvedSince = Number.NEGATIVE_INFINITY;
-
-  // What settle() found for one clock; read before the next call.
+/**
+ * What {@link StatusHistory.settle} read off one clock at `now`. One object per engine, refilled by
+ * every call: read it before settling the next clock.
+ */
+export class ClockReading {
   /** Elapsed open time. */
   E = 0;
   /** One of {@link STATES}' codes. */
@@ -37,6 +32,19 @@ export class StatusHistory {
    */
   thresholdMs: number[] = numbers(4);
   thresholdAt: number[] = numbers(4);
+}
+
+export class StatusHistory {
+  /** Status history: `statuses[i]` holds from `times[i]` (after every event at that instant), for i < `segments`. */
+  readonly times: number[] = numberArray();
+  readonly statuses: Status[] = refArray();
+  segments = 0;
+  status: Status = OPEN_STATUS;
+  /** When the ticket's status last left the `open` category; −∞ while it is in it. */
+  solvedSince = Number.NEGATIVE_INFINITY;
+
+  /** What {@link settle} returns: one object, refilled by every call. */
+  private readonly reading = new ClockReading();
   /** Scratch for settle(): the thresholds' indices in increasing open time, their open times and instants. */
   private order: number[] = numbers(4);
   private sortedMs: number[] = numbers(4);
@@ -131,26 +139,27 @@ export class StatusHistory {
   }
 
   /**
-   * The answer of a clock with a target at `now` (not before the last event applied), into this
-   * engine's `E`, `state`, `due`, `stoppedAt`, `thresholdMs` and `thresholdAt`: one walk over the
+   * The answer of a clock with a target at `now` (not before the last event applied), as a
+   * reading (`E`, `state`, `due`, `stoppedAt`, `thresholdMs`, `thresholdAt`): one walk over the
    * status history finds the elapsed time and every threshold (and the target) reached by now. Of
    * the others, the due instant is projected from the stop or from now, and has none while the
    * clock is paused; a threshold is projected from now while the clock runs, and has none while it
    * is stopped or paused (even after its breach).
    */
-  settle(c: Clock, now: number): void {
+  settle(c: Clock, now: number): ClockReading {
     const t = c.target!;
     const list = t.thresholds;
     const k = list.length;
-    if (k >= this.thresholdMs.length) {
-      this.thresholdMs = numbers(k + 1);
-      this.thresholdAt = numbers(k + 1);
+    const r = this.reading;
+    if (k >= r.thresholdMs.length) {
+      r.thresholdMs = numbers(k + 1);
+      r.thresholdAt = numbers(k + 1);
       this.order = numbers(k + 1);
       this.sortedMs = numbers(k + 1);
       this.sortedAt = numbers(k + 1);
     }
-    const ms = this.thresholdMs;
-    const at = this.thresholdAt;
+    const ms = r.thresholdMs;
+    const at = r.thresholdAt;
     let increasing = true;
     for (let j = 0; j < k; j++) {
       ms[j] = thresholdMs(c.ms, list[j]!);
@@ -172,10 +181,11 @@ export class StatusHistory {
       if (j === k) at[j] = stopped ? addOn(t, stoppedAt, c.ms - E) : paused ? Number.NaN : addOn(t, now, c.ms - E);
       else at[j] = stopped || paused ? Number.NaN : addOn(t, now, ms[j]! - E);
     }
-    this.due = at[k]!;
-    this.E = E;
-    this.stoppedAt = stoppedAt;
-    this.state = E > c.ms ? BREACHED : stopped ? ACHIEVED : paused ? PAUSED : RUNNING;
+    r.due = at[k]!;
+    r.E = E;
+    r.stoppedAt = stoppedAt;
+    r.state = E > c.ms ? BREACHED : stopped ? ACHIEVED : paused ? PAUSED : RUNNING;
+    return r;
   }
 
   /**
@@ -183,7 +193,7 @@ export class StatusHistory {
    * open times sorted (a stable insertion sort; there are few), the instants put back in place.
    */
   private walkSorted(c: Clock, t: EngineTarget, now: number, k: number): number {
-    const ms = this.thresholdMs;
+    const ms = this.reading.thresholdMs;
     const order = this.order;
     const sorted = this.sortedMs;
     for (let j = 0; j <= k; j++) {
@@ -199,7 +209,7 @@ export class StatusHistory {
       this.sortedAt[i] = Number.NaN;
     }
     const E = this.walk(c, t, now, k + 1, sorted, this.sortedAt);
-    for (let i = 0; i <= k; i++) this.thresholdAt[order[i]!] = this.sortedAt[i]!;
+    for (let i = 0; i <= k; i++) this.reading.thresholdAt[order[i]!] = this.sortedAt[i]!;
     return E;
   }
 }
