@@ -1,3 +1,4 @@
+import type { TARGET_FIELDS, THRESHOLD_FIELDS, TICKET_FIELDS } from './resultFields.js';
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import type { Metric } from './clockTypes.js';
@@ -93,3 +94,13 @@ export interface SlaThresholdColumns {
   readonly at: Float64Array;
   readonly reached: readonly boolean[];
 }
+
+type Named<T extends readonly { readonly name: string }[]> = T[number]['name'];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time check: the column tables hold exactly the described fields (src/sla/resultFields.ts). */
+const _columnsMatchFields: [
+  Same<keyof SlaTicketColumns, 'length' | Named<typeof TICKET_FIELDS>>,
+  Same<keyof SlaTargetColumns, 'length' | 'ticket' | Named<typeof TARGET_FIELDS>>,
+  Same<keyof SlaThresholdColumns, 'length' | 'target' | Named<typeof THRESHOLD_FIELDS>>,
+] = [true, true, true];
+void _columnsMatchFields;

@@ -14,6 +14,7 @@ import {
   type TicketEvent,
 } from '../index.js';
 import type { MeasureResult } from './results.js';
+import { TARGET_FIELDS, THRESHOLD_FIELDS, TICKET_FIELDS } from './resultFields.js';
 
 /**
  * `measureMany(…, { format: 'columns' })`: the same figures as the rows, table by table, and
@@ -329,5 +330,28 @@ describe('options and columns that are not a batch are refused with typed errors
       code: 'invalid_columns',
       path: ['thresholds', 'target', 0],
     });
+  });
+});
+
+describe('one description of the result fields', () => {
+  it('rows list exactly the described fields, in the described order; columns hold them all', () => {
+    const [row] = measureMany(
+      std,
+      [{ account: { type: 'direct', plan: 'enterprise' }, events: [created(MON, 'major')] }],
+      MON + HOUR,
+    );
+    const target = row!.targets[0]!;
+    expect(Object.keys(target)).toEqual([...TARGET_FIELDS.map((f) => f.name), 'thresholds']);
+    expect(Object.keys(target.thresholds[0]!)).toEqual(THRESHOLD_FIELDS.map((f) => f.name));
+    expect(Object.keys(row!).sort()).toEqual([...TICKET_FIELDS.map((f) => f.name), 'targets'].sort());
+    const columns = measureMany(
+      std,
+      [{ account: { type: 'direct', plan: 'enterprise' }, events: [created(MON, 'major')] }],
+      MON + HOUR,
+      { format: 'columns' },
+    );
+    expect(Object.keys(columns.targets)).toEqual(['length', 'ticket', ...TARGET_FIELDS.map((f) => f.name)]);
+    expect(Object.keys(columns.thresholds)).toEqual(['length', 'target', ...THRESHOLD_FIELDS.map((f) => f.name)]);
+    expect(Object.keys(columns.tickets)).toEqual(['length', ...TICKET_FIELDS.map((f) => f.name)]);
   });
 });

@@ -8,6 +8,14 @@ import type { ClockReading } from './statusHistory.js';
 import type { TargetInfo } from './policyTargets.js';
 import type { TargetMeasurement, TargetSink } from './results.js';
 import type { SlaColumns } from './columnTypes.js';
+import {
+  type FieldSpec,
+  numberCount,
+  numberIndex,
+  TARGET_FIELDS,
+  THRESHOLD_FIELDS,
+  TICKET_FIELDS,
+} from './resultFields.js';
 import type { RuleMatch } from './rules.js';
 import type { PolicyRef } from './types.js';
 
@@ -20,20 +28,22 @@ function grownBytes(a: Uint8Array, size: number): Uint8Array {
   return b;
 }
 
-// The float columns of the targets and warnings tables, in their tables' order.
-const CYCLE = 0;
-const STARTED = 1;
-const TARGET_MS = 2;
-const DUE = 3;
-const STOPPED = 4;
-const ELAPSED = 5;
-const REMAINING = 6;
-const PERCENT = 7;
-const BREACHED_BY = 8;
-const W_PERCENT = 0;
-const W_AFTER = 1;
-const W_ELAPSED = 2;
-const W_AT = 3;
+// The number columns of the targets and thresholds tables, as the result fields' description lays them out.
+const T = numberIndex(TARGET_FIELDS);
+const CYCLE = T.cycle;
+const STARTED = T.startedAt;
+const TARGET_MS = T.targetMs;
+const DUE = T.dueAt;
+const STOPPED = T.stoppedAt;
+const ELAPSED = T.elapsedMs;
+const REMAINING = T.remainingMs;
+const PERCENT = T.percent;
+const BREACHED_BY = T.breachedByMs;
+const W = numberIndex(THRESHOLD_FIELDS);
+const W_PERCENT = W.percent;
+const W_AFTER = W.afterMs;
+const W_ELAPSED = W.elapsedMs;
+const W_AT = W.at;
 
 /**
  * Fills the columns of a batch, ticket by ticket: numbers go straight into the typed arrays the
@@ -68,8 +78,8 @@ export class ColumnsBuilder implements TargetSink {
     this.status = refArrayOf(ticketCount);
     // Room for two rows per ticket of the first PROBE; the room for the rest is projected then.
     const first = 2 * Math.min(ticketCount, PROBE) + 16;
-    this.targets = new NumberTable(9, first);
-    this.warningTable = new NumberTable(4, first);
+    this.targets = new NumberTable(numberCount(TARGET_FIELDS), first);
+    this.warningTable = new NumberTable(numberCount(THRESHOLD_FIELDS), first);
     this.info = refArrayOf(this.targets.capacity);
     this.codes = new Uint8Array(this.targets.capacity);
     this.reached = new Uint8Array(this.warningTable.capacity);
@@ -212,46 +222,54 @@ export class ColumnsBuilder implements TargetSink {
       }
     }
     return Object.freeze({
-      tickets: Object.freeze({
-        length: this.tickets,
-        policy: Object.freeze(this.policy),
-        severity: Object.freeze(this.severity),
-        plan: Object.freeze(this.plan),
-        rule: Object.freeze(this.rule),
-        status: Object.freeze(this.status),
+      tickets: tableOf(TICKET_FIELDS, this.tickets, [], {
+        policy: this.policy,
+        severity: this.severity,
+        plan: this.plan,
+        rule: this.rule,
+        status: this.status,
         nextCheckAt: this.nextCheckAt,
-      }),
-      targets: Object.freeze({
-        length: n,
+      }) as unknown as SlaColumns['tickets'],
+      targets: tableOf(TARGET_FIELDS, n, t.floats, {
         ticket: t.index,
-        id: Object.freeze(id),
-        metric: Object.freeze(metric),
-        cycle: t.floats[CYCLE]!,
-        startedAt: t.floats[STARTED]!,
-        severity: Object.freeze(severity),
-        plan: Object.freeze(plan),
-        duration: Object.freeze(duration),
-        clock: Object.freeze(clock),
-        source: Object.freeze(source),
-        targetMs: t.floats[TARGET_MS]!,
-        state: Object.freeze(state),
-        dueAt: t.floats[DUE]!,
-        stoppedAt: t.floats[STOPPED]!,
-        elapsedMs: t.floats[ELAPSED]!,
-        remainingMs: t.floats[REMAINING]!,
-        percent: t.floats[PERCENT]!,
-        breachedByMs: t.floats[BREACHED_BY]!,
-      }),
-      thresholds: Object.freeze({
-        length: m,
+        id,
+        metric,
+        severity,
+        plan,
+        duration,
+        clock,
+        source,
+        state,
+      }) as unknown as SlaColumns['targets'],
+      thresholds: tableOf(THRESHOLD_FIELDS, m, w.floats, {
         target: w.index,
-        id: Object.freeze(thresholdId),
-        percent,
-        afterMs,
-        elapsedMs: w.floats[W_ELAPSED]!,
-        at: w.floats[W_AT]!,
-        reached: Object.freeze(reached),
-      }),
+        id: thresholdId,
+        reached,
+      }) as unknown as SlaColumns['thresholds'],
     });
   }
+}
+
+/**
+ * A table of the answer, laid out by the result fields' description: its `length`, the columns
+ * given by name (a reference to another table first), and each number column from `floats`.
+ * Plain arrays are frozen; typed arrays cannot be, and are the caller's.
+ */
+function tableOf(
+  fields: readonly FieldSpec<string>[],
+  length: number,
+  floats: readonly Float64Array[],
+  given: Readonly<Record<string, unknown[] | Float64Array | Uint32Array>>,
+): Readonly<Record<string, unknown>> {
+  const table: Record<string, unknown> = { length };
+  const freeze = (c: unknown) => (Array.isArray(c) ? Object.freeze(c) : c);
+  // The reference to the owning table's row comes first, as the tables have always listed it.
+  if (given['ticket'] !== undefined) table['ticket'] = given['ticket'];
+  if (given['target'] !== undefined) table['target'] = given['target'];
+  const numbers = numberIndex(fields);
+  for (const f of fields) {
+    const name = f.name;
+    table[name] = f.column === 'number' && given[name] === undefined ? floats[numbers[name]!] : freeze(given[name]);
+  }
+  return Object.freeze(table);
 }

@@ -2,32 +2,20 @@ import { argumentError } from '../errors.js';
 import { describeValue } from '../internal/describeValue.js';
 import { own } from '../internal/record.js';
 import type { SlaColumns } from './columnTypes.js';
-import type { MeasureResult, SlaThreshold, TargetMeasurement } from './results.js';
+import { rowOf, TARGET_FIELDS, THRESHOLD_FIELDS, TICKET_FIELDS } from './resultFields.js';
+import type { MeasureResult, SlaThreshold, TargetMeasurement } from './types.js';
 
-const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+/** A table as columns by name. */
+const cols = (t: object) => t as Readonly<Record<string, ArrayLike<unknown>>>;
 
-const TICKET_FIELDS = ['policy', 'severity', 'plan', 'rule', 'status', 'nextCheckAt'] as const;
-const TARGET_FIELDS = [
-  'ticket',
-  'id',
-  'metric',
-  'cycle',
-  'startedAt',
-  'severity',
-  'plan',
-  'duration',
-  'clock',
-  'source',
-  'targetMs',
-  'state',
-  'dueAt',
-  'stoppedAt',
-  'elapsedMs',
-  'remainingMs',
-  'percent',
-  'breachedByMs',
-] as const;
-const THRESHOLD_FIELDS = ['target', 'id', 'percent', 'afterMs', 'elapsedMs', 'at', 'reached'] as const;
+/** The columns each table must have: its fields' (src/sla/resultFields.ts), and its reference to the owning table. */
+const names = (fields: readonly { name: string }[], ref?: string) => [
+  ...(ref === undefined ? [] : [ref]),
+  ...fields.map((f) => f.name),
+];
+const TICKET_COLUMNS = names(TICKET_FIELDS);
+const TARGET_COLUMNS = names(TARGET_FIELDS, 'ticket');
+const THRESHOLD_COLUMNS = names(THRESHOLD_FIELDS, 'target');
 
 /**
  * The rows of a columnar batch: what {@link measureMany} returns for the same tickets without
@@ -51,9 +39,9 @@ const THRESHOLD_FIELDS = ['target', 'id', 'percent', 'afterMs', 'elapsedMs', 'at
  * @category SLA
  */
 export function columnsToResults(columns: SlaColumns): MeasureResult[] {
-  const tk = table(columns, 'tickets', TICKET_FIELDS);
-  const tg = table(columns, 'targets', TARGET_FIELDS);
-  const wn = table(columns, 'thresholds', THRESHOLD_FIELDS);
+  const tk = table(columns, 'tickets', TICKET_COLUMNS);
+  const tg = table(columns, 'targets', TARGET_COLUMNS);
+  const wn = table(columns, 'thresholds', THRESHOLD_COLUMNS);
   const { tickets, targets, thresholds } = columns;
   const out: MeasureResult[] = [];
   let r = 0;
@@ -62,52 +50,15 @@ export function columnsToResults(columns: SlaColumns): MeasureResult[] {
     const rows: TargetMeasurement[] = [];
     for (; r < tg && reference(targets.ticket, r, i, tk, ['targets', 'ticket']); r++) {
       const list: SlaThreshold[] = [];
-      for (; k < wn && reference(thresholds.target, k, r, tg, ['thresholds', 'target']); k++) {
-        list.push(
-          Object.freeze({
-            id: thresholds.id[k]!,
-            percent: orNull(thresholds.percent[k]!),
-            afterMs: orNull(thresholds.afterMs[k]!),
-            elapsedMs: thresholds.elapsedMs[k]!,
-            at: orNull(thresholds.at[k]!),
-            reached: thresholds.reached[k]!,
-          }),
-        );
-      }
-      rows.push(
-        Object.freeze({
-          id: targets.id[r]!,
-          metric: targets.metric[r]!,
-          cycle: orNull(targets.cycle[r]!),
-          startedAt: targets.startedAt[r]!,
-          severity: targets.severity[r]!,
-          plan: targets.plan[r]!,
-          duration: targets.duration[r]!,
-          clock: targets.clock[r]!,
-          source: targets.source[r]!,
-          targetMs: targets.targetMs[r]!,
-          state: targets.state[r]!,
-          dueAt: orNull(targets.dueAt[r]!),
-          stoppedAt: orNull(targets.stoppedAt[r]!),
-          elapsedMs: targets.elapsedMs[r]!,
-          remainingMs: targets.remainingMs[r]!,
-          percent: targets.percent[r]!,
-          breachedByMs: targets.breachedByMs[r]!,
-          thresholds: Object.freeze(list),
-        }),
-      );
+      for (; k < wn && reference(thresholds.target, k, r, tg, ['thresholds', 'target']); k++)
+        list.push(Object.freeze(rowOf(THRESHOLD_FIELDS, cols(thresholds), k) as unknown as SlaThreshold));
+      const row = rowOf(TARGET_FIELDS, cols(targets), r);
+      row['thresholds'] = Object.freeze(list);
+      rows.push(Object.freeze(row as unknown as TargetMeasurement));
     }
-    out.push(
-      Object.freeze({
-        policy: tickets.policy[i]!,
-        severity: tickets.severity[i]!,
-        plan: tickets.plan[i]!,
-        rule: tickets.rule[i]!,
-        status: tickets.status[i]!,
-        targets: Object.freeze(rows),
-        nextCheckAt: orNull(tickets.nextCheckAt[i]!),
-      }),
-    );
+    const result = rowOf(TICKET_FIELDS, cols(tickets), i);
+    result['targets'] = Object.freeze(rows);
+    out.push(Object.freeze(result as unknown as MeasureResult));
   }
   // Rows left over point past the last row of their table, or back.
   if (r < tg) reference(targets.ticket, r, tk, tk, ['targets', 'ticket']);
