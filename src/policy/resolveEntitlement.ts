@@ -1,16 +1,14 @@
 import { argumentError } from '../errors.js';
 import { checkPolicy } from '../internal/brand.js';
-import { describeValue } from '../internal/describeValue.js';
 import { own, readOptions } from '../internal/record.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { toEpochMs } from '../instant.js';
 import { channelState } from './channelState.js';
-import { entitledTarget } from './thresholds.js';
+import { checkAccount, targetsOf } from './resolveTargets.js';
 import { readAccount } from './readAccount.js';
 import type {
   AccountDefinition,
   EntitledChannel,
-  EntitledTarget,
   Entitlement,
   EntitlementReason,
   EntitlementSource,
@@ -19,14 +17,6 @@ import type {
 } from './entitlementTypes.js';
 import { chooseLocale, localize } from './localize.js';
 import type { Policy } from './schema.js';
-
-function known<T>(record: Readonly<Record<string, T>>, key: string, path: (string | number)[], what: string): T {
-  if (!Object.hasOwn(record, key)) {
-    const ids = Object.keys(record).join(', ') || 'none';
-    throw argumentError('unknown_reference', path, `one of the policy's ${what} (${ids})`, key);
-  }
-  return record[key]!;
-}
 
 /**
  * What an account is entitled to under a policy, and why: the channels it may use and when, its
@@ -85,21 +75,9 @@ export function resolveEntitlement(
     reasons.push({ rule, path, text: sentence });
   const now = nowOption === undefined ? undefined : toEpochMs(nowOption, 'now');
 
-  const type = known(policy.accountTypes, holder.type, ['account', 'type'], 'account types');
-  if (typeof holder.calendar === 'string' && holder.calendar !== '24/7')
-    known(policy.calendars, holder.calendar, ['account', 'calendar'], 'calendars, or "24/7"');
+  const checked = checkAccount(policy, holder);
+  const { type, plan, planId } = checked;
   const typePath = ['accountTypes', holder.type];
-  if (type.requiresPartner && (holder.partner === undefined || holder.partner === '')) {
-    const what = `the managing partner of a "${holder.type}" account`;
-    throw argumentError('invalid_account', ['account', 'partner'], what, holder.partner);
-  }
-  const needsPlan = type.targets === 'plan' || type.supportHours === 'plan';
-  if (holder.plan === undefined && needsPlan) {
-    const what = `a plan for a "${holder.type}" account (its targets or hours come from the plan)`;
-    throw argumentError('invalid_account', ['account', 'plan'], what, undefined);
-  }
-  const planId = holder.plan;
-  const plan = planId === undefined ? undefined : known(policy.plans, planId, ['account', 'plan'], 'plans');
 
   const firstLine =
     type.firstLine === 'partner' && holder.partner !== undefined
@@ -118,29 +96,9 @@ export function resolveEntitlement(
     `${text(type.label)}: first line is the ${type.firstLine === 'partner' ? `partner${holder.partner ? ` (${holder.partner})` : ''}` : 'vendor'}; vendor tickets: ${type.vendorTickets.replace('_', ' ')}.`,
   );
 
-  // Add-ons: the plan's included ones, then those taken; each must be available on the plan.
-  const addOnIds: { id: string; included: boolean }[] = (plan?.includedAddOns ?? []).map((id) => ({
-    id,
-    included: true,
-  }));
-  (holder.addOns ?? []).forEach((id, i) => {
-    const addOn = known(policy.addOns, id, ['account', 'addOns', i], 'add-ons');
-    if (planId === undefined || !addOn.availableOn.includes(planId)) {
-      const what = `an add-on available on plan ${describeValue(planId)} (${id} is available on ${addOn.availableOn.join(', ')})`;
-      throw argumentError('addon_not_allowed', ['account', 'addOns', i], what, id);
-    }
-    // Naming an add-on the plan already includes (or naming one twice) changes nothing.
-    if (!addOnIds.some((a) => a.id === id)) addOnIds.push({ id, included: false });
-  });
-  // Apply add-ons in the policy's order, so the order an account lists them in changes nothing.
-  const addOnOrder = Object.keys(policy.addOns);
-  addOnIds.sort((a, b) => addOnOrder.indexOf(a.id) - addOnOrder.indexOf(b.id));
+  const addOnIds = checked.addOns;
 
   const channels: EntitledChannel[] = [];
-  const planTargets: { source: EntitlementSource; list: Policy['plans'][string]['targets'] }[] = [];
-  const addOnTargets: typeof planTargets = [];
-  let planTargetsReplaced = false;
-  let scale = plan?.severityScale ?? null;
   let routing = { dedicatedAgent: false, secondLevelAgents: false };
   const channelsFrom = (
     list: Policy['plans'][string]['channels'],
@@ -162,7 +120,6 @@ export function resolveEntitlement(
 
   if (plan !== undefined && planId !== undefined) {
     channelsFrom(plan.channels, { kind: 'plan', id: planId }, ['plans', planId, 'channels']);
-    planTargets.push({ source: { kind: 'plan', id: planId, path: ['plans', planId, 'targets'] }, list: plan.targets });
     why(
       'plan',
       ['plans', planId],
@@ -177,10 +134,6 @@ export function resolveEntitlement(
       dedicatedAgent: routing.dedicatedAgent || addOn.routing.dedicatedAgent,
       secondLevelAgents: routing.secondLevelAgents || addOn.routing.secondLevelAgents,
     };
-    // An add-on replaces the plan's targets, never another add-on's: the result does not depend on their order.
-    if (addOn.replacesTargets) planTargetsReplaced = true;
-    addOnTargets.push({ source: { kind: 'addOn', id, path: [...path, 'targets'] }, list: addOn.targets });
-    if (addOn.severityScale !== undefined) scale = addOn.severityScale;
     why(
       addOn.replacesTargets ? 'addOn.replacesTargets' : 'addOn.addsTargets',
       path,
@@ -188,40 +141,19 @@ export function resolveEntitlement(
     );
   }
 
-  let targets: SeverityTargets[] = [];
+  const resolved = targetsOf(policy, holder, checked, text);
+  const scale = resolved.scale;
+  const planTargetsReplaced = resolved.replaced;
+  const targets: SeverityTargets[] = resolved.levels.map(({ level, targets: list }) => ({
+    severity: { id: level.id, rank: level.rank, label: text(level.label) },
+    targets: list,
+  }));
   if (type.targets === 'none') {
     why(
       'accountType.targets.none',
       [...typePath, 'targets'],
       `${text(type.label)}: no response-time target (best effort).`,
     );
-  } else if (scale !== null) {
-    const targetsFrom = planTargetsReplaced ? addOnTargets : [...planTargets, ...addOnTargets];
-    const levels = [...policy.severityScales[scale]!.levels].sort((a, b) => a.rank - b.rank);
-    targets = levels.map((level) => ({
-      severity: { id: level.id, rank: level.rank, label: text(level.label) },
-      targets: targetsFrom.flatMap(({ source, list }) =>
-        list.flatMap((t, i): EntitledTarget[] =>
-          t.severities === undefined || t.severities.includes(level.id)
-            ? [entitledTarget(policy, t, { ...source, path: [...source.path, i] }, text)]
-            : [],
-        ),
-      ),
-    }));
-  }
-
-  targets = targets.filter((level) => level.targets.length > 0);
-  // Two add-ons taken together may not both measure one metric on one level: one deadline per promise.
-  for (const level of targets) {
-    const measured = level.targets.filter((t) => t.role !== 'typical');
-    const clash = measured.find((t, i) => measured.findIndex((u) => u.id === t.id) !== i);
-    if (clash !== undefined) {
-      const first = measured.find((u) => u.id === clash.id)!;
-      const taken = (holder.addOns ?? []).indexOf(clash.source.id);
-      const what = `add-ons that do not both set a target "${clash.id}" for level "${level.severity.id}" (${first.source.id} sets one)`;
-      const path = taken >= 0 ? ['account', 'addOns', taken] : ['account', 'plan'];
-      throw argumentError('addon_not_allowed', path, what, clash.source.id);
-    }
   }
   if (type.targets !== 'none') {
     why(

@@ -26,7 +26,7 @@ export function entitledTarget(
   policy: Policy,
   t: Target,
   source: EntitlementSource,
-  text: (x: NonNullable<Target['note']>) => string,
+  text?: (x: NonNullable<Target['note']>) => string,
 ): EntitledTarget {
   return {
     id: t.id ?? t.metric,
@@ -44,7 +44,7 @@ export function entitledTarget(
     role: t.role,
     pauseOn: [...(t.pauseOn ?? [])],
     thresholds: thresholdsOf(policy, t),
-    ...(t.note === undefined ? {} : { note: text(t.note) }),
+    ...(t.note === undefined || text === undefined ? {} : { note: text(t.note) }),
     source,
   };
 }

@@ -2,7 +2,7 @@ import { memoFor } from '../internal/memo.js';
 import { calendarOf } from '../policy/policyCalendars.js';
 import type { AccountDefinition, EntitledTarget, EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
-import { resolveEntitlement } from '../policy/resolveEntitlement.js';
+import { checkAccount, targetsOf } from '../policy/resolveTargets.js';
 import { entitledTarget } from '../policy/thresholds.js';
 import type { Policy } from '../policy/schema.js';
 import { type EngineTarget, type Metric, NO_TARGETS, type TargetSet, targetSet } from './clockTypes.js';
@@ -35,7 +35,8 @@ const memo = new WeakMap<Policy, Map<string, AccountTargets>>();
 /**
  * The measured targets of an account on a policy, memoised per policy object and account. The
  * account is a checked, frozen copy (`readAccount`), so its identity says it is unchanged.
- * Throws the errors of {@link resolveEntitlement} for an account the policy does not know.
+ * Throws the errors of `resolveEntitlement` for an account the policy does not know (the same
+ * checks, `checkAccount` in src/policy/resolveTargets.ts).
  * @internal
  */
 export function accountTargets(policy: Policy, account: AccountDefinition): AccountTargets {
@@ -53,19 +54,21 @@ function lookUp(policy: Policy, account: AccountDefinition): AccountTargets {
   const byAccount = memoFor(memo, policy);
   const hit = key === undefined ? undefined : byAccount.get(key);
   if (hit !== undefined) return hit;
-  const ent = resolveEntitlement(policy, account);
+  const checked = checkAccount(policy, account);
+  const resolved = targetsOf(policy, account, checked);
+  const planId = checked.planId ?? null;
   // Without targets (a best-effort account type) a severity is still read on the plan's scale.
-  const scale = ent.severityScale ?? (ent.plan === null ? null : policy.plans[ent.plan.id]!.severityScale);
+  const scale = checked.type.targets === 'none' ? (checked.plan?.severityScale ?? null) : resolved.scale;
   const bySeverity = new Map<string, TargetSet>();
-  const rulesApply = policy.accountTypes[account.type]!.targets === 'plan' && (policy.sla?.rules?.length ?? 0) > 0;
+  const rulesApply = checked.type.targets === 'plan' && (policy.sla?.rules?.length ?? 0) > 0;
   let hasTargets = rulesApply;
-  for (const level of ent.targets) {
-    const set = measuredSet(policy, level.targets, level.severity.id, ent.plan?.id ?? null);
+  for (const { level, targets } of resolved.levels) {
+    const set = measuredSet(policy, targets, level.id, planId);
     hasTargets ||= set !== NO_TARGETS;
-    bySeverity.set(level.severity.id, set);
+    bySeverity.set(level.id, set);
   }
   const result: AccountTargets = Object.freeze({
-    plan: ent.plan?.id ?? null,
+    plan: planId,
     scale,
     levels: scale === null ? null : new Set(policy.severityScales[scale]!.levels.map((l) => l.id)),
     bySeverity,
