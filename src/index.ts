@@ -86,7 +86,7 @@ export type { SlaState } from './sla/advance.js';
 export { complianceReport } from './sla/complianceReport.js';
 export type { ComplianceReportOptions, ComplianceRow, ReportPeriod } from './sla/complianceReport.js';
 export type { TicketEvent, Timeline } from './sla/types.js';
-export type { FieldValue, RuleMatch, TicketFields } from './sla/rules.js';
+export type { FieldValue, RuleMatch, TicketFields } from './sla/types.js';
 export type {
   MeasureOptions,
   MeasureResult,
@@ -95,4 +95,4 @@ export type {
   SlaThreshold,
   SlaSpan,
 } from './sla/types.js';
-export type { Metric, StatusCategory } from './sla/clockTypes.js';
+export type { Metric, StatusCategory } from './sla/types.js';

@@ -1,27 +1,15 @@
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
+import type { Metric, StatusCategory } from './types.js';
+
+export type { Metric, StatusCategory } from './types.js';
 
 /**
  * The data the SLA clock engine (`engine.ts`) works on: statuses, targets, validated events,
  * clocks, and what a clock answers.
  */
 
-/**
- * What a target measures: the first agent reply, each follow-up (from a customer's message after
- * an agent's reply to the next agent reply), each periodic update (from one agent reply to the
- * next), or resolution.
- * @category SLA
- */
-export type Metric = 'firstResponse' | 'followUp' | 'periodicUpdate' | 'resolution';
-
 /** The metrics in the order results list them. */
 export const METRICS: readonly Metric[] = Object.freeze(['firstResponse', 'followUp', 'periodicUpdate', 'resolution']);
-
-/**
- * What a status means to the clocks: `open` statuses run them (unless a target pauses on the
- * status), `solved` stops them until the ticket is reopened, `closed` stops them for good.
- * @category SLA
- */
-export type StatusCategory = 'open' | 'solved' | 'closed';
 
 /** A status of a vocabulary, as the engine sees it: one object per name, compared by identity. */
 export interface Status {

@@ -1,35 +1,14 @@
 import { describeValue } from '../internal/describeValue.js';
 import { memoFor } from '../internal/memo.js';
 import type { Policy } from '../policy/schema.js';
+import type { RuleMatch, TicketFields } from './types.js';
+
+export type { FieldValue, RuleMatch, TicketFields } from './types.js';
 
 /**
  * SLA rules (`sla.rules`): which rule a ticket's fields, plan and severity match — the first, as in
  * Zendesk — and why.
  */
-
-/**
- * A ticket field's value: text, a number, a yes/no, or a list of tags.
- * @category SLA
- */
-export type FieldValue = string | number | boolean | readonly string[];
-
-/**
- * A ticket's fields, by name: `channel`, `group`, `organization`, `type`, `tags`, or any custom
- * field the policy's rules test.
- * @category SLA
- */
-export type TicketFields = Readonly<Record<string, FieldValue>>;
-
-/**
- * The SLA rule a ticket matched, and why: one reason per condition, with the ticket's value.
- * @category SLA
- */
-export interface RuleMatch {
-  readonly id: string;
-  /** Its position in `sla.rules`. */
-  readonly index: number;
-  readonly reasons: readonly string[];
-}
 
 type Condition = NonNullable<NonNullable<Policy['sla']>['rules']>[number]['when'][number];
 

@@ -1,10 +1,12 @@
 import type { InstantLike } from '../instant.js';
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
-import type { Metric } from './clockTypes.js';
-import type { FieldValue, RuleMatch } from './rules.js';
 
-/** The public types of the SLA functions: their input (timelines) and their answers. */
+/**
+ * The public types of the SLA functions in one place: their input (timelines, ticket fields) and
+ * their answers (measurements, thresholds, spans, the rule and policy they name). The columnar
+ * tables are in `columnTypes.ts`, laid out by `resultFields.ts`.
+ */
 
 /**
  * One event of a ticket's timeline, with its instant. A timeline starts with `created` (once) and
@@ -196,3 +198,42 @@ export interface PolicyRef {
   readonly id: string;
   readonly version: string | null;
 }
+
+/**
+ * A ticket field's value: text, a number, a yes/no, or a list of tags.
+ * @category SLA
+ */
+export type FieldValue = string | number | boolean | readonly string[];
+
+/**
+ * A ticket's fields, by name: `channel`, `group`, `organization`, `type`, `tags`, or any custom
+ * field the policy's rules test.
+ * @category SLA
+ */
+export type TicketFields = Readonly<Record<string, FieldValue>>;
+
+/**
+ * The SLA rule a ticket matched, and why: one reason per condition, with the ticket's value.
+ * @category SLA
+ */
+export interface RuleMatch {
+  readonly id: string;
+  /** Its position in `sla.rules`. */
+  readonly index: number;
+  readonly reasons: readonly string[];
+}
+
+/**
+ * What a target measures: the first agent reply, each follow-up (from a customer's message after
+ * an agent's reply to the next agent reply), each periodic update (from one agent reply to the
+ * next), or resolution.
+ * @category SLA
+ */
+export type Metric = 'firstResponse' | 'followUp' | 'periodicUpdate' | 'resolution';
+
+/**
+ * What a status means to the clocks: `open` statuses run them (unless a target pauses on the
+ * status), `solved` stops them until the ticket is reopened, `closed` stops them for good.
+ * @category SLA
+ */
+export type StatusCategory = 'open' | 'solved' | 'closed';
