@@ -3,8 +3,6 @@
  * build, whose Arrow IPC reader is DuckDB's own C++ one) and queried in SQL: a compliance query
  * gives what complianceReport gives for the same results.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,6 +14,7 @@ import {
   type SlaTicket,
   standardSupport,
 } from '../index.js';
+import { connectDuckdb } from '../../examples/arrow-duckdb.js';
 import { slaColumnsToArrow, slaColumnsToArrowIPC } from './arrow.js';
 
 const policy = parsePolicy(standardSupport);
@@ -112,45 +111,10 @@ describe('slaColumnsToArrow', () => {
   });
 });
 
-/** What these tests use of DuckDB-Wasm's synchronous Node build. */
-interface DuckdbWasm {
-  createDuckDB(
-    bundles: unknown,
-    logger: unknown,
-    runtime: unknown,
-  ): Promise<{ instantiate(): Promise<unknown>; connect(): Sql }>;
-  VoidLogger: new () => unknown;
-  NODE_RUNTIME: unknown;
-}
-interface Sql {
-  query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] };
-  insertArrowFromIPCStream(bytes: Uint8Array, options: { name: string }): void;
-}
-
-/** A connection to an in-memory DuckDB, in WebAssembly, in this process. */
-async function duckdbConnection(): Promise<Sql> {
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
-  const duckdb = require(entry) as DuckdbWasm;
-  const bundle = (name: string) => ({
-    mainModule: join(dirname(entry), `duckdb-${name}.wasm`),
-    mainWorker: join(dirname(entry), `duckdb-node-${name}.worker.cjs`),
-  });
-  const db = await duckdb.createDuckDB(
-    { mvp: bundle('mvp'), eh: bundle('eh') },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME,
-  );
-  await db.instantiate();
-  return db.connect();
-}
-
 describe('DuckDB reads the Arrow output', () => {
   it('a compliance query in SQL equals complianceReport on the same results', async () => {
-    const sql = await duckdbConnection();
-    // No extension may be fetched: the query uses DuckDB's core functions only.
-    sql.query('SET autoinstall_known_extensions = false');
-    sql.query('SET autoload_known_extensions = false');
+    // The example's connection: no extension may be fetched, the query uses DuckDB's core functions only.
+    const sql = await connectDuckdb();
     sql.insertArrowFromIPCStream(slaColumnsToArrowIPC(columns).targets, { name: 'targets' });
     const rows = sql
       .query(

@@ -1,7 +1,7 @@
 import { parsePolicy, type PolicyDefinition } from '../../src/index.js';
 
 /**
- * A helpdesk's own policy, written like a Zendesk one: statuses `new`, `open`, `pending` (waiting on
+ * A helpdesk's own policy, written like a Zendesk one (its one account type, `customer`, the default): statuses `new`, `open`, `pending` (waiting on
  * the requester), `hold` (waiting on a third party), `solved` and `closed`; plan `pro` with a first
  * response (a warning at half, an escalation 30 minutes past due), periodic updates for urgent
  * tickets on the 24/7 clock, follow-ups, and two resolution clocks — `requester_wait` (pauses on
@@ -46,18 +46,6 @@ export const helpdeskPolicyDefinition: PolicyDefinition = {
           criteria: [{ id: 'n', text: t('A bug.'), when: { requestType: ['bug'] } }],
         },
       ],
-    },
-  },
-  accountTypes: {
-    customer: {
-      label: t('Customer'),
-      description: t('A customer.'),
-      firstLine: 'vendor',
-      vendorTickets: 'yes',
-      targets: 'plan',
-      customerSuccess: 'none',
-      supportHours: 'none',
-      requiresPartner: false,
     },
   },
   plans: {
