@@ -108,6 +108,8 @@ describe('policy versions', () => {
     // A version's own problems, under its index.
     expect(issues({ versions: [v('a', undefined, { locales: [] })] })[0]).toMatch(/ versions\.0\.locales$/);
     expect(issues('{"versions": [')).toEqual(['invalid_json ']);
+    // A sparse list: its holes are missing versions, reported each at its index.
+    expect(issues({ versions: new Array(2) })).toHaveLength(2);
   });
 
   it('measure refuses anything but a parsed policy or parsed versions', () => {

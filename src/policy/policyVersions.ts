@@ -78,12 +78,16 @@ export function parsePolicyVersions(input: unknown): PolicyVersions {
   }
   const issues: ValidationIssue[] = [];
   const policies: Policy[] = [];
-  list.forEach((v, i) => {
-    const { issues: found, data } = collectIssues(v);
-    for (const x of found)
-      issues.push({ ...x, path: ['versions', i, ...x.path], message: `versions[${i}].${x.message}` });
+  // Every index, holes included (a sparse list's hole is a missing version, not one to skip).
+  for (let i = 0; i < list.length; i++) {
+    const { issues: found, data } = collectIssues(list[i]);
+    for (const x of found) {
+      const path = ['versions', i, ...x.path];
+      // The message without its own path (everything before the first ": "), under the version's.
+      issues.push({ ...x, path, message: `${formatPath(path)}: ${x.message.slice(x.message.indexOf(': ') + 2)}` });
+    }
     if (data !== undefined) policies.push(data);
-  });
+  }
   if (issues.length === 0) checkSequence(policies, issues);
   if (issues.length > 0) throw new PolicyValidationError(issues, 'policy versions');
   return Object.freeze(brandPolicyVersions({ id: policies[0]!.id, versions: Object.freeze(policies) }));
