@@ -22,6 +22,9 @@ export function mergeFields(current: TicketFields, given: unknown, path: readonl
   if (!isPlainObject(given)) throw argumentError('invalid_event', path, 'an object of ticket fields', given);
   const keys = Object.keys(given);
   if (keys.length === 0) return current;
+  // Refused before anything is read: a change cannot name more fields than a ticket may hold.
+  if (keys.length > MAX_FIELDS)
+    throw argumentError('invalid_event', path, `at most ${MAX_FIELDS} fields on a ticket`, given);
   const next = new Map<string, TicketFields[string]>(Object.entries(current));
   for (const key of keys) {
     const at = [...path, key];
