@@ -12,6 +12,7 @@
 import { helpdeskPolicy } from '../test/arbitraries/helpdeskPolicy.js';
 import { measureMany, parsePolicy, standardSupport, type TicketEvent } from '../src/index.js';
 import { fmtRatio, sink, table } from './harness.js';
+import { median, timeRuns } from './slaSuite.js';
 import { makeSlaWorkload, NOW, type SlaTicketInput } from './slaWorkload.js';
 
 const RUNS = 7;
@@ -44,15 +45,13 @@ function translate(t: SlaTicketInput, i: number): SlaTicketInput {
   return { account: { type: 'customer', plan }, events };
 }
 
-function best(f: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    sink.checksum += Number(Boolean(f()));
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b)[RUNS >> 1]!;
-}
+/** The median of {@link RUNS} timed runs of `f`, after one untimed. */
+const timed = (f: () => unknown) =>
+  median(
+    timeRuns(RUNS, 1, () => {
+      sink.checksum += Number(Boolean(f()));
+    }),
+  );
 
 export function runHelpdesk(): void {
   const w = makeSlaWorkload();
@@ -71,21 +70,21 @@ export function runHelpdesk(): void {
       ),
     0,
   );
-  const timed = [
-    ['standard workload, columns', best(() => measureMany(standard, original, NOW, { format: 'columns' }))],
-    ['helpdesk features, columns', best(() => measureMany(helpdeskPolicy, translated, NOW, { format: 'columns' }))],
-    ['standard workload, rows', best(() => measureMany(standard, original, NOW))],
-    ['helpdesk features, rows', best(() => measureMany(helpdeskPolicy, translated, NOW))],
+  const figures = [
+    ['standard workload, columns', timed(() => measureMany(standard, original, NOW, { format: 'columns' }))],
+    ['helpdesk features, columns', timed(() => measureMany(helpdeskPolicy, translated, NOW, { format: 'columns' }))],
+    ['standard workload, rows', timed(() => measureMany(standard, original, NOW))],
+    ['helpdesk features, rows', timed(() => measureMany(helpdeskPolicy, translated, NOW))],
   ] as const;
   console.log(`\nA helpdesk's own policy (${original.length.toLocaleString('en')} tickets, median of ${RUNS} runs)\n`);
   console.log(
     table(
       ['measured', 'median (ms)', 'tickets/s', 'against the standard workload'],
-      timed.map(([name, ms], i) => [
+      figures.map(([name, ms], i) => [
         name,
         ms.toFixed(1),
         Math.round((original.length / ms) * 1000).toLocaleString('en'),
-        i % 2 === 0 ? '—' : fmtRatio(ms / timed[i - 1]![1]),
+        i % 2 === 0 ? '—' : fmtRatio(ms / figures[i - 1]![1]),
       ]),
     ),
   );

@@ -63,7 +63,7 @@ interface Part {
 }
 
 /** `warmUp` untimed runs of `body`, then `runs` timed runs back to back; ms of every timed run. */
-function timeRuns(runs: number, warmUp: number, body: () => void): number[] {
+export function timeRuns(runs: number, warmUp: number, body: () => void): number[] {
   for (let r = 0; r < warmUp; r++) body();
   const all: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -75,7 +75,7 @@ function timeRuns(runs: number, warmUp: number, body: () => void): number[] {
 }
 
 const best = (xs: readonly number[]) => Math.min(...xs);
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 /** A checksum over results, so no run can be optimised away. */
 function digest(results: readonly MeasureResult[]): number {

@@ -12,6 +12,7 @@ import {
   type TargetSet,
 } from '../../src/sla/clockTypes.js';
 import { ClockEngine } from '../../src/sla/engine.js';
+import { DEFAULT_STATUSES } from '../../src/policy/slaChecks.js';
 import { clockOutcome } from '../../src/sla/outcome.js';
 
 /**
@@ -46,12 +47,6 @@ interface Vocabulary {
   readonly initial: Status;
 }
 
-const DEFAULT_STATUSES: Readonly<Record<string, StatusCategory>> = {
-  open: 'open',
-  waiting_on_customer: 'open',
-  on_hold: 'open',
-  solved: 'solved',
-};
 const METRIC_NAMES = new Set(['firstResponse', 'followUp', 'periodicUpdate', 'resolution']);
 const CATEGORIES = new Set(['open', 'solved', 'closed']);
 const AUTHORS = new Set(['agent', 'customer', 'automatic']);

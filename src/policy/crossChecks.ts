@@ -3,7 +3,7 @@ import { formatPath } from '../errors.js';
 import { tryParseDuration } from './duration.js';
 import { checkCriteria } from './criteriaChecks.js';
 import type { Policy } from './schema.js';
-import { checkSla, targetClockRefs } from './slaChecks.js';
+import { checkSla, oneMeasuredPerIdAndLevel, targetClockRefs } from './slaChecks.js';
 
 type Path = (string | number)[];
 
@@ -91,33 +91,6 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
   // One measured target per id (its metric's name unless named) and severity level, so that a
   // ticket has one deadline per target; `others` are targets measured beside these (a plan's, for
   // an add-on that adds to it).
-  const measured = (
-    list: Policy['plans'][string]['targets'],
-    path: Path,
-    others: { list: Policy['plans'][string]['targets']; path: Path }[] = [],
-  ) =>
-    list.forEach((t, i) => {
-      if (t.role !== 'target') return;
-      const clash = (u: (typeof list)[number]) =>
-        u.role === 'target' &&
-        (u.id ?? u.metric) === (t.id ?? t.metric) &&
-        (t.severities === undefined ||
-          u.severities === undefined ||
-          t.severities.some((s) => u.severities!.includes(s)));
-      const earlier = list.slice(0, i).findIndex(clash);
-      const where =
-        earlier >= 0
-          ? [...path, earlier]
-          : others.map((o) => ({ ...o, j: o.list.findIndex(clash) })).find((o) => o.j >= 0);
-      if (where !== undefined) {
-        const at = Array.isArray(where) ? where : [...where.path, where.j];
-        add(
-          'invalid_rule',
-          [...path, i],
-          `expected one measured target "${t.id ?? t.metric}" per severity level (name targets of one metric apart with "id"), got a second one besides ${formatPath(at)}`,
-        );
-      }
-    });
   const targets = (list: Policy['plans'][string]['targets'], path: Path, scales: string[]) =>
     list.forEach((t, i) => {
       for (const [suffix, id] of targetClockRefs(t.clock)) clock([...path, i, 'clock', ...suffix], id);
@@ -147,7 +120,7 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
       [...base, 'targets'],
       Object.hasOwn(p.severityScales, plan.severityScale) ? [plan.severityScale] : [],
     );
-    measured(plan.targets, [...base, 'targets']);
+    oneMeasuredPerIdAndLevel(plan.targets, [...base, 'targets'], add);
     plan.includedAddOns?.forEach((a, i) => {
       known('add-ons', p.addOns, [...base, 'includedAddOns', i], a);
       const addOn = p.addOns[a];
@@ -193,7 +166,7 @@ export function crossCheckPolicy(p: Policy): ValidationIssue[] {
       : addOn.availableOn.flatMap((planId) =>
           p.plans[planId] ? [{ list: p.plans[planId].targets, path: ['plans', planId, 'targets'] }] : [],
         );
-    measured(addOn.targets, [...base, 'targets'], beside);
+    oneMeasuredPerIdAndLevel(addOn.targets, [...base, 'targets'], add, beside);
     unique(addOn.features ?? [], [...base, 'features'], 'feature');
   }
 

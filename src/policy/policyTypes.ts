@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { CalendarDefinition } from '../calendar/schema.js';
-import type { DeepReadonly } from '../internal/types.js';
+import type { Assert, DeepReadonly, SameType } from '../internal/types.js';
 import type {
   AccountTypeSchema,
   AddOnSchema,
@@ -77,8 +77,6 @@ export interface Policy extends Omit<
 }
 
 /** `true` when A and B are assignable both ways. */
-type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Assert<T extends true> = T;
 /** Does not compile when a named type no longer matches its schema's output. @internal */
 export type PolicyTypesMatchSchemas = Assert<
   SameType<[Policy, Plan, AddOn], [Output<typeof PolicySchema>, Output<typeof PlanSchema>, Output<typeof AddOnSchema>]>

@@ -53,11 +53,11 @@ export function readAccount(value: unknown, path: readonly (string | number)[] =
   }
   // Every field is an own property (`undefined` when not given): a field the caller left out reads
   // as missing even under a polluted Object.prototype, and every copy has one shape (fast to read).
-  const own_ =
+  const ownCalendar =
     calendar !== undefined && typeof calendar !== 'string' ? compileOwn(calendar, [...path, 'calendar']) : undefined;
   const copy: AccountDefinition = { type, plan, addOns: ids, partner, calendar } as AccountDefinition;
   Object.freeze(copy);
-  if (own_ !== undefined) ownCalendars.set(copy, own_);
+  if (ownCalendar !== undefined) ownCalendars.set(copy, ownCalendar);
   copies.set(record, copy);
   return copy;
 }

@@ -75,6 +75,7 @@ function checkRules(p: Policy, add: Add, target: (t: Target, path: Path) => void
     const base = ['sla', 'rules', r];
     if (seen.has(rule.id)) add('duplicate_id', [...base, 'id'], `expected a unique rule id, got "${rule.id}" again`);
     seen.add(rule.id);
+    oneMeasuredPerIdAndLevel(rule.targets, [...base, 'targets'], add);
     rule.targets.forEach((t, i) => {
       const path = [...base, 'targets', i];
       target(t, path);
@@ -89,22 +90,6 @@ function checkRules(p: Policy, add: Add, target: (t: Target, path: Path) => void
         if (!levels.has(s))
           add('unknown_reference', [...path, 'severities', j], `expected a severity level of the policy, got "${s}"`);
       });
-      if (t.role !== 'target') return;
-      const clash = rule.targets.findIndex(
-        (u, k) =>
-          k < i &&
-          u.role === 'target' &&
-          (u.id ?? u.metric) === (t.id ?? t.metric) &&
-          (t.severities === undefined ||
-            u.severities === undefined ||
-            t.severities.some((x) => u.severities!.includes(x))),
-      );
-      if (clash >= 0)
-        add(
-          'invalid_rule',
-          path,
-          `expected one measured target "${t.id ?? t.metric}" per severity level, got a second one besides ${formatPath([...base, 'targets', clash])}`,
-        );
     });
   });
 }
@@ -144,4 +129,38 @@ export function targetClockRefs(clock: Target['clock']): [suffix: string[], id: 
     for (const [value, id] of Object.entries(clock.calendars)) refs.push([['calendars', value], id]);
   refs.push([['otherwise'], clock.otherwise]);
   return refs;
+}
+
+/**
+ * One measured target per id (its metric's name unless named) and severity level in a list of
+ * targets, so that a ticket has one deadline per target; `others` are targets measured beside
+ * these (a plan's, for an add-on that adds to it). Plans, add-ons and SLA rules are checked by it.
+ * @internal
+ */
+export function oneMeasuredPerIdAndLevel(
+  list: readonly Target[],
+  path: Path,
+  add: Add,
+  others: { list: readonly Target[]; path: Path }[] = [],
+): void {
+  list.forEach((t, i) => {
+    if (t.role !== 'target') return;
+    const clash = (u: Target) =>
+      u.role === 'target' &&
+      (u.id ?? u.metric) === (t.id ?? t.metric) &&
+      (t.severities === undefined || u.severities === undefined || t.severities.some((s) => u.severities!.includes(s)));
+    const earlier = list.slice(0, i).findIndex(clash);
+    const where =
+      earlier >= 0
+        ? [...path, earlier]
+        : others.map((o) => ({ ...o, j: o.list.findIndex(clash) })).find((o) => o.j >= 0);
+    if (where !== undefined) {
+      const at = Array.isArray(where) ? where : [...where.path, where.j];
+      add(
+        'invalid_rule',
+        [...path, i],
+        `expected one measured target "${t.id ?? t.metric}" per severity level (name targets of one metric apart with "id"), got a second one besides ${formatPath(at)}`,
+      );
+    }
+  });
 }

@@ -1,3 +1,4 @@
+import type { Assert, SameType } from '../internal/types.js';
 import type { TARGET_FIELDS, THRESHOLD_FIELDS, TICKET_FIELDS } from './resultFields.js';
 import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
@@ -96,11 +97,14 @@ export interface SlaThresholdColumns {
 }
 
 type Named<T extends readonly { readonly name: string }[]> = T[number]['name'];
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Compile-time check: the column tables hold exactly the described fields (src/sla/resultFields.ts). */
-const _columnsMatchFields: [
-  Same<keyof SlaTicketColumns, 'length' | Named<typeof TICKET_FIELDS>>,
-  Same<keyof SlaTargetColumns, 'length' | 'ticket' | Named<typeof TARGET_FIELDS>>,
-  Same<keyof SlaThresholdColumns, 'length' | 'target' | Named<typeof THRESHOLD_FIELDS>>,
-] = [true, true, true];
-void _columnsMatchFields;
+export type ColumnsMatchFields = Assert<
+  SameType<
+    [keyof SlaTicketColumns, keyof SlaTargetColumns, keyof SlaThresholdColumns],
+    [
+      'length' | Named<typeof TICKET_FIELDS>,
+      'length' | 'ticket' | Named<typeof TARGET_FIELDS>,
+      'length' | 'target' | Named<typeof THRESHOLD_FIELDS>,
+    ]
+  >
+>;

@@ -162,17 +162,18 @@ export class ClockEngine extends StatusHistory {
     }
     // The open cycles without clocks (no target of their metric was in force when they opened).
     this.targets = set; // open() reads the set in force
-    if (this.followUpOpen && set.followUp.length > 0 && !this.hasGroup('followUp', this.followUps))
+    if (this.followUpOpen && set.followUp.length > 0 && this.findClock('followUp', this.followUps) < 0)
       this.open('followUp', this.followUpStart, this.followUps);
-    if (this.updates > 0 && set.periodicUpdate.length > 0 && !this.hasGroup('periodicUpdate', this.updates))
+    if (this.updates > 0 && set.periodicUpdate.length > 0 && this.findClock('periodicUpdate', this.updates) < 0)
       this.open('periodicUpdate', this.updateStart, this.updates);
     // Targets the set adds to an open group (a metric and cycle whose clocks have not ended).
     for (let i = 0; i < n; i++) {
       const c = this.clocks[i]!;
-      if (c.end !== NONE || !this.firstOfGroup(i)) continue;
+      // Each open group once: at its first clock.
+      if (c.end !== NONE || this.findClock(c.metric, c.cycle, undefined, 0, i) >= 0) continue;
       for (const t of targetsOf(set, c.metric)) {
-        if (this.groupHas(i, t.id)) continue;
-        const spare = this.groupSpare(i);
+        if (this.findClock(c.metric, c.cycle, t.id, i) >= 0) continue;
+        const spare = this.clocks[this.findClock(c.metric, c.cycle, '', i)];
         if (spare !== undefined) {
           spare.slot = t.id;
           spare.target = t;
@@ -183,46 +184,18 @@ export class ClockEngine extends StatusHistory {
         }
       }
     }
-    this.targets = set;
   }
 
-  /** Whether some clock of a metric's cycle was opened. */
-  private hasGroup(metric: Metric, cycle: number): boolean {
-    for (let i = 0; i < this.clockCount; i++) {
-      const c = this.clocks[i]!;
-      if (c.metric === metric && c.cycle === cycle) return true;
-    }
-    return false;
-  }
-
-  /** Whether clock `i` is the first of its group (its metric and cycle) among the opened ones. */
-  private firstOfGroup(i: number): boolean {
-    const c = this.clocks[i]!;
-    for (let j = 0; j < i; j++) {
+  /**
+   * The index of the first clock among `[from, to)` of a metric's cycle (of a target, when `slot`
+   * is given: `''` for one kept for timing only); −1 for none.
+   */
+  private findClock(metric: Metric, cycle: number, slot?: string, from = 0, to = this.clockCount): number {
+    for (let j = from; j < to; j++) {
       const d = this.clocks[j]!;
-      if (d.metric === c.metric && d.cycle === c.cycle) return false;
+      if (d.metric === metric && d.cycle === cycle && (slot === undefined || d.slot === slot)) return j;
     }
-    return true;
-  }
-
-  /** Whether the group of clock `i` has a clock for target `id`. */
-  private groupHas(i: number, id: string): boolean {
-    const c = this.clocks[i]!;
-    for (let j = i; j < this.clockCount; j++) {
-      const d = this.clocks[j]!;
-      if (d.metric === c.metric && d.cycle === c.cycle && d.slot === id) return true;
-    }
-    return false;
-  }
-
-  /** A clock of the group of clock `i` kept for timing only (no target), if any. */
-  private groupSpare(i: number): Clock | undefined {
-    const c = this.clocks[i]!;
-    for (let j = i; j < this.clockCount; j++) {
-      const d = this.clocks[j]!;
-      if (d.metric === c.metric && d.cycle === c.cycle && d.slot === '') return d;
-    }
-    return undefined;
+    return -1;
   }
 
   /**

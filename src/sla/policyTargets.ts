@@ -118,10 +118,9 @@ export function ruleTargets(policy: Policy, index: number, severity: string | nu
   let set = memo.get(key);
   if (set === undefined) {
     const rule = policy.sla!.rules![index]!;
-    const text = (t: Readonly<Record<string, string>>) => t['en'] ?? '';
     const applying = rule.targets.flatMap((t, i) =>
       severity !== null && (t.severities === undefined || t.severities.includes(severity))
-        ? [entitledTarget(policy, t, { kind: 'rule', id: rule.id, path: ['sla', 'rules', index, 'targets', i] }, text)]
+        ? [entitledTarget(policy, t, { kind: 'rule', id: rule.id, path: ['sla', 'rules', index, 'targets', i] })]
         : [],
     );
     set = severity === null ? NO_TARGETS : measuredSet(policy, applying, severity, plan);

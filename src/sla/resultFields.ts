@@ -1,3 +1,4 @@
+import type { Assert, SameType } from '../internal/types.js';
 import type { MeasureResult, SlaThreshold, TargetMeasurement } from './types.js';
 
 /**
@@ -59,17 +60,17 @@ export const THRESHOLD_FIELDS = [
 ] as const;
 
 type Names<T extends readonly FieldSpec<string>[]> = T[number]['name'];
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Compile-time checks: the descriptions name exactly the rows' fields. */
-export type FieldsMatchRows = [
-  Same<Names<typeof TICKET_FIELDS>, Exclude<keyof MeasureResult, 'targets'>>,
-  Same<Names<typeof TARGET_FIELDS>, Exclude<keyof TargetMeasurement, 'thresholds' | 'spans'>>,
-  Same<Names<typeof THRESHOLD_FIELDS>, keyof SlaThreshold>,
-] extends [true, true, true]
-  ? true
-  : never;
-const _fieldsMatchRows: FieldsMatchRows = true;
-void _fieldsMatchRows;
+/** Compile-time check: the descriptions name exactly the rows' fields. */
+export type FieldsMatchRows = Assert<
+  SameType<
+    [Names<typeof TICKET_FIELDS>, Names<typeof TARGET_FIELDS>, Names<typeof THRESHOLD_FIELDS>],
+    [
+      Exclude<keyof MeasureResult, 'targets'>,
+      Exclude<keyof TargetMeasurement, 'thresholds' | 'spans'>,
+      keyof SlaThreshold,
+    ]
+  >
+>;
 
 /** The index of each `number` field among its table's number columns, by name. */
 export function numberIndex<K extends string>(fields: readonly FieldSpec<K>[]): Readonly<Record<K, number>> {

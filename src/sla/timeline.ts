@@ -252,13 +252,12 @@ export class TimelineReader {
    */
   private select(): TargetSet {
     const targets = this.targets;
-    this.rule = null;
-    let set = targetsFor(targets, this.severity);
-    if (targets.rulesApply) {
-      const plan = this.account.plan ?? null;
-      this.rule = matchRule(this.policy, this.fields, plan, this.severity);
-      if (this.rule !== null) set = ruleTargets(this.policy, this.rule.index, this.severity, plan);
-    }
+    const plan = this.account.plan ?? null;
+    this.rule = targets.rulesApply ? matchRule(this.policy, this.fields, plan, this.severity) : null;
+    const set =
+      this.rule === null
+        ? targetsFor(targets, this.severity)
+        : ruleTargets(this.policy, this.rule.index, this.severity, plan);
     return chooseClocks(this.policy, set, this.fields, this.account);
   }
 
