@@ -10,7 +10,6 @@
  * or years, in wall-clock time and in the process's CPU time (which also counts the engine's
  * background threads: above the wall time while code is still being optimised).
  */
-import { IANAZone } from 'luxon';
 import {
   type CalendarDefinition,
   compileCalendar,
@@ -21,6 +20,7 @@ import {
   standardSupport,
 } from '../src/index.js';
 import { sharedOffsetTable } from '../src/calendar/sharedOffsetTables.js';
+import { zoneFor } from '../src/internal/zone.js';
 import { CHUNK_MS } from '../src/calendar/tables.js';
 import { memorySnapshot } from './machine.js';
 import { fmtBytes } from './memory.js';
@@ -87,7 +87,7 @@ const TO_2399 = Date.UTC(2399, 11, 31, 23);
 /** Offset readings the year table of instant `at` took in `zone` (the shared table, found before). */
 function readsOf(zone: string, at: number): number {
   const start = Math.floor(at / CHUNK_MS) * CHUNK_MS;
-  return sharedOffsetTable(IANAZone.create(zone), start - 3 * DAY, start + CHUNK_MS + 3 * DAY).reads;
+  return sharedOffsetTable(zoneFor(zone)!, start - 3 * DAY, start + CHUNK_MS + 3 * DAY).reads;
 }
 
 /** Builds year tables in the warm-up zones, 1950–2049, so that the engine optimises the code first. */

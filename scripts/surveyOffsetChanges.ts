@@ -8,10 +8,10 @@
  * the shortest gaps between two changes, and exits with 1 if an episode is shorter than the step.
  * It takes several minutes (14 on the busy machine of docs/performance.md).
  */
-import { IANAZone } from 'luxon';
 import { findOffsetTable, OFFSET_STEP_MS } from '../src/calendar/wallTime.js';
 import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from '../src/instant.js';
 import { offsetReaderFor } from '../src/internal/offsetReader.js';
+import { zoneFor } from '../src/internal/zone.js';
 
 const HOUR = 3_600_000;
 const FROM = MIN_SUPPORTED_MS - 3 * 24 * HOUR;
@@ -30,7 +30,7 @@ const gaps: Finding[] = [];
 const zones = [...Intl.supportedValuesOf('timeZone'), ...LEGACY];
 let changes = 0;
 for (const [n, zone] of zones.entries()) {
-  const { from, offsets } = findOffsetTable(offsetReaderFor(IANAZone.create(zone)), FROM, TO, 6 * HOUR);
+  const { from, offsets } = findOffsetTable(offsetReaderFor(zoneFor(zone)!), FROM, TO, 6 * HOUR);
   changes += from.length - 1;
   for (let j = 2; j < from.length; j++) {
     gaps.push({ hours: (from[j]! - from[j - 1]!) / HOUR, zone, at: new Date(from[j - 1]!).toISOString() });

@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { argumentError, CalculationError } from './errors.js';
+import { dateTimeLike, isLuxonDateTime } from './internal/luxonDateTime.js';
 
 /**
  * An absolute instant: epoch milliseconds (an integer), a `Date`, or a luxon `DateTime`.
@@ -67,7 +68,7 @@ function convertInstant(value: InstantLike, field: string): number {
   if (value instanceof Date) {
     const ms = value.getTime();
     if (!Number.isNaN(ms)) return checkRange(ms, field, value);
-  } else if (DateTime.isDateTime(value)) {
+  } else if (isLuxonDateTime(value)) {
     if (value.isValid) return checkRange(value.toMillis(), field, value);
   }
   throw argumentError('invalid_instant', [field], 'epoch milliseconds, a valid Date or a valid luxon DateTime', value);
@@ -88,5 +89,5 @@ function convertResult<T extends InstantLike>(ms: number, like: T): SameInstantK
   }
   if (typeof like === 'number') return ms as SameInstantKind<T>;
   if (like instanceof Date) return new Date(ms) as SameInstantKind<T>;
-  return DateTime.fromMillis(ms, { zone: (like as DateTime).zone }) as SameInstantKind<T>;
+  return dateTimeLike(ms, like as DateTime) as SameInstantKind<T>;
 }

@@ -1,6 +1,6 @@
-import type { Zone } from 'luxon';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../internal/civil.js';
 import type { MinuteSpan } from './model.js';
+import type { CalendarZone } from '../internal/zone.js';
 import { sharedOffsetTable } from './sharedOffsetTables.js';
 import { type OffsetTable, resolveWallTime, steadyOffset } from './wallTime.js';
 
@@ -105,7 +105,7 @@ function resolveDates(
 export function buildChunk(
   index: number,
   chunkMs: number,
-  zone: Zone,
+  zone: CalendarZone,
   spansOn: (day: number) => readonly MinuteSpan[],
 ): Chunk {
   const start = index * chunkMs;

@@ -1,6 +1,5 @@
-import type { Zone } from 'luxon';
 import { daysFromCivil, parseIsoDate } from '../internal/civil.js';
-import { zoneFor } from '../internal/zone.js';
+import { type CalendarZone, zoneFor } from '../internal/zone.js';
 import { flattenHolidays } from './holidays/expandHolidays.js';
 import type { CompiledOverrideRule } from './overrideRules.js';
 import { type CalendarDefinition, intervalMinutes } from './schema.js';
@@ -15,7 +14,7 @@ export type MinuteSpan = readonly [number, number];
  */
 export interface CalendarModel {
   readonly zoneName: string;
-  readonly zone: Zone;
+  readonly zone: CalendarZone;
   /** Index 1–7 (ISO weekday) → spans; index 0 unused. */
   readonly week: readonly (readonly MinuteSpan[])[];
   readonly overrides: ReadonlyMap<number, { readonly spans: readonly MinuteSpan[]; readonly name?: string }>;

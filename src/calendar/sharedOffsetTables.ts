@@ -1,5 +1,5 @@
-import type { Zone } from 'luxon';
 import { type OffsetReader, offsetReaderFor } from '../internal/offsetReader.js';
+import type { CalendarZone } from '../internal/zone.js';
 import { findOffsetTable, type OffsetTable } from './wallTime.js';
 
 /** Most offset tables the memo holds (all zones together): about 200 bytes each, so under 1 MiB. */
@@ -26,8 +26,8 @@ function remember<V>(map: Map<string, V>, key: string, value: V, max: number): V
  * The offset table of `zone` over `[start, end]`, found once and shared.
  * @internal
  */
-export function sharedOffsetTable(zone: Zone, start: number, end: number): OffsetTable {
-  if (zone.isUniversal) return { from: [-Infinity], offsets: [Math.round(zone.offset(start) * 60_000)], reads: 0 };
+export function sharedOffsetTable(zone: CalendarZone, start: number, end: number): OffsetTable {
+  if (zone.kind === 'fixed') return { from: [-Infinity], offsets: [zone.offsetMs], reads: 0 };
   const key = `${zone.name} ${start} ${end}`;
   const table = tables.get(key);
   if (table !== undefined) return table;

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { isLuxonDateTime } from './luxonDateTime.js';
 
 /** Longest rendering returned; longer ones end in `…`. */
 const MAX_LENGTH = 120;
@@ -50,7 +50,7 @@ function render(value: unknown, depth: number): string {
     return `[${shown.join(', ')}]`;
   }
   if (object instanceof Date) return Number.isNaN(object.getTime()) ? 'Invalid Date' : object.toISOString();
-  if (DateTime.isDateTime(object)) {
+  if (isLuxonDateTime(object)) {
     return object.isValid ? `DateTime ${object.toISO() ?? ''}` : `an invalid DateTime (${object.invalidReason})`;
   }
   const proto: unknown = Object.getPrototypeOf(object);

@@ -1,4 +1,4 @@
-import type { Zone } from 'luxon';
+import type { CalendarZone } from './zone.js';
 
 /**
  * Reads a zone's UTC offset, in ms, at an instant: exactly luxon's `zone.offset(atMs)` (minutes)
@@ -67,16 +67,35 @@ function readFormatted(format: (atMs: number) => string, atMs: number): number {
 }
 
 /**
- * An {@link OffsetReader} for a luxon zone. For a region zone it formats with `Intl` and reads the
- * digits back: the same fields from the same data as luxon's `IANAZone.offset`, about 5× faster
- * than its `formatToParts` (measured in docs/performance.md). The field order is checked once; on
- * an engine that wrote them otherwise, luxon itself answers.
+ * The offset from `formatToParts`, field by field: slower than {@link readFormatted}, and read only
+ * on an engine whose `format` writes the fields in another order or with other digits.
  * @internal
  */
-export function offsetReaderFor(zone: Zone): OffsetReader {
-  const viaLuxon: OffsetReader = (atMs) => Math.round(zone.offset(atMs) * 60_000);
-  if (zone.type !== 'iana') return viaLuxon;
+export function readParts(dtf: Intl.DateTimeFormat, atMs: number): number {
+  const field: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
+  let bc = false;
+  for (const part of dtf.formatToParts(atMs)) {
+    if (part.type === 'era') bc = /^B/i.test(part.value);
+    else if (part.type !== 'literal') field[part.type] = Number(part.value);
+  }
+  const year = bc ? 1 - field.year! : field.year!;
+  const wall = Date.UTC(year, field.month! - 1, field.day!, field.hour! % 24, field.minute!, field.second!);
+  return wall - Math.floor(atMs / 1000) * 1000;
+}
+
+/**
+ * An {@link OffsetReader} for a {@link CalendarZone}. A fixed offset is a constant. For a region
+ * it formats with `Intl` and reads the digits back: the same fields from the same data as luxon's
+ * `IANAZone.offset`, about 5× faster than its `formatToParts` (measured in docs/performance.md).
+ * The field order is checked once; on an engine that wrote them otherwise, `formatToParts` answers.
+ * @internal
+ */
+export function offsetReaderFor(zone: CalendarZone): OffsetReader {
+  if (zone.kind === 'fixed') {
+    const { offsetMs } = zone;
+    return () => offsetMs;
+  }
   const dtf = new Intl.DateTimeFormat('en-US', { ...FIELDS, timeZone: zone.name });
   const format = dtf.format;
-  return hasExpectedFields(dtf) ? (atMs) => readFormatted(format, atMs) : viaLuxon;
+  return hasExpectedFields(dtf) ? (atMs) => readFormatted(format, atMs) : (atMs) => readParts(dtf, atMs);
 }

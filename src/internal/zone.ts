@@ -1,5 +1,3 @@
-import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
-
 /** `UTC+01:00`, `UTC-03:30`, in any case: a fixed offset, for users who want one instead of a region's rules. */
 const FIXED = /^UTC([+-])(\d{2}):(\d{2})$/i;
 
@@ -17,10 +15,30 @@ function listedNames(): ReadonlyMap<string, string> {
   return listed;
 }
 
-/** Most region zones remembered as valid (luxon's check builds an `Intl.DateTimeFormat` each time). */
+/**
+ * A zone as the calendar reads it, without luxon (so that a program that only compiles calendars
+ * does not bundle it): a fixed offset in ms (`UTC` is `UTC+00:00`), or a region whose offsets the
+ * runtime's `Intl` data gives (read by `offsetReaderFor`). `name` is canonical.
+ * @internal
+ */
+export type CalendarZone =
+  | { readonly kind: 'fixed'; readonly name: string; readonly offsetMs: number }
+  | { readonly kind: 'region'; readonly name: string };
+
+/** Most zones remembered (a check builds an `Intl.DateTimeFormat`, about 20 µs). */
 const MAX_KNOWN_ZONES = 256;
-/** Region zone names found valid (as written), and their zones: a bounded memo (validity never changes in a process). */
-const knownZones = new Map<string, Zone>();
+/** Zone names found valid (as written), and their zones: a bounded memo (validity never changes in a process). */
+const knownZones = new Map<string, CalendarZone>();
+
+/** Whether the runtime's `Intl` accepts `name` as a time zone (luxon's `IANAZone.isValidZone` does the same). */
+function intlAccepts(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name }).format();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The canonical spelling of a zone name written in any case, or `undefined` when it is not a zone:
@@ -40,28 +58,34 @@ export function canonicalZoneName(name: string): string | undefined {
   if (!NAME.test(name)) return undefined;
   const known = listedNames().get(name.toLowerCase());
   if (known !== undefined) return known;
-  if (!IANAZone.isValidZone(name)) return undefined;
+  if (!intlAccepts(name)) return undefined;
   const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
 }
 
 /**
- * The luxon zone for a zone name written in any case, or `undefined` when {@link canonicalZoneName}
- * refuses it.
+ * The {@link CalendarZone} for a zone name written in any case, or `undefined` when
+ * {@link canonicalZoneName} refuses it.
  * @internal
  */
-export function zoneFor(name: string): Zone | undefined {
-  const zone = knownZones.get(name);
-  if (zone !== undefined) return zone;
+export function zoneFor(name: string): CalendarZone | undefined {
+  const known = knownZones.get(name);
+  if (known !== undefined) return known;
   const canonical = canonicalZoneName(name);
   if (canonical === undefined) return undefined;
   const fixed = FIXED.exec(canonical);
-  if (fixed) return FixedOffsetZone.instance((fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])));
-  if (canonical === 'UTC') return FixedOffsetZone.utcInstance;
+  const zone: CalendarZone = fixed
+    ? {
+        kind: 'fixed',
+        name: canonical,
+        offsetMs: (fixed[1] === '-' ? -1 : 1) * (+fixed[2]! * 60 + +fixed[3]!) * 60_000,
+      }
+    : canonical === 'UTC'
+      ? { kind: 'fixed', name: canonical, offsetMs: 0 }
+      : { kind: 'region', name: canonical };
   if (knownZones.size >= MAX_KNOWN_ZONES) knownZones.delete(knownZones.keys().next().value!);
-  const created = IANAZone.create(canonical);
-  knownZones.set(name, created);
-  return created;
+  knownZones.set(name, zone);
+  return zone;
 }
 
 /** @internal */

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -240,5 +241,28 @@ describe('the packed package', () => {
     for (const word of ['severityScale', 'replacesTargets', 'warnAtPercent', 'dedicated_support', 'minimumMinutes'])
       expect(text, word).not.toContain(word);
     expect(text.length).toBeLessThan(40_000);
+  });
+
+  it('the calendar alone bundles without luxon, under 40 kB gzipped with zod included', async () => {
+    write(join(scratch, 'calendar', 'entry.mjs'), `export { compileCalendar } from 'support-policy';\n`);
+    const out = join(scratch, 'calendar', 'out.js');
+    const meta = join(scratch, 'calendar', 'meta.json');
+    const options = ['--bundle', '--minify', '--format=esm', '--platform=browser', '--log-level=error'];
+    await run(
+      bin('esbuild'),
+      [join(scratch, 'calendar', 'entry.mjs'), ...options, `--outfile=${out}`, `--metafile=${meta}`],
+      join(scratch, 'calendar'),
+    );
+    // What each input file put in the bundle (a file read but shaken off entirely weighs 0 bytes).
+    const { outputs } = JSON.parse(readFileSync(meta, 'utf8')) as {
+      outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+    };
+    const inBundle = Object.values(outputs).flatMap((o) =>
+      Object.entries(o.inputs).flatMap(([file, { bytesInOutput }]) => (bytesInOutput > 0 ? [file] : [])),
+    );
+    expect(inBundle.some((file) => file.includes('node_modules/zod/'))).toBe(true);
+    expect(inBundle.filter((file) => file.includes('node_modules/luxon/'))).toEqual([]);
+    const text = readFileSync(out, 'utf8');
+    expect(gzipSync(text, { level: 9 }).length).toBeLessThan(40_000);
   });
 });
