@@ -8,13 +8,14 @@ import type { Policy } from '../policy/schema.js';
 import { ClockEngine } from './engine.js';
 import { collectResults, type MeasureOptions, type MeasureResult, readMeasureOptions } from './results.js';
 import { TimelineReader } from './timeline.js';
-import { createdAt } from './measure.js';
+import { createdAt, measure } from './measure.js';
+import { type StoredEvent, storedEvent } from './storedEvent.js';
 import type { TicketEvent } from './types.js';
 
 /**
  * A ticket's SLA clocks after the events fed so far, for services that receive events one at a
- * time. An immutable value: {@link advance} returns a new one. Persist the events, not the state:
- * the state holds the policy object and is rebuilt by folding the events again.
+ * time. An immutable value: {@link advance} returns a new one, and every state, old or new, keeps
+ * answering as it did.
  * @category SLA
  */
 export interface SlaState {
@@ -28,32 +29,39 @@ export interface SlaState {
   readonly lastEventAt: number | null;
 }
 
-interface Internals {
+/**
+ * What the states of one ticket share: the reader and the engine, which have applied the first
+ * `applied` events of `log`, and the log of events fed (copies, `at` in epoch ms). States of a
+ * ticket advanced in a line share one core, and each `advance` applies its event to it in place:
+ * the state advanced from is then behind the core, and answers (or advances) by rebuilding a core
+ * of its own from the log, which only a branch — advancing the same state twice — ever needs.
+ */
+interface Core {
   /** `undefined` before `created` when the ticket was started on policy versions: the version is chosen then. */
-  readonly reader: TimelineReader | undefined;
-  readonly engine: ClockEngine;
-  /** Before `created` on versions: the versions and the account. */
-  readonly pending?: { readonly versions: PolicyVersions; readonly account: AccountDefinition };
+  reader: TimelineReader | undefined;
+  engine: ClockEngine;
+  applied: number;
+  readonly log: StoredEvent[];
+  /** The policy (or versions) and the account the ticket was started with. */
+  readonly start: { readonly policy: Policy | PolicyVersions; readonly account: AccountDefinition };
+}
+
+interface Internals {
+  core: Core;
+  readonly count: number;
 }
 
 const internals = new WeakMap<SlaState, Internals>();
 
-function stateOf(reader: TimelineReader, engine: ClockEngine): SlaState {
+function stateOf(core: Core): SlaState {
+  const { reader, applied } = core;
   const state: SlaState = Object.freeze({
-    policy: reader.policy,
-    account: reader.account,
-    eventCount: reader.count,
-    lastEventAt: reader.count === 0 ? null : reader.last,
+    policy: reader?.policy ?? core.start.policy,
+    account: reader?.account ?? core.start.account,
+    eventCount: applied,
+    lastEventAt: reader === undefined || applied === 0 ? null : reader.last,
   });
-  internals.set(state, { reader, engine });
-  return state;
-}
-
-/** A ticket started on policy versions, before `created` chooses the version. */
-function pendingState(versions: PolicyVersions, account: AccountDefinition): SlaState {
-  const copy = readAccount(account);
-  const state: SlaState = Object.freeze({ policy: versions, account: copy, eventCount: 0, lastEventAt: null });
-  internals.set(state, { reader: undefined, engine: new ClockEngine(), pending: { versions, account: copy } });
+  internals.set(state, { core, count: applied });
   return state;
 }
 
@@ -63,10 +71,45 @@ function open(state: SlaState): Internals {
     throw new InvalidArgumentError(
       'invalid_state',
       ['state'],
-      'state: expected a state made by startTicket or advance, got another object',
+      'state: expected a state made by startTicket, advance or restoreState, got another object',
       state,
     );
   return inner;
+}
+
+/** A reader on the policy a ticket is measured with: on versions, the one in force at `created`. */
+function readerFor(start: Core['start'], created: number): TimelineReader {
+  const { policy, account } = start;
+  return new TimelineReader(
+    isPolicyVersions(policy) ? versionAt(policy as PolicyVersions, created) : (policy as Policy),
+    account,
+  );
+}
+
+/** A core that has applied the first `count` events of `log` (read again: they were checked once). */
+function rebuild(start: Core['start'], log: readonly StoredEvent[], count: number): Core {
+  const core: Core = { reader: undefined, engine: new ClockEngine(), applied: 0, log: [], start };
+  for (let i = 0; i < count; i++) applyTo(core, log[i]!);
+  return core;
+}
+
+/** Reads and applies one event to a core it is the tip of; refused, it changes nothing. */
+function applyTo(core: Core, event: TicketEvent): void {
+  const reader = core.reader ?? readerFor(core.start, createdAt([event]));
+  const e = reader.read(event);
+  core.engine.apply(e);
+  core.reader = reader;
+  core.log.push(storedEvent(event, e.at));
+  core.applied++;
+}
+
+/** The core of `state`, brought to its own events: the shared one when the state is its tip. */
+function coreOf(state: SlaState): Core {
+  const inner = open(state);
+  const { core, count } = inner;
+  if (core.applied === count) return core;
+  inner.core = rebuild(core.start, core.log, count);
+  return inner.core;
 }
 
 /**
@@ -84,8 +127,10 @@ function open(state: SlaState): Internals {
  */
 export function startTicket(policy: Policy | PolicyVersions, account: AccountDefinition): SlaState {
   checkPolicyOrVersions(policy);
-  if (isPolicyVersions(policy)) return pendingState(policy as PolicyVersions, account);
-  return stateOf(new TimelineReader(policy as Policy, account), new ClockEngine());
+  // On a plain policy the account is checked now; on versions, when `created` chooses the version.
+  const reader = isPolicyVersions(policy) ? undefined : new TimelineReader(policy as Policy, account);
+  const start = { policy, account: reader?.account ?? readAccount(account) };
+  return stateOf({ reader, engine: new ClockEngine(), applied: 0, log: [], start });
 }
 
 /**
@@ -107,14 +152,9 @@ export function startTicket(policy: Policy | PolicyVersions, account: AccountDef
  * @category SLA
  */
 export function advance(state: SlaState, event: TicketEvent): SlaState {
-  const { reader, engine, pending } = open(state);
-  // On versions, `created` chooses the version in force at its instant.
-  const nextReader =
-    reader?.clone() ?? new TimelineReader(versionAt(pending!.versions, createdAt([event])), pending!.account);
-  const e = nextReader.read(event);
-  const nextEngine = engine.clone();
-  nextEngine.apply(e);
-  return stateOf(nextReader, nextEngine);
+  const core = coreOf(state);
+  applyTo(core, event);
+  return stateOf(core);
 }
 
 /**
@@ -133,20 +173,20 @@ export function advance(state: SlaState, event: TicketEvent): SlaState {
  * @category SLA
  */
 export function measureState(state: SlaState, now: InstantLike, options?: MeasureOptions): MeasureResult {
-  const { reader, engine } = open(state);
+  const inner = open(state);
   const nowMs = toEpochMs(now, 'now');
-  if (reader === undefined)
-    throw argumentError('invalid_event', ['events', 0], 'a "created" event before measuring', undefined);
   const { explain } = readMeasureOptions(options, ['explain']);
-  if (reader.count === 0)
+  if (inner.count === 0)
     throw argumentError('invalid_event', ['events', 0], 'a "created" event before measuring', undefined);
-  if (nowMs < reader.last) {
-    const last = new Date(reader.last).toISOString();
-    throw argumentError('out_of_range', ['now'], `an instant not before the last event applied (${last})`, now);
-  }
+  const { start, log } = inner.core;
+  // Events after `now` are ignored, as by `measure`: the state answers as its timeline cut at `now`.
+  if (nowMs < log[inner.count - 1]!.at)
+    return measure(start.policy, start.account, log.slice(0, inner.count), now, options);
+  const { reader, engine } = coreOf(state);
+  const policy = reader!.policy;
   return collectResults(
     engine,
-    { current: reader.policy, severity: reader.severity, plan: reader.account.plan ?? null, rule: reader.rule },
+    { current: policy, severity: reader!.severity, plan: reader!.account.plan ?? null, rule: reader!.rule },
     nowMs,
     explain,
   );

@@ -1,4 +1,4 @@
-import { refArray } from '../internal/arrays.js';
+import { numberArray, refArray } from '../internal/arrays.js';
 import {
   type Clock,
   type EngineEvent,
@@ -22,9 +22,10 @@ import { StatusHistory } from './statusHistory.js';
 const NONE = Number.POSITIVE_INFINITY;
 
 /**
- * The mutable engine behind the immutable API: callers clone it before applying an event to a
- * state someone else holds. A batch resets one engine per ticket: its arrays and clock objects are
- * reused, so measuring a ticket allocates little besides its result.
+ * The mutable engine behind the immutable API: `advance` applies events to the engine of the
+ * newest state of a ticket and rebuilds one for an older state (`advance.ts`). A batch resets one
+ * engine per ticket: its arrays and clock objects are reused, so measuring a ticket allocates
+ * little besides its result.
  */
 export class ClockEngine extends StatusHistory {
   agentReplied = false;
@@ -44,6 +45,13 @@ export class ClockEngine extends StatusHistory {
    */
   readonly clocks: Clock[] = refArray();
   clockCount = 0;
+  /**
+   * The indices of the clocks that have not ended, in increasing order (the first `liveCount`):
+   * a reply or a re-target visits these, never the ended clocks, so a ticket with thousands of
+   * cycles costs the same per event as a new one.
+   */
+  private readonly live: number[] = numberArray();
+  private liveCount = 0;
   /** Whether some metric and cycle has more than one clock (several targets of a metric): results then need sorting. */
   crowded = false;
 
@@ -61,30 +69,8 @@ export class ClockEngine extends StatusHistory {
     this.updates = 0;
     this.updateStart = Number.NaN;
     this.clockCount = 0;
+    this.liveCount = 0;
     this.crowded = false;
-  }
-
-  clone(): ClockEngine {
-    const copy = new ClockEngine();
-    copy.targets = this.targets;
-    for (let i = 0; i < this.segments; i++) {
-      copy.times.push(this.times[i]!);
-      copy.statuses.push(this.statuses[i]!);
-    }
-    copy.segments = this.segments;
-    copy.status = this.status;
-    copy.solvedSince = this.solvedSince;
-    copy.agentReplied = this.agentReplied;
-    copy.last = this.last;
-    copy.followUps = this.followUps;
-    copy.followUpOpen = this.followUpOpen;
-    copy.followUpStart = this.followUpStart;
-    copy.updates = this.updates;
-    copy.updateStart = this.updateStart;
-    for (let i = 0; i < this.clockCount; i++) copy.clocks.push({ ...this.clocks[i]! });
-    copy.clockCount = this.clockCount;
-    copy.crowded = this.crowded;
-    return copy;
   }
 
   /** Applies one event; `at` never decreases and the first event is `created` (checked by callers). */
@@ -133,11 +119,14 @@ export class ClockEngine extends StatusHistory {
     this.agentReplied = true;
     this.followUpOpen = false;
     const renews = this.updateStart !== at;
-    for (let i = 0; i < this.clockCount; i++) {
-      const c = this.clocks[i]!;
-      if (c.end !== NONE || c.metric === 'resolution') continue;
-      if (c.metric !== 'periodicUpdate' || renews) c.end = at;
+    const live = this.live;
+    let kept = 0;
+    for (let k = 0; k < this.liveCount; k++) {
+      const c = this.clocks[live[k]!]!;
+      if (c.metric === 'resolution' || (c.metric === 'periodicUpdate' && !renews)) live[kept++] = live[k]!;
+      else c.end = at;
     }
+    this.liveCount = kept;
     if (renews) {
       this.updateStart = at;
       this.open('periodicUpdate', at, ++this.updates);
@@ -151,10 +140,10 @@ export class ClockEngine extends StatusHistory {
    * breached clocks keep their targets: a breach is never undone.
    */
   private retarget(at: number, set: TargetSet): void {
-    const n = this.clockCount;
-    for (let i = 0; i < n; i++) {
-      const c = this.clocks[i]!;
-      if (c.end !== NONE) continue;
+    const live = this.live;
+    const n = this.liveCount;
+    for (let k = 0; k < n; k++) {
+      const c = this.clocks[live[k]!]!;
       if (c.target !== undefined && this.walk(c, c.target, at) > c.ms) continue;
       const next = c.slot === '' ? undefined : byId(targetsOf(set, c.metric), c.slot);
       c.target = next;
@@ -162,18 +151,18 @@ export class ClockEngine extends StatusHistory {
     }
     // The open cycles without clocks (no target of their metric was in force when they opened).
     this.targets = set; // open() reads the set in force
-    if (this.followUpOpen && set.followUp.length > 0 && this.findClock('followUp', this.followUps) < 0)
+    if (this.followUpOpen && set.followUp.length > 0 && this.findLive('followUp', this.followUps) < 0)
       this.open('followUp', this.followUpStart, this.followUps);
-    if (this.updates > 0 && set.periodicUpdate.length > 0 && this.findClock('periodicUpdate', this.updates) < 0)
+    if (this.updates > 0 && set.periodicUpdate.length > 0 && this.findLive('periodicUpdate', this.updates) < 0)
       this.open('periodicUpdate', this.updateStart, this.updates);
     // Targets the set adds to an open group (a metric and cycle whose clocks have not ended).
-    for (let i = 0; i < n; i++) {
-      const c = this.clocks[i]!;
+    for (let k = 0; k < n; k++) {
+      const c = this.clocks[live[k]!]!;
       // Each open group once: at its first clock.
-      if (c.end !== NONE || this.findClock(c.metric, c.cycle, undefined, 0, i) >= 0) continue;
+      if (this.findLive(c.metric, c.cycle, undefined, 0, k) >= 0) continue;
       for (const t of targetsOf(set, c.metric)) {
-        if (this.findClock(c.metric, c.cycle, t.id, i) >= 0) continue;
-        const spare = this.clocks[this.findClock(c.metric, c.cycle, '', i)];
+        if (this.findLive(c.metric, c.cycle, t.id, k) >= 0) continue;
+        const spare = this.clocks[this.findLive(c.metric, c.cycle, '', k)];
         if (spare !== undefined) {
           spare.slot = t.id;
           spare.target = t;
@@ -187,13 +176,14 @@ export class ClockEngine extends StatusHistory {
   }
 
   /**
-   * The index of the first clock among `[from, to)` of a metric's cycle (of a target, when `slot`
-   * is given: `''` for one kept for timing only); −1 for none.
+   * The index of the first clock that has not ended among live entries `[from, to)`, of a metric's
+   * cycle (of a target, when `slot` is given: `''` for one kept for timing only); −1 for none. The
+   * clocks of an open cycle have not ended, so they are all live.
    */
-  private findClock(metric: Metric, cycle: number, slot?: string, from = 0, to = this.clockCount): number {
-    for (let j = from; j < to; j++) {
-      const d = this.clocks[j]!;
-      if (d.metric === metric && d.cycle === cycle && (slot === undefined || d.slot === slot)) return j;
+  private findLive(metric: Metric, cycle: number, slot?: string, from = 0, to = this.liveCount): number {
+    for (let k = from; k < to; k++) {
+      const d = this.clocks[this.live[k]!]!;
+      if (d.metric === metric && d.cycle === cycle && (slot === undefined || d.slot === slot)) return this.live[k]!;
     }
     return -1;
   }
@@ -216,6 +206,9 @@ export class ClockEngine extends StatusHistory {
   /** Appends a clock, reusing a clock object of an earlier ticket when there is one. */
   private push(metric: Metric, at: number, cycle: number, slot: string, target: EngineTarget | undefined, ms: number) {
     const i = this.clockCount++;
+    if (this.liveCount < this.live.length) this.live[this.liveCount] = i;
+    else this.live.push(i);
+    this.liveCount++;
     const c = this.clocks[i];
     if (c === undefined) this.clocks.push({ metric, start: at, end: NONE, cycle, slot, target, ms });
     else {

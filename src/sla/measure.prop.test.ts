@@ -33,28 +33,36 @@ import type { TicketEvent } from './types.js';
  * monotonicity in `now`, and warning invariants) are in measureClocks.prop.test.ts.
  */
 
-forEachSetup('(a) folding the events through advance equals measure', (setup) => {
-  fc.assert(
-    fc.property(ticketArb(setup), fc.boolean(), (c, explain) => {
-      let state = startTicket(setup.policy, c.account);
-      for (const e of c.events) if (at(e) <= c.now) state = advance(state, e);
-      const whole = run(setup, c, { explain });
-      expect(measureState(state, c.now, { explain })).toStrictEqual(whole);
-      if (c.now >= lastAt(c)) expect(state.eventCount).toBe(c.events.length);
-      // Events after `now` are ignored: measuring the timeline cut at `now` gives the same answer.
-      expect(
-        measure(
-          setup.policy,
-          c.account,
-          c.events.filter((e) => at(e) <= c.now),
-          c.now,
-          { explain },
-        ),
-      ).toStrictEqual(whole);
-    }),
-    { numRuns: 500 },
-  );
-});
+forEachSetup(
+  '(a) folding the events through advance equals measure; every earlier state still answers as it did',
+  (setup) => {
+    fc.assert(
+      fc.property(ticketArb(setup), fc.boolean(), fc.nat(), (c, explain, pick) => {
+        // Every event is fed, those after `now` too: measureState ignores them, as measure does.
+        const states = [startTicket(setup.policy, c.account)];
+        for (const e of c.events) states.push(advance(states[states.length - 1]!, e));
+        const state = states[states.length - 1]!;
+        const whole = run(setup, c, { explain });
+        expect(measureState(state, c.now, { explain })).toStrictEqual(whole);
+        expect(state.eventCount).toBe(c.events.length);
+        // Events after `now` are ignored: measuring the timeline cut at `now` gives the same answer.
+        const upToNow = c.events.filter((e) => at(e) <= c.now);
+        expect(measure(setup.policy, c.account, upToNow, c.now, { explain })).toStrictEqual(whole);
+        // An earlier state, after the newest moved on, answers for its own events; advanced again
+        // (a branch), it reaches the same answer as the line it was left by.
+        const k = 1 + (pick % c.events.length);
+        const prefix = c.events.slice(0, k);
+        const last = Math.max(c.now, at(prefix[k - 1]!));
+        expect(measureState(states[k]!, last)).toStrictEqual(measure(setup.policy, c.account, prefix, last));
+        let branch = states[k]!;
+        for (const e of c.events.slice(k)) branch = advance(branch, e);
+        expect(measureState(branch, c.now, { explain })).toStrictEqual(whole);
+        expect(measureState(state, c.now, { explain })).toStrictEqual(whole);
+      }),
+      { numRuns: 500 },
+    );
+  },
+);
 
 forEachSetup('(b) measureMany equals measure per ticket, and survives JSON and structuredClone', (setup) => {
   fc.assert(

@@ -63,13 +63,30 @@ export class StatusHistory {
   }
 
   /**
+   * The first segment that can hold instant `at`: the last whose start is at or before it (0 when
+   * none is), found by bisection, so that reading a late clock does not walk a long history from
+   * its beginning. The segments before it all end at or before `at`.
+   */
+  protected segmentAt(at: number): number {
+    const times = this.times;
+    let lo = 0;
+    let hi = this.segments - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (times[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
    * Calls `visit` for each stretch of one status within `[c.start, min(end, upTo))`, in order.
    */
   forEachSegment(c: Clock, upTo: number, visit: (from: number, to: number, status: Status) => void): void {
     const stop = Math.min(c.end, upTo);
     const times = this.times;
     const n = this.segments;
-    for (let i = 0; i < n; i++) {
+    for (let i = this.segmentAt(c.start); i < n; i++) {
       const from = times[i]! > c.start ? times[i]! : c.start;
       const next = i + 1 < n ? times[i + 1]! : NONE;
       const to = next < stop ? next : stop;
@@ -100,7 +117,7 @@ export class StatusHistory {
     let acc = 0;
     let runFrom = Number.NaN; // the running stretch being gathered, [runFrom, runTo)
     let runTo = Number.NaN;
-    for (let i = 0; i < n; i++) {
+    for (let i = this.segmentAt(c.start); i < n; i++) {
       const next = i + 1 < n ? times[i + 1]! : NONE;
       if (next <= c.start) continue;
       const from = times[i]! > c.start ? times[i]! : c.start;

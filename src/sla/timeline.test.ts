@@ -301,9 +301,12 @@ describe('advance and measureState refuse bad input and leave the old state usab
     });
   });
 
-  it("measureState refuses a now before the last event ('out_of_range' at ['now']) and a state without 'created'", () => {
-    expect(errorOf(() => measureState(state, MON + HOUR - 1))).toMatchObject({ code: 'out_of_range', path: ['now'] });
+  it("measureState ignores events after now, as measure does; it refuses a now before 'created' and a state without it", () => {
+    const events = [created, agent(MON + HOUR)];
+    expect(measureState(state, MON + HOUR - 1)).toEqual(measure(std, premium, events, MON + HOUR - 1));
+    expect(measureState(state, MON + HOUR - 1).targets[0]!.state).toBe('running');
     expect(measureState(state, MON + HOUR).targets).toHaveLength(1);
+    expect(errorOf(() => measureState(state, MON - 1))).toMatchObject({ code: 'out_of_range', path: ['now'] });
     expect(errorOf(() => measureState(startTicket(std, premium), MON))).toMatchObject({
       code: 'invalid_event',
       path: ['events', 0],

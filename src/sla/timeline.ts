@@ -64,13 +64,6 @@ export class TimelineReader {
     return ticketPath(this.ticket);
   }
 
-  clone(): TimelineReader {
-    const copy = Object.assign(Object.create(TimelineReader.prototype) as TimelineReader, this);
-    copy.event = engineEvent(0, 'created');
-    copy.cleanPrototype = prototypeIsClean(EVENT_FIELDS);
-    return copy;
-  }
-
   /** Whether no event field can be inherited from `Object.prototype` (checked once per reader). */
   private cleanPrototype = prototypeIsClean(EVENT_FIELDS);
   /** The event {@link read} returns, refilled by every call. */
