@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'outside_contract_year'
   | 'event_conflict'
   | 'invalid_state'
+  | 'policy_mismatch'
   | 'invalid_policy'
   | 'invalid_option'
   | 'invalid_columns'

@@ -84,6 +84,8 @@ export { columnsToResults } from './sla/columnsToResults.js';
 export type { SlaColumns, SlaTargetColumns, SlaTicketColumns, SlaThresholdColumns } from './sla/columnTypes.js';
 export { startTicket, advance, measureState } from './sla/advance.js';
 export type { SlaState } from './sla/advance.js';
+export { restoreState } from './sla/storedState.js';
+export type { StoredSlaState } from './sla/types.js';
 export { complianceReport } from './sla/complianceReport.js';
 export type { ComplianceReportOptions, ComplianceRow, ReportPeriod } from './sla/complianceReport.js';
 export type { TicketEvent, Timeline } from './sla/types.js';

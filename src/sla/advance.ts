@@ -10,7 +10,11 @@ import { collectResults, type MeasureOptions, type MeasureResult, readMeasureOpt
 import { TimelineReader } from './timeline.js';
 import { createdAt, measure } from './measure.js';
 import { type StoredEvent, storedEvent } from './storedEvent.js';
-import type { TicketEvent } from './types.js';
+import { policyRef } from './results.js';
+import type { StoredSlaState, TicketEvent } from './types.js';
+
+/** The `format` of a stored state ({@link StoredSlaState}): its layout's name and version. @internal */
+export const STATE_FORMAT = 'support-policy/sla-state@1';
 
 /**
  * A ticket's SLA clocks after the events fed so far, for services that receive events one at a
@@ -27,6 +31,12 @@ export interface SlaState {
   readonly eventCount: number;
   /** The instant of the last event applied, or `null` before `created`. */
   readonly lastEventAt: number | null;
+  /**
+   * The state as compact JSON data, without the policy: the policy's id, version and fingerprint,
+   * the account the ticket was started with, and the events applied (instants in epoch ms).
+   * `JSON.stringify(state)` calls it; {@link restoreState} reads it back against the policy.
+   */
+  toJSON(): StoredSlaState;
 }
 
 /**
@@ -53,14 +63,29 @@ interface Internals {
 
 const internals = new WeakMap<SlaState, Internals>();
 
+/** What every state inherits: its JSON form, read from its internals. */
+const STATE_PROTOTYPE = Object.freeze({
+  toJSON(this: SlaState): StoredSlaState {
+    const { core, count } = open(this);
+    const { reader, start, log } = core;
+    return {
+      format: STATE_FORMAT,
+      // Before `created` on versions, no version is chosen yet: any policy may restore the state.
+      policy: count === 0 || reader === undefined ? null : { ...policyRef(reader.policy) },
+      account: start.account,
+      events: log.slice(0, count),
+    };
+  },
+});
+
 function stateOf(core: Core): SlaState {
   const { reader, applied } = core;
-  const state: SlaState = Object.freeze({
-    policy: reader?.policy ?? core.start.policy,
-    account: reader?.account ?? core.start.account,
-    eventCount: applied,
-    lastEventAt: reader === undefined || applied === 0 ? null : reader.last,
-  });
+  const state = Object.create(STATE_PROTOTYPE) as { -readonly [K in keyof SlaState]: SlaState[K] };
+  state.policy = reader?.policy ?? core.start.policy;
+  state.account = reader?.account ?? core.start.account;
+  state.eventCount = applied;
+  state.lastEventAt = reader === undefined || applied === 0 ? null : reader.last;
+  Object.freeze(state);
   internals.set(state, { core, count: applied });
   return state;
 }
@@ -87,10 +112,26 @@ function readerFor(start: Core['start'], created: number): TimelineReader {
 }
 
 /** A core that has applied the first `count` events of `log` (read again: they were checked once). */
-function rebuild(start: Core['start'], log: readonly StoredEvent[], count: number): Core {
-  const core: Core = { reader: undefined, engine: new ClockEngine(), applied: 0, log: [], start };
+function rebuild(start: Core['start'], log: readonly TicketEvent[], count: number): Core {
+  const reader = isPolicyVersions(start.policy) ? undefined : new TimelineReader(start.policy as Policy, start.account);
+  const core: Core = { reader, engine: new ClockEngine(), applied: 0, log: [], start };
   for (let i = 0; i < count; i++) applyTo(core, log[i]!);
   return core;
+}
+
+/**
+ * A state of a ticket started with `policy` and `account` that has applied `events`: each is
+ * checked again, with its index in error paths. For {@link restoreState}.
+ * @internal
+ */
+export function stateFrom(
+  policy: Policy | PolicyVersions,
+  account: AccountDefinition,
+  events: readonly TicketEvent[],
+): SlaState {
+  const first = startTicket(policy, account);
+  const { start } = open(first).core;
+  return events.length === 0 ? first : stateOf(rebuild(start, events, events.length));
 }
 
 /** Reads and applies one event to a core it is the tip of; refused, it changes nothing. */

@@ -20,6 +20,7 @@ import {
   type TicketSetup,
 } from '../../test/arbitraries/timelineSetups.js';
 import { advance, measureState, startTicket } from './advance.js';
+import { restoreState } from './storedState.js';
 import { measure } from './measure.js';
 import { measureMany } from './measureMany.js';
 import type { TargetMeasurement } from './results.js';
@@ -63,6 +64,25 @@ forEachSetup(
     );
   },
 );
+
+forEachSetup('(a2) a state stored as JSON and restored advances as the original does', (setup) => {
+  fc.assert(
+    fc.property(ticketArb(setup), fc.nat(), fc.boolean(), (c, pick, viaClone) => {
+      const k = pick % (c.events.length + 1);
+      let state = startTicket(setup.policy, c.account);
+      for (const e of c.events.slice(0, k)) state = advance(state, e);
+      const stored = viaClone ? structuredClone(state.toJSON()) : JSON.parse(JSON.stringify(state));
+      let restored = restoreState(setup.policy, stored);
+      for (const e of c.events.slice(k)) {
+        state = advance(state, e);
+        restored = advance(restored, e);
+      }
+      expect(restored.toJSON()).toStrictEqual(state.toJSON());
+      expect(measureState(restored, c.now)).toStrictEqual(measureState(state, c.now));
+    }),
+    { numRuns: 300 },
+  );
+});
 
 forEachSetup('(b) measureMany equals measure per ticket, and survives JSON and structuredClone', (setup) => {
   fc.assert(

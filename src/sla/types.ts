@@ -1,5 +1,5 @@
 import type { InstantLike } from '../instant.js';
-import type { EntitlementSource } from '../policy/entitlementTypes.js';
+import type { AccountDefinition, EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 
 /**
@@ -241,3 +241,20 @@ export type Metric = 'firstResponse' | 'followUp' | 'periodicUpdate' | 'resoluti
  * @category SLA
  */
 export type StatusCategory = 'open' | 'solved' | 'closed';
+
+/**
+ * A ticket's SLA state as JSON data (`state.toJSON()`, or what `JSON.stringify(state)` writes):
+ * no policy inside, only its id, version and fingerprint, so that {@link restoreState} can tell
+ * whether it is restored against the policy it was measured with.
+ * @category SLA
+ */
+export interface StoredSlaState {
+  /** `'support-policy/sla-state@1'`. */
+  readonly format: 'support-policy/sla-state@1';
+  /** The policy version the ticket is measured with; `null` before `created` on policy versions (none chosen yet). */
+  readonly policy: PolicyRef | null;
+  /** The account the ticket was started with (a `plan` event among `events` may have moved it since). */
+  readonly account: AccountDefinition;
+  /** The events applied, in order, instants in epoch ms. */
+  readonly events: readonly TicketEvent[];
+}
