@@ -31,6 +31,7 @@ export { parsePolicy, safeParsePolicy } from './policy/parsePolicy.js';
 export type { SafeParsePolicyResult } from './policy/parsePolicy.js';
 export { parsePolicyVersions, policyInForce } from './policy/policyVersions.js';
 export type { PolicyVersions } from './policy/policyVersions.js';
+export { policyFingerprint } from './policy/policyFingerprint.js';
 export { parseDuration } from './policy/duration.js';
 export type { DurationText, ParsedDuration } from './policy/duration.js';
 export type { LocalizedText } from './policy/text.js';

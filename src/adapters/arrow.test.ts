@@ -11,6 +11,7 @@ import {
   isSupportPolicyError,
   measureMany,
   parsePolicy,
+  policyFingerprint,
   type SlaTicket,
   standardSupport,
 } from '../index.js';
@@ -66,6 +67,17 @@ describe('slaColumnsToArrow', () => {
       expect(stopped.get(r)).toBe(Number.isNaN(ms) ? null : ms);
     }
     expect(JSON.parse(tables.targets.getChild('duration')!.get(0) as string)).toEqual(columns.targets.duration[0]);
+  });
+
+  it("carries each ticket's policy id, version and fingerprint as the JSON text of its reference", () => {
+    const policies = tables.tickets.getChild('policy')!;
+    expect(String(tables.tickets.schema.fields.find((f) => f.name === 'policy')?.type)).toBe('Utf8');
+    expect(JSON.parse(policies.get(0) as string)).toEqual({
+      id: 'standard-support',
+      version: null,
+      fingerprint: policyFingerprint(policy),
+    });
+    expect(new Set(policies.toArray()).size).toBe(1);
   });
 
   it('maps a column a later version adds by its kind, and refuses what is not a batch', () => {

@@ -8,6 +8,7 @@ import {
   parsePolicy,
   parsePolicyVersions,
   type PolicyDefinition,
+  policyFingerprint,
   PolicyValidationError,
   policyInForce,
   standardSupport,
@@ -40,11 +41,11 @@ describe('policy versions', () => {
     const before = measure(versions, enterprise, [created(june30)], june30 + 24 * HOUR);
     const after = measure(versions, enterprise, [created(july1)], july1);
     expect([before.policy, before.targets[0]!.duration.iso]).toEqual([
-      { id: 'standard-support', version: '2026-01' },
+      { id: 'standard-support', version: '2026-01', fingerprint: policyFingerprint(versions.versions[0]!) },
       'PT2H',
     ]);
     expect([after.policy, after.targets[0]!.duration.iso]).toEqual([
-      { id: 'standard-support', version: '2026-07' },
+      { id: 'standard-support', version: '2026-07', fingerprint: policyFingerprint(versions.versions[1]!) },
       'PT1H',
     ]);
   });
@@ -73,9 +74,17 @@ describe('policy versions', () => {
     );
   });
 
-  it('a plain policy reports its own id and version (null without one)', () => {
-    const r = measure(parsePolicy({ ...standardSupport, version: 'v9' }), enterprise, [created(july1)], july1);
-    expect(r.policy).toEqual({ id: 'standard-support', version: 'v9' });
+  it('a plain policy reports its own id, version (null without one) and fingerprint', () => {
+    const v9 = parsePolicy({ ...standardSupport, version: 'v9' });
+    const r = measure(v9, enterprise, [created(july1)], july1);
+    expect(r.policy).toEqual({ id: 'standard-support', version: 'v9', fingerprint: policyFingerprint(v9) });
+  });
+
+  it("a result names the fingerprint of its ticket's version, not of the list", () => {
+    const rows = measureMany(versions, [{ account: enterprise, events: [created(june30)] }], july1);
+    expect(rows[0]!.policy.fingerprint).toBe(policyFingerprint(versions.versions[0]!));
+    expect(rows[0]!.policy.fingerprint).not.toBe(policyFingerprint(versions));
+    expect(policyFingerprint(versions.versions[0]!)).not.toBe(policyFingerprint(versions.versions[1]!));
   });
 
   it('refuses versions out of order, unnamed, repeated, of another policy, or empty, with paths', () => {

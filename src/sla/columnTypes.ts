@@ -36,7 +36,7 @@ export interface SlaColumns {
  */
 export interface SlaTicketColumns {
   readonly length: number;
-  /** The policy each ticket was measured with (shared frozen objects, as in the rows). */
+  /** The policy each ticket was measured with: id, version and fingerprint (shared frozen objects, as in the rows). */
   readonly policy: readonly PolicyRef[];
   readonly severity: readonly (string | null)[];
   readonly plan: readonly (string | null)[];

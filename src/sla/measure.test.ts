@@ -5,6 +5,7 @@ import {
   type MeasureResult,
   measure,
   parsePolicy,
+  policyFingerprint,
   standardSupport,
   type TargetMeasurement,
   type TicketEvent,
@@ -324,7 +325,7 @@ describe('what is measured', () => {
     for (const account of [{ type: 'indirect', plan: 'premium', partner: 'acme' }, { type: 'technology_partner' }]) {
       const r = measure(std, account, [created(MON), agent(MON + 9 * HOUR)], MON + 10 * HOUR);
       expect(r).toEqual({
-        policy: { id: 'standard-support', version: null },
+        policy: { id: 'standard-support', version: null, fingerprint: policyFingerprint(std) },
         severity: null,
         plan: account.plan ?? null,
         rule: null,

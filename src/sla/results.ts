@@ -9,6 +9,7 @@ import { explainClock } from './explain.js';
 import type { TargetInfo } from './policyTargets.js';
 import type { RuleMatch } from './rules.js';
 import type { MeasureResult, PolicyRef, SlaSpan, SlaThreshold, TargetMeasurement } from './types.js';
+import { policyFingerprint } from '../policy/policyFingerprint.js';
 import type { Policy } from '../policy/schema.js';
 
 export type { MeasureOptions, MeasureResult, SlaSpan, SlaThreshold, TargetMeasurement } from './types.js';
@@ -194,7 +195,7 @@ const refs = new WeakMap<Policy, PolicyRef>();
 export function policyRef(policy: Policy): PolicyRef {
   let ref = refs.get(policy);
   if (ref === undefined) {
-    ref = Object.freeze({ id: policy.id, version: policy.version ?? null });
+    ref = Object.freeze({ id: policy.id, version: policy.version ?? null, fingerprint: policyFingerprint(policy) });
     refs.set(policy, ref);
   }
   return ref;

@@ -156,7 +156,7 @@ export interface TargetMeasurement {
  * @category SLA
  */
 export interface MeasureResult {
-  /** The policy the ticket was measured with: its id and version (the one in force when it was created). */
+  /** The policy the ticket was measured with: its id, version and fingerprint (the version in force when it was created). */
   readonly policy: PolicyRef;
   /** The severity level and plan in force at `now`. */
   readonly severity: string | null;
@@ -191,12 +191,16 @@ export interface MeasureOptions {
 }
 
 /**
- * Which policy a result was computed with: its `id` and `version` (`null` for a policy without one).
+ * Which policy a result was computed with: its `id`, its `version` (`null` for a policy without
+ * one) and its {@link policyFingerprint}, which changes with any change to its content, so a
+ * stored result tells whether it was computed with the policy in use now.
  * @category SLA
  */
 export interface PolicyRef {
   readonly id: string;
   readonly version: string | null;
+  /** The {@link policyFingerprint} of the policy (of the version in force, for versions): 16 hex digits. */
+  readonly fingerprint: string;
 }
 
 /**

@@ -200,6 +200,7 @@ function slots(): [string, Call][] {
     [0, 'versions'],
   ]);
   add('policyInForce', [versions, monday9], f['policyInForce']!);
+  add('policyFingerprint', [versions], f['policyFingerprint']!);
   add('parseDuration', ['PT2H'], f['parseDuration']!);
   add('resolveEntitlement', [policy, premium, { now: monday9, locale: 'es' }], f['resolveEntitlement']!, [
     [1, 'type'],
