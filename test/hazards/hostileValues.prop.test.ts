@@ -278,6 +278,17 @@ function slots(): [string, Call][] {
       [3, 'format'],
     ],
   );
+  add(
+    'compareDeadlines',
+    [policy, versions, [{ id: 'T-1', account: premium, events: [created, reply] }], monday9 + 7_200_000],
+    f['compareDeadlines']!,
+    [
+      [2, 0],
+      [2, 0, 'id'],
+      [2, 0, 'account'],
+      [2, 0, 'events'],
+    ],
+  );
   add('columnsToResults', [columns], f['columnsToResults']!, [
     [0, 'tickets'],
     [0, 'targets', 'state'],
