@@ -81,6 +81,14 @@ export { measure } from './sla/measure.js';
 export { measureMany } from './sla/measureMany.js';
 export type { MeasureManyOptions, SlaTicket } from './sla/measureMany.js';
 export { columnsToResults } from './sla/columnsToResults.js';
+export { compareDeadlines } from './sla/compareDeadlines.js';
+export type {
+  CompareDeadlinesResult,
+  DeadlineChange,
+  DeadlineChangeSummary,
+  NextCheckChange,
+  ThresholdChange,
+} from './sla/compareDeadlines.js';
 export type { SlaColumns, SlaTargetColumns, SlaTicketColumns, SlaThresholdColumns } from './sla/columnTypes.js';
 export { startTicket, advance, measureState } from './sla/advance.js';
 export type { SlaState } from './sla/advance.js';

@@ -18,7 +18,7 @@ const fingerprints = new WeakMap<object, string>();
  * from `parsePolicy`'s output. It covers the whole parsed policy, defaults filled in — calendars,
  * holidays, plans, targets, thresholds, statuses, rules, and also its texts, `version` and
  * `effectiveFrom` — so a fingerprint that changes says that something changed, not that a result
- * will; `compareDeadlines` says which deadlines move.
+ * will; {@link compareDeadlines} says which deadlines move.
  *
  * It detects changes; it is not a security measure (anyone can make two policies with the same
  * fingerprint on purpose). Two different policies share one by chance with odds of about 2^-64

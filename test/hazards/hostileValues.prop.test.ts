@@ -200,6 +200,7 @@ function slots(): [string, Call][] {
     [0, 'versions'],
   ]);
   add('policyInForce', [versions, monday9], f['policyInForce']!);
+  add('policyFingerprint', [versions], f['policyFingerprint']!);
   add('parseDuration', ['PT2H'], f['parseDuration']!);
   add('resolveEntitlement', [policy, premium, { now: monday9, locale: 'es' }], f['resolveEntitlement']!, [
     [1, 'type'],
@@ -275,6 +276,17 @@ function slots(): [string, Call][] {
       [1, 0, 'events'],
       [1, 0, 'events', 0, 'at'],
       [3, 'format'],
+    ],
+  );
+  add(
+    'compareDeadlines',
+    [policy, versions, [{ id: 'T-1', account: premium, events: [created, reply] }], monday9 + 7_200_000],
+    f['compareDeadlines']!,
+    [
+      [2, 0],
+      [2, 0, 'id'],
+      [2, 0, 'account'],
+      [2, 0, 'events'],
     ],
   );
   add('columnsToResults', [columns], f['columnsToResults']!, [
