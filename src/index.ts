@@ -85,6 +85,8 @@ export { startTicket, advance, measureState } from './sla/advance.js';
 export type { SlaState } from './sla/advance.js';
 export { complianceReport } from './sla/complianceReport.js';
 export type { ComplianceReportOptions, ComplianceRow, ReportPeriod } from './sla/complianceReport.js';
+export { drawDeadline } from './sla/drawDeadline.js';
+export type { DrawDeadlineOptions } from './sla/drawDeadline.js';
 export type { TicketEvent, Timeline } from './sla/types.js';
 export type { FieldValue, RuleMatch, TicketFields } from './sla/types.js';
 export type {

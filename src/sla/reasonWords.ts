@@ -29,6 +29,8 @@ export interface Words {
   readonly soFar: string;
   readonly projected: string;
   readonly due: string;
+  readonly warning: string;
+  readonly escalation: string;
   readonly started: string;
   readonly stopped: string;
   readonly on: string;
@@ -53,6 +55,8 @@ const EN: Words = {
   soFar: 'so far',
   projected: 'projected',
   due: 'due',
+  warning: 'warning',
+  escalation: 'escalation',
   started: 'started',
   stopped: 'stopped',
   on: 'on',
@@ -75,6 +79,8 @@ const ES: Words = {
   soFar: 'hasta ahora',
   projected: 'previsto',
   due: 'vence',
+  warning: 'aviso',
+  escalation: 'escalado',
   started: 'inicio',
   stopped: 'parada',
   on: 'en',
