@@ -96,6 +96,8 @@ export { restoreState } from './sla/storedState.js';
 export type { StoredSlaState } from './sla/types.js';
 export { complianceReport } from './sla/complianceReport.js';
 export type { ComplianceReportOptions, ComplianceRow, ReportPeriod } from './sla/complianceReport.js';
+export { drawDeadline } from './sla/drawDeadline.js';
+export type { DrawDeadlineOptions } from './sla/drawDeadline.js';
 export type { TicketEvent, Timeline } from './sla/types.js';
 export type { FieldValue, RuleMatch, TicketFields } from './sla/types.js';
 export type {

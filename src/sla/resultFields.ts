@@ -28,7 +28,7 @@ export const TICKET_FIELDS = [
   spec('nextCheckAt', 'number', true),
 ] as const;
 
-/** A measured target's fields, besides its thresholds and spans (columns: `targets`). */
+/** A measured target's fields, besides its thresholds and explanation (columns: `targets`). */
 export const TARGET_FIELDS = [
   spec('id', 'value'),
   spec('metric', 'value'),
@@ -66,7 +66,7 @@ export type FieldsMatchRows = Assert<
     [Names<typeof TICKET_FIELDS>, Names<typeof TARGET_FIELDS>, Names<typeof THRESHOLD_FIELDS>],
     [
       Exclude<keyof MeasureResult, 'targets'>,
-      Exclude<keyof TargetMeasurement, 'thresholds' | 'spans'>,
+      Exclude<keyof TargetMeasurement, 'thresholds' | 'spans' | 'zone' | 'summary'>,
       keyof SlaThreshold,
     ]
   >

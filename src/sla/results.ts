@@ -6,6 +6,7 @@ import type { ClockEngine } from './engine.js';
 import type { ClockReading } from './statusHistory.js';
 import { clockOutcome, instant } from './outcome.js';
 import { explainClock } from './explain.js';
+import { summarizeSpans } from './summarizeSpans.js';
 import type { TargetInfo } from './policyTargets.js';
 import type { RuleMatch } from './rules.js';
 import type { MeasureResult, PolicyRef, SlaSpan, SlaThreshold, TargetMeasurement } from './types.js';
@@ -142,6 +143,8 @@ export class RowSink implements TargetSink {
   constructor(
     private readonly now: number,
     private readonly explain: boolean,
+    /** The locales of the policy the ticket is measured with: explanations summarise in them. */
+    private readonly locales: readonly string[] = ['en'],
   ) {}
 
   add(reading: ClockReading, c: Clock, engine: ClockEngine): void {
@@ -168,13 +171,18 @@ export class RowSink implements TargetSink {
       breachedByMs: E > c.ms ? E - c.ms : 0,
       thresholds: thresholdsOf(reading, c),
     };
-    if (this.explain)
-      (m as { spans?: readonly SlaSpan[] }).spans = explainClock(
-        engine,
-        c,
-        this.now,
-        clockOutcome(engine, c, this.now),
-      );
+    if (this.explain) {
+      const spans = explainClock(engine, c, this.now, clockOutcome(engine, c, this.now));
+      const zone = t.calendar === null ? null : t.calendar.zone;
+      const explained = m as {
+        spans?: readonly SlaSpan[];
+        zone?: string | null;
+        summary?: Readonly<Record<string, string>>;
+      };
+      explained.spans = spans;
+      explained.zone = zone;
+      explained.summary = summarizeSpans(spans, m, zone, this.locales);
+    }
     this.out[this.n++] = Object.freeze(m);
   }
 }
@@ -203,7 +211,7 @@ export function policyRef(policy: Policy): PolicyRef {
 
 /** Every measured target of an engine at `now`, as the public result. @internal */
 export function collectResults(engine: ClockEngine, ticket: TicketAtNow, now: number, explain: boolean): MeasureResult {
-  const sink = new RowSink(now, explain);
+  const sink = new RowSink(now, explain, ticket.current?.locales);
   let count = 0;
   for (let i = 0; i < engine.clockCount; i++) if (engine.clocks[i]!.target !== undefined) count++;
   sink.out = count === 0 ? [] : new Array<TargetMeasurement>(count);

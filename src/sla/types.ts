@@ -149,6 +149,19 @@ export interface TargetMeasurement {
   readonly thresholds: readonly SlaThreshold[];
   /** With `explain: true`: the spans that make up the elapsed time, and the way to the due instant. */
   readonly spans?: readonly SlaSpan[];
+  /**
+   * With `explain: true`: the IANA zone of the target's calendar, in which its days and hours are
+   * read (`null` on the 24/7 clock).
+   */
+  readonly zone?: string | null;
+  /**
+   * With `explain: true`: what put the due instant past the start plus the target, in a few words,
+   * read from `spans` — the holidays by name, nights, weekends, closed days, closed hours within a
+   * day, pauses by status and solved stretches up to the due instant:
+   * `Epiphany (Tue 6 Jan) closed; 2 nights; 1 weekend`. One text per locale of the policy whose
+   * language the library writes (English and Spanish), keyed by the policy's locale tag.
+   */
+  readonly summary?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   columnsToResults,
   compileCalendar,
   complianceReport,
+  drawDeadline,
   type InvalidArgumentError,
   isSupportPolicyError,
   measure,
@@ -134,6 +135,10 @@ describe('options = null is invalid_option, and so is an unknown option', () => 
     ['measureMany', (o) => measureMany(policy, [], monday9, o)],
     ['measureState', (o) => measureState(advance(startTicket(policy, premium), created), monday9, o)],
     ['complianceReport', (o) => complianceReport([], o)],
+    [
+      'drawDeadline',
+      (o) => drawDeadline(measure(policy, premium, [created], monday9, { explain: true }).targets[0]!, o),
+    ],
   ])('%s', (_, call) => {
     expect(codeAndPath(errorOf(() => call(null as never)))).toEqual(['invalid_option', ['options']]);
     expect(codeAndPath(errorOf(() => call({ explian: true } as never)))).toEqual([
@@ -217,6 +222,12 @@ describe('no result depends on luxon global settings', () => {
       results,
       calendar: [madrid.add(monday9, 36_000_000), madrid.addBusinessDays(monday9, 3), madrid.holidaysIn(2026)],
       entitlement: resolveEntitlement(policy, premium, { now: monday9, locale: 'es' }),
+      pictures: results.flatMap((r, i) =>
+        r.targets.flatMap((t) => [
+          drawDeadline(t, { events: tickets[i]!.events }),
+          drawDeadline(t, { locale: 'es', zone: 'America/New_York' }),
+        ]),
+      ),
     };
   }
 

@@ -306,6 +306,30 @@ function slots(): [string, Call][] {
     [1, 'period'],
     [1, 'zone'],
   ]);
+  const explained = api.measure(policy, premium, [created, reply], monday9 + 7_200_000, { explain: true }).targets[0]!;
+  add(
+    'drawDeadline',
+    [explained, { events: [created, reply], locale: 'es', zone: 'Europe/Madrid' }],
+    f['drawDeadline']!,
+    [
+      [0, 'id'],
+      [0, 'spans'],
+      [0, 'spans', 0],
+      [0, 'spans', 0, 'from'],
+      [0, 'spans', 0, 'holiday'],
+      [0, 'thresholds', 0],
+      [0, 'thresholds', 0, 'at'],
+      [0, 'zone'],
+      [0, 'summary'],
+      [0, 'duration'],
+      [1, 'events'],
+      [1, 'events', 0],
+      [1, 'events', 1, 'at'],
+      [1, 'locale'],
+      [1, 'width'],
+      [1, 'zone'],
+    ],
+  );
   add('isSupportPolicyError', [new Error('x')], f['isSupportPolicyError']!);
   return out;
 }
