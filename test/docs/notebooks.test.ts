@@ -10,17 +10,20 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parse, toTickets } from '../../examples/csv-batch.js';
 import {
   balances,
   complianceReport,
   createLedger,
+  dedicatedSupport,
   measureMany,
   parsePolicy,
   replay,
   standardSupport,
   statement,
+  type MeasureResult,
   type SlaTicket,
   type TicketEvent,
 } from '../../src/index.js';
@@ -72,16 +75,23 @@ function tables(c: Cell): string[][][] {
         .map((l) => l.slice(2, -2).split(' | ')),
     );
 }
-/** The bars of the SVG chart a cell displayed: `category/series` → value. */
-function bars(c: Cell): Map<string, number> {
-  const svg = (c.outputs ?? []).map((o) => text(o.data?.['image/svg+xml'])).join('');
-  return new Map(
-    [...svg.matchAll(/data-category="([^"]+)" data-series="([^"]+)" data-value="([^"]+)"/g)].map((m) => [
-      `${m[1]}/${m[2]}`,
-      Number(m[3]),
-    ]),
-  );
+/** The values of each SVG chart a cell displayed (bars, or a line chart's markers): `category/series` → value. */
+function charts(c: Cell): Map<string, number>[] {
+  return (c.outputs ?? [])
+    .map((o) => text(o.data?.['image/svg+xml']))
+    .filter(Boolean)
+    .map(
+      (svg) =>
+        new Map(
+          [...svg.matchAll(/data-category="([^"]+)" data-series="([^"]+)" data-value="([^"]+)"/g)].map((m) => [
+            `${m[1]}/${m[2]}`,
+            Number(m[3]),
+          ]),
+        ),
+    );
 }
+/** The values of every SVG chart a cell displayed, in one map. */
+const bars = (c: Cell) => new Map(charts(c).flatMap((m) => [...m]));
 
 /** Jupyter's own serialisation (sorted keys, one-space indent), as `npm run notebooks` writes it. */
 function sorted(value: unknown): unknown {
@@ -207,22 +217,21 @@ describe('the sample data', () => {
   it('is what data/generate.mjs generates', () => {
     const out = mkdtempSync(join(tmpdir(), 'notebook-data-'));
     execFileSync(process.execPath, [join(dir, 'data', 'generate.mjs'), out]);
-    for (const name of ['tickets.csv', 'conversations.csv']) {
+    for (const name of ['tickets.csv', 'dedicated-tickets.csv', 'conversations.csv']) {
       expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(dir, 'data', name), 'utf8'));
     }
   });
 });
 
-describe('sla-compliance.ipynb shows what measureMany and complianceReport give in Node', () => {
-  const nb = load('sla-compliance.ipynb');
-  const policy = parsePolicy(standardSupport);
-  const timelines = new Map<string, { account: { type: string; plan: string }; events: TicketEvent[] }>();
-  for (const line of readFileSync(join(dir, 'data', 'tickets.csv'), 'utf8')
+/** A tickets CSV file of the SLA notebook as timelines, in the order of the file. */
+function loadTimelines(file: string, account: (plan: string) => SlaTicket['account']): SlaTicket[] {
+  const timelines = new Map<string, { account: SlaTicket['account']; events: TicketEvent[] }>();
+  for (const line of readFileSync(join(dir, 'data', file), 'utf8')
     .trim()
     .split('\n')
     .slice(1)) {
     const [id = '', plan = '', at = '', event, value = ''] = line.split(',');
-    if (!timelines.has(id)) timelines.set(id, { account: { type: 'direct', plan }, events: [] });
+    if (!timelines.has(id)) timelines.set(id, { account: account(plan), events: [] });
     const when = Date.parse(at);
     timelines
       .get(id)!
@@ -234,31 +243,81 @@ describe('sla-compliance.ipynb shows what measureMany and complianceReport give 
             : { type: 'status', at: when, status: value as 'solved' },
       );
   }
+  return [...timelines.values()];
+}
+
+/** The nearest-rank percentile, as complianceReport computes its own. */
+function nearestRank(values: readonly number[], p: number): number | null {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? null : sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+}
+const wallTimes = (targets: MeasureResult['targets']) =>
+  targets.filter((t) => t.stoppedAt !== null).map((t) => t.stoppedAt! - t.startedAt);
+
+describe('sla-compliance.ipynb shows what measureMany and complianceReport give in Node', () => {
+  const nb = load('sla-compliance.ipynb');
+  const policy = parsePolicy(standardSupport);
+  const dedicated = parsePolicy(dedicatedSupport);
+  const tickets = loadTimelines('tickets.csv', (plan) => ({ type: 'direct', plan }));
+  const vipTickets = loadTimelines('dedicated-tickets.csv', (plan) => ({
+    type: 'customer',
+    plan,
+    addOns: ['dedicated_support'],
+  }));
   const now = Date.parse(/const now = Date\.parse\("([^"]+)"\)/.exec(text(cell(nb, 'measure').source))?.[1] ?? '');
-  const results = measureMany(policy, [...timelines.values()] as SlaTicket[], now);
+  const results = measureMany(policy, tickets, now);
+  const vipResults = measureMany(dedicated, vipTickets, now);
   const percent = (met: number, decided: number) => (decided === 0 ? '—' : `${((100 * met) / decided).toFixed(1)} %`);
   const hours = (ms: number | null) => (ms === null ? '—' : (ms / 3_600_000).toFixed(2));
+  const ratio = (met: number, breached: number) =>
+    met + breached === 0 ? null : Math.round((1000 * met) / (met + breached)) / 10;
 
-  it('measures the 260 sample tickets at the same instant, with the same states', () => {
-    expect(timelines.size).toBe(260);
+  it('measures the 260 standard and 120 dedicated-support tickets at the same instant: every metric, with the same states', () => {
+    expect([tickets.length, vipTickets.length]).toEqual([260, 120]);
     expect(now).toBe(Date.parse('2026-04-01T07:30:00Z'));
-    const states = new Map<string, number>();
-    for (const t of results.flatMap((r) => r.targets)) states.set(t.state, (states.get(t.state) ?? 0) + 1);
-    expect(tables(cell(nb, 'measure'))[0]?.slice(1)).toEqual([...states].map(([s, n]) => [s, String(n)]));
+    const expected = [
+      ['standard-support', results],
+      ['dedicated-support', vipResults],
+    ].flatMap(([id, rs]) => {
+      const targets = (rs as MeasureResult[]).flatMap((r) => r.targets);
+      return ['firstResponse', 'followUp', 'periodicUpdate', 'resolution']
+        .filter((m) => targets.some((t) => t.metric === m))
+        .map((m) => {
+          const of = targets.filter((t) => t.metric === m);
+          const ticketCount = (rs as MeasureResult[]).filter((r) => r.targets.some((t) => t.metric === m)).length;
+          const states = ['achieved', 'breached', 'running', 'paused'].map((s) =>
+            String(of.filter((t) => t.state === s).length),
+          );
+          return [id as string, m, String(ticketCount), String(of.length), ...states];
+        });
+    });
+    expect(expected.map((r) => r[1])).toEqual(['firstResponse', 'firstResponse', 'followUp', 'periodicUpdate']);
+    const [table] = tables(cell(nb, 'measure'));
+    expect(table?.[0]).toEqual(['policy', 'metric', 'tickets', 'targets', 'achieved', 'breached', 'running', 'paused']);
+    expect(table?.slice(1)).toEqual(expected);
   });
 
-  it('the monthly report rows match complianceReport by month', () => {
-    const expected = complianceReport(results, { period: 'month', zone: ZONE }).map((r) => [
-      r.period,
-      r.plan ?? '—',
-      r.severity ?? '—',
-      String(r.met),
-      String(r.breached),
-      String(r.open),
-      percent(r.met, r.met + r.breached),
-      hours(r.medianMs),
-      hours(r.p90Ms),
-    ]);
+  it('the monthly report rows match complianceReport by month, with wall-clock percentiles beside the business ones', () => {
+    const targets = results.flatMap((r) => r.targets);
+    const month = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE }).toFormat('yyyy-MM');
+    const expected = complianceReport(results, { period: 'month', zone: ZONE }).map((r) => {
+      const wall = wallTimes(
+        targets.filter((t) => month(t.startedAt) === r.period && t.plan === r.plan && t.severity === r.severity),
+      );
+      return [
+        r.period,
+        r.plan ?? '—',
+        r.severity ?? '—',
+        String(r.met),
+        String(r.breached),
+        String(r.open),
+        percent(r.met, r.met + r.breached),
+        hours(r.medianMs),
+        hours(nearestRank(wall, 0.5)),
+        hours(r.p90Ms),
+        hours(nearestRank(wall, 0.9)),
+      ];
+    });
     const [table] = tables(cell(nb, 'monthly-report'));
     expect(table?.[0]).toEqual([
       'month',
@@ -268,10 +327,14 @@ describe('sla-compliance.ipynb shows what measureMany and complianceReport give 
       'breached',
       'open',
       'compliance',
-      'median h',
-      'p90 h',
+      'median business h',
+      'median wall h',
+      'p90 business h',
+      'p90 wall h',
     ]);
     expect(table?.slice(1)).toEqual(expected);
+    // A median of no business time is there, and its wall-clock median beside it is not zero.
+    expect(table?.some((r) => r[7] === '0.00' && r[8] !== '0.00')).toBe(true);
   });
 
   it('the breaches per week, in the table and in the chart, match complianceReport by ISO week', () => {
@@ -298,6 +361,113 @@ describe('sla-compliance.ipynb shows what measureMany and complianceReport give 
     expect(weeks.reduce((n, w) => n + breached(w), 0)).toBe(
       results.flatMap((r) => r.targets).filter((t) => t.state === 'breached').length,
     );
+  });
+
+  it('the compliance in percent per week, per plan and per severity, in the table and the charts, matches complianceReport', () => {
+    const weekly = complianceReport(results, { period: 'week', zone: ZONE });
+    const weeks = [...new Set(weekly.map((r) => r.period))];
+    const groups = [
+      ...['enterprise', 'premium', 'starter'].map((p) => [p, (r: (typeof weekly)[number]) => r.plan === p] as const),
+      ...['critical', 'major', 'minor'].map((s) => [s, (r: (typeof weekly)[number]) => r.severity === s] as const),
+    ];
+    const compliance = (week: string, of: (r: (typeof weekly)[number]) => boolean) => {
+      const rows = weekly.filter((r) => r.period === week && of(r));
+      return ratio(
+        rows.reduce((n, r) => n + r.met, 0),
+        rows.reduce((n, r) => n + r.breached, 0),
+      );
+    };
+    const [table] = tables(cell(nb, 'weekly-compliance'));
+    expect(table?.[0]).toEqual(['week', 'monday', ...groups.map(([name]) => name)]);
+    expect(table?.slice(1).map((r) => [r[0], ...r.slice(2)])).toEqual(
+      weeks.map((w) => [
+        w,
+        ...groups.map(([, of]) => {
+          const v = compliance(w, of);
+          return v === null ? '—' : `${v.toFixed(1)} %`;
+        }),
+      ]),
+    );
+    const expectedMarkers = new Map(
+      weeks
+        .flatMap((w) => groups.map(([name, of]) => [`${w}/${name}`, compliance(w, of)] as const))
+        .filter((e): e is readonly [string, number] => e[1] !== null),
+    );
+    expect(bars(cell(nb, 'compliance-charts'))).toEqual(expectedMarkers);
+  });
+
+  it('every target of the dedicated-support tickets: the quarter per metric and severity, and the weeks per metric', () => {
+    const quarter = complianceReport(vipResults, { period: 'all' });
+    expect(new Set(quarter.map((r) => r.metric))).toEqual(new Set(['firstResponse', 'followUp', 'periodicUpdate']));
+    expect(tables(cell(nb, 'dedicated-report'))[0]?.slice(1)).toEqual(
+      quarter.map((r) => [
+        r.metric,
+        r.severity ?? '—',
+        String(
+          vipResults.filter((x) => x.targets.some((t) => t.metric === r.metric && t.severity === r.severity)).length,
+        ),
+        String(r.total),
+        String(r.met),
+        String(r.breached),
+        String(r.open),
+        percent(r.met, r.met + r.breached),
+      ]),
+    );
+    const weekly = complianceReport(vipResults, { period: 'week', zone: ZONE });
+    const weeks = [...new Set(weekly.map((r) => r.period))];
+    const metrics = ['firstResponse', 'followUp', 'periodicUpdate'];
+    const of = (week: string, metric: string) => weekly.filter((r) => r.period === week && r.metric === metric);
+    const count = (rows: typeof weekly, f: 'met' | 'breached') => rows.reduce((n, r) => n + r[f], 0);
+    const breaches = new Map<string, number>();
+    const compliance = new Map<string, number>();
+    for (const w of weeks) {
+      for (const m of metrics) {
+        const rows = of(w, m);
+        const v = ratio(count(rows, 'met'), count(rows, 'breached'));
+        if (count(rows, 'breached') > 0) breaches.set(`${w}/${m}`, count(rows, 'breached'));
+        if (v !== null) compliance.set(`${w}/${m}`, v);
+      }
+    }
+    expect(charts(cell(nb, 'dedicated-weekly'))).toEqual([breaches, compliance]);
+  });
+
+  it('the business time beside the wall-clock time, per plan (or add-on), severity and metric', () => {
+    const expected = [
+      { rs: results, label: (plan: string | null) => plan ?? '—' },
+      { rs: vipResults, label: () => 'dedicated' },
+    ].flatMap(({ rs, label }) => {
+      const all = rs.flatMap((r) => r.targets);
+      return complianceReport(rs, { period: 'all' }).map((r) => {
+        const of = all.filter((t) => t.plan === r.plan && t.severity === r.severity && t.metric === r.metric);
+        const stopped = of.filter((t) => t.stoppedAt !== null);
+        return [
+          label(r.plan),
+          r.severity ?? '—',
+          r.metric,
+          String(stopped.length),
+          String(stopped.filter((t) => t.elapsedMs === 0).length),
+          hours(r.medianMs),
+          hours(nearestRank(wallTimes(of), 0.5)),
+          hours(r.p90Ms),
+          hours(nearestRank(wallTimes(of), 0.9)),
+          hours(
+            nearestRank(
+              of.filter((t) => t.dueAt !== null).map((t) => t.dueAt! - t.startedAt),
+              0.5,
+            ),
+          ),
+        ];
+      });
+    });
+    expect(tables(cell(nb, 'time-table'))[0]?.slice(1)).toEqual(expected);
+    const chart = bars(cell(nb, 'time-chart'));
+    for (const r of expected) {
+      const key = `${r[0]} · ${r[1]} · ${r[2]}`;
+      expect([chart.get(`${key}/median business h`), chart.get(`${key}/median wall h`)]).toEqual([
+        Number(r[5]),
+        Number(r[6]),
+      ]);
+    }
   });
 });
 
@@ -405,6 +575,40 @@ describe('support-hours.ipynb shows what the ledger gives in Node', () => {
         months
           .flatMap((m) => packages.map((p) => [`${m}/${p.account}`, Number(h(charged(m, p.account)))] as const))
           .filter(([, v]) => v > 0),
+      ),
+    );
+  });
+
+  it('the burn-down: at each month end, the package minus what the statement up to then charges', () => {
+    // The first instant of each month, February to July, in Madrid: the end of the month before.
+    const ends = [2, 3, 4, 5, 6, 7].map((m) => DateTime.fromObject({ year: 2026, month: m, day: 1 }, { zone: ZONE }));
+    const left = (account: string, hours: number, end: DateTime) =>
+      hours * 60 - statement(ledger, { account, from, to: end.toMillis() }).totals.chargedMinutes;
+    const [table] = tables(cell(nb, 'burndown'));
+    expect(table?.[0]).toEqual(['end of', ...packages.map((p) => `${p.account} (${p.hours} h)`)]);
+    expect(table?.slice(1)).toEqual([
+      ['start (1 Jan)', ...packages.map((p) => String(p.hours))],
+      ...ends.map((end) => [
+        end.minus({ days: 1 }).setLocale('en-GB').toFormat('d LLL'),
+        ...packages.map((p) => h(left(p.account, p.hours, end))),
+      ]),
+    ]);
+    // On 30 June the burn-down ends at the balances of 1 July.
+    expect(table?.at(-1)?.slice(1)).toEqual(
+      packages.map(({ account }) => h(balances(ledger, account, { asOf })[0]!.balanceMinutes)),
+    );
+    const [chart] = charts(cell(nb, 'burndown-chart'));
+    expect(chart).toEqual(
+      new Map(
+        ends.flatMap((end) =>
+          packages.map(
+            (p) =>
+              [
+                `${end.minus({ days: 1 }).toFormat('yyyy-MM-dd')}/${p.account}`,
+                Number(h(left(p.account, p.hours, end))),
+              ] as const,
+          ),
+        ),
       ),
     );
   });

@@ -6,6 +6,12 @@
  *   the standard preset's plans, created in the first quarter of 2026 in Madrid, as seen on
  *   1 April 2026 at 09:30 (later events are left out). In week 2026-W07 (9–15 February) the
  *   team is short-staffed: agents reply three times slower, so breaches spike.
+ * - dedicated-tickets.csv: the same columns for 120 tickets of accounts on the All-inclusive plan
+ *   with the Dedicated support add-on (the dedicated preset's severities `sev1`…`sev5`), created in
+ *   the same quarter and seen at the same instant. Their conversations go on after the first
+ *   response (agent updates, customer messages and the agent's answers) so that the add-on's
+ *   periodic-update (Severities 1 and 2) and follow-up (Severity 3) targets have cycles to
+ *   measure; week 2026-W07 is slow for this team as well.
  * - conversations.csv: one line per support-hours ledger event (conversations opened, time handled,
  *   documentation answers, classifications, voids) of three accounts in January–June 2026.
  *
@@ -100,6 +106,54 @@ function tickets() {
   return `ticket,plan,at,event,value\n${rows.join('\n')}\n`;
 }
 
+function dedicatedTickets() {
+  const random = prng(3);
+  const from = local('2026-01-01T00:00');
+  const to = local('2026-04-01T00:00');
+  const now = local('2026-04-01T09:30');
+  const slowFrom = local('2026-02-09T00:00');
+  const slowTo = local('2026-02-16T00:00');
+  // Wall-clock hours within which the agent's first reply comes, per severity (squared: mostly quick).
+  const within = { sev1: 1.4, sev2: 1.4, sev3: 6, sev4: 40, sev5: 40 };
+  const list = [];
+  for (let i = 0; i < 120; i++) {
+    const severity = pick(random(), [
+      ['sev1', 6],
+      ['sev2', 14],
+      ['sev3', 40],
+      ['sev4', 25],
+      ['sev5', 15],
+    ]);
+    const urgent = severity === 'sev1' || severity === 'sev2';
+    let at = creationTime(random, from, to);
+    const slow = at >= slowFrom && at < slowTo ? 3 : 1;
+    const events = [['created', at, severity]];
+    const later = (maxMs) => (at += Math.max(MINUTE, Math.floor((random() * maxMs) / MINUTE) * MINUTE));
+    events.push(['reply', later(MINUTE), 'automatic']);
+    events.push(['reply', later(random() ** 2 * within[severity] * slow * HOUR), 'agent']);
+    for (let k = 0, rounds = Math.floor(random() * (urgent || severity === 'sev3' ? 5 : 3)); k < rounds; k++) {
+      if (urgent) {
+        // While the service is restored the agent posts updates; the customer chips in now and then.
+        if (random() < 0.4) events.push(['reply', later(HOUR), 'customer']);
+        events.push(['reply', later(random() ** 0.5 * 6 * slow * HOUR), 'agent']);
+      } else {
+        // A message from the customer, then the agent's answer to it.
+        events.push(['reply', later(30 * HOUR), 'customer']);
+        events.push(['reply', later(random() ** 1.5 * 80 * slow * HOUR), 'agent']);
+      }
+    }
+    if (urgent || random() < 0.85) events.push(['status', later((urgent ? 3 : 24) * HOUR), 'solved']);
+    list.push({ created: events[0][1], events: events.filter(([, when]) => when <= now) });
+  }
+  list.sort((a, b) => a.created - b.created);
+  const rows = list.flatMap((t, i) =>
+    t.events.map(([type, when, value]) =>
+      [`V-${String(i + 1).padStart(4, '0')}`, 'all_inclusive', iso(when), type, value].join(','),
+    ),
+  );
+  return `ticket,plan,at,event,value\n${rows.join('\n')}\n`;
+}
+
 function conversations() {
   const random = prng(7);
   const accounts = [
@@ -168,4 +222,5 @@ function conversations() {
 
 const out = process.argv[2] ?? fileURLToPath(new URL('.', import.meta.url));
 writeFileSync(join(out, 'tickets.csv'), tickets());
+writeFileSync(join(out, 'dedicated-tickets.csv'), dedicatedTickets());
 writeFileSync(join(out, 'conversations.csv'), conversations());
