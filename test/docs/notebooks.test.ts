@@ -391,7 +391,7 @@ describe('sla-compliance.ipynb shows what measureMany and complianceReport give 
     const expectedMarkers = new Map(
       weeks
         .flatMap((w) => groups.map(([name, of]) => [`${w}/${name}`, compliance(w, of)] as const))
-        .filter((e): e is readonly [string, number] => e[1] !== null),
+        .filter((e): e is readonly [`${string}/${string}`, number] => e[1] !== null),
     );
     expect(bars(cell(nb, 'compliance-charts'))).toEqual(expectedMarkers);
   });
