@@ -300,6 +300,15 @@ function slots(): [string, Call][] {
     [1, 'author'],
   ]);
   add('measureState', [state, monday9 + 60_000, { explain: true }], f['measureState']!, [[2, 'explain']]);
+  add('restoreState', [policy, JSON.parse(JSON.stringify(state))], f['restoreState']!, [
+    [1, 'format'],
+    [1, 'policy'],
+    [1, 'policy', 'fingerprint'],
+    [1, 'account'],
+    [1, 'events'],
+    [1, 'events', 0],
+    [1, 'events', 0, 'at'],
+  ]);
   add('complianceReport', [results, { period: 'week', zone: 'Europe/Madrid' }], f['complianceReport']!, [
     [0, 0],
     [0, 0, 'targets'],
