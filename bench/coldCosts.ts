@@ -122,8 +122,8 @@ function yearTables(out: string[]): void {
 function ticketOf(year: number, severity: string) {
   const created = Date.UTC(year, 2, 1 + ((8 - new Date(Date.UTC(year, 2, 1)).getUTCDay()) % 7), 8);
   const timeline = [
-    { type: 'created' as const, at: created, severity },
-    { type: 'reply' as const, at: created + 90 * 60_000, author: 'agent' as const },
+    { kind: 'created' as const, at: created, severity },
+    { kind: 'reply' as const, at: created + 90 * 60_000, author: 'agent' as const },
   ];
   return { timeline, now: created + 4 * HOUR };
 }

@@ -179,7 +179,7 @@ export function floorBatch(
       const e = events[j]!;
       const at = e.at as number;
       if (at > now) break;
-      if (e.type === 'status') {
+      if (e.kind === 'status') {
         const solved = e.status === 'solved';
         if (running && solved) {
           runFrom[runs] = runStart;
@@ -190,7 +190,7 @@ export function floorBatch(
           running = true;
           runStart = at;
         }
-      } else if (e.type === 'reply') {
+      } else if (e.kind === 'reply') {
         if (e.author === 'agent') {
           agentReplied = true;
           // Ends every open clock, but replies at one instant act as one for periodic updates.
@@ -210,7 +210,7 @@ export function floorBatch(
           clockFollowUp[clocks++] = 1;
           cycleOpen = true;
         }
-      } else if (e.type === 'severity') {
+      } else if (e.kind === 'severity') {
         sevAt[changes] = at;
         sevLevel[changes++] = e.severity;
       }

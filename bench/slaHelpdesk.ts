@@ -29,17 +29,17 @@ const STATUS: Readonly<Record<string, string>> = {
 function translate(t: SlaTicketInput, i: number): SlaTicketInput {
   const plan = t.account.plan === 'enterprise' || t.account.plan === 'premium' ? 'pro' : 'basic';
   const events = t.events.map((e): TicketEvent => {
-    if (e.type === 'created') {
+    if (e.kind === 'created') {
       const fields = {
         channel: i % 5 === 0 ? 'phone' : 'email',
         ...(i % 8 === 0 ? { tags: ['vip'] } : {}),
         ...(i % 3 === 0 ? { group: 'us' } : {}),
       };
-      return { type: 'created', at: e.at, severity: e.severity === 'critical' ? 'urgent' : 'normal', fields };
+      return { kind: 'created', at: e.at, severity: e.severity === 'critical' ? 'urgent' : 'normal', fields };
     }
-    if (e.type === 'severity')
-      return { type: 'severity', at: e.at, severity: e.severity === 'critical' ? 'urgent' : 'normal' };
-    if (e.type === 'status') return { type: 'status', at: e.at, status: STATUS[e.status] ?? 'open' };
+    if (e.kind === 'severity')
+      return { kind: 'severity', at: e.at, severity: e.severity === 'critical' ? 'urgent' : 'normal' };
+    if (e.kind === 'status') return { kind: 'status', at: e.at, status: STATUS[e.status] ?? 'open' };
     return e;
   });
   return { account: { type: 'customer', plan }, events };

@@ -31,11 +31,11 @@ const START = Date.UTC(2026, 0, 5, 8);
  * back to open, so the status history grows with the clocks.
  */
 export function longTimeline(n: number): TicketEvent[] {
-  const events: TicketEvent[] = [{ type: 'created', at: START, severity: 'sev3' }];
+  const events: TicketEvent[] = [{ kind: 'created', at: START, severity: 'sev3' }];
   for (let i = 1; i < n; i++) {
     const at = START + i * 37 * MINUTE;
-    if (i % 10 === 0) events.push({ type: 'status', at, status: i % 20 === 0 ? 'open' : 'on_hold' });
-    else events.push({ type: 'reply', at, author: i % 2 === 1 ? 'agent' : 'customer' });
+    if (i % 10 === 0) events.push({ kind: 'status', at, status: i % 20 === 0 ? 'open' : 'on_hold' });
+    else events.push({ kind: 'reply', at, author: i % 2 === 1 ? 'agent' : 'customer' });
   }
   return events;
 }
@@ -49,7 +49,7 @@ function fold(events: readonly TicketEvent[]): number {
 /** The floor: read every event's fields once, nothing else. */
 function readAll(events: readonly TicketEvent[]): number {
   let s = 0;
-  for (const e of events) s += (e.at as number) + e.type.length;
+  for (const e of events) s += (e.at as number) + e.kind.length;
   return s;
 }
 

@@ -134,10 +134,10 @@ function ticketEvents(
     if (events.length < cap) events.push(e);
   };
   let t = created;
-  events.push({ type: 'created', at: t, severity });
+  events.push({ kind: 'created', at: t, severity });
   // The automatic acknowledgement: at the same millisecond three times in ten, else within 30 s.
   t += r.u() < 0.3 ? 0 : r.int(30_000);
-  events.push({ type: 'reply', at: t, author: 'automatic' });
+  events.push({ kind: 'reply', at: t, author: 'automatic' });
 
   const changeSeverity = r.u() < SEVERITY_CHANGE_SHARE;
   const reopen = r.u() < REOPEN_SHARE;
@@ -152,33 +152,33 @@ function ticketEvents(
       let next = level;
       while (next === level) next = r.pick(levels);
       t += r.gap(agentReplies === 0 ? firstReply / 3 : 4 * HOUR);
-      push({ type: 'severity', at: t, severity: next });
+      push({ kind: 'severity', at: t, severity: next });
       level = next;
       severityChanged = true;
     }
     t += r.gap(agentReplies === 0 ? firstReply : 3 * HOUR);
-    push({ type: 'reply', at: t, author: 'agent' });
+    push({ kind: 'reply', at: t, author: 'agent' });
     agentReplies++;
     if (r.u() < 0.6) {
       t += r.gap(2 * MINUTE);
-      push({ type: 'status', at: t, status: 'waiting_on_customer' });
+      push({ kind: 'status', at: t, status: 'waiting_on_customer' });
       waiting = true;
     }
     // Solved on the way, and reopened by the customer days later.
     if (reopen && !reopened && agentReplies === 2) {
       t += r.gap(DAY);
-      push({ type: 'status', at: t, status: 'solved' });
+      push({ kind: 'status', at: t, status: 'solved' });
       t += r.gap(3 * DAY);
-      push({ type: 'status', at: t, status: 'reopened' });
+      push({ kind: 'status', at: t, status: 'reopened' });
       reopened = events.length < cap;
       waiting = false;
     }
     // Customer turn: a reply, and the ticket back to open when it was waiting.
     t += r.gap(8 * HOUR);
-    push({ type: 'reply', at: t, author: 'customer' });
+    push({ kind: 'reply', at: t, author: 'customer' });
     if (waiting) {
       t += r.gap(MINUTE);
-      push({ type: 'status', at: t, status: 'open' });
+      push({ kind: 'status', at: t, status: 'open' });
       waiting = false;
     }
   }
@@ -187,8 +187,8 @@ function ticketEvents(
   t += r.gap(x < SOLVED_LAST_SHARE ? DAY : 4 * HOUR);
   events.push(
     x < SOLVED_LAST_SHARE
-      ? { type: 'status', at: t, status: 'solved' }
-      : { type: 'reply', at: t, author: x < 0.95 ? 'agent' : 'customer' },
+      ? { kind: 'status', at: t, status: 'solved' }
+      : { kind: 'reply', at: t, author: x < 0.95 ? 'agent' : 'customer' },
   );
   return { events, severityChanged, reopened };
 }
@@ -226,7 +226,7 @@ export function makeSlaWorkload(tickets = TICKETS, seed = SLA_SEED): SlaWorkload
       if (t.reopened) reopenedCount++;
       let after = 0;
       for (const e of t.events) {
-        count(kinds, e.type === 'reply' ? `reply:${e.author}` : e.type === 'status' ? `status:${e.status}` : e.type);
+        count(kinds, e.kind === 'reply' ? `reply:${e.author}` : e.kind === 'status' ? `status:${e.status}` : e.kind);
         if ((e.at as number) > NOW) after++;
       }
       eventsAfterNow += after;

@@ -185,20 +185,20 @@ export function toTickets(records: readonly CsvRecord[], source = 'input.csv'): 
           );
         ticket = { id: r.ticket_id, policy: policy!, account, key, events: [], lines: [] };
         tickets.set(r.ticket_id, ticket);
-        event = r.severity === '' ? { type: 'created', at } : { type: 'created', at, severity: r.severity };
+        event = r.severity === '' ? { kind: 'created', at } : { kind: 'created', at, severity: r.severity };
         break;
       }
       case 'reply':
-        event = { type: 'reply', at, author: required('author') as 'agent' | 'customer' | 'automatic' };
+        event = { kind: 'reply', at, author: required('author') as 'agent' | 'customer' | 'automatic' };
         break;
       case 'status':
-        event = { type: 'status', at, status: required('status') as 'open' };
+        event = { kind: 'status', at, status: required('status') as 'open' };
         break;
       case 'severity':
-        event = { type: 'severity', at, severity: required('severity') };
+        event = { kind: 'severity', at, severity: required('severity') };
         break;
       case 'plan':
-        event = { type: 'plan', at, plan: r.plan, addOns, ...(r.severity === '' ? {} : { severity: r.severity }) };
+        event = { kind: 'plan', at, plan: r.plan, addOns, ...(r.severity === '' ? {} : { severity: r.severity }) };
         break;
       default:
         return fail(`type: expected created, reply, status, severity or plan, got ${JSON.stringify(r.type)}`);

@@ -59,9 +59,9 @@ export const samples: readonly Sample[] = [
     created: '2026-10-24T23:10',
     firstReply: '2026-10-25T00:05',
     later: [
-      ['2026-10-25T01:00', { type: 'reply', author: 'customer' }],
-      ['2026-10-25T04:30', { type: 'reply', author: 'agent' }],
-      ['2026-10-25T06:00', { type: 'status', status: 'solved' }],
+      ['2026-10-25T01:00', { kind: 'reply', author: 'customer' }],
+      ['2026-10-25T04:30', { kind: 'reply', author: 'agent' }],
+      ['2026-10-25T06:00', { kind: 'status', status: 'solved' }],
     ],
   },
   {
@@ -73,17 +73,17 @@ export const samples: readonly Sample[] = [
     created: '2026-10-23T16:00',
     firstReply: '2026-10-26T10:30',
     later: [
-      ['2026-10-26T11:00', { type: 'reply', author: 'customer' }],
-      ['2026-10-27T15:00', { type: 'reply', author: 'agent' }],
+      ['2026-10-26T11:00', { kind: 'reply', author: 'customer' }],
+      ['2026-10-27T15:00', { kind: 'reply', author: 'agent' }],
     ],
   },
 ];
 
 export const at = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toMillis();
 export const timelineOf = (s: Sample): TicketEvent[] => [
-  { type: 'created', at: at(s.created, s.zone), severity: s.severity },
-  { type: 'reply', at: at(s.created, s.zone) + 60_000, author: 'automatic' },
-  { type: 'reply', at: at(s.firstReply, s.zone), author: 'agent' },
+  { kind: 'created', at: at(s.created, s.zone), severity: s.severity },
+  { kind: 'reply', at: at(s.created, s.zone) + 60_000, author: 'automatic' },
+  { kind: 'reply', at: at(s.firstReply, s.zone), author: 'agent' },
   ...(s.later ?? []).map(([when, e]) => ({ ...e, at: at(when, s.zone) }) as TicketEvent),
 ];
 

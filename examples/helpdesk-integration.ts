@@ -174,7 +174,7 @@ function local(ms: number, zone: string, format = 'ccc HH:mm'): string {
 }
 
 function describe(e: TicketEvent): string {
-  switch (e.type) {
+  switch (e.kind) {
     case 'created':
       return `created, ${e.severity}`;
     case 'reply':
@@ -229,47 +229,47 @@ const infos: Record<string, TicketInfo> = {
 
 /** The scripted stream, in arrival order: [ticket, local time in the ticket's zone, event]. */
 const script: readonly (readonly [string, string, Record<string, string>])[] = [
-  ['T-101', '2026-04-01T16:30', { type: 'created', severity: 'major' }],
-  ['T-101', '2026-04-01T16:31', { type: 'reply', author: 'automatic' }],
-  ['T-101', '2026-04-01T17:10', { type: 'reply', author: 'agent' }],
-  ['T-101', '2026-04-01T17:12', { type: 'status', status: 'waiting_on_customer' }],
-  ['T-101', '2026-04-02T09:05', { type: 'reply', author: 'customer' }],
-  ['T-101', '2026-04-02T09:05', { type: 'status', status: 'open' }],
-  ['T-101', '2026-04-02T10:00', { type: 'status', status: 'solved' }],
-  ['T-102', '2026-04-02T15:00', { type: 'created', severity: 'minor' }],
-  ['T-102', '2026-04-02T15:01', { type: 'reply', author: 'automatic' }],
-  ['V-201', '2026-04-02T16:00', { type: 'created', severity: 'sev3' }],
-  ['V-201', '2026-04-02T16:01', { type: 'reply', author: 'automatic' }],
+  ['T-101', '2026-04-01T16:30', { kind: 'created', severity: 'major' }],
+  ['T-101', '2026-04-01T16:31', { kind: 'reply', author: 'automatic' }],
+  ['T-101', '2026-04-01T17:10', { kind: 'reply', author: 'agent' }],
+  ['T-101', '2026-04-01T17:12', { kind: 'status', status: 'waiting_on_customer' }],
+  ['T-101', '2026-04-02T09:05', { kind: 'reply', author: 'customer' }],
+  ['T-101', '2026-04-02T09:05', { kind: 'status', status: 'open' }],
+  ['T-101', '2026-04-02T10:00', { kind: 'status', status: 'solved' }],
+  ['T-102', '2026-04-02T15:00', { kind: 'created', severity: 'minor' }],
+  ['T-102', '2026-04-02T15:01', { kind: 'reply', author: 'automatic' }],
+  ['V-201', '2026-04-02T16:00', { kind: 'created', severity: 'sev3' }],
+  ['V-201', '2026-04-02T16:01', { kind: 'reply', author: 'automatic' }],
   // "Everything is down": Severity 1 runs on the 24/7 clock, from the ticket's creation.
-  ['V-201', '2026-04-02T16:30', { type: 'severity', severity: 'sev1' }],
-  ['V-201', '2026-04-02T16:50', { type: 'reply', author: 'agent' }],
-  ['V-201', '2026-04-02T19:00', { type: 'reply', author: 'agent' }],
+  ['V-201', '2026-04-02T16:30', { kind: 'severity', severity: 'sev1' }],
+  ['V-201', '2026-04-02T16:50', { kind: 'reply', author: 'agent' }],
+  ['V-201', '2026-04-02T19:00', { kind: 'reply', author: 'agent' }],
   // The customer's 17:30 email reaches the helpdesk after the agent's 19:00 answer.
-  ['V-201', '2026-04-02T17:30', { type: 'reply', author: 'customer' }],
+  ['V-201', '2026-04-02T17:30', { kind: 'reply', author: 'customer' }],
   // Severity 1 expects an update at most every 4 hours until solved, waiting on the customer or
   // not: the night without one breaches the periodic update.
-  ['V-201', '2026-04-02T19:05', { type: 'status', status: 'waiting_on_customer' }],
-  ['V-201', '2026-04-03T08:00', { type: 'reply', author: 'customer' }],
-  ['V-201', '2026-04-03T08:00', { type: 'status', status: 'open' }],
-  ['V-201', '2026-04-03T09:15', { type: 'reply', author: 'agent' }],
-  ['V-201', '2026-04-03T10:00', { type: 'status', status: 'solved' }],
+  ['V-201', '2026-04-02T19:05', { kind: 'status', status: 'waiting_on_customer' }],
+  ['V-201', '2026-04-03T08:00', { kind: 'reply', author: 'customer' }],
+  ['V-201', '2026-04-03T08:00', { kind: 'status', status: 'open' }],
+  ['V-201', '2026-04-03T09:15', { kind: 'reply', author: 'agent' }],
+  ['V-201', '2026-04-03T10:00', { kind: 'status', status: 'solved' }],
   // Good Friday: a holiday on the Madrid calendar, not on the dedicated agent's.
-  ['T-103', '2026-04-03T10:00', { type: 'created', severity: 'minor' }],
-  ['T-103', '2026-04-03T10:01', { type: 'reply', author: 'automatic' }],
-  ['T-103', '2026-04-04T11:00', { type: 'status', status: 'solved' }],
+  ['T-103', '2026-04-03T10:00', { kind: 'created', severity: 'minor' }],
+  ['T-103', '2026-04-03T10:01', { kind: 'reply', author: 'automatic' }],
+  ['T-103', '2026-04-04T11:00', { kind: 'status', status: 'solved' }],
   // The standard preset's targets do not depend on the severity: the deadline stays.
-  ['T-102', '2026-04-06T09:00', { type: 'severity', severity: 'major' }],
-  ['T-103', '2026-04-06T09:00', { type: 'reply', author: 'customer' }],
-  ['T-103', '2026-04-06T09:00', { type: 'status', status: 'reopened' }],
+  ['T-102', '2026-04-06T09:00', { kind: 'severity', severity: 'major' }],
+  ['T-103', '2026-04-06T09:00', { kind: 'reply', author: 'customer' }],
+  ['T-103', '2026-04-06T09:00', { kind: 'status', status: 'reopened' }],
   // An integration bug: a severity the standard scale does not have.
-  ['T-102', '2026-04-06T09:30', { type: 'severity', severity: 'blocker' }],
-  ['T-102', '2026-04-06T12:00', { type: 'reply', author: 'agent' }],
-  ['T-102', '2026-04-06T12:05', { type: 'status', status: 'waiting_on_customer' }],
-  ['T-103', '2026-04-07T10:00', { type: 'reply', author: 'agent' }],
-  ['T-103', '2026-04-07T10:30', { type: 'status', status: 'solved' }],
+  ['T-102', '2026-04-06T09:30', { kind: 'severity', severity: 'blocker' }],
+  ['T-102', '2026-04-06T12:00', { kind: 'reply', author: 'agent' }],
+  ['T-102', '2026-04-06T12:05', { kind: 'status', status: 'waiting_on_customer' }],
+  ['T-103', '2026-04-07T10:00', { kind: 'reply', author: 'agent' }],
+  ['T-103', '2026-04-07T10:30', { kind: 'status', status: 'solved' }],
   // Still waiting for an agent when the script ends.
-  ['T-104', '2026-04-07T11:00', { type: 'created', severity: 'critical' }],
-  ['T-104', '2026-04-07T11:01', { type: 'reply', author: 'automatic' }],
+  ['T-104', '2026-04-07T11:00', { kind: 'created', severity: 'critical' }],
+  ['T-104', '2026-04-07T11:01', { kind: 'reply', author: 'automatic' }],
 ];
 
 /** The scripted stream as the webhook would deliver it. */
@@ -277,7 +277,7 @@ export function incomingEvents(): IncomingEvent[] {
   return script.map(([ticket, when, e]) => {
     const info = infos[ticket]!;
     const event = { ...e, at: DateTime.fromISO(when, { zone: info.zone }).toMillis() } as IncomingEvent['event'];
-    return { ticket, event, ...(e['type'] === 'created' ? { info } : {}) };
+    return { ticket, event, ...(e['kind'] === 'created' ? { info } : {}) };
   });
 }
 

@@ -216,14 +216,14 @@ export const classification = () => classify(policy, { coreFunction: 'misbehavin
 
 /** A normal-severity Business ticket opened the afternoon before the Independence Day weekend. */
 export const timeline: readonly TicketEvent[] = [
-  { type: 'created', at: ny('2026-07-02T15:00'), severity: 'normal' },
-  { type: 'reply', at: ny('2026-07-02T15:01'), author: 'automatic' },
-  { type: 'reply', at: ny('2026-07-06T10:30'), author: 'agent' }, // asks for the export's log
-  { type: 'status', at: ny('2026-07-06T10:30'), status: 'waiting_on_customer' },
-  { type: 'reply', at: ny('2026-07-07T09:30'), author: 'customer' },
-  { type: 'status', at: ny('2026-07-07T09:30'), status: 'open' },
-  { type: 'reply', at: ny('2026-07-07T13:00'), author: 'agent' }, // the fix
-  { type: 'status', at: ny('2026-07-08T10:00'), status: 'solved' },
+  { kind: 'created', at: ny('2026-07-02T15:00'), severity: 'normal' },
+  { kind: 'reply', at: ny('2026-07-02T15:01'), author: 'automatic' },
+  { kind: 'reply', at: ny('2026-07-06T10:30'), author: 'agent' }, // asks for the export's log
+  { kind: 'status', at: ny('2026-07-06T10:30'), status: 'waiting_on_customer' },
+  { kind: 'reply', at: ny('2026-07-07T09:30'), author: 'customer' },
+  { kind: 'status', at: ny('2026-07-07T09:30'), status: 'open' },
+  { kind: 'reply', at: ny('2026-07-07T13:00'), author: 'agent' }, // the fix
+  { kind: 'status', at: ny('2026-07-08T10:00'), status: 'solved' },
 ];
 export const NOW = ny('2026-07-08T12:00');
 export const measured = () => measure(policy, { type: 'customer', plan: 'business' }, timeline, NOW, { explain: true });

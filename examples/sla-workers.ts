@@ -62,17 +62,17 @@ export function sampleTickets(count: number, seed = 2026): SlaTicket[] {
       ['minor', 60],
     ] as const);
     let at = from + Math.floor(random() * ((to - from) / MINUTE)) * MINUTE;
-    const events: TicketEvent[] = [{ type: 'created', at, severity }];
+    const events: TicketEvent[] = [{ kind: 'created', at, severity }];
     const later = (maxMs: number) => (at += Math.max(MINUTE, Math.floor((random() * maxMs) / MINUTE) * MINUTE));
-    events.push({ type: 'reply', at: later(MINUTE), author: 'automatic' });
+    events.push({ kind: 'reply', at: later(MINUTE), author: 'automatic' });
     if (severity !== 'critical' && random() < 0.05)
-      events.push({ type: 'severity', at: later(2 * HOUR), severity: 'critical' });
+      events.push({ kind: 'severity', at: later(2 * HOUR), severity: 'critical' });
     if (random() < 0.92) {
       // Squaring skews the delay towards quick replies.
-      events.push({ type: 'reply', at: later(random() ** 2 * REPLY_WITHIN_HOURS[plan]! * HOUR), author: 'agent' });
-      if (random() < 0.6) events.push({ type: 'reply', at: later(24 * HOUR), author: 'customer' });
-      if (random() < 0.4) events.push({ type: 'status', at: later(4 * HOUR), status: 'waiting_on_customer' });
-      if (random() < 0.7) events.push({ type: 'status', at: later(72 * HOUR), status: 'solved' });
+      events.push({ kind: 'reply', at: later(random() ** 2 * REPLY_WITHIN_HOURS[plan]! * HOUR), author: 'agent' });
+      if (random() < 0.6) events.push({ kind: 'reply', at: later(24 * HOUR), author: 'customer' });
+      if (random() < 0.4) events.push({ kind: 'status', at: later(4 * HOUR), status: 'waiting_on_customer' });
+      if (random() < 0.7) events.push({ kind: 'status', at: later(72 * HOUR), status: 'solved' });
     }
     tickets.push({ account: { type: 'direct', plan }, events });
   }

@@ -16,8 +16,8 @@ export const DOCS_PICTURE = fileURLToPath(new URL('../docs/images/explained-dead
 export function docsDeadlineSvg(): string {
   const policy = parsePolicy(standardSupport);
   const events: TicketEvent[] = [
-    { type: 'created', at: Date.parse('2026-01-02T16:00:00Z'), severity: 'minor' }, // Friday 17:00 in Madrid
-    { type: 'reply', at: Date.parse('2026-01-05T10:00:00Z'), author: 'customer' }, // Monday 11:00
+    { kind: 'created', at: Date.parse('2026-01-02T16:00:00Z'), severity: 'minor' }, // Friday 17:00 in Madrid
+    { kind: 'reply', at: Date.parse('2026-01-05T10:00:00Z'), author: 'customer' }, // Monday 11:00
   ];
   const now = Date.parse('2026-01-05T12:00:00Z'); // Monday 13:00
   const [target] = measure(policy, { type: 'direct', plan: 'premium' }, events, now, { explain: true }).targets;

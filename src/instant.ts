@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { argumentError, CalculationError } from './errors.js';
+import { own, readOptions } from './internal/record.js';
 import { dateTimeLike, isLuxonDateTime } from './internal/luxonDateTime.js';
 
 /**
@@ -38,7 +39,7 @@ function checkRange(ms: number, field: string, value: unknown): number {
  * Converts an instant to epoch milliseconds, rejecting anything that is not a valid instant.
  *
  * @param value - epoch ms (a finite integer), a valid `Date` or a valid luxon `DateTime`
- * @param field - the argument's name, used in the error's path and message
+ * @param options - `field`: the argument's name, for the error's path and message (`instant` when not given)
  * @returns epoch milliseconds
  * @throws {@link InvalidArgumentError} `invalid_instant` for NaN, infinities, fractional ms,
  *   Invalid Date, invalid `DateTime` or any other type; `out_of_range` outside 1900–2399.
@@ -48,10 +49,23 @@ function checkRange(ms: number, field: string, value: unknown): number {
  * import { toEpochMs } from 'support-policy';
  * toEpochMs(new Date('2026-01-05T08:00:00Z')); //=> 1767600000000
  * toEpochMs(1767600000000); //=> 1767600000000
+ * toEpochMs(Date.parse('2026-01-05T09:00:00+01:00'), { field: 'createdAt' }); //=> 1767600000000
  * ```
  * @category Instants
  */
-export function toEpochMs(value: InstantLike, field = 'instant'): number {
+export function toEpochMs(value: InstantLike, options?: { readonly field?: string }): number {
+  const field = own(readOptions(options, ['field']), 'field') ?? 'instant';
+  if (typeof field !== 'string')
+    throw argumentError('invalid_option', ['options', 'field'], 'the name of the argument', field);
+  return instantMs(value, field);
+}
+
+/**
+ * {@link toEpochMs} inside the library, the argument's name given positionally: it runs for every
+ * instant read, so it takes no options object.
+ * @internal
+ */
+export function instantMs(value: InstantLike, field = 'instant'): number {
   // Fast path kept small so that engines inline it: an in-range integer is returned as is.
   if (typeof value === 'number' && value >= MIN_SUPPORTED_MS && value < MAX_SUPPORTED_MS && Number.isInteger(value)) {
     return value;

@@ -27,10 +27,10 @@ const severities = ['critical', 'major', 'minor'];
 /** A year of tickets, one every 31 hours, answered, solved or left open by a fixed rule. */
 const tickets: SlaTicket[] = Array.from({ length: 280 }, (_, i) => {
   const at = start + i * 31 * HOUR;
-  const events: SlaTicket['events'][number][] = [{ type: 'created', at, severity: severities[Math.floor(i / 3) % 3]! }];
+  const events: SlaTicket['events'][number][] = [{ kind: 'created', at, severity: severities[Math.floor(i / 3) % 3]! }];
   const reply = at + (1 + ((i * 7) % 30)) * HOUR;
-  if (i % 5 !== 0) events.push({ type: 'reply', at: reply, author: 'agent' });
-  if (i % 4 === 1) events.push({ type: 'status', at: reply + ((i * 13) % 90) * HOUR, status: 'solved' });
+  if (i % 5 !== 0) events.push({ kind: 'reply', at: reply, author: 'agent' });
+  if (i % 4 === 1) events.push({ kind: 'status', at: reply + ((i * 13) % 90) * HOUR, status: 'solved' });
   return { account: { type: 'direct', plan: plans[i % 3]! }, events };
 });
 const now = start + 365 * 24 * HOUR;

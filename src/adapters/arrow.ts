@@ -159,7 +159,7 @@ function toTable(name: string, table: unknown): Table {
  * const policy = parsePolicy(standardSupport);
  * const monday9 = Date.parse('2026-01-05T08:00:00Z');
  * const columns = measureMany(policy, [
- *   { account: { type: 'direct', plan: 'enterprise' }, events: [{ type: 'created', at: monday9, severity: 'major' }] },
+ *   { account: { type: 'direct', plan: 'enterprise' }, events: [{ kind: 'created', at: monday9, severity: 'major' }] },
  * ], monday9 + 3_600_000, { format: 'columns' });
  * const { targets } = slaColumnsToArrow(columns);
  * targets.numRows === columns.targets.length; //=> true
@@ -190,7 +190,7 @@ export function slaColumnsToArrow(columns: SlaColumns): SlaArrowTables {
  * const policy = parsePolicy(standardSupport);
  * const monday9 = Date.parse('2026-01-05T08:00:00Z');
  * const columns = measureMany(policy, [
- *   { account: { type: 'direct', plan: 'enterprise' }, events: [{ type: 'created', at: monday9, severity: 'major' }] },
+ *   { account: { type: 'direct', plan: 'enterprise' }, events: [{ kind: 'created', at: monday9, severity: 'major' }] },
  * ], monday9 + 3_600_000, { format: 'columns' });
  * const bytes = slaColumnsToArrowIPC(columns); // e.g. writeFileSync('targets.arrows', bytes.targets)
  * tableFromIPC(bytes.tickets).getChild('severity')?.toArray(); //=> ['major']

@@ -5,7 +5,7 @@ import {
   MAX_SUPPORTED_MS,
   MIN_SUPPORTED_MS,
   type SameInstantKind,
-  toEpochMs,
+  instantMs,
   toSameKind,
 } from '../instant.js';
 import { add } from './add.js';
@@ -86,7 +86,7 @@ export class BusinessCalendar {
    * @throws {@link InvalidArgumentError} `invalid_instant`, `out_of_range`
    */
   isOpen(at: InstantLike): boolean {
-    return isOpen(this.#tables, toEpochMs(at, 'at'));
+    return isOpen(this.#tables, instantMs(at, 'at'));
   }
 
   /**
@@ -102,7 +102,7 @@ export class BusinessCalendar {
    * @throws {@link CalculationError} `never_open` when no opening exists
    */
   nextOpening<T extends InstantLike>(at: T): SameInstantKind<T> {
-    return toSameKind(nextOpening(this.#tables, toEpochMs(at, 'at')), at);
+    return toSameKind(nextOpening(this.#tables, instantMs(at, 'at')), at);
   }
 
   /**
@@ -118,7 +118,7 @@ export class BusinessCalendar {
    * @throws {@link CalculationError} `never_open`; `never_closes` for a calendar that is always open
    */
   nextClosing<T extends InstantLike>(at: T): SameInstantKind<T> {
-    return toSameKind(nextClosing(this.#tables, toEpochMs(at, 'at')), at);
+    return toSameKind(nextClosing(this.#tables, instantMs(at, 'at')), at);
   }
 
   /**
@@ -140,7 +140,7 @@ export class BusinessCalendar {
    *   `out_of_range` when the answer would fall after 2399 (at once when the duration exceeds the wall time left)
    */
   add<T extends InstantLike>(at: T, durationMs: number): SameInstantKind<T> {
-    const from = toEpochMs(at, 'at');
+    const from = instantMs(at, 'at');
     checkRoom(durationArg(durationMs), MAX_SUPPORTED_MS - from, 'durationMs', 'this much open time');
     return toSameKind(add(this.#tables, from, durationMs), at);
   }
@@ -164,7 +164,7 @@ export class BusinessCalendar {
    *   `out_of_range` when the answer would fall before 1900 (at once when the duration exceeds the wall time before `at`)
    */
   subtract<T extends InstantLike>(at: T, durationMs: number): SameInstantKind<T> {
-    const from = toEpochMs(at, 'at');
+    const from = instantMs(at, 'at');
     checkRoom(durationArg(durationMs), from - MIN_SUPPORTED_MS, 'durationMs', 'this much open time back');
     return toSameKind(subtract(this.#tables, from, durationMs), at);
   }
@@ -181,7 +181,7 @@ export class BusinessCalendar {
    * ```
    */
   between(from: InstantLike, to: InstantLike): number {
-    return between(this.#tables, toEpochMs(from, 'from'), toEpochMs(to, 'to'));
+    return between(this.#tables, instantMs(from, 'from'), instantMs(to, 'to'));
   }
 
   /**
@@ -212,7 +212,7 @@ export class BusinessCalendar {
    */
   addBusinessDays<T extends InstantLike>(at: T, days: number): SameInstantKind<T> {
     checkWholeNonNegative(days, 'days', 'invalid_days', 'a whole, non-negative number of business days');
-    const from = toEpochMs(at, 'at');
+    const from = instantMs(at, 'at');
     checkRoom(days, Math.floor((MAX_SUPPORTED_MS - from) / MS_PER_DAY), 'days', 'this many business days');
     return toSameKind(addBusinessDays(this.#tables, from, days), at);
   }
@@ -228,8 +228,8 @@ export class BusinessCalendar {
    * ```
    */
   openIntervals<T extends InstantLike>(from: T, to: InstantLike): OpenInterval<SameInstantKind<T>>[] {
-    const a = toEpochMs(from, 'from');
-    const b = toEpochMs(to, 'to');
+    const a = instantMs(from, 'from');
+    const b = instantMs(to, 'to');
     return openIntervals(this.#tables, a, b).map((iv) =>
       Object.freeze({ start: toSameKind(iv.start, from), end: toSameKind(iv.end, from) }),
     );

@@ -1,7 +1,7 @@
 import { checkLedger } from '../internal/brand.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { own, readOptions } from '../internal/record.js';
-import { toEpochMs } from '../instant.js';
+import { instantMs } from '../instant.js';
 import { accountOf, rowsOf, type StatementRow } from './conversations.js';
 import type { AccountLedger, LedgerState, YearRecord } from './state.js';
 
@@ -104,6 +104,6 @@ export function balances(
   checkLedger(ledger);
   const a = accountOf(ledger, account);
   const given = own(readOptions(options, ['asOf']), 'asOf') as number | Date | undefined;
-  const asOf = given === undefined ? undefined : toEpochMs(given, 'asOf');
+  const asOf = given === undefined ? undefined : instantMs(given, 'asOf');
   return deepFreeze(yearBalances(ledger, a, rowsOf(ledger, a).rows, asOf));
 }

@@ -19,7 +19,7 @@ import {
  * the wrong kind, and the one rule for objects passed in (plain objects, known keys, own properties).
  */
 
-/** Instants get the whole list: toEpochMs describes each of them. */
+/** Instants get the whole list: instantMs describes each of them. */
 const HOSTILE_INSTANTS = HOSTILE;
 
 class EventLike {

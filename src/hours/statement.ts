@@ -1,7 +1,7 @@
 import { checkLedger } from '../internal/brand.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { own, readRecord } from '../internal/record.js';
-import { toEpochMs } from '../instant.js';
+import { instantMs } from '../instant.js';
 import { yearBalances, type YearBalance } from './balances.js';
 import { accountOf, rowsOf, type StatementRow } from './conversations.js';
 import type { LedgerState } from './state.js';
@@ -66,10 +66,10 @@ export function statement(
   const fields = readRecord(period, ['period'], PERIOD, 'invalid_option', 'a period { account, from, to, asOf? }');
   const account = own(fields, 'account') as string;
   const a = accountOf(ledger, account);
-  const from = toEpochMs(own(fields, 'from') as number | Date, 'from');
-  const to = toEpochMs(own(fields, 'to') as number | Date, 'to');
+  const from = instantMs(own(fields, 'from') as number | Date, 'from');
+  const to = instantMs(own(fields, 'to') as number | Date, 'to');
   const given = own(fields, 'asOf') as number | Date | undefined;
-  const asOf = given === undefined ? undefined : toEpochMs(given, 'asOf');
+  const asOf = given === undefined ? undefined : instantMs(given, 'asOf');
   const { rows: all, pending } = rowsOf(ledger, a);
   const rows = all.filter((r) => r.openedAt >= from && r.openedAt < to);
   const perClient = new Map<string, { conversations: number; chargedMinutes: number }>();

@@ -143,7 +143,7 @@ describe("an add-on that adds to a plan's targets (replacesTargets: false)", () 
     doc.addOns.fast = addOn(true, ['premium'], [target('firstResponse', 'PT1H')]);
     doc.addOns.faster = addOn(true, ['premium'], [target('firstResponse', 'PT30M')]);
     const policy = parsePolicy(doc); // alternatives on one plan are a valid policy
-    const created: TicketEvent = { type: 'created', at: Date.parse('2026-01-12T08:00:00Z'), severity: 'minor' };
+    const created: TicketEvent = { kind: 'created', at: Date.parse('2026-01-12T08:00:00Z'), severity: 'minor' };
     expect(
       measure(policy, { type: 'direct', plan: 'premium', addOns: ['faster'] }, [created], created.at as number)
         .targets[0]?.duration.iso,
@@ -208,7 +208,7 @@ describe('warnAtPercent must increase', () => {
 
 describe('warnAtPercent in measure results', () => {
   const MON = Date.parse('2026-01-12T08:00:00Z'); // Monday 09:00 in Madrid
-  const events: TicketEvent[] = [{ type: 'created', at: MON, severity: 'major' }];
+  const events: TicketEvent[] = [{ kind: 'created', at: MON, severity: 'major' }];
   const doc = structuredClone(standardSupport) as Doc;
   doc.sla = { warnAtPercent: [25, 75] };
   doc.plans.enterprise.targets[0].warnAtPercent = [50, 90];

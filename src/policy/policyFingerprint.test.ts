@@ -112,7 +112,7 @@ describe('policyFingerprint', () => {
     const policy = parsePolicy(helpdeskPolicyDefinition);
     const ticket = {
       account: { type: 'customer', plan: 'pro' },
-      events: [{ type: 'created', at: 0, severity: 'normal' }],
+      events: [{ kind: 'created', at: 0, severity: 'normal' }],
     };
     const [a, b] = measureMany(policy, [ticket, ticket] as never, 1);
     expect(a!.policy).toEqual({ id: 'helpdesk-test', version: null, fingerprint: helpdesk });

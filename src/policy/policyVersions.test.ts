@@ -32,7 +32,7 @@ const versions = parsePolicyVersions({
   ],
 });
 const enterprise = { type: 'direct', plan: 'enterprise' } as const;
-const created = (at: number): TicketEvent => ({ type: 'created', at, severity: 'critical' });
+const created = (at: number): TicketEvent => ({ kind: 'created', at, severity: 'critical' });
 const june30 = Date.parse('2026-06-30T08:00:00Z'); // Tuesday 10:00 in Madrid
 const july1 = Date.parse('2026-07-01T08:00:00Z'); // Wednesday 10:00 in Madrid
 

@@ -1,7 +1,7 @@
 import { argumentError, formatPath, PolicyValidationError, type ValidationIssue } from '../errors.js';
 import { brandPolicyVersions, isPolicyVersions } from '../internal/brand.js';
 import { isPlainObject, own } from '../internal/record.js';
-import { type InstantLike, toEpochMs } from '../instant.js';
+import { type InstantLike, instantMs } from '../instant.js';
 import { collectIssues } from './parsePolicy.js';
 import type { Policy } from './schema.js';
 
@@ -141,7 +141,7 @@ function checkSequence(policies: readonly Policy[], issues: ValidationIssue[]): 
  */
 export function policyInForce(versions: PolicyVersions, at: InstantLike): Policy {
   checkVersions(versions);
-  return versionAt(versions, toEpochMs(at, 'at'));
+  return versionAt(versions, instantMs(at, 'at'));
 }
 
 /** The version in force at `ms` (epoch ms) of checked versions. @internal */

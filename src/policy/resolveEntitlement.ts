@@ -2,7 +2,7 @@ import { argumentError } from '../errors.js';
 import { checkPolicy } from '../internal/brand.js';
 import { own, readOptions } from '../internal/record.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
-import { toEpochMs } from '../instant.js';
+import { instantMs } from '../instant.js';
 import { channelState } from './channelState.js';
 import { checkAccount, targetsOf } from './resolveTargets.js';
 import { readAccount } from './readAccount.js';
@@ -73,7 +73,7 @@ export function resolveEntitlement(
   const reasons: EntitlementReason[] = [];
   const why = (rule: string, path: (string | number)[], sentence: string) =>
     reasons.push({ rule, path, text: sentence });
-  const now = nowOption === undefined ? undefined : toEpochMs(nowOption, 'now');
+  const now = nowOption === undefined ? undefined : instantMs(nowOption, 'now');
 
   const checked = checkAccount(policy, holder);
   const { type, plan, planId } = checked;

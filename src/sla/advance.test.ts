@@ -33,9 +33,9 @@ describe('startTicket and advance: immutable states', () => {
 
   it('advance returns a new frozen state counting the event and its instant (epoch ms, whatever kind came in)', () => {
     const s0 = startTicket(std, enterprise);
-    const s1 = advance(s0, { type: 'created', at: new Date(MON), severity: 'major' });
+    const s1 = advance(s0, { kind: 'created', at: new Date(MON), severity: 'major' });
     const s2 = advance(s1, {
-      type: 'reply',
+      kind: 'reply',
       at: DateTime.fromMillis(MON + HOUR, { zone: 'Europe/Madrid' }),
       author: 'agent',
     });
@@ -47,9 +47,9 @@ describe('startTicket and advance: immutable states', () => {
   });
 
   it('the old state is unchanged: measuring it still gives the old answer', () => {
-    const s1 = advance(startTicket(std, enterprise), { type: 'created', at: MON, severity: 'major' });
+    const s1 = advance(startTicket(std, enterprise), { kind: 'created', at: MON, severity: 'major' });
     const before = measureState(s1, MON + 3 * HOUR);
-    const s2 = advance(s1, { type: 'reply', at: MON + HOUR, author: 'agent' });
+    const s2 = advance(s1, { kind: 'reply', at: MON + HOUR, author: 'agent' });
     expect(measureState(s2, MON + 3 * HOUR).targets[0]).toMatchObject({ state: 'achieved', stoppedAt: MON + HOUR });
     expect(measureState(s1, MON + 3 * HOUR)).toEqual(before);
     expect(before.targets[0]).toMatchObject({ state: 'breached', stoppedAt: null, elapsedMs: 3 * HOUR });
@@ -57,9 +57,9 @@ describe('startTicket and advance: immutable states', () => {
   });
 
   it('two events advanced from one state give two independent branches', () => {
-    const s1 = advance(startTicket(std, enterprise), { type: 'created', at: MON, severity: 'major' });
-    const solved = advance(s1, { type: 'status', at: MON + HOUR, status: 'solved' });
-    const answered = advance(s1, { type: 'reply', at: MON + 30 * MIN, author: 'agent' });
+    const s1 = advance(startTicket(std, enterprise), { kind: 'created', at: MON, severity: 'major' });
+    const solved = advance(s1, { kind: 'status', at: MON + HOUR, status: 'solved' });
+    const answered = advance(s1, { kind: 'reply', at: MON + 30 * MIN, author: 'agent' });
     expect(measureState(solved, MON + 2 * HOUR).targets[0]).toMatchObject({ stoppedAt: MON + HOUR, elapsedMs: HOUR });
     expect(measureState(answered, MON + 2 * HOUR).targets[0]).toMatchObject({
       stoppedAt: MON + 30 * MIN,
@@ -74,17 +74,17 @@ describe('startTicket and advance: immutable states', () => {
 
   it("a plan event moves the new state's account; the old state keeps its own", () => {
     const s1 = advance(startTicket(std, { type: 'direct', plan: 'starter' }), {
-      type: 'created',
+      kind: 'created',
       at: MON,
       severity: 'minor',
     });
-    const s2 = advance(s1, { type: 'plan', at: MON + HOUR, plan: 'enterprise' });
+    const s2 = advance(s1, { kind: 'plan', at: MON + HOUR, plan: 'enterprise' });
     expect([s1.account.plan, s2.account.plan]).toEqual(['starter', 'enterprise']);
     expect([measureState(s1, MON + HOUR).plan, measureState(s2, MON + HOUR).plan]).toEqual(['starter', 'enterprise']);
   });
 
   it('one state may be measured at many nows, each not before its last event', () => {
-    const s = fold(std, enterprise, [{ type: 'created', at: MON, severity: 'major' }]);
+    const s = fold(std, enterprise, [{ kind: 'created', at: MON, severity: 'major' }]);
     expect([HOUR, 2 * HOUR, 2 * HOUR + 1].map((dt) => measureState(s, MON + dt).targets[0]?.state)).toEqual([
       'running',
       'running',
@@ -105,13 +105,13 @@ describe('folding events through advance equals measuring the whole timeline', (
       policy: std,
       account: enterprise,
       events: [
-        { type: 'created', at: MON, severity: 'critical' },
-        { type: 'reply', at: MON + MIN, author: 'automatic' },
-        { type: 'reply', at: MON + 10 * MIN, author: 'customer' },
-        { type: 'reply', at: MON + 90 * MIN, author: 'agent' },
-        { type: 'reply', at: MON + 2 * HOUR, author: 'customer' },
-        { type: 'status', at: MON + 3 * HOUR, status: 'solved' },
-        { type: 'status', at: MON + 26 * HOUR, status: 'reopened' },
+        { kind: 'created', at: MON, severity: 'critical' },
+        { kind: 'reply', at: MON + MIN, author: 'automatic' },
+        { kind: 'reply', at: MON + 10 * MIN, author: 'customer' },
+        { kind: 'reply', at: MON + 90 * MIN, author: 'agent' },
+        { kind: 'reply', at: MON + 2 * HOUR, author: 'customer' },
+        { kind: 'status', at: MON + 3 * HOUR, status: 'solved' },
+        { kind: 'status', at: MON + 26 * HOUR, status: 'reopened' },
       ],
     },
     {
@@ -119,9 +119,9 @@ describe('folding events through advance equals measuring the whole timeline', (
       policy: std,
       account: { type: 'direct', plan: 'starter' },
       events: [
-        { type: 'created', at: MON, severity: 'minor' },
-        { type: 'plan', at: MON + 3 * HOUR, plan: 'enterprise' },
-        { type: 'reply', at: MON + 4 * HOUR, author: 'agent' },
+        { kind: 'created', at: MON, severity: 'minor' },
+        { kind: 'plan', at: MON + 3 * HOUR, plan: 'enterprise' },
+        { kind: 'reply', at: MON + 4 * HOUR, author: 'agent' },
       ],
     },
     {
@@ -129,17 +129,17 @@ describe('folding events through advance equals measuring the whole timeline', (
       policy: ded,
       account: vip,
       events: [
-        { type: 'created', at: MON, severity: 'sev4' },
-        { type: 'reply', at: MON + 20 * MIN, author: 'agent' },
-        { type: 'reply', at: MON + 30 * MIN, author: 'customer' },
-        { type: 'severity', at: MON + 30 * MIN, severity: 'sev1' },
-        { type: 'reply', at: MON + 5 * HOUR, author: 'agent' },
-        { type: 'reply', at: MON + 5 * HOUR, author: 'customer' },
-        { type: 'status', at: MON + 6 * HOUR, status: 'waiting_on_customer' },
-        { type: 'severity', at: MON + 7 * HOUR, severity: 'sev3' },
-        { type: 'status', at: MON + 8 * HOUR, status: 'solved' },
-        { type: 'status', at: MON + 9 * HOUR, status: 'on_hold' },
-        { type: 'plan', at: MON + 30 * HOUR, plan: 'all_inclusive', addOns: [] },
+        { kind: 'created', at: MON, severity: 'sev4' },
+        { kind: 'reply', at: MON + 20 * MIN, author: 'agent' },
+        { kind: 'reply', at: MON + 30 * MIN, author: 'customer' },
+        { kind: 'severity', at: MON + 30 * MIN, severity: 'sev1' },
+        { kind: 'reply', at: MON + 5 * HOUR, author: 'agent' },
+        { kind: 'reply', at: MON + 5 * HOUR, author: 'customer' },
+        { kind: 'status', at: MON + 6 * HOUR, status: 'waiting_on_customer' },
+        { kind: 'severity', at: MON + 7 * HOUR, severity: 'sev3' },
+        { kind: 'status', at: MON + 8 * HOUR, status: 'solved' },
+        { kind: 'status', at: MON + 9 * HOUR, status: 'on_hold' },
+        { kind: 'plan', at: MON + 30 * HOUR, plan: 'all_inclusive', addOns: [] },
       ],
     },
     {
@@ -147,8 +147,8 @@ describe('folding events through advance equals measuring the whole timeline', (
       policy: std,
       account: { type: 'indirect', plan: 'premium', partner: 'acme' },
       events: [
-        { type: 'created', at: MON },
-        { type: 'reply', at: MON + HOUR, author: 'agent' },
+        { kind: 'created', at: MON },
+        { kind: 'reply', at: MON + HOUR, author: 'agent' },
       ],
     },
   ];

@@ -2,7 +2,7 @@ import { argumentError, InvalidArgumentError } from '../errors.js';
 import { checkPolicyOrVersions, isPolicyVersions } from '../internal/brand.js';
 import { type PolicyVersions, versionAt } from '../policy/policyVersions.js';
 import { readAccount } from '../policy/readAccount.js';
-import { type InstantLike, toEpochMs } from '../instant.js';
+import { type InstantLike, instantMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { ClockEngine } from './engine.js';
@@ -186,7 +186,7 @@ export function startTicket(policy: Policy | PolicyVersions, account: AccountDef
  * import { advance, measureState, startTicket, standardSupport, parsePolicy } from 'support-policy';
  * const policy = parsePolicy(standardSupport);
  * let state = startTicket(policy, { type: 'direct', plan: 'premium' });
- * state = advance(state, { type: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'minor' });
+ * state = advance(state, { kind: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'minor' });
  * const result = measureState(state, Date.parse('2026-01-05T10:00:00Z'));
  * result.targets[0].remainingMs / 3_600_000; //=> 10
  * ```
@@ -208,14 +208,14 @@ export function advance(state: SlaState, event: TicketEvent): SlaState {
  * import { advance, measureState, startTicket, standardSupport, parsePolicy } from 'support-policy';
  * const policy = parsePolicy(standardSupport);
  * const created = advance(startTicket(policy, { type: 'direct', plan: 'enterprise' }),
- *   { type: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'critical' });
+ *   { kind: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'critical' });
  * measureState(created, Date.parse('2026-01-05T09:00:00Z')).targets[0].state; //=> 'running'
  * ```
  * @category SLA
  */
 export function measureState(state: SlaState, now: InstantLike, options?: MeasureOptions): MeasureResult {
   const inner = open(state);
-  const nowMs = toEpochMs(now, 'now');
+  const nowMs = instantMs(now, 'now');
   const { explain } = readMeasureOptions(options, ['explain']);
   if (inner.count === 0)
     throw argumentError('invalid_event', ['events', 0], 'a "created" event before measuring', undefined);

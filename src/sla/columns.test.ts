@@ -25,9 +25,9 @@ const HOUR = 3_600_000;
 const MON = Date.parse('2026-01-12T08:00:00Z'); // Monday 09:00 in Madrid
 const std = parsePolicy(standardSupport);
 const dedicated = parsePolicy(dedicatedSupport);
-const created = (t: number, severity: string): TicketEvent => ({ type: 'created', at: t, severity });
-const agent = (t: number): TicketEvent => ({ type: 'reply', at: t, author: 'agent' });
-const customer = (t: number): TicketEvent => ({ type: 'reply', at: t, author: 'customer' });
+const created = (t: number, severity: string): TicketEvent => ({ kind: 'created', at: t, severity });
+const agent = (t: number): TicketEvent => ({ kind: 'reply', at: t, author: 'agent' });
+const customer = (t: number): TicketEvent => ({ kind: 'reply', at: t, author: 'customer' });
 
 /** Null where the columns hold NaN. */
 const n = (x: number) => (Number.isNaN(x) ? null : x);
@@ -143,7 +143,7 @@ describe('columns by hand', () => {
       events: [created(MON, 'major'), agent(MON + 1.5 * HOUR), customer(MON + 2 * HOUR)],
     },
     // Managed by a partner: no targets of ours, a ticket row and no target rows.
-    { account: { type: 'indirect', plan: 'premium', partner: 'acme' }, events: [{ type: 'created', at: MON }] },
+    { account: { type: 'indirect', plan: 'premium', partner: 'acme' }, events: [{ kind: 'created', at: MON }] },
     { account: { type: 'direct', plan: 'starter' }, events: [created(MON, 'minor')] },
   ];
   const columns = measureMany(std, tickets, MON + 3 * HOUR, { format: 'columns' });

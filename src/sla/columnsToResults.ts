@@ -31,7 +31,7 @@ const THRESHOLD_COLUMNS = names(THRESHOLD_FIELDS, 'target');
  * import { columnsToResults, measureMany, standardSupport, parsePolicy } from 'support-policy';
  * const policy = parsePolicy(standardSupport);
  * const monday9 = Date.parse('2026-01-05T08:00:00Z'); // 09:00 in Madrid
- * const tickets = [{ account: { type: 'direct' as const, plan: 'enterprise' }, events: [{ type: 'created' as const, at: monday9, severity: 'critical' }] }];
+ * const tickets = [{ account: { type: 'direct' as const, plan: 'enterprise' }, events: [{ kind: 'created' as const, at: monday9, severity: 'critical' }] }];
  * const columns = measureMany(policy, tickets, monday9 + 3_600_000, { format: 'columns' });
  * columns.targets.elapsedMs[0] / 60_000; //=> 60
  * columnsToResults(columns)[0].targets[0].elapsedMs / 60_000; //=> 60

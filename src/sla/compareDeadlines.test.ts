@@ -24,8 +24,8 @@ const edited = (edit: (d: Doc) => void) => {
 };
 const MON = Date.parse('2026-01-12T08:00:00Z'); // Monday 09:00 in Berlin, the helpdesk's office opening
 const created = (at: number, severity: string, fields?: Record<string, string | string[]>): TicketEvent =>
-  fields === undefined ? { type: 'created', at, severity } : { type: 'created', at, severity, fields };
-const agent = (at: number): TicketEvent => ({ type: 'reply', at, author: 'agent' });
+  fields === undefined ? { kind: 'created', at, severity } : { kind: 'created', at, severity, fields };
+const agent = (at: number): TicketEvent => ({ kind: 'reply', at, author: 'agent' });
 const ticket = (id: string, plan: string, events: TicketEvent[]): SlaTicket => ({
   id,
   account: { type: 'customer', plan },
@@ -149,7 +149,7 @@ describe('compareDeadlines', () => {
       ticket('A', 'pro', [
         created(MON, 'urgent'),
         agent(MON + 10 * MIN),
-        { type: 'reply', at: MON + HOUR, author: 'customer' },
+        { kind: 'reply', at: MON + HOUR, author: 'customer' },
       ]),
       ticket('B', 'basic', [created(MON, 'normal', { tags: ['vip'] })]),
     ];
@@ -226,7 +226,7 @@ describe('compareDeadlines', () => {
       code: 'invalid_event',
       path: ['tickets'],
     });
-    const bad = ticket('B', 'pro', [created(MON, 'normal'), { type: 'reply', at: MON, author: 'bot' } as never]);
+    const bad = ticket('B', 'pro', [created(MON, 'normal'), { kind: 'reply', at: MON, author: 'bot' } as never]);
     expect(errorOf(() => compareDeadlines(helpdesk, helpdesk, [good, bad], MON))).toMatchObject({
       code: 'invalid_event',
       path: ['tickets', 1, 'events', 1, 'author'],

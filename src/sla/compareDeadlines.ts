@@ -50,7 +50,7 @@ export type {
  * const after = parsePolicy(standardSupport);
  * const monday17 = Date.parse('2026-01-05T16:00:00Z'); // 17:00 in Madrid, the day before Epiphany
  * const tickets = [
- *   { id: 'T-1', account: { type: 'direct' as const, plan: 'starter' }, events: [{ type: 'created' as const, at: monday17, severity: 'minor' }] },
+ *   { id: 'T-1', account: { type: 'direct' as const, plan: 'starter' }, events: [{ kind: 'created' as const, at: monday17, severity: 'minor' }] },
  * ];
  * const { changes, nextChecks, summary } = compareDeadlines(before, after, tickets, monday17);
  * changes.map((c) => [c.ticketId, c.target, c.change]); //=> [['T-1', 'firstResponse', 'moved']]

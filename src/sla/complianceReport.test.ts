@@ -24,8 +24,8 @@ const account = (plan: string) => ({ type: 'direct', plan });
 const ticket = (plan: string, severity: string, at: number, replyAfter?: number) => ({
   account: account(plan),
   events: [
-    { type: 'created', at, severity },
-    ...(replyAfter === undefined ? [] : [{ type: 'reply', at: at + replyAfter, author: 'agent' }]),
+    { kind: 'created', at, severity },
+    ...(replyAfter === undefined ? [] : [{ kind: 'reply', at: at + replyAfter, author: 'agent' }]),
   ] as TicketEvent[],
 });
 /** One row per group as [period, plan, severity, metric, met, breached, open]. */
@@ -37,7 +37,7 @@ const periods = (results: MeasureResult[], period: ReportPeriod, zone?: string) 
 describe('periods: the local date of each target start, in the given zone', () => {
   // Each instant is 23:30Z or 22:30Z: already the next day in Madrid (UTC+1 in winter, UTC+2 from 29 March).
   const at = (iso: string) =>
-    measure(std, account('enterprise'), [{ type: 'created', at: Date.parse(iso), severity: 'major' }], Date.parse(iso));
+    measure(std, account('enterprise'), [{ kind: 'created', at: Date.parse(iso), severity: 'major' }], Date.parse(iso));
   const lateJanuary = [at('2026-01-31T23:30:00Z')];
 
   it('a ticket created at 23:30 UTC on 31 January counts in February in Europe/Madrid, in January in UTC', () => {
@@ -84,8 +84,8 @@ describe('groups and counts', () => {
   doc.plans['premium']!.targets[0]!['pauseOn'] = ['on_hold'];
   const pausing = parsePolicy(doc);
   const onHold: TicketEvent[] = [
-    { type: 'created', at: MON, severity: 'major' },
-    { type: 'status', at: MON + HOUR, status: 'on_hold' },
+    { kind: 'created', at: MON, severity: 'major' },
+    { kind: 'status', at: MON + HOUR, status: 'on_hold' },
   ];
   const now = MON + 2.5 * HOUR;
   const results = [
@@ -134,7 +134,7 @@ describe('groups and counts', () => {
     const early = measure(
       std,
       account('starter'),
-      [{ type: 'created', at: MON - 14 * 24 * HOUR, severity: 'critical' }],
+      [{ kind: 'created', at: MON - 14 * 24 * HOUR, severity: 'critical' }],
       now,
     );
     expect(
@@ -180,9 +180,9 @@ describe('nearest-rank percentiles', () => {
 describe('follow-up and periodic-update cycles', () => {
   it('each periodic-update cycle counts once in its own metric row', () => {
     const vip = { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] };
-    const reply = (at: number, author: 'agent' | 'customer'): TicketEvent => ({ type: 'reply', at, author });
+    const reply = (at: number, author: 'agent' | 'customer'): TicketEvent => ({ kind: 'reply', at, author });
     const events = [
-      { type: 'created', at: MON, severity: 'sev1' } as const,
+      { kind: 'created', at: MON, severity: 'sev1' } as const,
       reply(MON + 10 * MIN, 'agent'),
       reply(MON + HOUR, 'customer'),
       reply(MON + 2 * HOUR, 'agent'),
@@ -198,7 +198,7 @@ describe('follow-up and periodic-update cycles', () => {
     const sev3 = measure(
       ded,
       vip,
-      [{ type: 'created', at: MON, severity: 'sev3' }, ...events.slice(1)],
+      [{ kind: 'created', at: MON, severity: 'sev3' }, ...events.slice(1)],
       MON + 4 * HOUR,
     );
     expect(counts([sev3, result], { period: 'all' })).toEqual([

@@ -98,10 +98,10 @@ const isTextOrNull = (v: unknown) => v === null || typeof v === 'string';
  * const monday9 = Date.parse('2026-01-05T08:00:00Z');
  * const enterprise = { type: 'direct', plan: 'enterprise' };
  * const results = measureMany(policy, [
- *   { account: enterprise, events: [{ type: 'created', at: monday9, severity: 'major' },
- *                                   { type: 'reply', at: monday9 + 3_600_000, author: 'agent' }] },
- *   { account: enterprise, events: [{ type: 'created', at: monday9, severity: 'major' },
- *                                   { type: 'reply', at: monday9 + 4 * 3_600_000, author: 'agent' }] },
+ *   { account: enterprise, events: [{ kind: 'created', at: monday9, severity: 'major' },
+ *                                   { kind: 'reply', at: monday9 + 3_600_000, author: 'agent' }] },
+ *   { account: enterprise, events: [{ kind: 'created', at: monday9, severity: 'major' },
+ *                                   { kind: 'reply', at: monday9 + 4 * 3_600_000, author: 'agent' }] },
  * ], monday9 + 5 * 3_600_000);
  * const [row] = complianceReport(results, { period: 'month', zone: 'Europe/Madrid' });
  * [row.period, row.met, row.breached, row.compliancePercent]; //=> ['2026-01', 1, 1, 50]

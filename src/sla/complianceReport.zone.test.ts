@@ -8,7 +8,7 @@ const results = ['2026-01-31T23:30:00Z', '2026-03-31T23:30:00Z', '2026-06-30T23:
   measure(
     policy,
     { type: 'direct', plan: 'enterprise' },
-    [{ type: 'created', at: Date.parse(iso), severity: 'major' }],
+    [{ kind: 'created', at: Date.parse(iso), severity: 'major' }],
     Date.parse(iso),
   ),
 );

@@ -16,8 +16,8 @@ const std = parsePolicy(standardSupport);
 const premium = { type: 'direct', plan: 'premium' };
 const friday = z('2026-01-02T16:00'); // Friday 17:00 in Madrid, before a weekend and Epiphany
 const events: TicketEvent[] = [
-  { type: 'created', at: friday, severity: 'minor' },
-  { type: 'reply', at: z('2026-01-05T10:00'), author: 'customer' },
+  { kind: 'created', at: friday, severity: 'minor' },
+  { kind: 'reply', at: z('2026-01-05T10:00'), author: 'customer' },
 ];
 const explained = (policy = std, timeline = events, now = z('2026-01-05T12:00')): TargetMeasurement =>
   measure(policy, premium, timeline, now, { explain: true }).targets[0]!;
@@ -112,10 +112,10 @@ describe('drawDeadline', () => {
       },
     ];
     const timeline: TicketEvent[] = [
-      { type: 'created', at: z('2026-01-12T08:00'), severity: 'minor' },
-      { type: 'status', at: z('2026-01-12T09:00'), status: 'on_hold' },
-      { type: 'status', at: z('2026-01-12T10:00'), status: 'solved' },
-      { type: 'status', at: z('2026-01-12T11:00'), status: 'reopened' },
+      { kind: 'created', at: z('2026-01-12T08:00'), severity: 'minor' },
+      { kind: 'status', at: z('2026-01-12T09:00'), status: 'on_hold' },
+      { kind: 'status', at: z('2026-01-12T10:00'), status: 'solved' },
+      { kind: 'status', at: z('2026-01-12T11:00'), status: 'reopened' },
     ];
     const t = explained(parsePolicy(doc), timeline, z('2026-01-12T12:00'));
     const svg = drawDeadline(t, { events: timeline });
@@ -141,7 +141,7 @@ describe('drawDeadline', () => {
     const spans = hostile.spans!.map((s) =>
       s.kind === 'holiday' ? { ...s, holiday: '</text><script>x()</script>' } : s,
     );
-    const svg = drawDeadline({ ...hostile, spans }, { events: [{ type: 'status', at: friday, status: '"><b>' }] });
+    const svg = drawDeadline({ ...hostile, spans }, { events: [{ kind: 'status', at: friday, status: '"><b>' }] });
     expect(svg).not.toMatch(/<script|<b>|"><b/);
     expect(svg).toContain('a&lt;b&gt;&amp;&quot;c&#39;');
     expect(svg).toContain('data-note="&lt;/text&gt;&lt;script&gt;x()&lt;/script&gt;"');
@@ -164,13 +164,13 @@ describe('drawDeadline', () => {
       'invalid_option',
       ['options', 'colour'],
     ]);
-    expect(codeAndPath(() => drawDeadline(target, { events: [{ type: 'reply' }] as never }))).toEqual([
+    expect(codeAndPath(() => drawDeadline(target, { events: [{ kind: 'reply' }] as never }))).toEqual([
       'invalid_instant',
       ['options', 'events', 0, 'at'],
     ]);
     expect(codeAndPath(() => drawDeadline(target, { events: [{ at: friday }] as never }))).toEqual([
       'invalid_event',
-      ['options', 'events', 0, 'type'],
+      ['options', 'events', 0, 'kind'],
     ]);
   });
 

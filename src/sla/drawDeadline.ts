@@ -82,7 +82,7 @@ interface Marker {
  * import { drawDeadline, measure, parsePolicy, standardSupport } from 'support-policy';
  * const policy = parsePolicy(standardSupport);
  * const created = Date.parse('2026-01-02T16:00:00Z'); // Friday 17:00 in Madrid
- * const events = [{ type: 'created', at: created, severity: 'minor' }] as const;
+ * const events = [{ kind: 'created', at: created, severity: 'minor' }] as const;
  * const [target] = measure(policy, { type: 'direct', plan: 'premium' }, events, created, { explain: true }).targets;
  * const svg = drawDeadline(target, { events });
  * svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="960" height="266"'); //=> true

@@ -26,9 +26,9 @@ doc.plans['enterprise']!.targets = [
 ];
 const pausing = parsePolicy(doc);
 
-const created = (at: number, severity = 'minor'): TicketEvent => ({ type: 'created', at, severity });
+const created = (at: number, severity = 'minor'): TicketEvent => ({ kind: 'created', at, severity });
 const status = (at: number, s: 'open' | 'waiting_on_customer' | 'on_hold' | 'solved' | 'reopened'): TicketEvent => ({
-  type: 'status',
+  kind: 'status',
   at,
   status: s,
 });
@@ -167,7 +167,7 @@ describe('explained deadlines, span by span', () => {
 
   it('a clock stopped short of its target is projected from its stop to its due instant', () => {
     const answered = explained(
-      [created(z('2026-01-12T08:00')), { type: 'reply', at: z('2026-01-12T08:30'), author: 'agent' }],
+      [created(z('2026-01-12T08:00')), { kind: 'reply', at: z('2026-01-12T08:30'), author: 'agent' }],
       z('2026-01-12T12:00'),
       enterprise,
     );
@@ -214,7 +214,7 @@ describe('what every explanation satisfies', () => {
     [[created(d)], d + 100 * HOUR],
     [[created(d), status(d + 70 * HOUR, 'solved'), status(d + 90 * HOUR, 'reopened')], d + 120 * HOUR],
     [[created(d), status(d + 70 * HOUR, 'solved')], d + 80 * HOUR],
-    [[created(d), { type: 'reply', at: d + 66 * HOUR, author: 'agent' }], d + 200 * HOUR],
+    [[created(d), { kind: 'reply', at: d + 66 * HOUR, author: 'agent' }], d + 200 * HOUR],
     [[created(d)], d + 300 * HOUR],
   ];
 

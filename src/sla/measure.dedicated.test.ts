@@ -18,12 +18,12 @@ const MON = Date.parse('2026-01-12T08:00:00Z');
 const ded = parsePolicy(dedicatedSupport);
 const vip = { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] };
 
-const created = (at: number, severity: string): TicketEvent => ({ type: 'created', at, severity });
-const agent = (at: number): TicketEvent => ({ type: 'reply', at, author: 'agent' });
-const customer = (at: number): TicketEvent => ({ type: 'reply', at, author: 'customer' });
-const severity = (at: number, level: string): TicketEvent => ({ type: 'severity', at, severity: level });
+const created = (at: number, severity: string): TicketEvent => ({ kind: 'created', at, severity });
+const agent = (at: number): TicketEvent => ({ kind: 'reply', at, author: 'agent' });
+const customer = (at: number): TicketEvent => ({ kind: 'reply', at, author: 'customer' });
+const severity = (at: number, level: string): TicketEvent => ({ kind: 'severity', at, severity: level });
 const status = (at: number, s: 'open' | 'waiting_on_customer' | 'on_hold' | 'solved' | 'reopened'): TicketEvent => ({
-  type: 'status',
+  kind: 'status',
   at,
   status: s,
 });
@@ -273,7 +273,7 @@ describe('a severity change re-targets every clock that has not ended and is not
 
   it('a plan event that drops the add-on leaves no target to measure (the plan itself has none)', () => {
     const r = run(
-      [created(MON, 'sev1'), { type: 'plan', at: MON + 10 * MIN, plan: 'all_inclusive', addOns: [] }],
+      [created(MON, 'sev1'), { kind: 'plan', at: MON + 10 * MIN, plan: 'all_inclusive', addOns: [] }],
       MON + HOUR,
     );
     expect([r.plan, r.severity, r.targets, r.nextCheckAt]).toEqual(['all_inclusive', 'sev1', [], null]);

@@ -11,13 +11,13 @@ const T0 = Date.parse('2026-03-02T08:00:00Z');
 const pro = { type: 'customer', plan: 'pro' } as const;
 const basic = { type: 'customer', plan: 'basic' } as const;
 
-const created = (at: number, severity = 'urgent'): Extract<TicketEvent, { type: 'created' }> => ({
-  type: 'created',
+const created = (at: number, severity = 'urgent'): Extract<TicketEvent, { kind: 'created' }> => ({
+  kind: 'created',
   at,
   severity,
 });
-const agent = (at: number): TicketEvent => ({ type: 'reply', at, author: 'agent' });
-const status = (at: number, s: string): TicketEvent => ({ type: 'status', at, status: s });
+const agent = (at: number): TicketEvent => ({ kind: 'reply', at, author: 'agent' });
+const status = (at: number, s: string): TicketEvent => ({ kind: 'status', at, status: s });
 const rows = (r: MeasureResult) => r.targets.map((t) => [t.id, t.metric, t.cycle]);
 const target = (r: MeasureResult, id: string, cycle: number | null = null): TargetMeasurement => {
   const t = r.targets.find((x) => x.id === id && x.cycle === cycle);
@@ -156,7 +156,7 @@ describe('a plan change adds and drops targets by id', () => {
     const r = measure(
       helpdeskPolicy,
       basic,
-      [created(T0), { type: 'plan', at: T0 + 2 * HOUR, plan: 'pro' }],
+      [created(T0), { kind: 'plan', at: T0 + 2 * HOUR, plan: 'pro' }],
       T0 + 3 * HOUR,
     );
     expect(rows(r)).toEqual([
@@ -175,7 +175,7 @@ describe('a plan change adds and drops targets by id', () => {
     const r = measure(
       helpdeskPolicy,
       pro,
-      [created(T0), { type: 'plan', at: T0 + 2 * HOUR, plan: 'basic' }],
+      [created(T0), { kind: 'plan', at: T0 + 2 * HOUR, plan: 'basic' }],
       T0 + 3 * HOUR,
     );
     expect(rows(r).map((x) => x[0])).toEqual(['firstResponse', 'agent_work']);
@@ -187,7 +187,7 @@ describe('a plan change adds and drops targets by id', () => {
     const r = measure(
       helpdeskPolicy,
       pro,
-      [created(T0), { type: 'plan', at: T0 + 7 * HOUR, plan: 'basic' }],
+      [created(T0), { kind: 'plan', at: T0 + 7 * HOUR, plan: 'basic' }],
       T0 + 8 * HOUR,
     );
     const work = target(r, 'agent_work');
@@ -233,7 +233,7 @@ describe('SLA rules: the first rule a ticket’s fields, plan and severity match
   });
 
   it('a fields event re-selects like a severity change: unbreached clocks take the new rule’s targets from their start', () => {
-    const events = [created(T0, 'normal'), { type: 'fields', at: T0 + 20 * MIN, fields: { tags: ['vip'] } } as const];
+    const events = [created(T0, 'normal'), { kind: 'fields', at: T0 + 20 * MIN, fields: { tags: ['vip'] } } as const];
     const r = measure(helpdeskPolicy, pro, events, T0 + 25 * MIN);
     expect(r.rule?.id).toBe('vip');
     const first = target(r, 'firstResponse');
@@ -244,7 +244,7 @@ describe('SLA rules: the first rule a ticket’s fields, plan and severity match
     const back = measure(
       helpdeskPolicy,
       pro,
-      [...events, { type: 'fields', at: T0 + 25 * MIN, fields: { tags: null } }],
+      [...events, { kind: 'fields', at: T0 + 25 * MIN, fields: { tags: null } }],
       T0 + 25 * MIN,
     );
     expect([back.rule, target(back, 'firstResponse').targetMs]).toEqual([null, HOUR]);
@@ -253,7 +253,7 @@ describe('SLA rules: the first rule a ticket’s fields, plan and severity match
   it('a breach under one rule stays when the fields change', () => {
     const events = [
       { ...created(T0, 'normal'), fields: vip },
-      { type: 'fields', at: T0 + 40 * MIN, fields: { tags: [] } } as const,
+      { kind: 'fields', at: T0 + 40 * MIN, fields: { tags: [] } } as const,
     ];
     const first = target(measure(helpdeskPolicy, pro, events, T0 + 50 * MIN), 'firstResponse');
     expect([first.state, first.targetMs, first.source.kind]).toEqual(['breached', 30 * MIN, 'rule']);
@@ -270,7 +270,7 @@ describe('SLA rules: the first rule a ticket’s fields, plan and severity match
     bad({ tags: ['ok', 3] }, ['events', 0, 'fields', 'tags']);
     bad('channel=email', ['events', 0, 'fields']);
     expect(() =>
-      measure(helpdeskPolicy, pro, [created(T0), { type: 'fields', at: T0 } as unknown as TicketEvent], T0),
+      measure(helpdeskPolicy, pro, [created(T0), { kind: 'fields', at: T0 } as unknown as TicketEvent], T0),
     ).toThrow(expect.objectContaining({ code: 'invalid_event', path: ['events', 1, 'fields'] }));
   });
 });
@@ -311,12 +311,12 @@ describe('clocks chosen per ticket: by a field, or by the account', () => {
     const events: TicketEvent[] = [
       { ...created(T0, 'normal'), fields: { group: 'us' } },
       agent(T0 + HOUR),
-      { type: 'reply', at: T0 + 2 * HOUR, author: 'customer' },
+      { kind: 'reply', at: T0 + 2 * HOUR, author: 'customer' },
     ];
     const us = target(measure(helpdeskPolicy, pro, events, T0 + 3 * HOUR), 'followUp', 1);
     // 10:00Z is 05:00 in New York: 2 hours from its opening (14:00Z) is 16:00Z.
     expect([us.clock, us.dueAt! - T0]).toEqual(['new_york', 8 * HOUR]);
-    const moved = [...events, { type: 'fields', at: T0 + 3 * HOUR, fields: { group: 'emea' } } as const];
+    const moved = [...events, { kind: 'fields', at: T0 + 3 * HOUR, fields: { group: 'emea' } } as const];
     const emea = target(measure(helpdeskPolicy, pro, moved, T0 + 3 * HOUR), 'followUp', 1);
     // In Berlin the cycle ran from 11:00 to 12:00 local: 1 hour elapsed, due at 13:00 (12:00Z).
     expect([emea.clock, emea.elapsedMs, emea.dueAt! - T0]).toEqual(['office', HOUR, 4 * HOUR]);

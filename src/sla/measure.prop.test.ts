@@ -130,9 +130,9 @@ function withPause(
   const b = a + 1 + Math.floor(((s.to - a - 1) * length) / 1000);
   const events = [...c.events];
   const i = events.filter((e) => at(e) <= a).length;
-  events.splice(i, 0, { type: 'status', at: a, status: pause });
+  events.splice(i, 0, { kind: 'status', at: a, status: pause });
   const j = events.filter((e) => at(e) < b).length;
-  events.splice(j, 0, { type: 'status', at: b, status: resume });
+  events.splice(j, 0, { kind: 'status', at: b, status: resume });
   return events;
 }
 
@@ -181,20 +181,20 @@ forEachSetup('(d) an earlier agent reply never makes the first response use more
   fc.assert(
     fc.property(ticketArb(setup), fc.boolean(), permilleArb, fc.nat(), (c, move, permille, pos) => {
       const created = at(c.events[0]!);
-      const first = c.events.findIndex((e) => e.type === 'reply' && e.author === 'agent');
+      const first = c.events.findIndex((e) => e.kind === 'reply' && e.author === 'agent');
       let events: TicketEvent[];
       if (move && first > 0) {
         // The first agent reply, moved earlier.
         const x = created + Math.floor(((at(c.events[first]!) - created) * permille) / 1000);
         events = insertAt(
           c.events.filter((_, i) => i !== first),
-          { type: 'reply', at: x, author: 'agent' },
+          { kind: 'reply', at: x, author: 'agent' },
           pos,
         );
       } else {
         // An extra agent reply, anywhere.
         const x = created + Math.floor(((Math.max(c.now, lastAt(c)) - created) * permille) / 1000);
-        events = insertAt(c.events, { type: 'reply', at: x, author: 'agent' }, pos);
+        events = insertAt(c.events, { kind: 'reply', at: x, author: 'agent' }, pos);
       }
       // Nothing may follow a closed status: a reply inserted after one is not a timeline.
       const closing = events.findIndex((e) => closes(setup, e));
@@ -222,7 +222,7 @@ forEachSetup('(d) an earlier agent reply never makes the first response use more
  * (the second checks for a breach against the first's target), and `created`, always first.
  */
 type Kind = 'created' | 'agent' | 'customer' | 'automatic' | 'status' | 'severity' | 'plan' | 'fields';
-const kindOf = (e: TicketEvent): Kind => (e.type === 'reply' ? e.author : e.type);
+const kindOf = (e: TicketEvent): Kind => (e.kind === 'reply' ? e.author : e.kind);
 const COMMUTING: Readonly<Record<Kind, readonly Kind[]>> = {
   created: [],
   fields: [],
@@ -235,7 +235,7 @@ const COMMUTING: Readonly<Record<Kind, readonly Kind[]>> = {
 };
 /** A status of the `closed` category: nothing may follow it, so it commutes with nothing. */
 const closes = (setup: TicketSetup, e: TicketEvent) =>
-  e.type === 'status' && !!setup.closedStatuses?.includes(e.status);
+  e.kind === 'status' && !!setup.closedStatuses?.includes(e.status);
 const commute = (setup: TicketSetup, x: TicketEvent, y: TicketEvent) =>
   at(x) === at(y) && !closes(setup, x) && !closes(setup, y) && COMMUTING[kindOf(x)].includes(kindOf(y));
 

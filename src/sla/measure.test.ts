@@ -21,11 +21,11 @@ const direct = (plan: string) => ({ type: 'direct', plan });
 const enterprise = direct('enterprise');
 
 const created = (at: number, severity?: string): TicketEvent =>
-  severity === undefined ? { type: 'created', at } : { type: 'created', at, severity };
-const agent = (at: number): TicketEvent => ({ type: 'reply', at, author: 'agent' });
-const customer = (at: number): TicketEvent => ({ type: 'reply', at, author: 'customer' });
+  severity === undefined ? { kind: 'created', at } : { kind: 'created', at, severity };
+const agent = (at: number): TicketEvent => ({ kind: 'reply', at, author: 'agent' });
+const customer = (at: number): TicketEvent => ({ kind: 'reply', at, author: 'customer' });
 const status = (at: number, s: 'open' | 'waiting_on_customer' | 'on_hold' | 'solved' | 'reopened'): TicketEvent => ({
-  type: 'status',
+  kind: 'status',
   at,
   status: s,
 });
@@ -94,7 +94,7 @@ describe('first response: met exactly at the due instant, breached one milliseco
 describe('which replies count', () => {
   it('an automatic reply never satisfies the first response', () => {
     const t = firstResponse(
-      [created(MON, 'critical'), { type: 'reply', at: MON + MIN, author: 'automatic' }],
+      [created(MON, 'critical'), { kind: 'reply', at: MON + MIN, author: 'automatic' }],
       MON + HOUR,
     );
     expect(t).toMatchObject({ state: 'running', stoppedAt: null, elapsedMs: HOUR, dueAt: MON + 2 * HOUR });
@@ -110,7 +110,7 @@ describe('which replies count', () => {
   it('the first agent reply after an automatic one ends the first response at the agent reply', () => {
     const events = [
       created(MON, 'critical'),
-      { type: 'reply', at: MON + MIN, author: 'automatic' } as const,
+      { kind: 'reply', at: MON + MIN, author: 'automatic' } as const,
       agent(MON + 30 * MIN),
     ];
     expect(firstResponse(events, MON + HOUR)).toMatchObject({
@@ -228,7 +228,7 @@ describe('business-day targets: the open time between the start and addBusinessD
 
 describe('re-targeting on a plan change', () => {
   const starter = direct('starter');
-  const toEnterprise = (at: number): TicketEvent => ({ type: 'plan', at, plan: 'enterprise' });
+  const toEnterprise = (at: number): TicketEvent => ({ kind: 'plan', at, plan: 'enterprise' });
 
   it('Starter → Enterprise re-targets the first response to PT2H from the original start', () => {
     const r = measure(std, starter, [created(MON, 'minor'), toEnterprise(MON + HOUR)], MON + 1.5 * HOUR);
@@ -249,7 +249,7 @@ describe('re-targeting on a plan change', () => {
   });
 
   it('Enterprise → Starter lengthens it to one business day from the start (Monday 09:00 → Tuesday 09:00)', () => {
-    const events: TicketEvent[] = [created(MON, 'minor'), { type: 'plan', at: MON + HOUR, plan: 'starter' }];
+    const events: TicketEvent[] = [created(MON, 'minor'), { kind: 'plan', at: MON + HOUR, plan: 'starter' }];
     expect(single(measure(std, enterprise, events, MON + 3 * HOUR))).toMatchObject({
       plan: 'starter',
       targetMs: 10 * HOUR,
@@ -349,8 +349,8 @@ describe('what is measured', () => {
       std,
       enterprise,
       [
-        { type: 'created', at: new Date(MON), severity: 'major' },
-        { type: 'reply', at: DateTime.fromMillis(MON + HOUR, { zone: 'Asia/Tokyo' }), author: 'agent' },
+        { kind: 'created', at: new Date(MON), severity: 'major' },
+        { kind: 'reply', at: DateTime.fromMillis(MON + HOUR, { zone: 'Asia/Tokyo' }), author: 'agent' },
       ],
       DateTime.fromMillis(MON + 2 * HOUR, { zone: 'Europe/Madrid' }),
     );
@@ -361,7 +361,7 @@ describe('what is measured', () => {
   it('events after now are ignored (severity and plan are those at now), an event at now is applied', () => {
     const events: TicketEvent[] = [
       created(MON, 'major'),
-      { type: 'severity', at: MON + HOUR, severity: 'critical' },
+      { kind: 'severity', at: MON + HOUR, severity: 'critical' },
       agent(MON + 3 * HOUR),
     ];
     const before = measure(std, enterprise, events, MON + HOUR - 1);
@@ -373,7 +373,7 @@ describe('what is measured', () => {
   it('events after now are still validated', () => {
     const events = [
       created(MON, 'major'),
-      { type: 'reply', at: MON + 5 * HOUR, author: 'bot' } as unknown as TicketEvent,
+      { kind: 'reply', at: MON + 5 * HOUR, author: 'bot' } as unknown as TicketEvent,
     ];
     expect(errorOf(() => measure(std, enterprise, events, MON + HOUR))).toMatchObject({
       code: 'invalid_event',

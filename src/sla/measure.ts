@@ -1,7 +1,7 @@
 import { argumentError, formatPath, InvalidArgumentError } from '../errors.js';
 import { checkPolicyOrVersions, isPolicyVersions } from '../internal/brand.js';
 import { type PolicyVersions, versionAt } from '../policy/policyVersions.js';
-import { type InstantLike, toEpochMs } from '../instant.js';
+import { type InstantLike, instantMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { ClockEngine } from './engine.js';
@@ -39,8 +39,8 @@ import type { Timeline } from './types.js';
  * const policy = parsePolicy(standardSupport);
  * // An Enterprise ticket opened on Monday 5 January 2026 at 09:00 in Madrid; the agent answers at 10:30.
  * const result = measure(policy, { type: 'direct', plan: 'enterprise' }, [
- *   { type: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'major' },
- *   { type: 'reply', at: Date.parse('2026-01-05T09:30:00Z'), author: 'agent' },
+ *   { kind: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'major' },
+ *   { kind: 'reply', at: Date.parse('2026-01-05T09:30:00Z'), author: 'agent' },
  * ], Date.parse('2026-01-05T12:00:00Z'));
  * result.targets[0].state; //=> 'achieved'
  * result.targets[0].elapsedMs / 60_000; //=> 90
@@ -78,7 +78,7 @@ export class TicketMeasurer {
     readonly explain: boolean,
   ) {
     checkPolicyOrVersions(policy);
-    this.nowMs = toEpochMs(now, 'now');
+    this.nowMs = instantMs(now, 'now');
     this.versions = isPolicyVersions(policy) ? (policy as PolicyVersions) : undefined;
   }
 
@@ -179,7 +179,7 @@ export function createdAt(timeline: unknown): number {
   const first: unknown = timeline[0];
   if (typeof first !== 'object' || first === null || !Object.hasOwn(first, 'at')) return Number.NaN;
   try {
-    return toEpochMs((first as { at: InstantLike }).at, 'at');
+    return instantMs((first as { at: InstantLike }).at, 'at');
   } catch {
     return Number.NaN;
   }

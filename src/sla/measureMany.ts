@@ -57,8 +57,8 @@ export interface MeasureManyOptions extends MeasureOptions {
  * const policy = parsePolicy(standardSupport);
  * const monday9 = Date.parse('2026-01-05T08:00:00Z'); // 09:00 in Madrid
  * const tickets = [
- *   { account: { type: 'direct' as const, plan: 'enterprise' }, events: [{ type: 'created' as const, at: monday9, severity: 'critical' }] },
- *   { account: { type: 'direct' as const, plan: 'starter' }, events: [{ type: 'created' as const, at: monday9, severity: 'minor' }] },
+ *   { account: { type: 'direct' as const, plan: 'enterprise' }, events: [{ kind: 'created' as const, at: monday9, severity: 'critical' }] },
+ *   { account: { type: 'direct' as const, plan: 'starter' }, events: [{ kind: 'created' as const, at: monday9, severity: 'minor' }] },
  * ];
  * const results = measureMany(policy, tickets, monday9 + 3 * 3_600_000);
  * results.map((r) => r.targets[0].state); //=> ['breached', 'running']

@@ -1,5 +1,5 @@
 import { argumentError, isSupportPolicyError, underPath } from '../errors.js';
-import { type InstantLike, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, toEpochMs } from '../instant.js';
+import { type InstantLike, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, instantMs } from '../instant.js';
 import { isPlainObject, own, readOptions } from '../internal/record.js';
 import { canonicalZoneName } from '../internal/zone.js';
 import type { SlaSpan } from './types.js';
@@ -145,11 +145,11 @@ export function readDrawOptions(options: unknown): {
 function readEvent(e: unknown, i: number): EventMark {
   const path = ['options', 'events', i];
   if (!isPlainObject(e)) throw argumentError('invalid_event', path, 'an event', e);
-  const type = own(e, 'type');
-  if (!isText(type)) throw argumentError('invalid_event', [...path, 'type'], 'an event type', type);
+  const type = own(e, 'kind');
+  if (!isText(type)) throw argumentError('invalid_event', [...path, 'kind'], 'an event kind', type);
   let at: number;
   try {
-    at = toEpochMs(own(e, 'at') as InstantLike, 'at');
+    at = instantMs(own(e, 'at') as InstantLike, 'at');
   } catch (error) {
     throw isSupportPolicyError(error) ? underPath(error, path) : error;
   }

@@ -20,10 +20,10 @@ const MON = Date.parse('2026-01-12T08:00:00Z'); // Monday 09:00 in Madrid
 const std = parsePolicy(standardSupport);
 const premium = { type: 'direct', plan: 'premium' };
 const events: TicketEvent[] = [
-  { type: 'created', at: MON, severity: 'minor', fields: { channel: 'email', tags: ['vip'] } },
-  { type: 'reply', at: MON + HOUR, author: 'agent' },
-  { type: 'reply', at: MON + 2 * HOUR, author: 'customer' },
-  { type: 'plan', at: MON + 3 * HOUR, plan: 'enterprise' },
+  { kind: 'created', at: MON, severity: 'minor', fields: { channel: 'email', tags: ['vip'] } },
+  { kind: 'reply', at: MON + HOUR, author: 'agent' },
+  { kind: 'reply', at: MON + 2 * HOUR, author: 'customer' },
+  { kind: 'plan', at: MON + 3 * HOUR, plan: 'enterprise' },
 ];
 const fold = (state: SlaState, list: readonly TicketEvent[]) => list.reduce(advance, state);
 const stored = () => JSON.parse(JSON.stringify(fold(startTicket(std, premium), events))) as Record<string, unknown>;
@@ -50,7 +50,7 @@ describe('a stored state', () => {
     const now = MON + 5 * HOUR;
     expect(measureState(restored, now)).toEqual(measureState(state, now));
     expect([restored.eventCount, restored.lastEventAt, restored.account]).toEqual([4, MON + 3 * HOUR, state.account]);
-    const next: TicketEvent = { type: 'reply', at: MON + 4 * HOUR, author: 'agent' };
+    const next: TicketEvent = { kind: 'reply', at: MON + 4 * HOUR, author: 'agent' };
     expect(measureState(advance(restored, next), now)).toEqual(measureState(advance(state, next), now));
     expect(measureState(advance(restored, next), now)).toEqual(measure(std, premium, [...events, next], now));
   });

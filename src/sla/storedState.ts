@@ -37,10 +37,10 @@ const REF_KEYS = ['id', 'version', 'fingerprint'];
  * const policy = parsePolicy(standardSupport);
  * const t0 = Date.parse('2026-01-05T08:00:00Z');
  * let state = startTicket(policy, { type: 'direct', plan: 'premium' });
- * state = advance(state, { type: 'created', at: t0, severity: 'minor' });
+ * state = advance(state, { kind: 'created', at: t0, severity: 'minor' });
  * const text = JSON.stringify(state); // no policy inside
  * text.length < 400; //=> true
- * const restored = advance(restoreState(policy, JSON.parse(text)), { type: 'reply', at: t0 + 3_600_000, author: 'agent' });
+ * const restored = advance(restoreState(policy, JSON.parse(text)), { kind: 'reply', at: t0 + 3_600_000, author: 'agent' });
  * measureState(restored, t0 + 7_200_000).targets[0].state; //=> 'achieved'
  * ```
  * @category SLA

@@ -21,8 +21,8 @@ doc.plans['enterprise']!.targets = [
   { metric: 'firstResponse', duration: 'PT2H', clock: 'support-hours', pauseOn: ['waiting_on_customer', 'on_hold'] },
 ];
 const pausing = parsePolicy(doc);
-const created = (at: number, severity = 'minor'): TicketEvent => ({ type: 'created', at, severity });
-const status = (at: number, s: string): TicketEvent => ({ type: 'status', at, status: s });
+const created = (at: number, severity = 'minor'): TicketEvent => ({ kind: 'created', at, severity });
+const status = (at: number, s: string): TicketEvent => ({ kind: 'status', at, status: s });
 
 function explained(events: TicketEvent[], now: number, account: object = premium, policy: Policy = std) {
   const [t] = measure(policy, account as never, events, now, { explain: true }).targets;

@@ -18,8 +18,8 @@ const HOUR = 3_600_000;
 const MON = Date.parse('2026-01-12T08:00:00Z'); // Monday 09:00 in Madrid
 const std = parsePolicy(standardSupport);
 const premium = { type: 'direct', plan: 'premium' };
-const created: TicketEvent = { type: 'created', at: MON, severity: 'minor' };
-const agent = (at: number): TicketEvent => ({ type: 'reply', at, author: 'agent' });
+const created: TicketEvent = { kind: 'created', at: MON, severity: 'minor' };
+const agent = (at: number): TicketEvent => ({ kind: 'reply', at, author: 'agent' });
 /** Any value as an event, for malformed input. */
 const raw = (e: unknown) => e as TicketEvent;
 
@@ -43,23 +43,23 @@ describe('a malformed timeline is an InvalidArgumentError naming the event and f
     expect(e.message).toMatch(/^events\[1\]\.at: expected events in time order.*2026-01-12T08:00:00\.000Z/);
   });
 
-  it("a first event other than 'created' is refused at ['events', 0, 'type']; so is a second 'created'", () => {
-    expect(refusal([agent(MON), created])).toEqual(invalid('events', 0, 'type'));
-    expect(refusal([created, { ...created, at: MON + 1 }])).toEqual(invalid('events', 1, 'type'));
+  it("a first event other than 'created' is refused at ['events', 0, 'kind']; so is a second 'created'", () => {
+    expect(refusal([agent(MON), created])).toEqual(invalid('events', 0, 'kind'));
+    expect(refusal([created, { ...created, at: MON + 1 }])).toEqual(invalid('events', 1, 'kind'));
   });
 
   it('an unknown type, author or status is refused at its field', () => {
-    expect(refusal([created, raw({ type: 'note', at: MON })])).toEqual(invalid('events', 1, 'type'));
-    expect(refusal([created, raw({ type: 'reply', at: MON, author: 'bot' })])).toEqual(invalid('events', 1, 'author'));
-    expect(refusal([created, raw({ type: 'status', at: MON, status: 'closed' })])).toEqual(
+    expect(refusal([created, raw({ kind: 'note', at: MON })])).toEqual(invalid('events', 1, 'kind'));
+    expect(refusal([created, raw({ kind: 'reply', at: MON, author: 'bot' })])).toEqual(invalid('events', 1, 'author'));
+    expect(refusal([created, raw({ kind: 'status', at: MON, status: 'closed' })])).toEqual(
       invalid('events', 1, 'status'),
     );
-    expect(refusal([created, raw({ type: 'status', at: MON })])).toEqual(invalid('events', 1, 'status'));
+    expect(refusal([created, raw({ kind: 'status', at: MON })])).toEqual(invalid('events', 1, 'status'));
   });
 
   it("a NaN, fractional, missing or non-instant 'at' is 'invalid_instant' at ['events', i, 'at']", () => {
     for (const at of [Number.NaN, MON + 0.5, undefined, '2026-01-12', new Date(Number.NaN), Number.POSITIVE_INFINITY]) {
-      expect(refusal([created, raw({ type: 'reply', at, author: 'agent' })]), String(at)).toEqual({
+      expect(refusal([created, raw({ kind: 'reply', at, author: 'agent' })]), String(at)).toEqual({
         code: 'invalid_instant',
         path: ['events', 1, 'at'],
       });
@@ -78,37 +78,37 @@ describe('a malformed timeline is an InvalidArgumentError naming the event and f
   });
 
   it("a missing severity when the account has targets is refused at ['events', 0, 'severity']", () => {
-    expect(refusal([{ type: 'created', at: MON }])).toEqual(invalid('events', 0, 'severity'));
-    expect(refusal([created, raw({ type: 'severity', at: MON })])).toEqual(invalid('events', 1, 'severity'));
+    expect(refusal([{ kind: 'created', at: MON }])).toEqual(invalid('events', 0, 'severity'));
+    expect(refusal([created, raw({ kind: 'severity', at: MON })])).toEqual(invalid('events', 1, 'severity'));
   });
 
   it('a severity event names a level even for an account without targets, whose tickets need none', () => {
     const partnerManaged = { type: 'indirect', plan: 'premium', partner: 'acme' };
-    expect(measure(std, partnerManaged, [{ type: 'created', at: MON }], MON).severity).toBeNull();
-    expect(refusal([{ type: 'created', at: MON }, raw({ type: 'severity', at: MON })], MON, partnerManaged)).toEqual(
+    expect(measure(std, partnerManaged, [{ kind: 'created', at: MON }], MON).severity).toBeNull();
+    expect(refusal([{ kind: 'created', at: MON }, raw({ kind: 'severity', at: MON })], MON, partnerManaged)).toEqual(
       invalid('events', 1, 'severity'),
     );
-    expect(refusal([{ type: 'created', at: MON, severity: 'banana' }], MON, partnerManaged)).toEqual(
+    expect(refusal([{ kind: 'created', at: MON, severity: 'banana' }], MON, partnerManaged)).toEqual(
       invalid('events', 0, 'severity'),
     );
   });
 
   it('a severity level outside the scale is refused where it is named', () => {
     expect(refusal([{ ...created, severity: 'sev1' }])).toEqual(invalid('events', 0, 'severity'));
-    expect(refusal([created, { type: 'severity', at: MON, severity: 'blocker' }])).toEqual(
+    expect(refusal([created, { kind: 'severity', at: MON, severity: 'blocker' }])).toEqual(
       invalid('events', 1, 'severity'),
     );
-    expect(refusal([created, { type: 'plan', at: MON, plan: 'starter', severity: 'blocker' }])).toEqual(
+    expect(refusal([created, { kind: 'plan', at: MON, plan: 'starter', severity: 'blocker' }])).toEqual(
       invalid('events', 1, 'severity'),
     );
   });
 
   it("a plan event naming an unknown plan is 'unknown_reference' at ['events', i, 'plan']; without a plan, 'invalid_event'", () => {
-    expect(refusal([created, { type: 'plan', at: MON, plan: 'gold' }])).toEqual({
+    expect(refusal([created, { kind: 'plan', at: MON, plan: 'gold' }])).toEqual({
       code: 'unknown_reference',
       path: ['events', 1, 'plan'],
     });
-    expect(refusal([created, raw({ type: 'plan', at: MON })])).toEqual(invalid('events', 1, 'plan'));
+    expect(refusal([created, raw({ kind: 'plan', at: MON })])).toEqual(invalid('events', 1, 'plan'));
   });
 
   it("a plan event with an add-on the new plan may not take is 'addon_not_allowed' at ['events', i, 'addOns', j]", () => {
@@ -124,13 +124,13 @@ describe('a malformed timeline is an InvalidArgumentError naming the event and f
     const two = parsePolicy(doc);
     const vip = { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] };
     const events: TicketEvent[] = [
-      { type: 'created', at: MON, severity: 'sev1' },
-      { type: 'plan', at: MON, plan: 'basic', addOns: ['dedicated_support'] },
+      { kind: 'created', at: MON, severity: 'sev1' },
+      { kind: 'plan', at: MON, plan: 'basic', addOns: ['dedicated_support'] },
     ];
     const e = errorOf(() => measure(two, vip, events, MON));
     expect([e.code, e.path]).toEqual(['addon_not_allowed', ['events', 1, 'addOns', 0]]);
     expect(e.message).toMatch(/^events\[1\]\.addOns\[0\]: /);
-    expect(refusal([created, { type: 'plan', at: MON, plan: 'starter', addOns: ['turbo'] }])).toEqual({
+    expect(refusal([created, { kind: 'plan', at: MON, plan: 'starter', addOns: ['turbo'] }])).toEqual({
       code: 'unknown_reference',
       path: ['events', 1, 'addOns', 0],
     });
@@ -140,7 +140,7 @@ describe('a malformed timeline is an InvalidArgumentError naming the event and f
   // resolveEntitlement unchecked and throws a bare TypeError ("(account.addOns ?? []).forEach is
   // not a function") instead of a typed error. Remove `.fails` once the reader checks the field.
   it("a plan event whose addOns is not a list is 'invalid_account' at ['events', i, 'addOns']", () => {
-    expect(refusal([created, raw({ type: 'plan', at: MON, plan: 'starter', addOns: 'turbo' })])).toEqual({
+    expect(refusal([created, raw({ kind: 'plan', at: MON, plan: 'starter', addOns: 'turbo' })])).toEqual({
       code: 'invalid_account',
       path: ['events', 1, 'addOns'],
     });
@@ -182,14 +182,14 @@ describe('measureMany names the ticket: tickets[k].events[i].field', () => {
       message: expect.stringMatching(/^tickets\[2\]\.events\[1\]\.at: /),
     });
     expect(
-      many([good, { account: premium, events: [created, raw({ type: 'reply', at: MON + 0.5, author: 'agent' })] }]),
+      many([good, { account: premium, events: [created, raw({ kind: 'reply', at: MON + 0.5, author: 'agent' })] }]),
     ).toMatchObject({ code: 'invalid_instant', path: ['tickets', 1, 'events', 1, 'at'] });
-    expect(many([{ account: premium, events: [{ type: 'created', at: MON }] }])).toMatchObject({
+    expect(many([{ account: premium, events: [{ kind: 'created', at: MON }] }])).toMatchObject({
       code: 'invalid_event',
       path: ['tickets', 0, 'events', 0, 'severity'],
     });
     expect(
-      many([good, { account: premium, events: [created, { type: 'plan', at: MON, plan: 'gold' }] }]),
+      many([good, { account: premium, events: [created, { kind: 'plan', at: MON, plan: 'gold' }] }]),
     ).toMatchObject({ code: 'unknown_reference', path: ['tickets', 1, 'events', 1, 'plan'] });
   });
 
@@ -215,16 +215,16 @@ describe('measureMany names the ticket: tickets[k].events[i].field', () => {
     const policy = parsePolicy(doc);
     const boosted = { type: 'direct', plan: 'premium', addOns: ['boost'] };
     const refused = (plan: TicketEvent) => errorOf(() => measure(policy, boosted, [created, plan], MON + HOUR));
-    expect(refused({ type: 'plan', at: MON, plan: 'starter' })).toMatchObject({
+    expect(refused({ kind: 'plan', at: MON, plan: 'starter' })).toMatchObject({
       code: 'addon_not_allowed',
       path: ['events', 1, 'plan'],
     });
-    expect(refused({ type: 'plan', at: MON, plan: 'starter', addOns: ['boost'] })).toMatchObject({
+    expect(refused({ kind: 'plan', at: MON, plan: 'starter', addOns: ['boost'] })).toMatchObject({
       code: 'addon_not_allowed',
       path: ['events', 1, 'addOns', 0],
     });
     expect(
-      measure(policy, boosted, [created, { type: 'plan', at: MON, plan: 'starter', addOns: [] }], MON + HOUR).plan,
+      measure(policy, boosted, [created, { kind: 'plan', at: MON, plan: 'starter', addOns: [] }], MON + HOUR).plan,
     ).toBe('starter');
   });
 
@@ -248,39 +248,39 @@ describe('advance and measureState refuse bad input and leave the old state usab
   it("an event error carries ['events', state.eventCount, field]", () => {
     expect(state.eventCount).toBe(2);
     const at = (e: unknown) => errorOf(() => advance(state, raw(e)));
-    expect(at({ type: 'reply', at: MON, author: 'agent' })).toMatchObject({
+    expect(at({ kind: 'reply', at: MON, author: 'agent' })).toMatchObject({
       code: 'invalid_event',
       path: ['events', 2, 'at'],
     });
-    expect(at({ type: 'reply', at: MON + 2 * HOUR, author: 'bot' })).toMatchObject({
+    expect(at({ kind: 'reply', at: MON + 2 * HOUR, author: 'bot' })).toMatchObject({
       code: 'invalid_event',
       path: ['events', 2, 'author'],
     });
-    expect(at({ type: 'reply', at: Number.NaN, author: 'agent' })).toMatchObject({
+    expect(at({ kind: 'reply', at: Number.NaN, author: 'agent' })).toMatchObject({
       code: 'invalid_instant',
       path: ['events', 2, 'at'],
     });
     expect(at({ ...created, at: MON + 2 * HOUR })).toMatchObject({
       code: 'invalid_event',
-      path: ['events', 2, 'type'],
+      path: ['events', 2, 'kind'],
     });
-    expect(at({ type: 'plan', at: MON + 2 * HOUR, plan: 'gold' })).toMatchObject({
+    expect(at({ kind: 'plan', at: MON + 2 * HOUR, plan: 'gold' })).toMatchObject({
       code: 'unknown_reference',
       path: ['events', 2, 'plan'],
     });
     expect(errorOf(() => advance(startTicket(std, premium), agent(MON)))).toMatchObject({
       code: 'invalid_event',
-      path: ['events', 0, 'type'],
+      path: ['events', 0, 'kind'],
     });
   });
 
   it('after a refused event the old state answers as before and takes the next event at the same index', () => {
     const before = measureState(state, MON + 3 * HOUR);
-    errorOf(() => advance(state, { type: 'severity', at: MON + 2 * HOUR, severity: 'blocker' }));
-    errorOf(() => advance(state, { type: 'plan', at: MON + 2 * HOUR, plan: 'gold' }));
+    errorOf(() => advance(state, { kind: 'severity', at: MON + 2 * HOUR, severity: 'blocker' }));
+    errorOf(() => advance(state, { kind: 'plan', at: MON + 2 * HOUR, plan: 'gold' }));
     expect([state.eventCount, state.lastEventAt, state.account]).toEqual([2, MON + HOUR, premium]);
     expect(measureState(state, MON + 3 * HOUR)).toEqual(before);
-    const next = advance(state, { type: 'plan', at: MON + 2 * HOUR, plan: 'enterprise' });
+    const next = advance(state, { kind: 'plan', at: MON + 2 * HOUR, plan: 'enterprise' });
     expect([next.eventCount, next.account.plan, measureState(next, MON + 2 * HOUR).plan]).toEqual([
       3,
       'enterprise',
@@ -317,7 +317,7 @@ describe('advance and measureState refuse bad input and leave the old state usab
 describe('nothing is half-computed', () => {
   it('a bad last event refuses the whole timeline: no result for the good events before it', () => {
     let result: unknown = 'untouched';
-    const events = [created, agent(MON + HOUR), raw({ type: 'status', at: MON + 2 * HOUR, status: 'closed' })];
+    const events = [created, agent(MON + HOUR), raw({ kind: 'status', at: MON + 2 * HOUR, status: 'closed' })];
     expect(errorOf(() => (result = measure(std, premium, events, MON + 3 * HOUR)))).toMatchObject({
       path: ['events', 2, 'status'],
     });
@@ -336,7 +336,7 @@ describe('nothing is half-computed', () => {
 
   it('the same timeline measures the same after a refused call on the same policy (no memo is poisoned)', () => {
     const good = measure(std, premium, [created], MON + HOUR);
-    errorOf(() => measure(std, premium, [created, { type: 'plan', at: MON, plan: 'gold' }], MON + HOUR));
+    errorOf(() => measure(std, premium, [created, { kind: 'plan', at: MON, plan: 'gold' }], MON + HOUR));
     errorOf(() => measure(std, { type: 'direct', plan: 'gold' }, [created], MON + HOUR));
     expect(measure(std, premium, [created], MON + HOUR)).toEqual(good);
   });

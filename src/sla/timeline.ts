@@ -1,6 +1,6 @@
 import { argumentError, isSupportPolicyError, underPath } from '../errors.js';
 import { rebased, ticketPath } from './paths.js';
-import { type InstantLike, toEpochMs } from '../instant.js';
+import { type InstantLike, instantMs } from '../instant.js';
 import type { TicketEvent } from './types.js';
 import { isId, isPlainObject, ownFields, prototypeIsClean } from '../internal/record.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
@@ -16,12 +16,12 @@ import { type AccountTargets, accountTargets, ruleTargets, targetsFor } from './
 type Path = readonly (string | number)[];
 
 /** The fields of each kind of event; `id` (the caller's event id) is allowed on every kind and never read. */
-const REPLY_KEYS = ['type', 'at', 'author', 'id'];
-const STATUS_KEYS = ['type', 'at', 'status', 'id'];
-const CREATED_KEYS = ['type', 'at', 'severity', 'fields', 'id'];
-const SEVERITY_KEYS = ['type', 'at', 'severity', 'id'];
-const PLAN_KEYS = ['type', 'at', 'plan', 'addOns', 'severity', 'id'];
-const FIELDS_KEYS = ['type', 'at', 'fields', 'id'];
+const REPLY_KEYS = ['kind', 'at', 'author', 'id'];
+const STATUS_KEYS = ['kind', 'at', 'status', 'id'];
+const CREATED_KEYS = ['kind', 'at', 'severity', 'fields', 'id'];
+const SEVERITY_KEYS = ['kind', 'at', 'severity', 'id'];
+const PLAN_KEYS = ['kind', 'at', 'plan', 'addOns', 'severity', 'id'];
+const FIELDS_KEYS = ['kind', 'at', 'fields', 'id'];
 const EVENT_FIELDS = [...new Set([...REPLY_KEYS, ...STATUS_KEYS, ...PLAN_KEYS, ...CREATED_KEYS])];
 
 /**
@@ -110,29 +110,29 @@ export class TimelineReader {
     if (this.closed || !isPlainObject(raw)) this.refuse(raw);
     // Fields are read directly; under a polluted Object.prototype, from a copy of the own ones.
     const e = this.cleanPrototype ? raw : ownFields(raw);
-    const type = e['type'];
-    const at = this.instantOf(e, type);
-    if (type === 'reply') {
+    const kind = e['kind'];
+    const at = this.instantOf(e, kind);
+    if (kind === 'reply') {
       const author = e['author'];
       this.checkKeys(e, REPLY_KEYS, author === undefined ? 0 : 1);
       if (author !== 'agent' && author !== 'customer' && author !== 'automatic')
         this.fail('author', 'agent, customer or automatic', author);
       return this.emit(at, author, this.initial);
     }
-    if (type === 'status') {
+    if (kind === 'status') {
       const s = e['status'];
       this.checkKeys(e, STATUS_KEYS, s === undefined ? 0 : 1);
       const status = (typeof s === 'string' ? this.statuses.get(s) : undefined) ?? this.otherStatus(s);
       if (status.category === 'closed') this.closed = true;
       return this.emit(at, 'status', status);
     }
-    return this.readOther(e, at, type);
+    return this.readOther(e, at, kind);
   }
 
   /** Refuses an event after a closed status, or one that is not an event object. */
   private refuse(raw: unknown): never {
     if (this.closed) this.fail(undefined, 'no event after the ticket was closed', raw);
-    return this.fail(undefined, 'an event object { type, at, … }', raw);
+    return this.fail(undefined, 'an event object { kind, at, … }', raw);
   }
 
   /** A status name the vocabulary does not hold: `reopened` (read as `open`) by default, else refused. */
@@ -143,11 +143,11 @@ export class TimelineReader {
   }
 
   /** The instant of the next event, checked: valid, and not before the previous one. */
-  private instantOf(e: Record<string, unknown>, type: unknown): number {
+  private instantOf(e: Record<string, unknown>, kind: unknown): number {
     const value = e['at'];
     let at: number;
     try {
-      at = toEpochMs(value as InstantLike, 'at');
+      at = instantMs(value as InstantLike, 'at');
     } catch (error) {
       // The event's path is built only on error: this runs for every event of a batch.
       throw isSupportPolicyError(error) ? underPath(error, this.here()) : error;
@@ -156,13 +156,13 @@ export class TimelineReader {
       const previous = new Date(this.last).toISOString();
       this.fail('at', `events in time order (an instant not before the previous event's, ${previous})`, value);
     }
-    if (this.count === 0 && type !== 'created') this.fail('type', 'the timeline to start with "created"', type);
+    if (this.count === 0 && kind !== 'created') this.fail('kind', 'the timeline to start with "created"', kind);
     return at;
   }
 
   /**
    * Refuses a key the event's kind does not have (own keys only: an inherited one is never read).
-   * `set` counts the kind's fields the caller found set, besides `type` and `at`: most events hold
+   * `set` counts the kind's fields the caller found set, besides `kind` and `at`: most events hold
    * exactly those and perhaps an `id`, and then counting the keys is enough, no key is looked up.
    */
   private checkKeys(e: Record<string, unknown>, known: readonly string[], set: number): void {
@@ -189,13 +189,13 @@ export class TimelineReader {
   }
 
   /** `created`, `severity` and `plan` events, which choose targets; anything else is refused. */
-  private readOther(e: Record<string, unknown>, at: number, type: unknown): EngineEvent {
-    if ((type === 'created') !== (this.count === 0)) this.fail('type', 'a single "created", first', type);
+  private readOther(e: Record<string, unknown>, at: number, kind: unknown): EngineEvent {
+    if ((kind === 'created') !== (this.count === 0)) this.fail('kind', 'a single "created", first', kind);
     let severity = this.severity;
     let account = this.account;
     let targets = this.targets;
     let fields = this.fields;
-    switch (type) {
+    switch (kind) {
       case 'created':
         this.checkKeys(e, CREATED_KEYS, (e['severity'] === undefined ? 0 : 1) + (e['fields'] === undefined ? 0 : 1));
         severity = this.checkSeverity(e['severity'], targets, false);
@@ -227,13 +227,13 @@ export class TimelineReader {
         break;
       }
       default:
-        return this.fail('type', 'created, reply, status, severity, plan or fields', type);
+        return this.fail('kind', 'created, reply, status, severity, plan or fields', kind);
     }
     this.severity = severity;
     this.account = account;
     this.targets = targets;
     this.fields = fields;
-    const event = this.emit(at, type === 'created' ? 'created' : 'retarget', this.initial);
+    const event = this.emit(at, kind === 'created' ? 'created' : 'retarget', this.initial);
     event.targets = this.select();
     return event;
   }

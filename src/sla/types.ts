@@ -33,27 +33,27 @@ import type { ParsedDuration } from '../policy/duration.js';
  */
 export type TicketEvent =
   | {
-      readonly type: 'created';
+      readonly kind: 'created';
       readonly at: InstantLike;
       readonly severity?: string;
       readonly fields?: Readonly<Record<string, FieldValue | null>>;
       readonly id?: string | number;
     }
   | {
-      readonly type: 'reply';
+      readonly kind: 'reply';
       readonly at: InstantLike;
       readonly author: 'agent' | 'customer' | 'automatic';
       readonly id?: string | number;
     }
   | {
-      readonly type: 'status';
+      readonly kind: 'status';
       readonly at: InstantLike;
       readonly status: string;
       readonly id?: string | number;
     }
-  | { readonly type: 'severity'; readonly at: InstantLike; readonly severity: string; readonly id?: string | number }
+  | { readonly kind: 'severity'; readonly at: InstantLike; readonly severity: string; readonly id?: string | number }
   | {
-      readonly type: 'plan';
+      readonly kind: 'plan';
       readonly at: InstantLike;
       readonly plan: string;
       readonly addOns?: readonly string[];
@@ -61,7 +61,7 @@ export type TicketEvent =
       readonly id?: string | number;
     }
   | {
-      readonly type: 'fields';
+      readonly kind: 'fields';
       readonly at: InstantLike;
       readonly fields: Readonly<Record<string, FieldValue | null>>;
       readonly id?: string | number;

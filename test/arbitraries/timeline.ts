@@ -91,11 +91,11 @@ export function stepFrom(setup: TicketSetup, at: number, step: Step): number {
 
 /** An event without its instant. */
 export type EventSpec =
-  | { readonly type: 'reply'; readonly author: 'agent' | 'customer' | 'automatic' }
-  | { readonly type: 'status'; readonly status: string }
-  | { readonly type: 'severity'; readonly severity: string }
-  | { readonly type: 'plan'; readonly change: PlanChange; readonly severity: string | undefined }
-  | { readonly type: 'fields'; readonly fields: Readonly<Record<string, FieldValue | null>> };
+  | { readonly kind: 'reply'; readonly author: 'agent' | 'customer' | 'automatic' }
+  | { readonly kind: 'status'; readonly status: string }
+  | { readonly kind: 'severity'; readonly severity: string }
+  | { readonly kind: 'plan'; readonly change: PlanChange; readonly severity: string | undefined }
+  | { readonly kind: 'fields'; readonly fields: Readonly<Record<string, FieldValue | null>> };
 
 function eventSpecArb(setup: TicketSetup, changes: boolean): fc.Arbitrary<EventSpec> {
   const options: fc.WeightedArbitrary<EventSpec>[] = [
@@ -103,32 +103,32 @@ function eventSpecArb(setup: TicketSetup, changes: boolean): fc.Arbitrary<EventS
       weight: 6,
       arbitrary: fc
         .constantFrom('agent' as const, 'customer' as const, 'automatic' as const)
-        .map((author) => ({ type: 'reply' as const, author })),
+        .map((author) => ({ kind: 'reply' as const, author })),
     },
     {
       weight: 5,
       arbitrary: fc
         .constantFrom(...(setup.statuses ?? ['open', 'waiting_on_customer', 'on_hold', 'solved', 'reopened']))
-        .map((status) => ({ type: 'status' as const, status })),
+        .map((status) => ({ kind: 'status' as const, status })),
     },
   ];
   if (changes && setup.fields !== undefined) {
     options.push({
       weight: 1,
-      arbitrary: fc.constantFrom(...setup.fields).map((fields) => ({ type: 'fields' as const, fields })),
+      arbitrary: fc.constantFrom(...setup.fields).map((fields) => ({ kind: 'fields' as const, fields })),
     });
   }
   if (changes) {
     options.push({
       weight: 1,
-      arbitrary: fc.constantFrom(...setup.levels).map((severity) => ({ type: 'severity' as const, severity })),
+      arbitrary: fc.constantFrom(...setup.levels).map((severity) => ({ kind: 'severity' as const, severity })),
     });
     if (setup.planChanges.length > 0) {
       options.push({
         weight: 1,
         arbitrary: fc
           .tuple(fc.constantFrom(...setup.planChanges), fc.option(fc.constantFrom(...setup.levels), { nil: undefined }))
-          .map(([change, severity]) => ({ type: 'plan' as const, change, severity })),
+          .map(([change, severity]) => ({ kind: 'plan' as const, change, severity })),
       });
     }
   }
@@ -137,18 +137,18 @@ function eventSpecArb(setup: TicketSetup, changes: boolean): fc.Arbitrary<EventS
 
 /** The event of a spec at an instant. */
 export function eventAt(spec: EventSpec, at: number): TicketEvent {
-  switch (spec.type) {
+  switch (spec.kind) {
     case 'reply':
-      return { type: 'reply', at, author: spec.author };
+      return { kind: 'reply', at, author: spec.author };
     case 'status':
-      return { type: 'status', at, status: spec.status };
+      return { kind: 'status', at, status: spec.status };
     case 'severity':
-      return { type: 'severity', at, severity: spec.severity };
+      return { kind: 'severity', at, severity: spec.severity };
     case 'fields':
-      return { type: 'fields', at, fields: spec.fields };
+      return { kind: 'fields', at, fields: spec.fields };
     case 'plan':
       return {
-        type: 'plan',
+        kind: 'plan',
         at,
         plan: spec.change.plan,
         ...(spec.change.addOns === undefined ? {} : { addOns: spec.change.addOns }),
@@ -225,7 +225,7 @@ export function ticketArb(
     .map(({ account, severity, created, fields, items, now }): TicketCase => {
       const events: TicketEvent[] = [
         {
-          type: 'created',
+          kind: 'created',
           at: created,
           severity,
           ...(setup.fields === undefined || fields === undefined ? {} : { fields }),
@@ -236,7 +236,7 @@ export function ticketArb(
         at = stepFrom(setup, at, step);
         events.push(eventAt(spec, at));
         // Nothing may follow a closed status: the timeline ends there.
-        if (spec.type === 'status' && setup.closedStatuses?.includes(spec.status)) break;
+        if (spec.kind === 'status' && setup.closedStatuses?.includes(spec.status)) break;
       }
       const last = at;
       const nowAt =

@@ -45,7 +45,7 @@ export function statusSteps(events: readonly TicketEvent[], upTo: number): { at:
   const steps = [{ at: at(events[0]!), status: 'open' as string }];
   for (const e of events) {
     if (at(e) > upTo) break;
-    if (e.type !== 'status') continue;
+    if (e.kind !== 'status') continue;
     const status: string = e.status === 'reopened' ? 'open' : e.status;
     const last = steps[steps.length - 1]!;
     if (last.at === at(e)) last.status = status;

@@ -132,7 +132,7 @@ describe('examples/helpdesk-integration.ts', () => {
         nextCheckAt: '2026-04-01T16:00:00.000Z',
       },
     ]);
-    const severity = events.findIndex((e) => e.ticket === 'V-201' && e.event.type === 'severity');
+    const severity = events.findIndex((e) => e.ticket === 'V-201' && e.event.kind === 'severity');
     const vip = (n: number) => upTo(n).filter((r) => r.ticket === 'V-201');
     // Severity 3: 1 h on Thursday to 17:00, 1 h on Friday from 09:00 Bratislava (not a holiday there).
     expect(vip(severity)).toEqual([

@@ -237,10 +237,10 @@ function loadTimelines(file: string, account: (plan: string) => SlaTicket['accou
       .get(id)!
       .events.push(
         event === 'created'
-          ? { type: 'created', at: when, severity: value }
+          ? { kind: 'created', at: when, severity: value }
           : event === 'reply'
-            ? { type: 'reply', at: when, author: value as 'agent' }
-            : { type: 'status', at: when, status: value as 'solved' },
+            ? { kind: 'reply', at: when, author: value as 'agent' }
+            : { kind: 'status', at: when, status: value as 'solved' },
       );
   }
   return [...timelines.values()];

@@ -36,7 +36,7 @@ import { cyclicObject, deepObject } from '../fixtures/hostile.js';
 const policy = parsePolicy(standardSupport);
 const premium = { type: 'direct', plan: 'premium' } as const;
 const monday9 = Date.parse('2026-01-05T08:00:00Z'); // 09:00 in Madrid
-const created: TicketEvent = { type: 'created', at: monday9, severity: 'minor' };
+const created: TicketEvent = { kind: 'created', at: monday9, severity: 'minor' };
 const week = { 1: [['08:00', '18:00']], 2: [['08:00', '18:00']] } as const;
 const madrid = compileCalendar({ zone: 'Europe/Madrid', week, holidays: [spainNationalHolidays] });
 
@@ -81,7 +81,7 @@ describe('BigInt, cyclic and very deep values are described, not serialised', ()
     ['parseDuration(10n)', () => parseDuration(10n as never), 'invalid_duration', ['duration'], '10n'],
     [
       "a reply's author 10n",
-      () => measure(policy, premium, [created, { type: 'reply', at: monday9, author: 10n as never }], monday9),
+      () => measure(policy, premium, [created, { kind: 'reply', at: monday9, author: 10n as never }], monday9),
       'invalid_event',
       ['events', 1, 'author'],
       '10n',
@@ -207,10 +207,10 @@ describe('no result depends on luxon global settings', () => {
   });
 
   const tickets: SlaTicket[] = [
-    { account: premium, events: [created, { type: 'reply', at: monday9 + 7_200_000, author: 'agent' }] },
+    { account: premium, events: [created, { kind: 'reply', at: monday9 + 7_200_000, author: 'agent' }] },
     {
       account: { type: 'direct', plan: 'enterprise' },
-      events: [{ type: 'created', at: monday9 - 40 * 86_400_000, severity: 'major' }],
+      events: [{ kind: 'created', at: monday9 - 40 * 86_400_000, severity: 'major' }],
     },
   ];
   function everything(): unknown {
@@ -266,7 +266,7 @@ describe('inherited keys are never read as input', () => {
 
   it('a created event without a severity does not get Object.prototype.severity', () => {
     (Object.prototype as Record<string, unknown>)['severity'] = 'minor';
-    const e = errorOf(() => measure(policy, premium, [{ type: 'created', at: monday9 }], monday9));
+    const e = errorOf(() => measure(policy, premium, [{ kind: 'created', at: monday9 }], monday9));
     expect(codeAndPath(e)).toEqual(['invalid_event', ['events', 0, 'severity']]);
   });
 

@@ -35,8 +35,8 @@ const calendar = compileCalendar({
 });
 const monday9 = Date.parse('2026-01-05T08:00:00Z');
 const premium = { type: 'direct', plan: 'premium' };
-const created = { type: 'created', at: monday9, severity: 'minor' } as const;
-const reply = { type: 'reply', at: monday9 + 3_600_000, author: 'agent' } as const;
+const created = { kind: 'created', at: monday9, severity: 'minor' } as const;
+const reply = { kind: 'reply', at: monday9 + 3_600_000, author: 'agent' } as const;
 const at = (iso: string) => Date.parse(`${iso}Z`);
 const ledgerEvents = [
   {
@@ -67,7 +67,7 @@ const columns = measureMany(policy, [{ account: premium, events: [created, reply
 const results = measureMany(policy, [{ account: premium, events: [created, reply] }], monday9 + 7_200_000);
 
 function cyclicObject(): unknown {
-  const o: Record<string, unknown> = { type: 'created', at: monday9 };
+  const o: Record<string, unknown> = { kind: 'created', at: monday9 };
   o['self'] = o;
   return o;
 }
@@ -118,8 +118,8 @@ const hostile: fc.Arbitrary<readonly [string, () => unknown]> = fc.oneof(
     ['({})', () => ({})],
     ['Object.create(null)', () => Object.create(null) as unknown],
     [
-      'Object.create({ certified: true, type: "created" })',
-      () => Object.create({ certified: true, type: 'created' }) as unknown,
+      'Object.create({ certified: true, kind: "created" })',
+      () => Object.create({ certified: true, kind: 'created' }) as unknown,
     ],
     [
       'JSON.parse("{"__proto__": {"polluted": true}}")',

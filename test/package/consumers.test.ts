@@ -38,7 +38,7 @@ const BODY = `
 const cal = compileCalendar({ zone: 'Europe/Madrid', week: { 1: [['08:00', '18:00']], 3: [['08:00', '18:00']] } });
 const policy = parsePolicy(standardSupport);
 const ticket = measure(policy, { type: 'direct', plan: 'enterprise' }, [
-  { type: 'created', at: Date.parse('2026-01-05T16:00:00Z'), severity: 'major' },
+  { kind: 'created', at: Date.parse('2026-01-05T16:00:00Z'), severity: 'major' },
 ], Date.parse('2026-01-05T16:30:00Z'));
 console.log(JSON.stringify([new Date(cal.add(Date.parse('2026-01-05T16:00:00Z'), 7_200_000)).toISOString(), ticket.targets[0].state, typeof schema]));
 `;
@@ -197,7 +197,7 @@ describe('the packed package', () => {
 
   it('support-policy/arrow is imported from an ES module and required from CommonJS; the main entry never loads apache-arrow', async () => {
     const body = (load: string) =>
-      `${load}\nconst columns = measureMany(parsePolicy(standardSupport), [{ account: { type: 'direct', plan: 'enterprise' }, events: [{ type: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'major' }] }], Date.parse('2026-01-05T09:00:00Z'), { format: 'columns' });\nconsole.log(slaColumnsToArrow(columns).targets.numRows === columns.targets.length, slaColumnsToArrowIPC(columns).targets.length > 0);\n`;
+      `${load}\nconst columns = measureMany(parsePolicy(standardSupport), [{ account: { type: 'direct', plan: 'enterprise' }, events: [{ kind: 'created', at: Date.parse('2026-01-05T08:00:00Z'), severity: 'major' }] }], Date.parse('2026-01-05T09:00:00Z'), { format: 'columns' });\nconsole.log(slaColumnsToArrow(columns).targets.numRows === columns.targets.length, slaColumnsToArrowIPC(columns).targets.length > 0);\n`;
     write(
       join(scratch, 'esm', 'arrow.mjs'),
       body(

@@ -94,9 +94,9 @@ const ticket = measure(
   policy,
   { type: 'direct', plan: 'enterprise' },
   [
-    { type: 'created', at: at('2026-01-05T16:00:00Z'), severity: 'major' },
-    { type: 'reply', at: at('2026-01-05T16:01:00Z'), author: 'automatic' },
-    { type: 'reply', at: at('2026-01-07T07:45:00Z'), author: 'agent' },
+    { kind: 'created', at: at('2026-01-05T16:00:00Z'), severity: 'major' },
+    { kind: 'reply', at: at('2026-01-05T16:01:00Z'), author: 'automatic' },
+    { kind: 'reply', at: at('2026-01-07T07:45:00Z'), author: 'agent' },
   ],
   at('2026-01-07T12:00:00Z'),
   { explain: true },
@@ -120,11 +120,11 @@ const tickets = [
   {
     account: { type: 'direct', plan: 'enterprise' },
     events: [
-      { type: 'created', at: monday9, severity: 'major' },
-      { type: 'reply', at: monday9 + 5_400_000, author: 'agent' },
+      { kind: 'created', at: monday9, severity: 'major' },
+      { kind: 'reply', at: monday9 + 5_400_000, author: 'agent' },
     ],
   },
-  { account: { type: 'direct', plan: 'starter' }, events: [{ type: 'created', at: monday9, severity: 'minor' }] },
+  { account: { type: 'direct', plan: 'starter' }, events: [{ kind: 'created', at: monday9, severity: 'minor' }] },
 ];
 const columns = measureMany(policy, tickets, monday9 + 3 * 3_600_000, { format: 'columns' });
 answers['batch columns'] = {
