@@ -2,8 +2,8 @@
  * The analyst notebooks in examples/notebooks/ are shipped with their outputs (`npm run notebooks`
  * executes them with Deno's Jupyter kernel). These checks need no Deno: the files are well-formed
  * nbformat 4 for the Deno kernel, fully executed and normalised, import only the built package's
- * public exports, carry an SVG chart, and the numbers they show are the ones the library computes
- * in Node from the same sample data.
+ * public exports, carry an SVG chart, and the numbers they show (and the deadline pictures they
+ * draw) are the ones the library computes in Node from the same sample data.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -18,6 +18,8 @@ import {
   complianceReport,
   createLedger,
   dedicatedSupport,
+  drawDeadline,
+  measure,
   measureMany,
   parsePolicy,
   replay,
@@ -165,10 +167,11 @@ describe('every notebook', () => {
         .flatMap((c) => c.outputs ?? [])
         .map((o) => text(o.data?.['image/svg+xml']))
         .filter(Boolean);
-      expect(svgs.length).toBeGreaterThanOrEqual(1);
+      expect(svgs.filter((svg) => svg.includes(' data-value=')).length).toBeGreaterThanOrEqual(1);
       for (const svg of svgs) {
         expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>[\s\S]*<\/svg>$/);
-        expect(svg).toMatch(/<rect [^>]*data-value=/);
+        // A chart's bars and markers carry their values; a deadline picture (drawDeadline) its spans.
+        expect(svg).toMatch(/<rect [^>]*data-value=|<rect class="span /);
       }
     });
 
@@ -245,6 +248,17 @@ function loadTimelines(file: string, account: (plan: string) => SlaTicket['accou
   }
   return [...timelines.values()];
 }
+
+/** The ticket ids of a tickets CSV file of the SLA notebook, in the order of loadTimelines. */
+const ticketIds = (file: string): string[] => [
+  ...new Set(
+    readFileSync(join(dir, 'data', file), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]!),
+  ),
+];
 
 /** The nearest-rank percentile, as complianceReport computes its own. */
 function nearestRank(values: readonly number[], p: number): number | null {
@@ -429,6 +443,44 @@ describe('sla-compliance.ipynb shows what measureMany and complianceReport give 
       }
     }
     expect(charts(cell(nb, 'dedicated-weekly'))).toEqual([breaches, compliance]);
+  });
+
+  it('draws the largest breach and the periodic update furthest past its target as drawDeadline does, each with its summary', () => {
+    /** The target furthest past its due instant among those `keep` keeps (ties: by ticket id, then cycle). */
+    const furthest = (rs: MeasureResult[], ids: string[], keep: (t: MeasureResult['targets'][number]) => boolean) =>
+      rs
+        .flatMap((r, ticket) => r.targets.map((t) => ({ id: ids[ticket]!, ticket, t })))
+        .filter(({ t }) => keep(t))
+        .sort(
+          (a, b) =>
+            b.t.breachedByMs - a.t.breachedByMs ||
+            (a.id < b.id ? -1 : a.id > b.id ? 1 : (a.t.cycle ?? 0) - (b.t.cycle ?? 0)),
+        )[0]!;
+    const largest = furthest(results, ticketIds('tickets.csv'), (t) => t.state === 'breached');
+    const update = furthest(vipResults, ticketIds('dedicated-tickets.csv'), (t) => t.metric === 'periodicUpdate');
+    // The largest breach is the first row of the notebook's table of the largest breaches.
+    expect(tables(cell(nb, 'worst-breaches'))[0]?.[1]?.[0]).toBe(largest.id);
+    expect(update.t.state).toBe('breached');
+    const drawn = [
+      { p: policy, of: largest, timelines: tickets },
+      { p: dedicated, of: update, timelines: vipTickets },
+    ].map(({ p, of, timelines }) => {
+      const { account, events } = timelines[of.ticket]!;
+      const [t] = measure(p, account, events, now, { explain: true }).targets.filter(
+        (x) => x.metric === of.t.metric && x.cycle === of.t.cycle,
+      );
+      return { id: of.id, svg: drawDeadline(t!, { events, zone: ZONE }), summary: t!.summary!['en']! };
+    });
+    const outputs = cell(nb, 'deadline-pictures').outputs ?? [];
+    const shown = (type: string) => outputs.map((o) => text(o.data?.[type])).filter(Boolean);
+    expect(shown('image/svg+xml')).toEqual(drawn.map((d) => d.svg));
+    expect(drawn[1]!.svg).toContain('<line class="marker due"');
+    const sentences = shown('text/markdown');
+    expect(sentences).toHaveLength(2);
+    drawn.forEach((d, i) => {
+      expect(sentences[i]).toMatch(new RegExp(`^Why ${d.id}'s `));
+      expect(sentences[i]?.endsWith(`: **${d.summary}**.`), sentences[i]).toBe(true);
+    });
   });
 
   it('the business time beside the wall-clock time, per plan (or add-on), severity and metric', () => {
