@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { errorOf } from '../../test/fixtures/errors.js';
 import {
+  columnsToResults,
   dedicatedSupport,
   InvalidArgumentError,
   type MeasureManyResult,
@@ -94,8 +95,17 @@ describe('chunks of a stream', () => {
       0, 5, 10, 15,
     ]);
     expect([...measureStream(policy, [], NOW)]).toStrictEqual([]);
-    // Without chunkSize, 10,000 tickets a chunk.
+    // Without chunkSize, 1,000 tickets a chunk.
     expect([...measureStream(policy, tickets, NOW)].map((c) => c.count)).toStrictEqual([23]);
+  });
+
+  it('a long stream, past the tickets after which the accounts met are read again, gives what one batch gives', () => {
+    const accounts = Array.from({ length: 50 }, () => ({ ...vip, addOns: [...vip.addOns] }));
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ ...ticketAt(i % 100), account: accounts[i % 50]! }));
+    const chunks = [...measureStream(policy, many, NOW, { chunkSize: 3_000, format: 'columns' })];
+    expect(chunks.map((c) => c.first)).toStrictEqual([0, 3_000, 6_000, 9_000, 12_000, 15_000, 18_000]);
+    const expected = measureMany(policy, many, NOW);
+    expect(chunks.flatMap((c) => columnsToResults(c.results))).toStrictEqual(expected);
   });
 
   it('an async iterable gives an async generator, with the same chunks', async () => {

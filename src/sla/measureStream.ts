@@ -16,14 +16,14 @@ import type { MeasureResult } from './results.js';
  */
 export interface MeasureStreamOptions extends MeasureManyOptions {
   /**
-   * Tickets per chunk (a whole number from 1 to 4,294,967,295; 10,000 when absent): the stream
+   * Tickets per chunk (a whole number from 1 to 4,294,967,295; 1,000 when absent): the stream
    * holds at most one chunk of tickets and its answer at a time. The last chunk may be shorter.
    */
   readonly chunkSize?: number;
 }
 
 /** Tickets per chunk when the options say nothing. */
-const CHUNK_SIZE = 10_000;
+const CHUNK_SIZE = 1_000;
 /** The most a chunk may hold: its tables refer to its tickets with 32-bit indices. */
 const MAX_CHUNK_SIZE = 0xffff_ffff;
 
@@ -126,16 +126,15 @@ function* chunksOf(
   size: number,
   options: BatchOptions,
 ): Generator<MeasureManyResult<Answer>, void, undefined> {
+  const chunks = new Chunks(measurer, size, options);
   let chunk: unknown[] = [];
-  let first = 0;
   for (const ticket of source) {
     if (chunk.push(ticket) < size) continue;
-    const answer = measureChunk(measurer, chunk, first, options);
+    const answer = chunks.measure(chunk);
     chunk = [];
-    first += size;
     yield answer;
   }
-  if (chunk.length > 0) yield measureChunk(measurer, chunk, first, options);
+  if (chunk.length > 0) yield chunks.measure(chunk);
 }
 
 /** The chunks of an asynchronous source. */
@@ -145,28 +144,49 @@ async function* chunksOfAsync(
   size: number,
   options: BatchOptions,
 ): AsyncGenerator<MeasureManyResult<Answer>, void, undefined> {
+  const chunks = new Chunks(measurer, size, options);
   let chunk: unknown[] = [];
-  let first = 0;
   for await (const ticket of source) {
     if (chunk.push(ticket) < size) continue;
-    const answer = measureChunk(measurer, chunk, first, options);
+    const answer = chunks.measure(chunk);
     chunk = [];
-    first += size;
     yield answer;
   }
-  if (chunk.length > 0) yield measureChunk(measurer, chunk, first, options);
+  if (chunk.length > 0) yield chunks.measure(chunk);
 }
 
-/** One chunk, measured; the measurer then forgets the chunk's accounts. */
-function measureChunk(
-  measurer: TicketMeasurer,
-  chunk: readonly unknown[],
-  first: number,
-  options: BatchOptions,
-): MeasureManyResult<Answer> {
-  try {
-    return measureTickets(measurer, chunk, first, options, true);
-  } finally {
-    measurer.forgetAccounts();
+/**
+ * Tickets measured before the measurer forgets the account objects it met (or a chunk's, when
+ * larger). A reader reads an account object once and then looks it up: a stream whose accounts are
+ * shared objects reads each again only this often, and one whose every line brings new account
+ * objects holds at most this many.
+ */
+const ACCOUNTS_KEPT = 16_384;
+
+/** Measures a stream's chunks one after the other, counting their positions. */
+class Chunks {
+  /** The position of the next chunk's first ticket. */
+  private first = 0;
+  /** Tickets measured since the measurer last forgot its accounts. */
+  private kept = 0;
+
+  constructor(
+    private readonly measurer: TicketMeasurer,
+    private readonly size: number,
+    private readonly options: BatchOptions,
+  ) {}
+
+  measure(chunk: readonly unknown[]): MeasureManyResult<Answer> {
+    const first = this.first;
+    this.first += chunk.length;
+    this.kept += chunk.length;
+    try {
+      return measureTickets(this.measurer, chunk, first, this.options, true);
+    } finally {
+      if (this.kept >= Math.max(this.size, ACCOUNTS_KEPT)) {
+        this.measurer.forgetAccounts();
+        this.kept = 0;
+      }
+    }
   }
 }
