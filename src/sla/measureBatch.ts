@@ -56,61 +56,106 @@ export function measureTickets(
   tracked: boolean,
 ): MeasureManyResult<MeasureResult[] | SlaColumns> {
   const n = tickets.length;
-  const clean = prototypeIsClean(TICKET_KEYS);
-  const index: number[] = tracked ? new Array<number>(n) : [];
-  const ids: (string | number | null)[] = tracked ? new Array<string | number | null>(n) : [];
-  const failures: SlaTicketFailure[] = [];
-  const rows = options.format === 'rows' ? new Array<MeasureResult>(n) : undefined;
-  const columns = rows === undefined ? new ColumnsBuilder(n) : undefined;
-  let measured = 0;
-  // One loop for the batch, entered again after each collected failure: no try per ticket.
-  for (let i = 0; i < n;) {
+  const out = new Measured(tickets, first, tracked, options.collect);
+  let results: MeasureResult[] | SlaColumns;
+  if (options.format === 'rows') {
+    const rows = new Array<MeasureResult>(n);
+    measureRows(measurer, out, rows);
+    rows.length = out.measured;
+    results = rows;
+  } else {
+    const columns = new ColumnsBuilder(n);
+    measureColumns(measurer, out, columns);
+    results = out.measured === n ? columns.finish() : withTickets(columns.finish(), out.measured);
+  }
+  return out.answer(results);
+}
+
+/** What a batch's loop keeps besides its results: which ticket each row is, and the failures. */
+class Measured {
+  measured = 0;
+  readonly index: number[];
+  readonly ids: (string | number | null)[];
+  readonly failures: SlaTicketFailure[] = [];
+  readonly clean = prototypeIsClean(TICKET_KEYS);
+
+  constructor(
+    readonly tickets: readonly unknown[],
+    readonly first: number,
+    readonly tracked: boolean,
+    private readonly collect: boolean,
+  ) {
+    this.index = tracked ? new Array<number>(tickets.length) : [];
+    this.ids = tracked ? new Array<string | number | null>(tickets.length) : [];
+  }
+
+  /** Ticket `i` (read as `ticket`) has its row. */
+  add(i: number, ticket: Record<string, unknown>): void {
+    if (this.tracked) {
+      this.index[this.measured] = this.first + i;
+      this.ids[this.measured] = (ticket['id'] as string | number | undefined) ?? null;
+    }
+    this.measured++;
+  }
+
+  /** Ticket `i` threw `error`: listed when the batch collects the library's errors, else thrown again. */
+  fail(i: number, error: unknown): void {
+    if (!this.collect || !isSupportPolicyError(error)) throw error;
+    this.failures.push(failureOf(this.tickets[i], this.first + i, error));
+  }
+
+  answer(results: MeasureResult[] | SlaColumns): MeasureManyResult<MeasureResult[] | SlaColumns> {
+    this.index.length = this.ids.length = this.tracked ? this.measured : 0;
+    return Object.freeze({
+      first: this.first,
+      count: this.tickets.length,
+      index: Object.freeze(this.index),
+      ids: Object.freeze(this.ids),
+      results,
+      failures: Object.freeze(this.failures),
+    });
+  }
+}
+
+// One loop per shape of the answer, each small enough for V8 to inline the measuring into it (one
+// loop for both made measureMany as columns 10 % slower), entered again after a collected failure
+// rather than trying each ticket.
+
+function measureRows(measurer: TicketMeasurer, out: Measured, rows: MeasureResult[]): void {
+  const { tickets, first, clean } = out;
+  for (let i = 0; i < tickets.length;) {
     try {
-      for (; i < n; i++) {
-        const at = first + i;
-        const ticket = readTicket(tickets[i], at, clean);
+      for (; i < tickets.length; i++) {
+        const ticket = readTicket(tickets[i], first + i, clean);
         const account = ticket['account'] as AccountDefinition;
-        const events = ticket['events'] as Timeline;
-        if (rows !== undefined) rows[measured] = measurer.measure(account, events, at);
-        else {
-          const engine = measurer.run(account, events, at);
-          const next = settleTargets(engine, measurer.nowMs, columns!);
-          columns!.endTicket(
-            measurer.currentRef!,
-            measurer.severity,
-            measurer.plan,
-            measurer.rule,
-            engine.status.name,
-            next,
-          );
-        }
-        if (tracked) {
-          index[measured] = at;
-          ids[measured] = (ticket['id'] as string | number | undefined) ?? null;
-        }
-        measured++;
+        rows[out.measured] = measurer.measure(account, ticket['events'] as Timeline, first + i);
+        out.add(i, ticket);
       }
     } catch (error) {
-      if (!options.collect || !isSupportPolicyError(error)) throw error;
-      failures.push(failureOf(tickets[i], first + i, error));
-      columns?.dropTicket();
+      out.fail(i++, error);
+    }
+  }
+}
+
+function measureColumns(measurer: TicketMeasurer, out: Measured, columns: ColumnsBuilder): void {
+  const { tickets, first, clean } = out;
+  for (let i = 0; i < tickets.length;) {
+    try {
+      for (; i < tickets.length; i++) {
+        const ticket = readTicket(tickets[i], first + i, clean);
+        const account = ticket['account'] as AccountDefinition;
+        const engine = measurer.run(account, ticket['events'] as Timeline, first + i);
+        const next = settleTargets(engine, measurer.nowMs, columns);
+        const { currentRef, severity, plan, rule } = measurer;
+        columns.endTicket(currentRef!, severity, plan, rule, engine.status.name, next);
+        out.add(i, ticket);
+      }
+    } catch (error) {
+      out.fail(i, error);
+      columns.dropTicket(); // what the failed ticket wrote before it failed
       i++;
     }
   }
-  index.length = ids.length = tracked ? measured : 0;
-  let results: MeasureResult[] | SlaColumns;
-  if (rows !== undefined) {
-    rows.length = measured;
-    results = rows;
-  } else results = measured === n ? columns!.finish() : withTickets(columns!.finish(), measured);
-  return Object.freeze({
-    first,
-    count: n,
-    index: Object.freeze(index),
-    ids: Object.freeze(ids),
-    results,
-    failures: Object.freeze(failures),
-  });
 }
 
 /** A failed ticket, with its id when it has a valid one (read without calling a getter). */
