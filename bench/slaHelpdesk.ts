@@ -12,7 +12,7 @@
 import { helpdeskPolicy } from '../test/arbitraries/helpdeskPolicy.js';
 import { measureMany, parsePolicy, standardSupport, type TicketEvent } from '../src/index.js';
 import { fmtRatio, sink, table } from './harness.js';
-import { median, timeRuns } from './slaSuite.js';
+import { median, timeRuns } from './slaTiming.js';
 import { makeSlaWorkload, NOW, type SlaTicketInput } from './slaWorkload.js';
 
 const RUNS = 7;

@@ -18,7 +18,7 @@ import {
   type TicketEvent,
 } from '../src/index.js';
 import { fmtRatio, sink, table } from './harness.js';
-import { median, timeRuns } from './slaSuite.js';
+import { median, timeRuns } from './slaTiming.js';
 
 const MINUTE = 60_000;
 const policy = parsePolicy(dedicatedSupport);

@@ -1,7 +1,8 @@
 /**
  * The SLA batch benchmark proper, run by sla.bench.ts in a child with --expose-gc: measureMany over
  * 100,000 tickets (bench/slaWorkload.ts), one call per preset, as columns and as rows, against the
- * floor of the raw calendar calls those tickets need (bench/slaFloor.ts); its memory; and, for
+ * floor of the raw calendar calls those tickets need (bench/slaFloor.ts) and the memory floor of
+ * reading them and writing their answer (bench/slaMemoryFloor.ts); its memory; and, for
  * information, measure() in a loop and measureMany with { explain: true }. See
  * docs/performance.md ("SLA batch").
  *
@@ -25,6 +26,8 @@ import { fmtNs, fmtRatio, sink, table } from './harness.js';
 import { memorySnapshot, printMachine } from './machine.js';
 import { fmtBytes } from './memory.js';
 import { type FloorOutput, type FloorTable, floorBatch, makeFloorTable } from './slaFloor.js';
+import { answerShape, memoryFloor } from './slaMemoryFloor.js';
+import { best, median, timeRuns } from './slaTiming.js';
 import {
   CREATED_FROM,
   CREATED_TO,
@@ -48,6 +51,7 @@ const EXPLAIN_EVERY = 50;
 /** Targets of the issue. */
 const TARGET_RATE = 200_000;
 const TARGET_FLOOR_RATIO = 3;
+const TARGET_MEMORY_FLOOR_RATIO = 2.5;
 const TARGET_BYTES = 500 * 1_048_576;
 
 const now = () => process.hrtime.bigint();
@@ -61,21 +65,6 @@ interface Part {
   readonly policy: Policy;
   readonly floor: FloorTable;
 }
-
-/** `warmUp` untimed runs of `body`, then `runs` timed runs back to back; ms of every timed run. */
-export function timeRuns(runs: number, warmUp: number, body: () => void): number[] {
-  for (let r = 0; r < warmUp; r++) body();
-  const all: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = now();
-    body();
-    all.push(msSince(t0));
-  }
-  return all;
-}
-
-const best = (xs: readonly number[]) => Math.min(...xs);
-export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 /** A checksum over results, so no run can be optimised away. */
 function digest(results: readonly MeasureResult[]): number {
@@ -190,6 +179,10 @@ export function run(): void {
       if (warnings.target[r] === r && same(k, targets.elapsedMs[r]!, targets.dueAt[r]!, warnings.at[r]!))
         agreeColumns++;
   }
+  // The memory floor writes answers of the shape of these columns (rows per ticket and target, the same columns).
+  const shapes = columns.map(answerShape);
+  const memory = () =>
+    parts.reduce((n, p, i) => n + (memoryFloor(p.w.tickets, shapes[i]!).targets as { length: number }).length, 0);
   results.length = 0; // the series below run with only the input alive
   columns.length = 0;
 
@@ -207,6 +200,10 @@ export function run(): void {
   gc();
   const floorMs = timeRuns(RUNS, WARM_UP, () => {
     sink.checksum += floor();
+  });
+  gc();
+  const memoryMs = timeRuns(RUNS, WARM_UP, () => {
+    sink.checksum += memory();
   });
   gc();
   const rowsMs = timeRuns(RUNS, WARM_UP, () => {
@@ -268,6 +265,7 @@ export function run(): void {
         ),
         line('measureMany, rows', rowsMs),
         line('floor (raw calendar calls)', floorMs),
+        line('memory floor (read every input field, write every answer cell)', memoryMs),
         line('measure() in a loop', loopMs),
         line(`measureMany, explain: true (1 ticket in ${EXPLAIN_EVERY}, scaled)`, explainMs),
         ['measureMany, rows, first (cold) call', num(coldMs, 1), '—', num(rate(coldMs)), perTicket(coldMs), '—'],
@@ -291,6 +289,15 @@ export function run(): void {
           fmtRatio(cols / fl),
           `≤ ${TARGET_FLOOR_RATIO}×`,
           verdict(cols / fl <= TARGET_FLOOR_RATIO, `MISSED by ${fmtRatio(cols / fl / TARGET_FLOOR_RATIO)}`),
+        ],
+        [
+          'measureMany (columns) / memory floor',
+          fmtRatio(cols / median(memoryMs)),
+          `≤ ${TARGET_MEMORY_FLOOR_RATIO}×`,
+          verdict(
+            cols / median(memoryMs) <= TARGET_MEMORY_FLOOR_RATIO,
+            `MISSED by ${fmtRatio(cols / median(memoryMs) / TARGET_MEMORY_FLOOR_RATIO)}`,
+          ),
         ],
         [
           'peak RSS, one call per preset',

@@ -36,19 +36,19 @@ export interface SlaTicketInput {
 }
 
 /** standardSupport: plan weights and severity weights (its `incident` scale). */
-const STANDARD_PLANS: readonly (readonly [string, number])[] = [
+export const STANDARD_PLANS: readonly (readonly [string, number])[] = [
   ['enterprise', 0.2],
   ['premium', 0.35],
   ['starter', 0.35],
   ['connect_provider', 0.1],
 ];
-const STANDARD_LEVELS: readonly (readonly [string, number])[] = [
+export const STANDARD_LEVELS: readonly (readonly [string, number])[] = [
   ['critical', 0.1],
   ['major', 0.3],
   ['minor', 0.6],
 ];
 /** dedicatedSupport: the `vip` scale. */
-const VIP_LEVELS: readonly (readonly [string, number])[] = [
+export const VIP_LEVELS: readonly (readonly [string, number])[] = [
   ['sev1', 0.05],
   ['sev2', 0.15],
   ['sev3', 0.3],
@@ -56,13 +56,13 @@ const VIP_LEVELS: readonly (readonly [string, number])[] = [
   ['sev5', 0.25],
 ];
 /** Mean first-reply delay (wall clock) per standard plan, and per VIP level. */
-const STANDARD_FIRST_REPLY: Readonly<Record<string, number>> = {
+export const STANDARD_FIRST_REPLY: Readonly<Record<string, number>> = {
   enterprise: 1.5 * HOUR,
   premium: 6 * HOUR,
   starter: 14 * HOUR,
   connect_provider: 14 * HOUR,
 };
-const VIP_FIRST_REPLY: Readonly<Record<string, number>> = {
+export const VIP_FIRST_REPLY: Readonly<Record<string, number>> = {
   sev1: 35 * MINUTE,
   sev2: 45 * MINUTE,
   sev3: 2 * HOUR,
@@ -90,14 +90,14 @@ export interface SlaWorkload {
   readonly ticketsAfterNowEvents: number;
 }
 
-type Rng = {
+export type Rng = {
   readonly u: () => number;
   readonly int: (n: number) => number;
   readonly pick: (w: readonly (readonly [string, number])[]) => string;
   readonly gap: (mean: number) => number;
 };
 
-function rng(seed: number): Rng {
+export function rng(seed: number): Rng {
   const next = mulberry32(seed);
   const u = () => next() / 4_294_967_296;
   return {
@@ -121,7 +121,7 @@ function createdAt(r: Rng): number {
 }
 
 /** One ticket's 10 events. `levels` is the severity scale; `firstReply` the mean delay of the first agent reply. */
-function ticketEvents(
+export function ticketEvents(
   r: Rng,
   created: number,
   severity: string,

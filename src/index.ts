@@ -80,6 +80,9 @@ export type { ChargeRule, DeductionRules } from './hours/charge.js';
 export { measure } from './sla/measure.js';
 export { measureMany } from './sla/measureMany.js';
 export type { MeasureManyOptions, SlaTicket } from './sla/measureMany.js';
+export { measureStream } from './sla/measureStream.js';
+export type { MeasureStreamOptions } from './sla/measureStream.js';
+export type { MeasureManyResult, SlaTicketFailure } from './sla/batchTypes.js';
 export { columnsToResults } from './sla/columnsToResults.js';
 export { compareDeadlines } from './sla/compareDeadlines.js';
 export type {

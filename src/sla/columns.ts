@@ -179,6 +179,17 @@ export class ColumnsBuilder implements TargetSink {
     if (i + 1 === PROBE && this.ticketCount > PROBE) this.project();
   }
 
+  /**
+   * Forgets the rows {@link add}ed since the last {@link endTicket}: a ticket that failed while its
+   * targets were settled leaves nothing behind (its rows are those naming the ticket not yet ended).
+   */
+  dropTicket(): void {
+    const owner = this.targets.index;
+    while (this.rows > 0 && owner[this.rows - 1] === this.tickets) this.rows--;
+    const target = this.warningTable.index;
+    while (this.warnings > 0 && target[this.warnings - 1]! >= this.rows) this.warnings--;
+  }
+
   finish(): SlaColumns {
     const n = this.rows;
     const m = this.warnings;

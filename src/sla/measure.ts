@@ -96,6 +96,15 @@ export class TicketMeasurer {
   plan: string | null = null;
   rule: RuleMatch | null = null;
 
+  /**
+   * Drops the readers: a reader remembers every account object of the caller it met, to read each
+   * once per batch, so a stream renews them between chunks and holds no ticket of a past chunk.
+   */
+  forgetAccounts(): void {
+    this.readers = undefined;
+    this.lastReader = undefined;
+  }
+
   /** One ticket: `ticket` is its index in a batch, or −1 alone (for error paths). */
   measure(account: AccountDefinition, timeline: Timeline, ticket: number): MeasureResult {
     const engine = this.run(account, timeline, ticket);

@@ -1,13 +1,13 @@
 import { argumentError } from '../errors.js';
-import { isId, isPlainObject, own, ownFields, prototypeIsClean, readRecord } from '../internal/record.js';
 import type { InstantLike } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { PolicyVersions } from '../policy/policyVersions.js';
 import type { Policy } from '../policy/schema.js';
-import { TicketMeasurer } from './measure.js';
-import { ColumnsBuilder } from './columns.js';
+import type { MeasureManyResult } from './batchTypes.js';
 import type { SlaColumns } from './columnTypes.js';
-import { type MeasureOptions, type MeasureResult, readMeasureOptions, settleTargets } from './results.js';
+import { TicketMeasurer } from './measure.js';
+import { measureTickets, readBatchOptions } from './measureBatch.js';
+import type { MeasureOptions, MeasureResult } from './results.js';
 import type { Timeline } from './types.js';
 
 /**
@@ -22,7 +22,8 @@ export interface SlaTicket {
 }
 
 /**
- * Options of {@link measureMany}: those of {@link measure}, and the shape of the answer.
+ * Options of {@link measureMany}: those of {@link measure}, the shape of the answer, and what a bad
+ * ticket does.
  * @category SLA
  */
 export interface MeasureManyOptions extends MeasureOptions {
@@ -32,6 +33,12 @@ export interface MeasureManyOptions extends MeasureOptions {
    * threads, for batches of many thousands of tickets. Explanations come as rows only.
    */
   readonly format?: 'rows' | 'columns';
+  /**
+   * `throw` (the default): the first bad ticket's error is thrown and nothing is returned.
+   * `collect`: every other ticket is measured, and the answer is a {@link MeasureManyResult} whose
+   * `failures` list the bad ones with their errors.
+   */
+  readonly invalid?: 'throw' | 'collect';
 }
 
 /**
@@ -46,11 +53,19 @@ export interface MeasureManyOptions extends MeasureOptions {
  * across worker threads or the map stage of a data engine and the parts concatenated
  * (`examples/sla-workers.ts`). Columns are the fast shape: a row per ticket and per target is
  * many small objects, and a large batch spends more time building them than measuring; see
- * docs/performance.md.
+ * docs/performance.md. A batch too large to hold at once is measured chunk by chunk with
+ * {@link measureStream}.
+ *
+ * With `{ invalid: 'collect' }` a bad ticket no longer fails the batch: the answer is a
+ * {@link MeasureManyResult}, whose `results` hold the other tickets (what measuring them alone
+ * gives), `index` and `ids` which ticket each row is, and `failures` each bad ticket's index, id
+ * and the typed error it would have thrown. Errors that are not the library's (thrown by a getter
+ * of the caller's) still pass through.
  *
  * @throws {@link InvalidArgumentError} for the first bad ticket, with its index in the path
- *   (`tickets[41].events[3].at`); nothing is returned for a batch with a bad ticket;
- *   `invalid_option` for a `format` other than `rows` or `columns`, or `explain` with `columns`
+ *   (`tickets[41].events[3].at`), unless `invalid` is `collect`; nothing is returned for a batch
+ *   with a bad ticket; `invalid_option` for a `format` other than `rows` or `columns`, `explain`
+ *   with `columns`, or an `invalid` other than `throw` or `collect`
  * @example
  * ```ts
  * import { measureMany, standardSupport, parsePolicy } from 'support-policy';
@@ -65,6 +80,12 @@ export interface MeasureManyOptions extends MeasureOptions {
  * const columns = measureMany(policy, tickets, monday9 + 3 * 3_600_000, { format: 'columns' });
  * columns.targets.state; //=> ['breached', 'running']
  * [...columns.targets.ticket]; //=> [0, 1]
+ * // A bad ticket in the middle: collected, the others measured.
+ * const mixed = [tickets[0], { id: 'T-2', account: { type: 'direct' as const, plan: 'gold' }, events: tickets[1].events }, tickets[1]];
+ * const batch = measureMany(policy, mixed, monday9 + 3 * 3_600_000, { invalid: 'collect' });
+ * batch.index; //=> [0, 2]
+ * batch.results.map((r) => r.plan); //=> ['enterprise', 'starter']
+ * batch.failures.map((f) => [f.index, f.id, f.error.code, f.error.path.join('.')]); //=> [[1, 'T-2', 'unknown_reference', 'tickets.1.account.plan']]
  * ```
  * @category SLA
  */
@@ -72,78 +93,41 @@ export function measureMany(
   policy: Policy | PolicyVersions,
   tickets: readonly SlaTicket[],
   now: InstantLike,
-  options: MeasureManyOptions & { readonly format: 'columns' },
+  options: MeasureManyOptions & { readonly format: 'columns'; readonly invalid: 'collect' },
+): MeasureManyResult<SlaColumns>;
+export function measureMany(
+  policy: Policy | PolicyVersions,
+  tickets: readonly SlaTicket[],
+  now: InstantLike,
+  options: MeasureManyOptions & { readonly format?: 'rows'; readonly invalid: 'collect' },
+): MeasureManyResult;
+export function measureMany(
+  policy: Policy | PolicyVersions,
+  tickets: readonly SlaTicket[],
+  now: InstantLike,
+  options: MeasureManyOptions & { readonly format: 'columns'; readonly invalid?: 'throw' },
 ): SlaColumns;
 export function measureMany(
   policy: Policy | PolicyVersions,
   tickets: readonly SlaTicket[],
   now: InstantLike,
-  options?: MeasureManyOptions & { readonly format?: 'rows' },
+  options?: MeasureManyOptions & { readonly format?: 'rows'; readonly invalid?: 'throw' },
 ): MeasureResult[];
 export function measureMany(
   policy: Policy | PolicyVersions,
   tickets: readonly SlaTicket[],
   now: InstantLike,
   options?: MeasureManyOptions,
-): MeasureResult[] | SlaColumns;
+): MeasureResult[] | SlaColumns | MeasureManyResult<MeasureResult[] | SlaColumns>;
 export function measureMany(
   policy: Policy | PolicyVersions,
   tickets: readonly SlaTicket[],
   now: InstantLike,
   options?: MeasureManyOptions,
-): MeasureResult[] | SlaColumns {
-  const opts = readMeasureOptions(options, ['explain', 'format']);
-  const format = own(opts, 'format') ?? 'rows';
-  if (format !== 'rows' && format !== 'columns') {
-    throw argumentError('invalid_option', ['options', 'format'], '"rows" or "columns"', format);
-  }
-  if (format === 'columns' && opts.explain) {
-    const what = 'no explanations with format "columns" (spans come as rows: measure the tickets to explain as rows)';
-    throw argumentError('invalid_option', ['options', 'explain'], what, true);
-  }
+): MeasureResult[] | SlaColumns | MeasureManyResult<MeasureResult[] | SlaColumns> {
+  const opts = readBatchOptions(options);
   const measurer = new TicketMeasurer(policy, now, opts.explain);
   if (!Array.isArray(tickets)) throw argumentError('invalid_event', ['tickets'], 'a list of tickets', tickets);
-  const clean = prototypeIsClean(TICKET_KEYS);
-  if (format === 'rows') {
-    const out = new Array<MeasureResult>(tickets.length);
-    for (let i = 0; i < tickets.length; i++) {
-      const ticket = readTicket(tickets[i], i, clean);
-      out[i] = measurer.measure(ticket['account'] as AccountDefinition, ticket['events'] as Timeline, i);
-    }
-    return out;
-  }
-  const columns = new ColumnsBuilder(tickets.length);
-  for (let i = 0; i < tickets.length; i++) {
-    const ticket = readTicket(tickets[i], i, clean);
-    const engine = measurer.run(ticket['account'] as AccountDefinition, ticket['events'] as Timeline, i);
-    const next = settleTargets(engine, measurer.nowMs, columns);
-    columns.endTicket(measurer.currentRef!, measurer.severity, measurer.plan, measurer.rule, engine.status.name, next);
-  }
-  return columns.finish();
+  const answer = measureTickets(measurer, tickets, 0, opts, opts.collect);
+  return opts.collect ? answer : answer.results;
 }
-
-/**
- * Ticket `i` of a batch, checked: a plain object with its account, its events and perhaps an id.
- * Its fields can then be read directly: when `Object.prototype` carries none of them (`clean`) and
- * the ticket has just those keys (counted, not looked up), it is returned as it is; otherwise every
- * key is checked and a null-prototype copy of its own fields is returned.
- */
-function readTicket(ticket: unknown, i: number, clean: boolean): Record<string, unknown> {
-  if (clean && isPlainObject(ticket)) {
-    const id = ticket['id'];
-    let keys = 0;
-    for (const _key in ticket) keys++;
-    if (keys === (id === undefined ? 2 : 3) && ticket['account'] !== undefined && ticket['events'] !== undefined) {
-      return id === undefined || isId(id) ? ticket : badId(id, i);
-    }
-  }
-  const record = readRecord(ticket, ['tickets', i], TICKET_KEYS, 'invalid_event', 'a ticket { id?, account, events }');
-  const id = own(record, 'id');
-  return id === undefined || isId(id) ? ownFields(record) : badId(id, i);
-}
-
-function badId(id: unknown, i: number): never {
-  throw argumentError('invalid_event', ['tickets', i, 'id'], 'a ticket id (a string or a whole number)', id);
-}
-
-const TICKET_KEYS = ['id', 'account', 'events'];

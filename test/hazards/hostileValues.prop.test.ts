@@ -289,6 +289,21 @@ function slots(): [string, Call][] {
       [2, 0, 'events'],
     ],
   );
+  // A stream answers as its chunks are read: they are read here, so that every ticket is met.
+  const stream = (...a: unknown[]) => [...(f['measureStream']!(...a) as Iterable<unknown>)];
+  add(
+    'measureStream',
+    [dedicated, [{ account: { type: 'direct', plan: 'all_inclusive' }, events: [created] }], monday9, { chunkSize: 1 }],
+    stream,
+    [
+      [1, 0],
+      [1, 0, 'account'],
+      [1, 0, 'events', 0, 'at'],
+      [3, 'format'],
+      [3, 'chunkSize'],
+      [3, 'invalid'],
+    ],
+  );
   add('columnsToResults', [columns], f['columnsToResults']!, [
     [0, 'tickets'],
     [0, 'targets', 'state'],
