@@ -111,7 +111,7 @@ describe('a bad ticket in the middle of a batch, collected', () => {
     expect(answer.failures.map((f) => [f.index, f.error.code, f.error.path])).toStrictEqual([
       [0, 'invalid_event', ['tickets', 0]],
       [2, 'invalid_event', ['tickets', 2, 'events']],
-      [5, 'invalid_event', ['tickets', 5, 'events', 1, 'type']],
+      [5, 'invalid_event', ['tickets', 5, 'events', 1, 'kind']],
     ]);
   });
 

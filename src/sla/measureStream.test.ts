@@ -163,7 +163,7 @@ describe('bad tickets in a stream', () => {
     }
     expect(seen).toStrictEqual([0, 5]);
     expect(thrown).toBeInstanceOf(InvalidArgumentError);
-    expect(thrown).toMatchObject({ code: 'invalid_event', path: ['tickets', 12, 'events', 0, 'type'] });
+    expect(thrown).toMatchObject({ code: 'invalid_event', path: ['tickets', 12, 'events', 0, 'kind'] });
   });
 
   it("with invalid: 'collect', its chunk lists it and the stream goes on", () => {
@@ -173,7 +173,7 @@ describe('bad tickets in a stream', () => {
     const third = chunks[2]!;
     expect(third.index).toStrictEqual([10, 11, 13, 14]);
     expect(third.failures.map((f) => [f.index, f.id, f.error.path.join('.')])).toStrictEqual([
-      [12, 12, 'tickets.12.events.0.type'],
+      [12, 12, 'tickets.12.events.0.kind'],
     ]);
     expect(third.results.tickets.length).toBe(4);
     expect(third.results).toStrictEqual(
