@@ -13,6 +13,7 @@ import {
   measure,
   measureState,
   parsePolicy,
+  restoreState,
   startTicket,
   type AccountDefinition,
   type TicketEvent,
@@ -66,6 +67,25 @@ export function runLongTickets(): void {
       timeRuns(runs, 1, () => (sink.checksum += measure(policy, account, events, end).targets.length)),
     );
     rows.push([label, `${folded.toFixed(1)} ms`, `measure once: ${once.toFixed(1)} ms`, fmtRatio(folded / once)]);
+  }
+  {
+    // A stored state read back: JSON.parse of what JSON.stringify(state) wrote, then restoreState.
+    const events = longTimeline(4_000);
+    const text = JSON.stringify(events.reduce(advance, startTicket(policy, account)));
+    const restored = median(timeRuns(9, 3, () => (sink.checksum += restoreState(policy, JSON.parse(text)).eventCount)));
+    const once = median(
+      timeRuns(
+        9,
+        3,
+        () => (sink.checksum += measure(policy, account, events, events[events.length - 1]!.at).targets.length),
+      ),
+    );
+    rows.push([
+      `restore a 4,000-event state (${Math.round(text.length / 1024)} KiB of JSON)`,
+      `${restored.toFixed(1)} ms`,
+      `measure once: ${once.toFixed(1)} ms`,
+      fmtRatio(restored / once),
+    ]);
   }
   const events = longTimeline(100_000);
   const end = events[events.length - 1]!.at;
