@@ -90,6 +90,37 @@ describe('periodic updates: every agent reply ends the open cycle and opens the 
   });
 });
 
+describe('nextCheckAt counts the escalations of a breached target whose clock runs on', () => {
+  it("agent_work's director escalation, Tuesday 13:00, once nothing else lies ahead", () => {
+    // Monday 09:00 created, answered at 10:00; measured Tuesday 12:00, before the director's 200 %.
+    const r = measure(helpdeskPolicy, pro, [created(T0), agent(T0 + HOUR)], T0 + 27 * HOUR);
+    const work = target(r, 'agent_work');
+    expect(work.state).toBe('breached');
+    expect(thresholds(work).at(-1)).toEqual(['director', 28 * HOUR, false]);
+    const ahead = r.targets.flatMap((t) =>
+      t.state === 'running' || t.state === 'breached' ? t.thresholds.filter((w) => !w.reached && w.at !== null) : [],
+    );
+    const breaches = r.targets.filter((t) => t.state === 'running' && t.dueAt !== null).map((t) => t.dueAt! + 1);
+    expect(r.nextCheckAt).toBe(Math.min(...ahead.map((w) => w.at!), ...breaches));
+    expect(r.nextCheckAt! - T0).toBeLessThanOrEqual(28 * HOUR);
+  });
+
+  it('a breached target alone: its next escalation is the next check', () => {
+    const r = measure(
+      helpdeskPolicy,
+      pro,
+      [created(T0), agent(T0 + HOUR), status(T0 + 26 * HOUR, 'hold')],
+      T0 + 26 * HOUR,
+    );
+    const open = r.targets.filter((t) => t.state === 'running' || (t.state === 'breached' && t.stoppedAt === null));
+    const projected = open.flatMap((t) => t.thresholds.filter((w) => !w.reached && w.at !== null).map((w) => w.at!));
+    expect(projected.length).toBeGreaterThan(0);
+    expect(r.nextCheckAt).toBe(
+      Math.min(...projected, ...open.filter((t) => t.state === 'running').map((t) => t.dueAt! + 1)),
+    );
+  });
+});
+
 describe('a status vocabulary: each target pauses on its own statuses', () => {
   const r = measure(
     helpdeskPolicy,

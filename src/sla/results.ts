@@ -1,7 +1,7 @@
 import { argumentError } from '../errors.js';
 import { own, readOptions } from '../internal/record.js';
 import { type Clock, METRICS } from './clockTypes.js';
-import { RUNNING, STATES } from './clockStates.js';
+import { BREACHED, RUNNING, STATES } from './clockStates.js';
 import type { ClockEngine } from './engine.js';
 import type { ClockReading } from './statusHistory.js';
 import { clockOutcome, instant } from './outcome.js';
@@ -113,10 +113,15 @@ function settleSorted(engine: ClockEngine, now: number, sink: TargetSink): numbe
   return next;
 }
 
-/** Settles one clock with a target, hands it to `sink`, and returns the earlier of `next` and its next change. */
+/**
+ * Settles one clock with a target, hands it to `sink`, and returns the earlier of `next` and its
+ * next change: its breach while it runs within target, and its next threshold while it runs,
+ * within target or past it (escalations fall after the breach).
+ */
 function settleOne(engine: ClockEngine, c: Clock, now: number, sink: TargetSink, next: number): number {
   const t = c.target!;
   const reading = engine.settle(c, now);
+  const runs = reading.state === RUNNING || (reading.state === BREACHED && Number.isNaN(reading.stoppedAt));
   if (reading.state === RUNNING) {
     // It breaches at the first instant with more open time than the target: just after the
     // due instant, or just after the next opening when the deadline fell at a closing.
@@ -125,9 +130,12 @@ function settleOne(engine: ClockEngine, c: Clock, now: number, sink: TargetSink,
       const breachAt = (t.calendar === null ? due : t.calendar.nextOpening(due)) + 1;
       if (breachAt > now && breachAt < next) next = breachAt;
     }
+  }
+  if (runs) {
+    // A paused clock's thresholds have no instant (NaN), which never compares below.
     for (let j = 0; j < t.thresholds.length; j++) {
       const at = reading.thresholdAt[j]!;
-      if (reading.E < reading.thresholdMs[j]! && at < next) next = at; // NaN (none) never compares below
+      if (reading.E < reading.thresholdMs[j]! && at < next) next = at;
     }
   }
   sink.add(reading, c, engine);

@@ -188,8 +188,9 @@ export interface MeasureResult {
   readonly targets: readonly TargetMeasurement[];
   /**
    * The next instant after `now` at which a running target's result changes — a threshold is
-   * reached, or the target becomes breached (1 ms past its due instant, or past the next opening
-   * when the deadline fell at a closing) — for scheduling; `null` when nothing is running.
+   * reached (an escalation too, on a target already breached whose clock still runs), or the
+   * target becomes breached (1 ms past its due instant, or past the next opening when the deadline
+   * fell at a closing) — for scheduling; `null` when nothing is running.
    */
   readonly nextCheckAt: number | null;
 }
