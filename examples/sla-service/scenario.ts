@@ -73,6 +73,7 @@ export function scenarioTickets(options: ScenarioOptions): ScenarioTicket[] {
     const answerAt = answered ? Math.floor(random() * instants.length) : -1;
     let paused = 0;
     let pausedSince: number | null = null;
+    // Solved for good: a solved stretch stops every clock, so a reopen would move thresholds past the window.
     let solved = false;
     instants.forEach((at, k) => {
       const r = random();
@@ -88,9 +89,6 @@ export function scenarioTickets(options: ScenarioOptions): ScenarioTicket[] {
       } else if (r < 0.12 && pausedSince === null && !solved) {
         events.push(ev.status(at, 'solved'));
         solved = true;
-      } else if (r < 0.15 && solved) {
-        events.push(ev.status(at, 'reopened'));
-        solved = false;
       } else if (r < 0.2) events.push(ev.severity(at, severity === 'minor' ? 'major' : 'minor'));
       else if (r < 0.3) events.push(ev.fields(at, { channel: r < 0.25 ? 'chat' : 'email' }));
       else if (r < 0.45) events.push(ev.reply(at, 'automatic'));

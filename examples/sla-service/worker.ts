@@ -74,7 +74,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await migrate(pool);
   await boss.start();
   const queue = { retryLimit: 10_000, retryDelay: 1, expireInSeconds: options.expireInSeconds ?? 60 };
-  for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...queue });
+  for (const name of Object.values(QUEUES)) {
+    await boss.createQueue(name, { name, ...queue });
+    // A queue made earlier (by another worker or a client) takes this worker's settings when it sets them.
+    if (options.expireInSeconds !== undefined) await boss.updateQueue(name, { name, ...queue });
+  }
   if (options.initialPolicy !== undefined) await ensurePolicy(pool, boss, options.initialPolicy);
   const cache = new PolicyCache();
   const pollMs = (options.pollingIntervalSeconds ?? 0.5) * 1000;
