@@ -25,6 +25,7 @@ import {
   retrying,
   sleep,
   spawnWorker,
+  waitFor,
   type WorkerProcess,
 } from './harness.js';
 import { notificationKey, notificationsOf } from './notifications.js';
@@ -39,14 +40,6 @@ if (unavailable !== null) console.log(`sla-service fault test: skipped, ${unavai
 const INGEST_BUDGET_MS = 32_000;
 /** Workers hand a dead worker's jobs on after 5 s; pg-boss looks for them every second. */
 const WORKER_ENV = { SLA_EXPIRE_SECONDS: '5', SLA_MAINTENANCE_SECONDS: '1' };
-
-async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await retrying(done))) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 describe.skipIf(unavailable !== null)('the SLA service under faults', () => {
   it('4 workers, 50,000 events shuffled with duplicates, kill -9 and a server crash: exactly the predicted notifications', async () => {

@@ -109,6 +109,15 @@ export async function retrying<T>(query: () => Promise<T>, timeoutMs = 30_000): 
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Polls `done` (through a server restart) every 200 ms until it holds; throws after `timeoutMs`. */
+export async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await retrying(done))) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
 /** Jobs of a queue not finished yet (`due`: only those whose start instant has passed). */
 export async function pendingJobs(pool: pg.Pool, queue: string, due = false): Promise<number> {
   const { rows } = await pool.query<{ n: number }>(
