@@ -10,7 +10,6 @@ import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type PgBoss from 'pg-boss';
 import type { AccountDefinition, MeasureResult, SlaState, StoredSlaState } from '../../src/index.js';
-import { nextCheckOf } from './nextCheck.js';
 import { notificationsOf } from './notifications.js';
 import { QUEUES } from './schema.js';
 
@@ -210,7 +209,7 @@ export async function writeOutcomes(
       out.threshold.push(n.threshold);
       out.due.push(n.atMs === null ? null : new Date(n.atMs));
     }
-    const checks = [r === null ? null : nextCheckOf(r, o.nowMs), o.futureEventAtMs ?? null].filter(
+    const checks = [r === null ? null : r.nextCheckAt, o.futureEventAtMs ?? null].filter(
       (x): x is number => x !== null,
     );
     const next = checks.length === 0 ? null : Math.min(...checks);
