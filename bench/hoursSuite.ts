@@ -1,7 +1,10 @@
 /**
  * The support-hours benchmark proper, run by hours.bench.ts in a child with --expose-gc: replays
  * 1,000,000 shuffled events for 10,000 accounts (bench/hoursWorkload.ts) into an empty ledger,
- * then asks balances() of every account and statement() of a sample. See docs/performance.md.
+ * then asks balances() of every account and statement() of a sample; times applyEvent on ledgers
+ * of 100 to 100,000 accounts (bench/hoursApply.ts); and runs the mutable baseline
+ * (bench/hoursBaseline.ts) on the same events, printing the ratios and the targets. See
+ * docs/performance.md.
  */
 import {
   balances,
@@ -23,6 +26,9 @@ import {
   POOL_EVERY,
   RENEWAL_SHARE,
 } from './hoursWorkload.js';
+import { fmtRatio, sink } from './harness.js';
+import { type ApplyRow, applyScaling, timeApply } from './hoursApply.js';
+import { baselineApply, baselineChecksum, createBaseline } from './hoursBaseline.js';
 import { printMachine, memorySnapshot } from './machine.js';
 import { fmtBytes } from './memory.js';
 
@@ -94,7 +100,11 @@ function measure(w: HoursWorkload, gc: () => void) {
     statementMs.push(msSince(t0));
   }
 
+  // applyEvent on the replayed ledger, one event after another.
+  const apply = timeApply('10,000 accounts × 100 events (the replayed ledger)', state, w.events, w.accounts, 100);
+
   return {
+    apply,
     replayMs: main.ms,
     heapBytes,
     abBytes,
@@ -155,6 +165,16 @@ export function run(): void {
   const m = measure(w, gc); // its ledger state is garbage once it returns
   const { balanceMs, statementMs, sample, heapBytes, abBytes } = m;
 
+  // The mutable baseline on the same shuffled events (warmed up on the warm-up workload).
+  const warmBase = createBaseline();
+  for (const e of warm.events) baselineApply(warmBase, e);
+  snapshot(gc);
+  const base = createBaseline();
+  t0 = now();
+  for (const e of w.events) baselineApply(base, e);
+  const baselineMs = msSince(t0);
+  sink.checksum += baselineChecksum(base) + baselineChecksum(warmBase);
+
   // For comparison: the same events grouped by account (each account's events together, still shuffled within it).
   const grouped = [...w.events].sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
   snapshot(gc);
@@ -182,10 +202,47 @@ export function run(): void {
     `| replay, same events grouped by account (for comparison) | ${num(groupedMs / 1000, 2)} s → ${num(EVENTS / (groupedMs / 1000))} events/s |`,
   );
   console.log(
+    `| baseline: the same events into mutable maps (bench/hoursBaseline.ts) | ${num(baselineMs / 1000, 2)} s → ${num(EVENTS / (baselineMs / 1000))} events/s; replay takes ${fmtRatio(m.replayMs / baselineMs)} its time |`,
+  );
+  snapshot(gc);
+  const rows = [m.apply, ...applyScaling(gc)];
+  printApply(rows, rate);
+  console.log(
     `\nbalances    all passes (ms): ${balanceMs.map((x) => num(x)).join(', ')}; statement passes (ms): ${statementMs.map((x) => num(x)).join(', ')}`,
   );
   console.log(
     `checksum    ${num(m.charges)} conversations in the balances, ${num(m.charged)} minutes charged, ${num(m.overage)} minutes of overage on ${num(m.overAccounts)} accounts; ${num(m.rows)} statement rows`,
   );
+  console.log(`checksum    sink ${sink.checksum}`);
   console.log(`total       ${num(msSince(started) / 1000, 1)} s`);
+}
+
+/** The applyEvent table, and the targets of the issue with their verdicts. */
+function printApply(rows: readonly ApplyRow[], replayRate: number): void {
+  console.log('\n| applyEvent on a ledger of | µs/event (median of 5) | baseline µs/event | applyEvent / baseline |');
+  console.log('|:--|--:|--:|--:|');
+  for (const r of rows) {
+    console.log(`| ${r.label} | ${num(r.us, 2)} | ${num(r.baselineUs, 2)} | ${fmtRatio(r.us / r.baselineUs)} |`);
+  }
+  console.log(
+    `\nrounds      ${rows.map((r) => `${r.label}: ${r.roundsUs.map((x) => num(x, 2)).join(' / ')} µs (${num(r.applied)} events)`).join('; ')}`,
+  );
+  const find = (accounts: number, perAccount: number) =>
+    rows.find((r) => r.accounts === accounts && r.perAccount === perAccount)!;
+  const at10k = Math.max(find(10_000, 10).us, find(10_000, 100).us);
+  const spread = find(100_000, 10).us / find(100, 10).us;
+  const conv = find(1, 100_000).us / find(1, 100).us;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  console.log('\n| target | result | verdict |');
+  console.log('|:--|--:|:--|');
+  console.log(
+    `| applyEvent ≤ 20 µs per event at 10,000 accounts | ${num(at10k, 2)} µs (the slower of the two ledgers) | ${verdict(at10k <= 20)} |`,
+  );
+  console.log(
+    `| applyEvent within 2× between 100 and 100,000 accounts | ${fmtRatio(spread)} | ${verdict(spread <= 2)} |`,
+  );
+  console.log(
+    `| replay ≥ 300,000 events/s on 1,000,000 events | ${num(replayRate)} events/s | ${verdict(replayRate >= 300_000)} |`,
+  );
+  console.log(`| (for information) one account, 100,000 events against 100 | ${fmtRatio(conv)} | |`);
 }

@@ -1,0 +1,158 @@
+/**
+ * The cost of one `applyEvent` as the ledger grows, beside the mutable baseline
+ * (bench/hoursBaseline.ts) on the same events: ledgers of 100, 10,000 and 100,000 accounts (10
+ * events each, from bench/hoursWorkload.ts), the bench's ledger of 10,000 accounts of 100 events,
+ * and one account of 100 or 100,000 events (about 30 to 30,000 conversations). Each timed event
+ * is applied to the ledger as it was before the round, so that its size is the row's. The
+ * baseline cannot go back: its ledger grows by the round's events (at most 30,000).
+ */
+import {
+  applyEvent,
+  createLedger,
+  type LedgerEvent,
+  type LedgerState,
+  parsePolicy,
+  replay,
+  standardSupport,
+} from '../src/index.js';
+import { sink } from './harness.js';
+import { baselineApply, baselineChecksum, type BaselineLedger, createBaseline } from './hoursBaseline.js';
+import { makeHoursWorkload } from './hoursWorkload.js';
+import { mulberry32 } from './workload.js';
+
+/** Timed rounds per ledger (the median is reported), each applying events for at least MIN_MS. */
+const ROUNDS = 5;
+const MIN_MS = 200;
+/** Events prepared per round; a round stops earlier once MIN_MS have passed. */
+const PER_ROUND = 30_000;
+const JUNE_2026 = Date.UTC(2026, 5, 1);
+
+const now = () => process.hrtime.bigint();
+const msSince = (t0: bigint) => Number(now() - t0) / 1e6;
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export interface ApplyRow {
+  readonly label: string;
+  readonly accounts: number;
+  readonly perAccount: number;
+  /** Median over the rounds, µs per event. */
+  readonly us: number;
+  readonly roundsUs: readonly number[];
+  readonly baselineUs: number;
+  /** Events applied in the timed rounds. */
+  readonly applied: number;
+}
+
+/**
+ * The events of one round, with ids of their own: a third open a new conversation in a random
+ * account, a third add handled time to it, the rest classify it or add time to the account's
+ * first conversation (`T-0`). Openings come first, so consecutive events touch different accounts.
+ */
+function roundEvents(accounts: readonly string[], round: string, seed: number): LedgerEvent[] {
+  const next = mulberry32(seed);
+  const n = PER_ROUND / 3;
+  const opens: LedgerEvent[] = [];
+  const rest: LedgerEvent[] = [];
+  for (let k = 0; k < n; k++) {
+    const account = accounts[next() % accounts.length]!;
+    const conversation = `${round}-c${k}`;
+    const at = JUNE_2026 + k * 1000;
+    opens.push({ id: `${round}-o${k}`, kind: 'conversation_opened', account, at, conversation, channel: 'ticket' });
+    rest.push({ id: `${round}-h${k}`, kind: 'time_handled', account, at, conversation, minutes: next() % 90 });
+    rest.push(
+      next() % 2 === 0
+        ? { id: `${round}-k${k}`, kind: 'classified', account, at, conversation, as: 'incident' }
+        : { id: `${round}-t${k}`, kind: 'time_handled', account, at, conversation: 'T-0', minutes: 5 },
+    );
+  }
+  return [...opens, ...rest];
+}
+
+/**
+ * µs per event of `apply` over `events`, each applied to `start` (so the ledger keeps its size
+ * through the round), stopping once MIN_MS have passed; and how many events were applied.
+ */
+function timeRound<S>(
+  start: S,
+  events: readonly LedgerEvent[],
+  apply: (s: S, e: LedgerEvent) => unknown,
+): [number, number] {
+  let i = 0;
+  let changed = 0;
+  const t0 = now();
+  while (i < events.length) {
+    if (apply(start, events[i++]!) !== start) changed++;
+    if ((i & 7) === 0 && msSince(t0) >= MIN_MS) break;
+  }
+  const elapsed = msSince(t0);
+  sink.checksum += changed;
+  return [(elapsed * 1000) / i, i];
+}
+
+const persistent = (s: LedgerState, e: LedgerEvent) => applyEvent(s, e);
+const mutable = (b: BaselineLedger, e: LedgerEvent) => {
+  baselineApply(b, e);
+  return undefined;
+};
+
+/** Times applyEvent and the baseline on a ledger already holding `events`. */
+export function timeApply(
+  label: string,
+  state: LedgerState,
+  events: readonly LedgerEvent[],
+  accounts: readonly string[],
+  perAccount: number,
+): ApplyRow {
+  const base = createBaseline();
+  for (const e of events) baselineApply(base, e);
+  const roundsUs: number[] = [];
+  const baseUs: number[] = [];
+  let applied = 0;
+  timeRound(state, roundEvents(accounts, 'w', 0xa11), persistent); // untimed warm-up
+  timeRound(base, roundEvents(accounts, 'wb', 0xa12), mutable);
+  for (let r = 0; r < ROUNDS; r++) {
+    const [us, n] = timeRound(state, roundEvents(accounts, `r${r}`, 0xa20 + r), persistent);
+    roundsUs.push(us);
+    applied += n;
+    baseUs.push(timeRound(base, roundEvents(accounts, `b${r}`, 0xb20 + r), mutable)[0]);
+  }
+  sink.checksum += baselineChecksum(base);
+  return {
+    label,
+    accounts: accounts.length,
+    perAccount,
+    us: median(roundsUs),
+    roundsUs,
+    baselineUs: median(baseUs),
+    applied,
+  };
+}
+
+/** A ledger of `accounts` accounts with `perAccount` events each, built by replay, and its events. */
+function ledgerOf(accounts: number, perAccount: number) {
+  const w = makeHoursWorkload(accounts, 0x5ca1e + accounts, perAccount);
+  const state = replay(createLedger(parsePolicy(standardSupport)), w.events);
+  return { w, state };
+}
+
+/** The scaling rows: by number of accounts (10 events each), then one account of 100 or 100,000 events. */
+export function applyScaling(gc: () => void): ApplyRow[] {
+  const rows: ApplyRow[] = [];
+  const sizes: [accounts: number, perAccount: number][] = [
+    [100, 10],
+    [10_000, 10],
+    [100_000, 10],
+    [1, 100],
+    [1, 100_000],
+  ];
+  for (const [accounts, perAccount] of sizes) {
+    gc();
+    const { w, state } = ledgerOf(accounts, perAccount);
+    const label =
+      accounts === 1
+        ? `1 account, ${perAccount.toLocaleString('en-US')} events (${w.conversations.toLocaleString('en-US')} conversations)`
+        : `${accounts.toLocaleString('en-US')} accounts × ${perAccount} events`;
+    rows.push(timeApply(label, state, w.events, w.accounts, perAccount));
+  }
+  return rows;
+}
