@@ -38,6 +38,8 @@ export interface ApplyRow {
   /** Median over the rounds, µs per event. */
   readonly us: number;
   readonly roundsUs: readonly number[];
+  /** Median over the rounds of the process's CPU time (user + system), µs per event. */
+  readonly cpuUs: number;
   readonly baselineUs: number;
   /** Events applied in the timed rounds. */
   readonly applied: number;
@@ -76,17 +78,19 @@ function timeRound<S>(
   start: S,
   events: readonly LedgerEvent[],
   apply: (s: S, e: LedgerEvent) => unknown,
-): [number, number] {
+): [us: number, events: number, cpuUs: number] {
   let i = 0;
   let changed = 0;
+  const c0 = process.cpuUsage();
   const t0 = now();
   while (i < events.length) {
     if (apply(start, events[i++]!) !== start) changed++;
     if ((i & 7) === 0 && msSince(t0) >= MIN_MS) break;
   }
   const elapsed = msSince(t0);
+  const cpu = process.cpuUsage(c0);
   sink.checksum += changed;
-  return [(elapsed * 1000) / i, i];
+  return [(elapsed * 1000) / i, i, (cpu.user + cpu.system) / i];
 }
 
 const persistent = (s: LedgerState, e: LedgerEvent) => applyEvent(s, e);
@@ -106,13 +110,15 @@ export function timeApply(
   const base = createBaseline();
   for (const e of events) baselineApply(base, e);
   const roundsUs: number[] = [];
+  const cpuUs: number[] = [];
   const baseUs: number[] = [];
   let applied = 0;
   timeRound(state, roundEvents(accounts, 'w', 0xa11), persistent); // untimed warm-up
   timeRound(base, roundEvents(accounts, 'wb', 0xa12), mutable);
   for (let r = 0; r < ROUNDS; r++) {
-    const [us, n] = timeRound(state, roundEvents(accounts, `r${r}`, 0xa20 + r), persistent);
+    const [us, n, cpu] = timeRound(state, roundEvents(accounts, `r${r}`, 0xa20 + r), persistent);
     roundsUs.push(us);
+    cpuUs.push(cpu);
     applied += n;
     baseUs.push(timeRound(base, roundEvents(accounts, `b${r}`, 0xb20 + r), mutable)[0]);
   }
@@ -123,6 +129,7 @@ export function timeApply(
     perAccount,
     us: median(roundsUs),
     roundsUs,
+    cpuUs: median(cpuUs),
     baselineUs: median(baseUs),
     applied,
   };

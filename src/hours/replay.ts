@@ -49,44 +49,47 @@ export function replay(ledger: LedgerState, events: readonly LedgerEvent[]): Led
   checkLedger(ledger);
   if (!Array.isArray(events)) throw argumentError('invalid_event', ['events'], 'a list of events', events);
   const clean = eventPrototypeIsClean();
+  // One pass reads every event and buckets it: packages and renewals first (sorted below), then the
+  // rest grouped by account (a linear bucketing, order kept within an account), so that each
+  // account's maps stay hot while its events are applied. The bucketing reads an account while
+  // the event that names it is still in the processor's cache.
   const parsed: ParsedLedgerEvent[] = [];
-  // Own elements only: a hole reads as nothing, never as an index inherited from Array.prototype.
-  for (let i = 0; i < events.length; i++)
-    parsed.push(parseEvent(Object.hasOwn(events, i) ? events[i] : undefined, i, clean));
-  // The order, as indices into `parsed`: packages, then renewals by start; then the rest grouped by
-  // account (a linear bucketing, order kept within an account), so that each account's maps stay
-  // hot while its events are applied.
-  const order: number[] = [];
+  const head: number[] = [];
   const byAccount = new Map<string, number[]>();
-  for (let i = 0; i < parsed.length; i++) {
-    const e = parsed[i]!;
+  for (let i = 0; i < events.length; i++) {
+    // Own elements only: a hole reads as nothing, never as an index inherited from Array.prototype.
+    const e = parseEvent(Object.hasOwn(events, i) ? events[i] : undefined, i, clean);
+    parsed.push(e);
     if (PHASE[e.kind] < 2) {
-      order.push(i);
+      head.push(i);
       continue;
     }
     const list = byAccount.get(e.account);
     if (list === undefined) byAccount.set(e.account, [i]);
     else list.push(i);
   }
-  order.sort((a, b) => {
+  head.sort((a, b) => {
     const x = parsed[a]!;
     const y = parsed[b]!;
     return PHASE[x.kind] - PHASE[y.kind] || startOf(x) - startOf(y) || a - b;
   });
-  for (const list of byAccount.values()) for (const i of list) order.push(i);
   // Transient changes: the nodes this call creates are changed in place by its later events; the
   // given ledger's nodes are copied on their first change, so it stays as it was.
   const edit = newEdit();
   const drafts = new Map<string, AccountDraft>();
-  for (const i of order) {
-    const e = parsed[i]!;
+  const draftOf = (e: ParsedLedgerEvent, i: number): AccountDraft => {
     let a = drafts.get(e.account);
     if (a === undefined) {
       const existing = requireAccount(mapGet(ledger.accounts, e.account), e, i);
       a = existing === undefined ? emptyAccount() : { ...existing };
       drafts.set(e.account, a);
     }
-    addEvent(a, e, i, edit);
+    return a;
+  };
+  for (const i of head) addEvent(draftOf(parsed[i]!, i), parsed[i]!, i, edit);
+  for (const list of byAccount.values()) {
+    const a = draftOf(parsed[list[0]!]!, list[0]!);
+    for (const i of list) addEvent(a, parsed[i]!, i, edit);
   }
   let accounts = ledger.accounts;
   for (const [k, a] of drafts) accounts = mapSet(accounts, k, Object.freeze(a), edit);
