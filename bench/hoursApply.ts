@@ -2,7 +2,8 @@
  * The cost of one `applyEvent` as the ledger grows, beside the mutable baseline
  * (bench/hoursBaseline.ts) on the same events: ledgers of 100, 10,000 and 100,000 accounts (10
  * events each, from bench/hoursWorkload.ts), the bench's ledger of 10,000 accounts of 100 events,
- * and one account of 100 or 100,000 events (about 30 to 30,000 conversations). Each timed event
+ * and one account of 100 or 100,000 events (about 30 to 30,000 conversations), timed round by
+ * round in turn so that the machine's load falls on all of them alike. Each timed event
  * is applied to the ledger as it was before the round, so that its size is the row's. The
  * baseline cannot go back: its ledger grows by the round's events (at most 30,000).
  */
@@ -41,6 +42,7 @@ export interface ApplyRow {
   /** Median over the rounds of the process's CPU time (user + system), µs per event. */
   readonly cpuUs: number;
   readonly baselineUs: number;
+  readonly baselineRoundsUs: readonly number[];
   /** Events applied in the timed rounds. */
   readonly applied: number;
 }
@@ -99,6 +101,65 @@ const mutable = (b: BaselineLedger, e: LedgerEvent) => {
   return undefined;
 };
 
+/** A ledger to time applyEvent on, the baseline holding the same events, and the rounds measured so far. */
+interface Subject {
+  readonly label: string;
+  readonly accounts: readonly string[];
+  readonly perAccount: number;
+  readonly state: LedgerState;
+  readonly base: BaselineLedger;
+  readonly roundsUs: number[];
+  readonly cpuUs: number[];
+  readonly baseUs: number[];
+  applied: number;
+}
+
+function subject(
+  label: string,
+  state: LedgerState,
+  events: readonly LedgerEvent[],
+  accounts: readonly string[],
+  perAccount: number,
+): Subject {
+  const base = createBaseline();
+  for (const e of events) baselineApply(base, e);
+  return { label, accounts, perAccount, state, base, roundsUs: [], cpuUs: [], baseUs: [], applied: 0 };
+}
+
+/**
+ * Times the subjects' rounds interleaved (round 1 of each, then round 2 of each…), so that a change
+ * in the machine's load (it is shared) falls on every ledger alike and their ratios hold.
+ */
+function timeInterleaved(subjects: readonly Subject[]): ApplyRow[] {
+  for (const s of subjects) {
+    timeRound(s.state, roundEvents(s.accounts, 'w', 0xa11), persistent); // untimed warm-up
+    timeRound(s.base, roundEvents(s.accounts, 'wb', 0xa12), mutable);
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const s of subjects) {
+      const [us, n, cpu] = timeRound(s.state, roundEvents(s.accounts, `r${r}`, 0xa20 + r), persistent);
+      s.roundsUs.push(us);
+      s.cpuUs.push(cpu);
+      s.applied += n;
+      s.baseUs.push(timeRound(s.base, roundEvents(s.accounts, `b${r}`, 0xb20 + r), mutable)[0]);
+    }
+  }
+  return subjects.map((s) => {
+    sink.checksum += baselineChecksum(s.base);
+    return {
+      label: s.label,
+      accounts: s.accounts.length,
+      perAccount: s.perAccount,
+      us: median(s.roundsUs),
+      roundsUs: s.roundsUs,
+      cpuUs: median(s.cpuUs),
+      baselineUs: median(s.baseUs),
+      baselineRoundsUs: s.baseUs,
+      applied: s.applied,
+    };
+  });
+}
+
 /** Times applyEvent and the baseline on a ledger already holding `events`. */
 export function timeApply(
   label: string,
@@ -107,44 +168,14 @@ export function timeApply(
   accounts: readonly string[],
   perAccount: number,
 ): ApplyRow {
-  const base = createBaseline();
-  for (const e of events) baselineApply(base, e);
-  const roundsUs: number[] = [];
-  const cpuUs: number[] = [];
-  const baseUs: number[] = [];
-  let applied = 0;
-  timeRound(state, roundEvents(accounts, 'w', 0xa11), persistent); // untimed warm-up
-  timeRound(base, roundEvents(accounts, 'wb', 0xa12), mutable);
-  for (let r = 0; r < ROUNDS; r++) {
-    const [us, n, cpu] = timeRound(state, roundEvents(accounts, `r${r}`, 0xa20 + r), persistent);
-    roundsUs.push(us);
-    cpuUs.push(cpu);
-    applied += n;
-    baseUs.push(timeRound(base, roundEvents(accounts, `b${r}`, 0xb20 + r), mutable)[0]);
-  }
-  sink.checksum += baselineChecksum(base);
-  return {
-    label,
-    accounts: accounts.length,
-    perAccount,
-    us: median(roundsUs),
-    roundsUs,
-    cpuUs: median(cpuUs),
-    baselineUs: median(baseUs),
-    applied,
-  };
+  return timeInterleaved([subject(label, state, events, accounts, perAccount)])[0]!;
 }
 
-/** A ledger of `accounts` accounts with `perAccount` events each, built by replay, and its events. */
-function ledgerOf(accounts: number, perAccount: number) {
-  const w = makeHoursWorkload(accounts, 0x5ca1e + accounts, perAccount);
-  const state = replay(createLedger(parsePolicy(standardSupport)), w.events);
-  return { w, state };
-}
-
-/** The scaling rows: by number of accounts (10 events each), then one account of 100 or 100,000 events. */
+/**
+ * The scaling rows, all ledgers built first and timed interleaved: by number of accounts (10
+ * events each), then one account of 100 or 100,000 events.
+ */
 export function applyScaling(gc: () => void): ApplyRow[] {
-  const rows: ApplyRow[] = [];
   const sizes: [accounts: number, perAccount: number][] = [
     [100, 10],
     [10_000, 10],
@@ -152,14 +183,15 @@ export function applyScaling(gc: () => void): ApplyRow[] {
     [1, 100],
     [1, 100_000],
   ];
-  for (const [accounts, perAccount] of sizes) {
-    gc();
-    const { w, state } = ledgerOf(accounts, perAccount);
+  const subjects = sizes.map(([accounts, perAccount]) => {
+    const w = makeHoursWorkload(accounts, 0x5ca1e + accounts, perAccount);
+    const state = replay(createLedger(parsePolicy(standardSupport)), w.events);
     const label =
       accounts === 1
         ? `1 account, ${perAccount.toLocaleString('en-US')} events (${w.conversations.toLocaleString('en-US')} conversations)`
         : `${accounts.toLocaleString('en-US')} accounts × ${perAccount} events`;
-    rows.push(timeApply(label, state, w.events, w.accounts, perAccount));
-  }
-  return rows;
+    return subject(label, state, w.events, w.accounts, perAccount);
+  });
+  gc();
+  return timeInterleaved(subjects);
 }
