@@ -9,10 +9,9 @@ import { type AccountDraft, emptyAccount, type LedgerState, parseEvent, requireA
  * Applies one event to a ledger and returns the new ledger; the given one is not changed.
  *
  * @remarks
- * The new ledger shares with the given one everything the event does not touch, so one event
- * costs about the same in a ledger of a hundred accounts or of a hundred thousand, and the given
- * ledger stays valid and unchanged (docs/decisions.md, "The ledger shares what an event does not
- * touch"). The event's
+ * The new ledger shares with the given one everything the event does not touch: what an event
+ * copies does not grow with the number of accounts or conversations, and the given ledger stays
+ * valid and unchanged (docs/decisions.md, "The ledger shares what an event does not touch"). The event's
  * instants may be epoch ms, `Date`s or luxon `DateTime`s ({@link InstantLike}).
  *
  * Idempotent: applying an event whose `id` was already applied, with the same content, returns the
