@@ -9,8 +9,9 @@ import type { ConversationClass, ParsedLedgerEvent } from './events.js';
  * a record made under the replay's {@link Edit} token is changed in place by the replay's later
  * events (as persistent-map nodes are), which spares an allocation per event; once the replay
  * returns, nothing holds the token and the record never changes again. A class rather than an
- * object literal: V8 may move a literal's allocations to the old generation once most of them
- * survive (they do, during a replay), and `applyEvent`'s short-lived copies would follow them.
+ * object literal: V8 moves a literal's allocations to the old generation once most of them survive
+ * (they do, during a replay), and `applyEvent`'s short-lived copies would then fill it, as they did
+ * for the persistent map's nodes when those were literals (docs/decisions.md).
  * @internal
  */
 export class ConversationRecord {
