@@ -40,8 +40,15 @@ export interface HoursWorkload {
   readonly kinds: Readonly<Record<LedgerEvent['kind'], number>>;
 }
 
-/** The workload; fewer `accounts` (or another seed) give a smaller one, e.g. for a warm-up. */
-export function makeHoursWorkload(accountCount = ACCOUNTS, seed = HOURS_SEED): HoursWorkload {
+/**
+ * The workload; fewer `accounts` (or another seed) give a smaller one, e.g. for a warm-up, and
+ * `perAccount` sets the events of each account (at least 2: the package and an opening).
+ */
+export function makeHoursWorkload(
+  accountCount = ACCOUNTS,
+  seed = HOURS_SEED,
+  perAccount = EVENTS_PER_ACCOUNT,
+): HoursWorkload {
   const next = mulberry32(seed);
   const u = () => next() / 4_294_967_296;
   const int = (n: number) => Math.floor(u() * n);
@@ -80,7 +87,7 @@ export function makeHoursWorkload(accountCount = ACCOUNTS, seed = HOURS_SEED): H
       });
       years.push(Y2027);
     }
-    for (let c = 0; own.length < EVENTS_PER_ACCOUNT; c++) {
+    for (let c = 0; own.length < perAccount; c++) {
       conversations++;
       const conversation = `T-${c}`;
       const year = years[int(years.length)]!;
@@ -107,7 +114,7 @@ export function makeHoursWorkload(accountCount = ACCOUNTS, seed = HOURS_SEED): H
         if (u() < 0.15) conv.push({ id: id(), kind: 'classified', ...base, at: at + int(7 * DAY), as: classOf() }); // a reclassification
       }
       if (u() < 0.03) conv.push({ id: id(), kind: 'conversation_voided', ...base, at: opened + 2 * HOUR });
-      for (const e of conv) if (own.length < EVENTS_PER_ACCOUNT) own.push(e);
+      for (const e of conv) if (own.length < perAccount) own.push(e);
     }
     for (const e of own) events.push(e);
   }

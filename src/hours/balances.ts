@@ -1,7 +1,7 @@
 import { checkLedger } from '../internal/brand.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { own, readOptions } from '../internal/record.js';
-import { instantMs } from '../instant.js';
+import { type InstantLike, instantMs } from '../instant.js';
 import { accountOf, rowsOf, type StatementRow } from './conversations.js';
 import type { AccountLedger, LedgerState, YearRecord } from './state.js';
 
@@ -36,7 +36,7 @@ export function yearBalances(
   rows: readonly StatementRow[],
   asOf: number | undefined,
 ): YearBalance[] {
-  const years = [...a.years.values()].sort((x, y) => x.from - y.from);
+  const years = [...a.years].sort((x, y) => x.from - y.from);
   const renewedBy = new Map<string, YearRecord>();
   for (const y of years) if (y.previousYear !== undefined) renewedBy.set(y.previousYear, y);
   const carriedIn = new Map<string, number>();
@@ -78,7 +78,8 @@ export function yearBalances(
 /**
  * The balance of every contract year of an account, oldest first.
  *
- * @param options.asOf - an instant: years that ended by then report their unused minutes as expired
+ * @param options.asOf - an instant (epoch ms, `Date` or luxon `DateTime`): years that ended by then report their
+ *   unused minutes as expired
  * @throws {@link InvalidArgumentError} `invalid_state` (`ledger` not made by `createLedger`,
  *   `applyEvent` or `replay`), `unknown_account`, `invalid_option` (options that are not a plain
  *   object, or an unknown option, at `options.<name>`), `invalid_instant` at `asOf`
@@ -99,11 +100,11 @@ export function yearBalances(
 export function balances(
   ledger: LedgerState,
   account: string,
-  options?: { readonly asOf?: number | Date },
+  options?: { readonly asOf?: InstantLike },
 ): readonly YearBalance[] {
   checkLedger(ledger);
   const a = accountOf(ledger, account);
-  const given = own(readOptions(options, ['asOf']), 'asOf') as number | Date | undefined;
+  const given = own(readOptions(options, ['asOf']), 'asOf') as InstantLike | undefined;
   const asOf = given === undefined ? undefined : instantMs(given, 'asOf');
   return deepFreeze(yearBalances(ledger, a, rowsOf(ledger, a).rows, asOf));
 }

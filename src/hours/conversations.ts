@@ -1,7 +1,8 @@
 import { argumentError } from '../errors.js';
+import { mapForEach, mapGet } from '../internal/persistentMap.js';
 import { type ChargeRule, chargeConversation } from './charge.js';
 import type { ConversationClass } from './events.js';
-import type { AccountLedger, ConversationRecord, LedgerState } from './state.js';
+import type { AccountLedger, LedgerState } from './state.js';
 
 /**
  * One conversation in a statement.
@@ -19,53 +20,42 @@ export interface StatementRow {
   readonly rule: ChargeRule;
 }
 
-/** The final classification: the latest `at`, ties broken by event id; `normal` when never classified. */
-function finalClass(c: ConversationRecord): ConversationClass {
-  let best: { at: number; id: string; as: string } | undefined;
-  for (const [id, k] of c.classifications) {
-    if (best === undefined || k.at > best.at || (k.at === best.at && id > best.id)) best = { at: k.at, id, as: k.as };
-  }
-  return (best?.as ?? 'normal') as ConversationClass;
-}
-
 /** The ledger of an account, or `unknown_account`. @internal */
 export function accountOf(state: LedgerState, account: unknown): AccountLedger {
-  const a = typeof account === 'string' ? state.accounts.get(account) : undefined;
+  const a = typeof account === 'string' ? mapGet(state.accounts, account) : undefined;
   if (a === undefined) throw argumentError('unknown_account', ['account'], 'an account of the ledger', account);
   return a;
 }
 
 /** Every opened conversation of an account with its charge, and the ids of those not opened yet. @internal */
 export function rowsOf(state: LedgerState, a: AccountLedger): { rows: StatementRow[]; pending: string[] } {
-  const years = [...a.years.values()];
   const rows: StatementRow[] = [];
   const pending: string[] = [];
-  for (const [id, c] of a.conversations) {
-    if (c.opened === undefined) {
+  mapForEach(a.conversations, (c, id) => {
+    const openedAt = c.openedAt;
+    if (openedAt === undefined) {
       pending.push(id);
-      continue;
+      return;
     }
-    const opened = c.opened;
-    const classification = finalClass(c);
-    let handledMinutes = 0;
-    for (const m of c.handled.values()) handledMinutes += m;
+    // The final classification: the latest `at`, ties broken by event id; `normal` when never classified.
+    const classification = c.classification ?? 'normal';
     const charge = chargeConversation(state.rules, {
-      handledMinutes,
-      documented: c.documented.size > 0,
+      handledMinutes: c.handledMinutes,
+      documented: c.documented,
       classification,
-      voided: c.voided.size > 0,
+      voided: c.voided,
     });
     rows.push({
       conversation: id,
-      year: years.find((y) => opened.at >= y.from && opened.at < y.to)!.id,
-      openedAt: opened.at,
-      channel: opened.channel,
-      ...(opened.client === undefined ? {} : { client: opened.client }),
+      year: a.years.find((y) => openedAt >= y.from && openedAt < y.to)!.id,
+      openedAt,
+      channel: c.channel,
+      ...(c.client === undefined ? {} : { client: c.client }),
       classification,
-      handledMinutes,
+      handledMinutes: c.handledMinutes,
       ...charge,
     });
-  }
+  });
   rows.sort((x, y) => x.openedAt - y.openedAt || (x.conversation < y.conversation ? -1 : 1));
   return { rows, pending: pending.sort() };
 }

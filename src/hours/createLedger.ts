@@ -1,7 +1,8 @@
 import { argumentError } from '../errors.js';
 import { brandLedger, checkPolicy } from '../internal/brand.js';
+import { emptyMap } from '../internal/persistentMap.js';
 import type { Policy } from '../policy/schema.js';
-import type { LedgerState } from './state.js';
+import type { AccountLedger, LedgerState } from './state.js';
 
 /**
  * An empty support-hours ledger applying a policy's deduction rules.
@@ -22,5 +23,5 @@ export function createLedger(policy: Policy): LedgerState {
   if (rules === undefined) {
     throw argumentError('invalid_rule', ['policy', 'supportHours'], 'support-hours deduction rules', rules);
   }
-  return Object.freeze(brandLedger({ rules, accounts: new Map() }));
+  return Object.freeze(brandLedger({ rules, accounts: emptyMap<AccountLedger>() }));
 }

@@ -6,6 +6,7 @@ import {
   applyEvent,
   balances,
   createLedger,
+  type LedgerEvent,
   type LedgerState,
   parsePolicy,
   replay,
@@ -107,16 +108,16 @@ describe('events', () => {
     ['a class instance', new EventLike()],
     ['an object inheriting its fields', Object.create(grant('g', 2026, 600))],
   ])("%s as an event is 'invalid_event' at ['event'] (and at ['events', i] in a replay)", (_, value) => {
-    const e = errorOf(() => applyEvent(empty, value));
+    const e = errorOf(() => applyEvent(empty, untrusted(value)));
     expect([e.code, e.path]).toEqual(['invalid_event', ['event']]);
     expect(e.message).toMatch(/^event: expected an event \(a plain object\), got /);
-    expect(errorOf(() => replay(empty, [grant('g', 2026, 600), value])).path).toEqual(['events', 1]);
+    expect(errorOf(() => replay(empty, [grant('g', 2026, 600), untrusted(value)])).path).toEqual(['events', 1]);
   });
 
   it('a null-prototype event with valid fields is applied like a plain one', () => {
-    const bare = Object.assign(Object.create(null) as object, grant('g', 2026, 600));
+    const bare = Object.assign(Object.create(null) as object, grant('g', 2026, 600)) as LedgerEvent;
     expect(balances(applyEvent(empty, bare), 'acme')).toEqual(balances(granted, 'acme'));
-    const e = errorOf(() => applyEvent(empty, Object.create(null)));
+    const e = errorOf(() => applyEvent(empty, untrusted(Object.create(null))));
     expect([e.code, e.path[0]]).toEqual(['invalid_event', 'event']);
   });
 
@@ -124,11 +125,11 @@ describe('events', () => {
     it.each(['id', 'account', 'kind', 'at', 'minutes'])(
       "as the field %s is 'invalid_event' at that field, with a message",
       (field) => {
-        const e = errorOf(() => applyEvent(granted, { ...handled('h', 'T', 30), [field]: value }));
+        const e = errorOf(() => applyEvent(granted, untrusted({ ...handled('h', 'T', 30), [field]: value })));
         expect([e.code, e.path]).toEqual(['invalid_event', ['event', field]]);
         expect(e.message).toMatch(new RegExp(`^event\\.${field}: `));
         const inReplay = errorOf(() =>
-          replay(granted, [open('o', 'T', d26(3, 2)), { ...handled('h', 'T', 30), [field]: value }]),
+          replay(granted, [open('o', 'T', d26(3, 2)), untrusted({ ...handled('h', 'T', 30), [field]: value })]),
         );
         expect(inReplay.path).toEqual(['events', 1, field]);
       },
@@ -150,11 +151,11 @@ describe('events', () => {
   it("a hole in the list of events is 'invalid_event' at its index, not read from Array.prototype", () => {
     const events: unknown[] = [grant('g2', 2027, 60)];
     events[2] = open('o', 'T', d26(3, 2));
-    expect(errorOf(() => replay(granted, events)).path).toEqual(['events', 1]);
+    expect(errorOf(() => replay(granted, untrusted(events))).path).toEqual(['events', 1]);
   });
 
   it('an unknown field is refused at its path; a polluted Object.prototype is not read as a field', () => {
-    expect(errorOf(() => applyEvent(granted, { ...open('o', 'T', d26(3, 2)), note: 'x' })).path).toEqual([
+    expect(errorOf(() => applyEvent(granted, untrusted({ ...open('o', 'T', d26(3, 2)), note: 'x' }))).path).toEqual([
       'event',
       'note',
     ]);
@@ -163,8 +164,8 @@ describe('events', () => {
     const opened = applyEvent(granted, open('o', 'T', d26(3, 2)));
     const replayed = replay(granted, [open('o', 'T', d26(3, 2))]);
     pollute('minutes', 30);
-    const inherited = thrown(() => applyEvent(opened, noMinutes));
-    const inheritedInReplay = thrown(() => replay(opened, [noMinutes]));
+    const inherited = thrown(() => applyEvent(opened, untrusted(noMinutes)));
+    const inheritedInReplay = thrown(() => replay(opened, [untrusted(noMinutes)]));
     unpollute();
     expect(statement(opened, year).rows).toHaveLength(1);
     expect(statement(replayed, year).rows).toHaveLength(1);
@@ -176,8 +177,8 @@ describe('events', () => {
     const { minutes: _, ...noMinutes } = handled('h', 'T', 30) as { minutes: number };
     const opened = applyEvent(granted, open('o', 'T', d26(3, 2)));
     Object.defineProperty(Object.prototype, 'minutes', { value: 30, configurable: true, writable: true });
-    const inherited = thrown(() => applyEvent(opened, noMinutes));
-    const inheritedInReplay = thrown(() => replay(opened, [noMinutes]));
+    const inherited = thrown(() => applyEvent(opened, untrusted(noMinutes)));
+    const inheritedInReplay = thrown(() => replay(opened, [untrusted(noMinutes)]));
     unpollute();
     expect(inherited).toMatchObject({ code: 'invalid_event', path: ['event', 'minutes'] });
     expect(inheritedInReplay).toMatchObject({ code: 'invalid_event', path: ['events', 0, 'minutes'] });

@@ -39,10 +39,9 @@ describe('bad input is a typed error, and nothing is half-applied', () => {
       expectInvalid(() => applyEvent(granted, handled('h', 'T', minutes)), 'invalid_event', ['event', 'minutes']);
     }
     expectInvalid(() => applyEvent(empty, grant('g', 2026, -60)), 'invalid_event', ['event', 'minutes']);
-    expectInvalid(() => applyEvent(granted, { ...handled('h', 'T', 30), minutes: '30' }), 'invalid_event', [
-      'event',
-      'minutes',
-    ]);
+    // @ts-expect-error minutes as a string
+    const asText: LedgerEvent = { ...handled('h', 'T', 30), minutes: '30' };
+    expectInvalid(() => applyEvent(granted, asText), 'invalid_event', ['event', 'minutes']);
   });
 
   it("a NaN or fractional instant is 'invalid_event' at ['event', 'at']", () => {
@@ -100,26 +99,22 @@ describe('bad input is a typed error, and nothing is half-applied', () => {
     ]);
   });
 
-  it("an unknown kind, an unknown field or a missing field is 'invalid_event'", () => {
-    expectInvalid(() => applyEvent(granted, { ...handled('h', 'T', 30), kind: 'time_spent' }), 'invalid_event', [
-      'event',
-      'kind',
-    ]);
-    expectInvalid(() => applyEvent(granted, { ...handled('h', 'T', 30), note: 'x' }), 'invalid_event', [
-      'event',
-      'note',
-    ]);
-    const { conversation: _dropped, ...missing } = handled('h', 'T', 30) as Extract<
-      LedgerEvent,
-      { kind: 'time_handled' }
-    >;
+  it("an unknown kind, an unknown field or a missing field is 'invalid_event' (and none compiles)", () => {
+    // @ts-expect-error a misspelt kind
+    const misspelt: LedgerEvent = { ...handled('h', 'T', 30), kind: 'time_spent' };
+    expectInvalid(() => applyEvent(granted, misspelt), 'invalid_event', ['event', 'kind']);
+    // @ts-expect-error a field no event has
+    const unknownField: LedgerEvent = { ...handled('h', 'T', 30), note: 'x' };
+    expectInvalid(() => applyEvent(granted, unknownField), 'invalid_event', ['event', 'note']);
+    const { conversation: _dropped, ...missing } = handled('h', 'T', 30);
+    // @ts-expect-error a missing field
     expectInvalid(() => applyEvent(granted, missing), 'invalid_event', ['event', 'conversation']);
     expectInvalid(() => applyEvent(granted, { ...handled('h', 'T', 30), id: '' }), 'invalid_event', ['event', 'id']);
+    // @ts-expect-error not an event
     expectInvalid(() => applyEvent(granted, null), 'invalid_event');
-    expectInvalid(() => applyEvent(granted, { ...open('o', 'T', d26(3, 2)), as: 'incident' }), 'invalid_event', [
-      'event',
-      'as',
-    ]);
+    // @ts-expect-error a field of another kind
+    const otherKinds: LedgerEvent = { ...open('o', 'T', d26(3, 2)), as: 'incident' };
+    expectInvalid(() => applyEvent(granted, otherKinds), 'invalid_event', ['event', 'as']);
   });
 
   it("replay reports the offending event's index in the original list (['events', i, ...])", () => {

@@ -31,6 +31,7 @@ import {
   balances,
   type ConversationClass,
   type DeductionRules,
+  isSupportPolicyError,
   type LedgerEvent,
   type LedgerState,
   replay,
@@ -191,7 +192,7 @@ const commandArbs: fc.Arbitrary<fc.Command<Model, Real>>[] = weighted([
 function setup(rules: DeductionRules): { model: Model; real: Real } {
   const ctx: Ctx = { m: new LedgerModel(rules), next: 0 };
   const span = yearSpan(2026);
-  const grant: LedgerEvent = {
+  const grant: LedgerEvent<number> = {
     id: 'g-start',
     kind: 'package_granted',
     account: 'acme',
@@ -260,7 +261,7 @@ describe('replay', () => {
 
   it('the final classification decides, whatever the order of a conversation’s classifications (latest `at`, ties by id)', () => {
     const span = yearSpan(2026);
-    const head: LedgerEvent[] = [
+    const head: LedgerEvent<number>[] = [
       { id: 'g', kind: 'package_granted', account: 'acme', at: span.from, ...span, minutes: 600 },
       {
         id: 'o',
@@ -280,7 +281,7 @@ describe('replay', () => {
     const arb = fc
       .uniqueArray(classification, { selector: (c) => c.id, minLength: 1, maxLength: 8 })
       .map((cs) =>
-        cs.map((c): LedgerEvent => ({
+        cs.map((c): LedgerEvent<number> => ({
           id: `k-${c.id}`,
           kind: 'classified',
           account: 'acme',
@@ -352,6 +353,84 @@ describe('replay', () => {
           shuffled.filter((e) => e.kind === 'package_granted'),
         );
         expectRejected(start, () => replay(start, list), 'event_conflict');
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// States are values
+
+/** What a state reports for these accounts; an account it does not know yet reads as `unknown`. */
+function reads(state: LedgerState, accounts: readonly string[]) {
+  return accounts.map((account) => {
+    try {
+      return view(state, [account])[0];
+    } catch (e) {
+      if (isSupportPolicyError(e) && e.code === 'unknown_account') return 'unknown';
+      throw e;
+    }
+  });
+}
+
+describe('old states stay valid and unchanged', () => {
+  it('after applyEvent, replay and rejected events: every earlier state reads as it did, and equals its copy', () => {
+    const arb = scenarioArb(STANDARD).chain((s) =>
+      fc.record({ from: fc.nat(s.events.length - 1), variant: fc.nat() }).map((p) => ({ ...s, ...p })),
+    );
+    fc.assert(
+      fc.property(arb, ({ events, model, from, variant }) => {
+        const accounts = model.accounts();
+        const kept: { state: LedgerState; seen: ReturnType<typeof reads>; copy: LedgerState }[] = [];
+        let state = empty(STANDARD);
+        for (const e of events) {
+          kept.push({ state, seen: reads(state, accounts), copy: structuredClone(state) });
+          state = applyEvent(state, e);
+        }
+        // Replays from earlier states, and a conflicting event applied to the last one.
+        const middle = kept[from]!.state;
+        const replayed = replay(middle, events.slice(from));
+        expect(() => applyEvent(state, conflicting(events[variant % events.length]!, variant))).toThrow();
+        expect(reads(replayed, accounts)).toEqual(reads(state, accounts));
+        for (const k of kept) {
+          expect(reads(k.state, accounts)).toEqual(k.seen);
+          expect(k.state).toEqual(k.copy);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('an event applied to one state, then another to the same state: two independent states', () => {
+    fc.assert(
+      fc.property(scenarioArb(STANDARD), fc.nat(), ({ events, model }, pick) => {
+        const base = replay(empty(STANDARD), events);
+        const accounts = model.accounts();
+        const account = accounts[pick % accounts.length]!;
+        const at = balances(base, account)[0]!.from + HOUR;
+        const a = applyEvent(base, {
+          id: 'new-a',
+          kind: 'conversation_opened',
+          account,
+          at,
+          conversation: 'A',
+          channel: 'chat',
+        });
+        const b = applyEvent(base, {
+          id: 'new-b',
+          kind: 'conversation_opened',
+          account,
+          at,
+          conversation: 'B',
+          channel: 'chat',
+        });
+        const rowsOf = (s: LedgerState) => statement(s, { account, ...EVER }).rows.map((r) => r.conversation);
+        expect(rowsOf(a)).toContain('A');
+        expect(rowsOf(a)).not.toContain('B');
+        expect(rowsOf(b)).toContain('B');
+        expect(rowsOf(b)).not.toContain('A');
+        expect(rowsOf(base)).not.toContain('A');
       }),
       { numRuns: 100 },
     );

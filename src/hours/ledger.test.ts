@@ -15,6 +15,7 @@ import {
   voided,
 } from '../../test/fixtures/hours.js';
 import { applyEvent, balances, type LedgerEvent, type LedgerState, replay } from '../index.js';
+import { mapGet } from '../internal/persistentMap.js';
 
 const empty = ledgerWith();
 const applyAll = (events: readonly LedgerEvent[], state: LedgerState = empty) =>
@@ -95,7 +96,7 @@ describe('idempotency: an event id is applied once', () => {
   });
 
   it('the same event with its fields in another order is the same event', () => {
-    const reordered = {
+    const reordered: LedgerEvent = {
       minutes: 40,
       conversation: 'T1',
       at: d26(3, 2),
@@ -206,7 +207,7 @@ describe('order independence across conversations', () => {
 describe('replaying a JSON log', () => {
   it('a field set to undefined is the same event as the field left out (as in JSON)', () => {
     const base = applyEvent(ledgerWith(), grant('g', 2026, 600));
-    const inMemory = {
+    const inMemory: LedgerEvent = {
       id: 'o',
       kind: 'conversation_opened',
       account: 'acme',
@@ -218,5 +219,54 @@ describe('replaying a JSON log', () => {
     const once = applyEvent(base, inMemory);
     const fromLog = JSON.parse(JSON.stringify(inMemory));
     expect(() => applyEvent(once, fromLog)).not.toThrow();
+  });
+});
+
+describe('a state is a value: applying an event shares what it does not touch', () => {
+  const accounts = ['acme', 'globex', 'initech'];
+  const history = accounts.flatMap((a) => [
+    grant(`g-${a}`, 2026, 600, a),
+    open(`o-${a}`, 'T', d26(3, 2), { account: a }),
+    handled(`h-${a}`, 'T', 40, d26(3, 2), a),
+    open(`o2-${a}`, 'U', d26(4, 2), { account: a }),
+  ]);
+  const before = replay(empty, history);
+
+  it('the state an event was applied to reads as before and equals its copy', () => {
+    const copy = structuredClone(before);
+    const reads = accounts.map((a) => snapshot(before, a));
+    const after = applyAll(
+      [handled('h2', 'T', 60, d26(3, 3)), classified('c', 'U', 'incident'), grant('g2', 2027, 60)],
+      before,
+    );
+    expect(accounts.map((a) => snapshot(before, a))).toEqual(reads);
+    expect(before).toEqual(copy);
+    expect(snapshot(after).balances.map((y) => y.chargedMinutes)).toEqual([90, 0]);
+  });
+
+  it('the other accounts, and the other conversations of the account, are the same objects in both states', () => {
+    const after = applyEvent(before, handled('h2', 'T', 60, d26(3, 3)));
+    for (const a of ['globex', 'initech']) expect(mapGet(after.accounts, a)).toBe(mapGet(before.accounts, a));
+    const acmeBefore = mapGet(before.accounts, 'acme')!;
+    const acmeAfter = mapGet(after.accounts, 'acme')!;
+    expect(mapGet(acmeAfter.conversations, 'U')).toBe(mapGet(acmeBefore.conversations, 'U'));
+    expect(mapGet(acmeAfter.conversations, 'T')).not.toBe(mapGet(acmeBefore.conversations, 'T'));
+    expect(mapGet(acmeAfter.events, 'o-acme')).toBe(mapGet(acmeBefore.events, 'o-acme'));
+  });
+
+  it('an event already applied returns the same state; one refused leaves the state as it was', () => {
+    expect(applyEvent(before, history[2]!)).toBe(before);
+    const copy = structuredClone(before);
+    expectInvalid(() => applyEvent(before, handled('h-acme', 'T', 41)), 'event_conflict', ['event', 'id']);
+    expect(before).toEqual(copy);
+  });
+
+  it('a replay onto a state leaves that state as it was, and shares the accounts it does not touch', () => {
+    const copy = structuredClone(before);
+    const after = replay(before, [handled('h2', 'T', 60, d26(3, 3)), handled('h3', 'T', 5, d26(3, 4))]);
+    expect(before).toEqual(copy);
+    expect(mapGet(after.accounts, 'globex')).toBe(mapGet(before.accounts, 'globex'));
+    expect(rowOf(after, 'T').handledMinutes).toBe(105);
+    expect(rowOf(before, 'T').handledMinutes).toBe(40);
   });
 });

@@ -1,7 +1,7 @@
 import { checkLedger } from '../internal/brand.js';
 import { deepFreeze } from '../internal/deepFreeze.js';
 import { own, readRecord } from '../internal/record.js';
-import { instantMs } from '../instant.js';
+import { type InstantLike, instantMs } from '../instant.js';
 import { yearBalances, type YearBalance } from './balances.js';
 import { accountOf, rowsOf, type StatementRow } from './conversations.js';
 import type { LedgerState } from './state.js';
@@ -57,18 +57,18 @@ export function statement(
   ledger: LedgerState,
   period: {
     readonly account: string;
-    readonly from: number | Date;
-    readonly to: number | Date;
-    readonly asOf?: number | Date;
+    readonly from: InstantLike;
+    readonly to: InstantLike;
+    readonly asOf?: InstantLike;
   },
 ): Statement {
   checkLedger(ledger);
   const fields = readRecord(period, ['period'], PERIOD, 'invalid_option', 'a period { account, from, to, asOf? }');
   const account = own(fields, 'account') as string;
   const a = accountOf(ledger, account);
-  const from = instantMs(own(fields, 'from') as number | Date, 'from');
-  const to = instantMs(own(fields, 'to') as number | Date, 'to');
-  const given = own(fields, 'asOf') as number | Date | undefined;
+  const from = instantMs(own(fields, 'from') as InstantLike, 'from');
+  const to = instantMs(own(fields, 'to') as InstantLike, 'to');
+  const given = own(fields, 'asOf') as InstantLike | undefined;
   const asOf = given === undefined ? undefined : instantMs(given, 'asOf');
   const { rows: all, pending } = rowsOf(ledger, a);
   const rows = all.filter((r) => r.openedAt >= from && r.openedAt < to);

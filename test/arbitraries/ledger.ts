@@ -87,7 +87,7 @@ export interface Ctx {
 
 /** An event built from an action, and what the ledger must do with it. */
 export interface Planned {
-  readonly event: LedgerEvent;
+  readonly event: LedgerEvent<number>;
   readonly expected: 'ok' | ErrorCode;
 }
 
@@ -104,7 +104,7 @@ export function plan(ctx: Ctx, a: Action): Planned | undefined {
   if (a.t === 'grant') {
     const y = slotYear(a.slot);
     const span = yearSpan(y);
-    const event: LedgerEvent = {
+    const event: LedgerEvent<number> = {
       id: fresh(ctx, 'g', a.tag),
       kind: 'package_granted',
       account,
@@ -121,7 +121,7 @@ export function plan(ctx: Ctx, a: Action): Planned | undefined {
     const y = new Date(latest.from).getUTCFullYear() + 1 + a.gap;
     if (y >= FIRST_YEAR + SLOTS) return undefined;
     const span = yearSpan(y);
-    const event: LedgerEvent = {
+    const event: LedgerEvent<number> = {
       id: fresh(ctx, 'r', a.tag),
       kind: 'contract_renewed',
       account,
@@ -142,7 +142,7 @@ export function plan(ctx: Ctx, a: Action): Planned | undefined {
     const client = account === 'pool' ? CLIENTS[a.client % CLIENTS.length] : undefined;
     const again = a.mode === 'again' ? pickFrom(opened) : undefined;
     const conversation = again ?? (a.mode === 'pending' ? pickFrom(pending) : undefined) ?? fresh(ctx, 'c', '');
-    const event: LedgerEvent = {
+    const event: LedgerEvent<number> = {
       id: fresh(ctx, 'o', a.tag),
       kind: 'conversation_opened',
       ...base,
@@ -167,7 +167,7 @@ export function plan(ctx: Ctx, a: Action): Planned | undefined {
 }
 
 /** The same event id with different content: one field changed. */
-export function conflicting(e: LedgerEvent, variant: number): LedgerEvent {
+export function conflicting(e: LedgerEvent<number>, variant: number): LedgerEvent<number> {
   if (variant % 2 === 0) return { ...e, at: e.at + 1 };
   switch (e.kind) {
     case 'package_granted':
@@ -264,7 +264,7 @@ export const scenarioArb = (rules: DeductionRules) =>
     .map(([actions, dups]) => {
       const ctx: Ctx = { m: new LedgerModel(rules), next: 0 };
       const span = yearSpan(2026);
-      const events: LedgerEvent[] = [
+      const events: LedgerEvent<number>[] = [
         { id: 'g-start', kind: 'package_granted', account: 'acme', at: span.from, ...span, minutes: 120 },
       ];
       ctx.m.add(events[0]!);

@@ -20,6 +20,7 @@ import {
   dedicatedSupport,
   drawDeadline,
   measure,
+  type LedgerEvent,
   measureMany,
   parsePolicy,
   replay,
@@ -587,7 +588,8 @@ describe('support-hours.ipynb shows what the ledger gives in Node', () => {
     to,
     minutes: p.hours * 60,
   }));
-  const ledger = replay(createLedger(parsePolicy(standardSupport)), [...granted, ...events]);
+  // Rows read from a CSV file: the ledger checks them at run time.
+  const ledger = replay(createLedger(parsePolicy(standardSupport)), [...granted, ...events] as LedgerEvent[]);
   const h = (minutes: number) => String(+(minutes / 60).toFixed(2));
 
   it('the balances on 1 July match balances()', () => {

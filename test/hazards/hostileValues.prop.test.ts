@@ -38,7 +38,7 @@ const premium = { type: 'direct', plan: 'premium' };
 const created = { kind: 'created', at: monday9, severity: 'minor' } as const;
 const reply = { kind: 'reply', at: monday9 + 3_600_000, author: 'agent' } as const;
 const at = (iso: string) => Date.parse(`${iso}Z`);
-const ledgerEvents = [
+const ledgerEvents: api.LedgerEvent[] = [
   {
     id: 'g',
     kind: 'package_granted',

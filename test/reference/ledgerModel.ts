@@ -17,9 +17,9 @@ import type {
  * already added, with the same content, is a replay and is ignored).
  */
 
-type Of<K extends LedgerEvent['kind']> = Extract<LedgerEvent, { kind: K }>;
+type Of<K extends LedgerEvent<number>['kind']> = Extract<LedgerEvent<number>, { kind: K }>;
 type YearEvent = Of<'package_granted'> | Of<'contract_renewed'>;
-type ConversationEvent = Exclude<LedgerEvent, YearEvent>;
+type ConversationEvent = Exclude<LedgerEvent<number>, YearEvent>;
 
 /** A contract year as the model sees it. */
 export interface ModelYear {
@@ -40,7 +40,8 @@ export interface ModelConversation {
   readonly classification: ConversationClass;
 }
 
-const isYearEvent = (e: LedgerEvent): e is YearEvent => e.kind === 'package_granted' || e.kind === 'contract_renewed';
+const isYearEvent = (e: LedgerEvent<number>): e is YearEvent =>
+  e.kind === 'package_granted' || e.kind === 'contract_renewed';
 
 /** The charge of a conversation under `rules`, from its final state (SPEC §5, one rule at a time). */
 export function modelCharge(
@@ -74,18 +75,18 @@ export function modelCharge(
 
 export class LedgerModel {
   /** Every accepted event, once, in the order it was accepted. */
-  readonly events: LedgerEvent[] = [];
+  readonly events: LedgerEvent<number>[] = [];
 
   constructor(readonly rules: DeductionRules) {}
 
   /** The accepted event of `account` with this id, if any. */
-  find(account: string, id: string): LedgerEvent | undefined {
+  find(account: string, id: string): LedgerEvent<number> | undefined {
     for (const e of this.events) if (e.account === account && e.id === id) return e;
     return undefined;
   }
 
   /** Records an event the ledger accepted; a replay (same account and id) changes nothing. */
-  add(e: LedgerEvent): void {
+  add(e: LedgerEvent<number>): void {
     if (this.find(e.account, e.id) === undefined) this.events.push(e);
   }
 
