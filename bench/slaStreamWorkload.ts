@@ -14,12 +14,11 @@ import type { AccountDefinition } from '../src/index.js';
 import {
   CREATED_FROM,
   CREATED_TO,
-  CUSTOMERS,
+  presetAccounts,
   rng,
   type SlaTicketInput,
   STANDARD_FIRST_REPLY,
   STANDARD_LEVELS,
-  STANDARD_PLANS,
   ticketEvents,
   VIP_FIRST_REPLY,
   VIP_LEVELS,
@@ -42,15 +41,7 @@ export interface StreamPreset {
 /** The two presets, with their accounts (the same objects for every stream of this process). */
 export function streamPresets(seed = STREAM_SEED): readonly StreamPreset[] {
   const r = rng(seed);
-  const standardAccounts = Array.from({ length: CUSTOMERS }, (): AccountDefinition => ({
-    type: 'direct',
-    plan: r.pick(STANDARD_PLANS),
-  }));
-  const dedicatedAccounts = Array.from({ length: CUSTOMERS }, (): AccountDefinition => ({
-    type: 'customer',
-    plan: 'all_inclusive',
-    addOns: ['dedicated_support'],
-  }));
+  const { standardAccounts, dedicatedAccounts } = presetAccounts(r);
   return [
     {
       name: 'standardSupport',

@@ -120,6 +120,23 @@ function createdAt(r: Rng): number {
   return r.u() < 0.75 ? day + 7 * HOUR + r.int(12 * HOUR) : day + r.int(DAY);
 }
 
+/** The workloads' customers: `CUSTOMERS` accounts of each preset, the standard ones on plans drawn from `r`. */
+export function presetAccounts(r: Rng): {
+  standardAccounts: AccountDefinition[];
+  dedicatedAccounts: AccountDefinition[];
+} {
+  const standardAccounts = Array.from({ length: CUSTOMERS }, (): AccountDefinition => ({
+    type: 'direct',
+    plan: r.pick(STANDARD_PLANS),
+  }));
+  const dedicatedAccounts = Array.from({ length: CUSTOMERS }, (): AccountDefinition => ({
+    type: 'customer',
+    plan: 'all_inclusive',
+    addOns: ['dedicated_support'],
+  }));
+  return { standardAccounts, dedicatedAccounts };
+}
+
 /** One ticket's 10 events. `levels` is the severity scale; `firstReply` the mean delay of the first agent reply. */
 export function ticketEvents(
   r: Rng,
@@ -237,15 +254,7 @@ export function makeSlaWorkload(tickets = TICKETS, seed = SLA_SEED): SlaWorkload
   };
 
   const half = Math.floor(tickets / 2);
-  const standardAccounts = Array.from({ length: CUSTOMERS }, (): AccountDefinition => ({
-    type: 'direct',
-    plan: r.pick(STANDARD_PLANS),
-  }));
-  const dedicatedAccounts = Array.from({ length: CUSTOMERS }, (): AccountDefinition => ({
-    type: 'customer',
-    plan: 'all_inclusive',
-    addOns: ['dedicated_support'],
-  }));
+  const { standardAccounts, dedicatedAccounts } = presetAccounts(r);
   const standard = build(
     'standardSupport',
     half,
