@@ -6,11 +6,10 @@ import { type InstantLike, instantMs } from '../instant.js';
 import type { AccountDefinition } from '../policy/entitlementTypes.js';
 import type { Policy } from '../policy/schema.js';
 import { ClockEngine } from './engine.js';
-import { collectResults, type MeasureOptions, type MeasureResult, readMeasureOptions } from './results.js';
+import { collectResults, type MeasureOptions, type MeasureResult, policyRef, readMeasureOptions } from './results.js';
 import { TimelineReader } from './timeline.js';
 import { createdAt, measure } from './measure.js';
 import { type StoredEvent, storedEvent } from './storedEvent.js';
-import { policyRef } from './results.js';
 import type { StoredSlaState, TicketEvent } from './types.js';
 
 /** The `format` of a stored state ({@link StoredSlaState}): its layout's name and version. @internal */
@@ -111,10 +110,12 @@ function readerFor(start: Core['start'], created: number): TimelineReader {
   );
 }
 
-/** A core that has applied the first `count` events of `log` (read again: they were checked once). */
+/**
+ * A core that has applied the first `count` events of `log` (read again: they were checked once);
+ * its reader is made by the first of them ({@link applyTo}).
+ */
 function rebuild(start: Core['start'], log: readonly TicketEvent[], count: number): Core {
-  const reader = isPolicyVersions(start.policy) ? undefined : new TimelineReader(start.policy as Policy, start.account);
-  const core: Core = { reader, engine: new ClockEngine(), applied: 0, log: [], start };
+  const core: Core = { reader: undefined, engine: new ClockEngine(), applied: 0, log: [], start };
   for (let i = 0; i < count; i++) applyTo(core, log[i]!);
   return core;
 }
@@ -201,8 +202,11 @@ export function advance(state: SlaState, event: TicketEvent): SlaState {
 /**
  * Every measured target of a ticket's state at `now`, as {@link measure} returns it.
  *
+ * Events applied after `now` are ignored, as by {@link measure}: the answer is that of the
+ * timeline cut at `now`.
+ *
  * @throws {@link InvalidArgumentError} `invalid_event` before `created`; `out_of_range` for a
- *   `now` before the last event applied (its events cannot be taken back)
+ *   `now` before `created`
  * @example
  * ```ts
  * import { advance, measureState, startTicket, standardSupport, parsePolicy } from 'support-policy';
@@ -224,10 +228,9 @@ export function measureState(state: SlaState, now: InstantLike, options?: Measur
   if (nowMs < log[inner.count - 1]!.at)
     return measure(start.policy, start.account, log.slice(0, inner.count), now, options);
   const { reader, engine } = coreOf(state);
-  const policy = reader!.policy;
   return collectResults(
     engine,
-    { current: policy, severity: reader!.severity, plan: reader!.account.plan ?? null, rule: reader!.rule },
+    { current: reader!.policy, severity: reader!.severity, plan: reader!.account.plan ?? null, rule: reader!.rule },
     nowMs,
     explain,
   );
