@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { isLuxonDateTime } from '../internal/luxonDateTime.js';
 import { CLASSES, EVENT_BOUNDS, type ParsedLedgerEvent } from './events.js';
 
 /**
@@ -34,10 +34,10 @@ const KNOWN = new Map(
  * NaN, which eventInput.ts refuses); anything else is left as it is.
  * @internal
  */
-export function instantMs(value: unknown): unknown {
+export function eventInstantMs(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return value.getTime();
-  return DateTime.isDateTime(value) ? value.toMillis() : value;
+  return isLuxonDateTime(value) ? value.toMillis() : value;
 }
 
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= idLength;
@@ -54,7 +54,7 @@ const isClass = (v: unknown): v is (typeof CLASSES)[number] => (CLASSES as reado
  */
 export function checkEvent(e: Record<string, unknown>): ParsedLedgerEvent | undefined {
   const { id, kind, account } = e;
-  const at = instantMs(e['at']);
+  const at = eventInstantMs(e['at']);
   if (!isId(id) || !isId(account) || !isInstant(at) || typeof kind !== 'string') return undefined;
   const known = KNOWN.get(kind);
   if (known === undefined) return undefined;
@@ -70,8 +70,8 @@ export function checkEvent(e: Record<string, unknown>): ParsedLedgerEvent | unde
     case 'package_granted':
     case 'contract_renewed': {
       const { year, previousYear, minutes } = e;
-      const from = instantMs(e['from']);
-      const to = instantMs(e['to']);
+      const from = eventInstantMs(e['from']);
+      const to = eventInstantMs(e['to']);
       if (!isId(year) || !isInstant(from) || !isInstant(to) || !isMinutes(minutes)) return undefined;
       if (kind === 'package_granted') {
         out = { id, account, at, kind, year, from, to, minutes };

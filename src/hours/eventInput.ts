@@ -1,6 +1,6 @@
 import { argumentError } from '../errors.js';
 import { ownFields, prototypeIsClean } from '../internal/record.js';
-import { instantMs } from './checkEvent.js';
+import { eventInstantMs } from './checkEvent.js';
 import { LedgerEventSchema } from './events.js';
 
 /**
@@ -33,7 +33,7 @@ export function eventInput(event: Record<string, unknown>, clean: boolean, path:
   const copy = input === event ? ownFields(event) : input;
   for (const k of INSTANTS) {
     if (!Object.hasOwn(copy, k)) continue;
-    const ms = instantMs(copy[k]);
+    const ms = eventInstantMs(copy[k]);
     if (Number.isNaN(ms)) {
       throw argumentError('invalid_event', [...path, k], 'a valid instant (epoch ms, Date or luxon DateTime)', copy[k]);
     }
