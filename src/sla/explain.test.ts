@@ -10,6 +10,7 @@ import {
   type TargetMeasurement,
   type TicketEvent,
 } from '../index.js';
+import { pausingEnterprise } from '../../test/fixtures/sla.js';
 
 // Instants by hand: Madrid is UTC+1 in January (support-hours 07:00Z–17:00Z) and UTC+2 from
 // 29 March 2026 (06:00Z–16:00Z); local midnight is 23:00Z (winter) or 22:00Z (summer).
@@ -20,11 +21,7 @@ const premium = { type: 'direct', plan: 'premium' };
 const enterprise = { type: 'direct', plan: 'enterprise' };
 
 // A policy whose Enterprise first response pauses on both pause statuses.
-const doc = structuredClone(standardSupport) as unknown as { plans: Record<string, { targets: unknown[] }> };
-doc.plans['enterprise']!.targets = [
-  { metric: 'firstResponse', duration: 'PT2H', clock: 'support-hours', pauseOn: ['waiting_on_customer', 'on_hold'] },
-];
-const pausing = parsePolicy(doc);
+const pausing = pausingEnterprise;
 
 const created = (at: number, severity = 'minor'): TicketEvent => ({ kind: 'created', at, severity });
 const status = (at: number, s: 'open' | 'waiting_on_customer' | 'on_hold' | 'solved' | 'reopened'): TicketEvent => ({

@@ -9,6 +9,7 @@ import {
   type TargetMeasurement,
   type TicketEvent,
 } from '../index.js';
+import { pausingEnterprise } from '../../test/fixtures/sla.js';
 import { summarizeSpans } from './summarizeSpans.js';
 
 // Madrid is UTC+1 in winter (support hours 07:00Z–17:00Z, local midnight 23:00Z), UTC+2 from 29 March.
@@ -16,11 +17,7 @@ const z = (iso: string) => Date.parse(`${iso}Z`);
 const std = parsePolicy(standardSupport);
 const premium = { type: 'direct', plan: 'premium' };
 const enterprise = { type: 'direct', plan: 'enterprise' };
-const doc = structuredClone(standardSupport) as unknown as { plans: Record<string, { targets: unknown[] }> };
-doc.plans['enterprise']!.targets = [
-  { metric: 'firstResponse', duration: 'PT2H', clock: 'support-hours', pauseOn: ['waiting_on_customer', 'on_hold'] },
-];
-const pausing = parsePolicy(doc);
+const pausing = pausingEnterprise;
 const created = (at: number, severity = 'minor'): TicketEvent => ({ kind: 'created', at, severity });
 const status = (at: number, s: string): TicketEvent => ({ kind: 'status', at, status: s });
 
