@@ -13,6 +13,7 @@ import {
   standardSupport,
   type TicketEvent,
 } from '../index.js';
+import { created, agent, customer } from '../../test/fixtures/sla.js';
 import type { MeasureResult } from './results.js';
 import { TARGET_FIELDS, THRESHOLD_FIELDS, TICKET_FIELDS } from './resultFields.js';
 
@@ -25,9 +26,6 @@ const HOUR = 3_600_000;
 const MON = Date.parse('2026-01-12T08:00:00Z'); // Monday 09:00 in Madrid
 const std = parsePolicy(standardSupport);
 const dedicated = parsePolicy(dedicatedSupport);
-const created = (t: number, severity: string): TicketEvent => ({ kind: 'created', at: t, severity });
-const agent = (t: number): TicketEvent => ({ kind: 'reply', at: t, author: 'agent' });
-const customer = (t: number): TicketEvent => ({ kind: 'reply', at: t, author: 'customer' });
 
 /** Null where the columns hold NaN. */
 const n = (x: number) => (Number.isNaN(x) ? null : x);

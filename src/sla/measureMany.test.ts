@@ -10,8 +10,8 @@ import {
   type SlaColumns,
   type SlaTicket,
   standardSupport,
-  type TicketEvent,
 } from '../index.js';
+import { created, agent } from '../../test/fixtures/sla.js';
 import type { MeasureResult } from './results.js';
 
 /**
@@ -24,8 +24,6 @@ const HOUR = 3_600_000;
 const MON = Date.parse('2026-01-12T08:00:00Z'); // Monday 09:00 in Madrid
 const NOW = MON + 3 * HOUR;
 const std = parsePolicy(standardSupport);
-const created = (t: number, severity: string): TicketEvent => ({ kind: 'created', at: t, severity });
-const agent = (t: number): TicketEvent => ({ kind: 'reply', at: t, author: 'agent' });
 const enterprise = { type: 'direct', plan: 'enterprise' } as const;
 const starter = { type: 'direct', plan: 'starter' } as const;
 

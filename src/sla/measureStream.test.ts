@@ -11,8 +11,8 @@ import {
   parsePolicy,
   type SlaColumns,
   type SlaTicket,
-  type TicketEvent,
 } from '../index.js';
+import { created, agent, customer } from '../../test/fixtures/sla.js';
 import type { MeasureResult } from './results.js';
 
 /**
@@ -26,9 +26,6 @@ const NOW = MON + 40 * HOUR;
 const policy = parsePolicy(dedicatedSupport);
 const vip = { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] } as const;
 const levels = ['sev1', 'sev2', 'sev3', 'sev4', 'sev5'];
-const created = (t: number, severity: string): TicketEvent => ({ kind: 'created', at: t, severity });
-const agent = (t: number): TicketEvent => ({ kind: 'reply', at: t, author: 'agent' });
-const customer = (t: number): TicketEvent => ({ kind: 'reply', at: t, author: 'customer' });
 
 /** Ticket `i`: a VIP ticket with an id, a few replies, its own severity. */
 const ticketAt = (i: number): SlaTicket => {
