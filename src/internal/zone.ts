@@ -30,13 +30,17 @@ const MAX_KNOWN_ZONES = 256;
 /** Zone names found valid (as written), and their zones: a bounded memo (validity never changes in a process). */
 const knownZones = new Map<string, CalendarZone>();
 
-/** Whether the runtime's `Intl` accepts `name` as a time zone (luxon's `IANAZone.isValidZone` does the same). */
-function intlAccepts(name: string): boolean {
+/**
+ * The zone the runtime's `Intl` resolves `name` to, or `undefined` when it refuses the name (as
+ * luxon's `IANAZone.isValidZone` checks it: a formatter made and used).
+ */
+function intlZone(name: string): string | undefined {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name }).format();
-    return true;
+    const dtf = new Intl.DateTimeFormat('en-US', { timeZone: name });
+    dtf.format();
+    return dtf.resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -58,8 +62,8 @@ export function canonicalZoneName(name: string): string | undefined {
   if (!NAME.test(name)) return undefined;
   const known = listedNames().get(name.toLowerCase());
   if (known !== undefined) return known;
-  if (!intlAccepts(name)) return undefined;
-  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  const resolved = intlZone(name);
+  if (resolved === undefined) return undefined;
   return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
 }
 
