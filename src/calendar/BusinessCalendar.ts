@@ -21,6 +21,14 @@ import type { CalendarDefinition } from './schema.js';
 import { subtract } from './subtract.js';
 import type { CalendarTables } from './tables.js';
 
+let tablesOf: (calendar: BusinessCalendar) => CalendarTables;
+
+/**
+ * The tables behind `calendar`, for the library's own hot loops (the SLA engine), which call the
+ * calendar's functions on epoch ms they have checked already. @internal
+ */
+export const calendarTables = (calendar: BusinessCalendar): CalendarTables => tablesOf(calendar);
+
 /**
  * A compiled, immutable business calendar: the answer to "is support open now, and when is this
  * deadline?" for one zone, weekly schedule, holiday set and override list.
@@ -71,6 +79,10 @@ export class BusinessCalendar {
     this.definition = definition;
     this.#tables = tables;
     Object.freeze(this);
+  }
+
+  static {
+    tablesOf = (calendar) => calendar.#tables;
   }
 
   /**

@@ -11,6 +11,7 @@ import type { TargetInfo } from './policyTargets.js';
 import type { RuleMatch } from './rules.js';
 import type { MeasureResult, PolicyRef, SlaSpan, SlaThreshold, TargetMeasurement } from './types.js';
 import { policyFingerprint } from '../policy/policyFingerprint.js';
+import { openingFrom } from './openTime.js';
 import type { Policy } from '../policy/schema.js';
 
 export type { MeasureOptions, MeasureResult, SlaSpan, SlaThreshold, TargetMeasurement } from './types.js';
@@ -127,7 +128,7 @@ function settleOne(engine: ClockEngine, c: Clock, now: number, sink: TargetSink,
     // due instant, or just after the next opening when the deadline fell at a closing.
     const due = reading.due;
     if (!Number.isNaN(due)) {
-      const breachAt = (t.calendar === null ? due : t.calendar.nextOpening(due)) + 1;
+      const breachAt = openingFrom(t, due) + 1;
       if (breachAt > now && breachAt < next) next = breachAt;
     }
   }

@@ -1,6 +1,7 @@
 import { numberArray, numbers, refArray } from '../internal/arrays.js';
 import { type Clock, type EngineTarget, OPEN_STATUS, type Status } from './clockTypes.js';
 import { ACHIEVED, BREACHED, PAUSED, RUNNING, runsOn, thresholdMs } from './clockStates.js';
+import { addOpen, openBetween } from './openTime.js';
 
 /**
  * A ticket's status history and what it means for one clock: its elapsed open time, its state, its
@@ -8,10 +9,6 @@ import { ACHIEVED, BREACHED, PAUSED, RUNNING, runsOn, thresholdMs } from './cloc
  */
 
 const NONE = Number.POSITIVE_INFINITY;
-
-const between = (t: EngineTarget, a: number, b: number) => (t.calendar === null ? b - a : t.calendar.between(a, b));
-export const addOn = (t: EngineTarget, at: number, ms: number) =>
-  t.calendar === null ? at + ms : t.calendar.add(at, ms);
 
 /**
  * What {@link StatusHistory.settle} read off one clock at `now`. One object per engine, refilled by
@@ -147,9 +144,9 @@ export class StatusHistory {
     thresholds?: readonly number[],
     at?: number[],
   ): number {
-    const len = between(t, from, to);
+    const len = openBetween(t, from, to);
     while (this.passed < count && acc + len >= thresholds![this.passed]!) {
-      at![this.passed] = addOn(t, from, thresholds![this.passed]! - acc);
+      at![this.passed] = addOpen(t, from, thresholds![this.passed]! - acc);
       this.passed++;
     }
     return acc + len;
@@ -195,8 +192,8 @@ export class StatusHistory {
     const paused = !stopped && !runsOn(this.status, t);
     for (let j = 0; j <= k; j++) {
       if (E >= ms[j]!) continue;
-      if (j === k) at[j] = stopped ? addOn(t, stoppedAt, c.ms - E) : paused ? Number.NaN : addOn(t, now, c.ms - E);
-      else at[j] = stopped || paused ? Number.NaN : addOn(t, now, ms[j]! - E);
+      if (j === k) at[j] = stopped ? addOpen(t, stoppedAt, c.ms - E) : paused ? Number.NaN : addOpen(t, now, c.ms - E);
+      else at[j] = stopped || paused ? Number.NaN : addOpen(t, now, ms[j]! - E);
     }
     r.due = at[k]!;
     r.E = E;
