@@ -112,6 +112,14 @@ describe('slaColumnsToArrow', () => {
       'invalid_option',
       ['options', 'format'],
     ]);
+    // An option key it does not know is refused at its path, not ignored (the default format).
+    expect(error(() => slaColumnsToArrowIPC(columns, { fromat: 'file' } as never))).toEqual([
+      'invalid_option',
+      ['options', 'fromat'],
+    ]);
+    for (const options of [null, 'file', ['file']]) {
+      expect(error(() => slaColumnsToArrowIPC(columns, options as never))).toEqual(['invalid_option', ['options']]);
+    }
   });
 
   it('writes IPC streams and files that apache-arrow reads back', () => {

@@ -167,3 +167,47 @@ describe('dateHolidays: bad options are typed errors', () => {
     expect(() => withDateHolidays({ zone: 'Mars/Olympus', week: {} }, base)).toThrow(PolicyValidationError);
   });
 });
+
+describe('dateHolidays: an option key it does not know is refused at its path, never ignored', () => {
+  const base = { country: 'DE', fromYear: 2026, untilYear: 2026 };
+  const weekHours = { zone: 'Europe/Berlin', week: weekdays };
+  const calls: [string, (options: unknown) => unknown][] = [
+    ['dateHolidays', (options) => dateHolidays(options as never)],
+    ['withDateHolidays', (options) => withDateHolidays(weekHours, options as never)],
+  ];
+  for (const [name, call] of calls) {
+    it(`${name}: a misspelt language is invalid_option at ['options', 'langauge']`, () => {
+      let caught: unknown;
+      try {
+        call({ ...base, langauge: 'en' });
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(InvalidArgumentError);
+      expect(caught).toMatchObject({ code: 'invalid_option', path: ['options', 'langauge'] });
+      expect((caught as Error).message).toMatch(
+        /^options\.langauge: expected one of the options country, .*name, got /,
+      );
+    });
+
+    it(`${name}: a key of another adapter (zone) or of no adapter is refused the same way`, () => {
+      for (const key of ['zone', 'year', 'constructor']) {
+        expect(() => call({ ...base, [key]: 'x' })).toThrow(
+          expect.objectContaining({ code: 'invalid_option', path: ['options', key] }),
+        );
+      }
+    });
+
+    it(`${name}: an array or null is invalid_option at ['options']`, () => {
+      for (const options of [null, [base]]) {
+        expect(() => call(options)).toThrow(expect.objectContaining({ code: 'invalid_option', path: ['options'] }));
+      }
+    });
+  }
+
+  it('every key the options type names is still accepted', () => {
+    const all = { ...base, state: 'BY', region: 'A', types: ['public'], language: 'en', name: 'Augsburg' } as const;
+    expect(dateHolidays(all).holidays.name).toBe('Augsburg');
+    expect(withDateHolidays(weekHours, all).holidays).toHaveLength(1);
+  });
+});

@@ -191,3 +191,57 @@ describe('icalHolidays: bad input is a typed error, never a crash', () => {
     expect(() => withIcal({ zone: 'Mars/Olympus', week: {} }, feed(), span)).toThrow(PolicyValidationError);
   });
 });
+
+describe('icalHolidays and withIcal: an option key they do not know is refused at its path, never ignored', () => {
+  const refusal = (call: () => unknown) => {
+    try {
+      call();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvalidArgumentError);
+      return [(e as InvalidArgumentError).code, (e as InvalidArgumentError).path, (e as Error).message];
+    }
+    return undefined;
+  };
+
+  it("icalHolidays: a misspelt untilYear is invalid_option at ['options', 'untilyear']", () => {
+    const [code, path, message] = refusal(() =>
+      icalHolidays(feed(), { zone: 'UTC', fromYear: 2026, untilYear: 2026, untilyear: 2027 } as never),
+    )!;
+    expect([code, path]).toEqual(['invalid_option', ['options', 'untilyear']]);
+    expect(message).toMatch(/^options\.untilyear: expected one of the options fromYear, untilYear, name, zone, got /);
+  });
+
+  it("withIcal: a misspelt name is invalid_option at ['options', 'nmae']", () => {
+    const definition = { zone: 'Europe/Berlin', week: weekdays };
+    expect(refusal(() => withIcal(definition, feed(), { ...span, nmae: 'Closures' } as never))?.slice(0, 2)).toEqual([
+      'invalid_option',
+      ['options', 'nmae'],
+    ]);
+  });
+
+  it("withIcal: a zone is not its option (the definition's zone is used) and is refused", () => {
+    const definition = { zone: 'Europe/Berlin', week: weekdays };
+    expect(refusal(() => withIcal(definition, feed(), { ...span, zone: 'UTC' } as never))?.slice(0, 2)).toEqual([
+      'invalid_option',
+      ['options', 'zone'],
+    ]);
+  });
+
+  it("an array or null as the options is invalid_option at ['options']", () => {
+    for (const options of [null, [span]]) {
+      expect(refusal(() => icalHolidays(feed(), options as never))?.slice(0, 2)).toEqual([
+        'invalid_option',
+        ['options'],
+      ]);
+      expect(refusal(() => withIcal({ zone: 'UTC', week: weekdays }, feed(), options as never))?.slice(0, 2)).toEqual([
+        'invalid_option',
+        ['options'],
+      ]);
+    }
+  });
+
+  it('every key the options types name is still accepted', () => {
+    expect(icalHolidays(feed(), { zone: 'UTC', ...span, name: 'Office' }).holidays.name).toBe('Office');
+    expect(withIcal({ zone: 'UTC', week: weekdays }, feed(), { ...span, name: 'Office' }).holidays).toHaveLength(1);
+  });
+});

@@ -12,10 +12,21 @@ export function fail(code: ErrorCode, path: readonly (string | number)[], expect
   throw new InvalidArgumentError(code, path, `${where}: expected ${expected}, got ${describeValue(value)}`, value);
 }
 
-/** The options object: a plain object (no class instance, no `null`). */
-export function optionsObject(options: unknown): Record<string, unknown> {
+/**
+ * The options object: a plain object (no class instance, array or `null`) holding only the `known`
+ * keys; the first unknown one is `invalid_option` at `options.<key>`, as the core's `readOptions`
+ * refuses it, so a misspelt `langauge` is an error rather than a default. (The core's reader is not
+ * reused: its errors come from its own module, which a CommonJS adapter bundle would copy, and an
+ * adapter must throw the core's classes, reached through `../index.js` only.)
+ */
+export function optionsObject(options: unknown, known: readonly string[]): Record<string, unknown> {
   const proto = typeof options === 'object' && options !== null ? Object.getPrototypeOf(options) : undefined;
-  if (proto !== Object.prototype && proto !== null) fail('invalid_option', ['options'], 'a plain object', options);
+  if (proto !== Object.prototype && proto !== null) {
+    fail('invalid_option', ['options'], `a plain object of options (${known.join(', ')})`, options);
+  }
+  for (const key of Object.keys(options as object)) {
+    if (!known.includes(key)) fail('invalid_option', ['options', key], `one of the options ${known.join(', ')}`, key);
+  }
   return options as Record<string, unknown>;
 }
 

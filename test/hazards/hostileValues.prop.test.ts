@@ -229,9 +229,9 @@ function slots(): [string, Call][] {
       [1, 'escalatedToTechnicalTeam'],
     ],
   );
-  add('routeRequest', [policy, premium, { now: monday9 }], f['routeRequest']!, [
+  add('routeRequest', [policy, premium, monday9, { locale: 'es' }], f['routeRequest']!, [
     [1, 'type'],
-    [2, 'now'],
+    [3, 'locale'],
   ]);
   add('createLedger', [policy], f['createLedger']!);
   add('applyEvent', [ledger, ledgerEvents[2]], f['applyEvent']!, [
