@@ -16,6 +16,7 @@ import {
   standardSupport,
 } from '../index.js';
 import { connectDuckdb } from '../../examples/arrow-duckdb.js';
+import { outcome, pollutedOutcome } from '../../test/fixtures/hostile.js';
 import { slaColumnsToArrow, slaColumnsToArrowIPC } from './arrow.js';
 
 const policy = parsePolicy(standardSupport);
@@ -119,6 +120,13 @@ describe('slaColumnsToArrow', () => {
     ]);
     for (const options of [null, 'file', ['file']]) {
       expect(error(() => slaColumnsToArrowIPC(columns, options as never))).toEqual(['invalid_option', ['options']]);
+    }
+  });
+
+  it('a format of a polluted Object.prototype is not read: no options or {} still write streams', () => {
+    for (const options of [undefined, {}]) {
+      const call = () => slaColumnsToArrowIPC(columns, options);
+      expect(pollutedOutcome('format', 'file', call)).toEqual(outcome(call));
     }
   });
 

@@ -199,7 +199,8 @@ export function slaColumnsToArrow(columns: SlaColumns): SlaArrowTables {
  * @category Arrow
  */
 export function slaColumnsToArrowIPC(columns: SlaColumns, options?: ArrowIPCOptions): SlaArrowBytes {
-  const opts = options === undefined ? {} : optionsObject(options, ['format']);
+  // No options are an empty object read the same way, so that a polluted prototype's `format` is not read.
+  const opts = optionsObject(options === undefined ? {} : options, ['format']);
   const format = opts['format'] ?? 'stream';
   if (format !== 'stream' && format !== 'file') {
     fail('invalid_option', ['options', 'format'], 'stream or file', format);

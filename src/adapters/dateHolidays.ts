@@ -119,14 +119,10 @@ export function dateHolidays(options: DateHolidaysOptions): ImportedHolidays {
   const place = [country, state, region].filter((s) => s !== undefined).join('-');
   const name = optionalString(opts, 'name') ?? `${place} ${types.join(', ')} holidays`;
 
-  // A new instance per call: date-holidays keeps the last language asked for in the instance.
-  const source = new Holidays(
-    { country, ...(state && { state }), ...(region && { region }) },
-    {
-      types,
-      ...(language && { languages: [language] }),
-    },
-  );
+  // A new instance per call: date-holidays keeps the last language asked for in the instance. The
+  // place goes as its code (`DE-BY-A`, which date-holidays splits; no code holds a `-` or `.`): an
+  // object without a state would pass a polluted `Object.prototype.state` on to date-holidays.
+  const source = new Holidays(place, { types, ...(language && { languages: [language] }) });
   // Start and end read in UTC are the holiday's wall times, whatever the machine's zone.
   source.setTimezone('UTC');
   const rules: ReturnType<typeof wholeDayRules> = [];

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { outcome, pollutedOutcome } from '../../test/fixtures/hostile.js';
 import { compileCalendar, InvalidArgumentError, PolicyValidationError } from '../index.js';
 import { icalHolidays, withIcal } from './ical.js';
 
@@ -244,4 +245,35 @@ describe('icalHolidays and withIcal: an option key they do not know is refused a
     expect(icalHolidays(feed(), { zone: 'UTC', ...span, name: 'Office' }).holidays.name).toBe('Office');
     expect(withIcal({ zone: 'UTC', week: weekdays }, feed(), { ...span, name: 'Office' }).holidays).toHaveLength(1);
   });
+});
+
+describe('icalHolidays and withIcal: an option of a polluted Object.prototype is not read', () => {
+  const text = feed(
+    ...event('SUMMARY:Closed', 'DTSTART;VALUE=DATE:20260101'),
+    ...event(
+      'SUMMARY:Meeting',
+      'DTSTART;TZID=Europe/Berlin:20260105T090000',
+      'DTEND;TZID=Europe/Berlin:20260105T100000',
+    ),
+  );
+  const definition = { zone: 'Europe/Berlin', week: weekdays };
+  // Each option, inherited where the caller gave none: a required one is still missing.
+  const cases: [string, unknown, Record<string, unknown>][] = [
+    ['fromYear', 2026, { untilYear: 2026 }],
+    ['untilYear', 2026, { fromYear: 2026 }],
+    ['name', 'Polluted', { ...span }],
+    ['zone', 'UTC', { ...span }],
+  ];
+  for (const [key, value, options] of cases) {
+    it(`icalHolidays: Object.prototype.${key} = ${JSON.stringify(value)} is ignored`, () => {
+      const given = key === 'zone' ? options : { zone: 'Europe/Berlin', ...options };
+      const call = () => icalHolidays(text, given as never);
+      expect(pollutedOutcome(key, value, call)).toEqual(outcome(call));
+    });
+
+    it(`withIcal: Object.prototype.${key} = ${JSON.stringify(value)} is ignored`, () => {
+      const call = () => withIcal(definition, text, options as never);
+      expect(pollutedOutcome(key, value, call)).toEqual(outcome(call));
+    });
+  }
 });
