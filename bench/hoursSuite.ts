@@ -109,7 +109,7 @@ function measure(w: HoursWorkload, gc: () => void) {
   for (let r = 0; r < ROUNDS; r++) {
     rows = 0;
     const t0 = now();
-    for (const account of sample) rows += statement(state, { account, ...YEAR_2026 }).rows.length;
+    for (const account of sample) rows += statement(state, account, YEAR_2026).rows.length;
     statementMs.push(msSince(t0));
   }
 
@@ -171,7 +171,7 @@ export function run(): void {
   const warmState = timedReplay(warm.events).state;
   for (const account of warm.accounts) {
     balances(warmState, account);
-    statement(warmState, { account, ...YEAR_2026 });
+    statement(warmState, account, YEAR_2026);
   }
   console.log(
     `warm-up     ${num(warm.events.length)} events for ${WARM_ACCOUNTS} other accounts replayed and queried in ${num(msSince(t0))} ms (untimed)`,

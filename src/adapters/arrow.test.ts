@@ -16,6 +16,7 @@ import {
   standardSupport,
 } from '../index.js';
 import { connectDuckdb } from '../../examples/arrow-duckdb.js';
+import { outcome, pollutedOutcome } from '../../test/fixtures/hostile.js';
 import { slaColumnsToArrow, slaColumnsToArrowIPC } from './arrow.js';
 
 const policy = parsePolicy(standardSupport);
@@ -112,6 +113,21 @@ describe('slaColumnsToArrow', () => {
       'invalid_option',
       ['options', 'format'],
     ]);
+    // An option key it does not know is refused at its path, not ignored (the default format).
+    expect(error(() => slaColumnsToArrowIPC(columns, { fromat: 'file' } as never))).toEqual([
+      'invalid_option',
+      ['options', 'fromat'],
+    ]);
+    for (const options of [null, 'file', ['file']]) {
+      expect(error(() => slaColumnsToArrowIPC(columns, options as never))).toEqual(['invalid_option', ['options']]);
+    }
+  });
+
+  it('a format of a polluted Object.prototype is not read: no options or {} still write streams', () => {
+    for (const options of [undefined, {}]) {
+      const call = () => slaColumnsToArrowIPC(columns, options);
+      expect(pollutedOutcome('format', 'file', call)).toEqual(outcome(call));
+    }
   });
 
   it('writes IPC streams and files that apache-arrow reads back', () => {

@@ -25,7 +25,7 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import type { SlaColumns } from '../index.js';
-import { fail } from './options.js';
+import { fail, optionsObject } from './options.js';
 
 /**
  * What {@link slaColumnsToArrow} gives: one Arrow table per table of the columns, by the same
@@ -181,7 +181,8 @@ export function slaColumnsToArrow(columns: SlaColumns): SlaArrowTables {
  * {@link slaColumnsToArrow} gives, ready to save as `.arrows` files or to send.
  *
  * @throws {@link support-policy!InvalidArgumentError} `invalid_columns` as {@link slaColumnsToArrow};
- *   `invalid_option` for a format other than `stream` or `file`
+ *   `invalid_option` for options that are not an object, an unknown key (at its path, such as
+ *   `options.fromat`), or a format other than `stream` or `file`
  * @example
  * ```ts
  * import { measureMany, parsePolicy, standardSupport } from 'support-policy';
@@ -198,7 +199,9 @@ export function slaColumnsToArrow(columns: SlaColumns): SlaArrowTables {
  * @category Arrow
  */
 export function slaColumnsToArrowIPC(columns: SlaColumns, options?: ArrowIPCOptions): SlaArrowBytes {
-  const format = options?.format ?? 'stream';
+  // No options are an empty object read the same way, so that a polluted prototype's `format` is not read.
+  const opts = optionsObject(options === undefined ? {} : options, ['format']);
+  const format = opts['format'] ?? 'stream';
   if (format !== 'stream' && format !== 'file') {
     fail('invalid_option', ['options', 'format'], 'stream or file', format);
   }

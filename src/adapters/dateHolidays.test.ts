@@ -1,7 +1,14 @@
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import { compileCalendar, InvalidArgumentError, PolicyValidationError } from '../index.js';
-import { dateHolidays, withDateHolidays } from './dateHolidays.js';
+import { outcome, pollutedOutcome } from '../../test/fixtures/hostile.js';
+import {
+  type CalendarDefinition,
+  compileCalendar,
+  type HolidaySetDefinition,
+  InvalidArgumentError,
+  PolicyValidationError,
+} from '../index.js';
+import { dateHolidays, type ImportedHolidays, withDateHolidays } from './dateHolidays.js';
 
 const h: [string, string][] = [['08:00', '18:00']];
 const weekdays = { 1: h, 2: h, 3: h, 4: h, 5: h };
@@ -165,5 +172,90 @@ describe('dateHolidays: bad options are typed errors', () => {
 
   it('a definition that is not a calendar is a validation error', () => {
     expect(() => withDateHolidays({ zone: 'Mars/Olympus', week: {} }, base)).toThrow(PolicyValidationError);
+  });
+});
+
+describe('dateHolidays: an option key it does not know is refused at its path, never ignored', () => {
+  const base = { country: 'DE', fromYear: 2026, untilYear: 2026 };
+  const weekHours = { zone: 'Europe/Berlin', week: weekdays };
+  const calls: [string, (options: unknown) => unknown][] = [
+    ['dateHolidays', (options) => dateHolidays(options as never)],
+    ['withDateHolidays', (options) => withDateHolidays(weekHours, options as never)],
+  ];
+  for (const [name, call] of calls) {
+    it(`${name}: a misspelt language is invalid_option at ['options', 'langauge']`, () => {
+      let caught: unknown;
+      try {
+        call({ ...base, langauge: 'en' });
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(InvalidArgumentError);
+      expect(caught).toMatchObject({ code: 'invalid_option', path: ['options', 'langauge'] });
+      expect((caught as Error).message).toMatch(
+        /^options\.langauge: expected one of the options country, .*name, got /,
+      );
+    });
+
+    it(`${name}: a key of another adapter (zone) or of no adapter is refused the same way`, () => {
+      for (const key of ['zone', 'year', 'constructor']) {
+        expect(() => call({ ...base, [key]: 'x' })).toThrow(
+          expect.objectContaining({ code: 'invalid_option', path: ['options', key] }),
+        );
+      }
+    });
+
+    it(`${name}: an array or null is invalid_option at ['options']`, () => {
+      for (const options of [null, [base]]) {
+        expect(() => call(options)).toThrow(expect.objectContaining({ code: 'invalid_option', path: ['options'] }));
+      }
+    });
+  }
+
+  it('every key the options type names is still accepted', () => {
+    const all = { ...base, state: 'BY', region: 'A', types: ['public'], language: 'en', name: 'Augsburg' } as const;
+    expect(dateHolidays(all).holidays.name).toBe('Augsburg');
+    expect(withDateHolidays(weekHours, all).holidays).toHaveLength(1);
+  });
+});
+
+describe('dateHolidays: an option of a polluted Object.prototype is not read', () => {
+  const base = { country: 'DE', fromYear: 2026, untilYear: 2026 };
+  const weekHours = { zone: 'Europe/Berlin', week: weekdays };
+  const calls: [string, (options: unknown) => unknown][] = [
+    ['dateHolidays', (options) => dateHolidays(options as never)],
+    ['withDateHolidays', (options) => withDateHolidays(weekHours, options as never)],
+  ];
+  // Each option, inherited where the caller gave none: a required one is still missing.
+  const cases: [string, unknown, Record<string, unknown>][] = [
+    ['country', 'FR', { fromYear: 2026, untilYear: 2026 }],
+    ['fromYear', 2026, { country: 'DE', untilYear: 2026 }],
+    ['untilYear', 2026, { country: 'DE', fromYear: 2026 }],
+    ['state', 'BY', base],
+    ['region', 'A', { ...base, state: 'BY' }],
+    ['types', ['bank'], base],
+    ['language', 'es', base],
+  ];
+  for (const [name, call] of calls) {
+    for (const [key, value, options] of cases) {
+      it(`${name}: Object.prototype.${key} = ${JSON.stringify(value)} is ignored`, () => {
+        const polluted = pollutedOutcome(key, value, () => call(options));
+        expect(polluted).toEqual(outcome(() => call(options)));
+      });
+    }
+  }
+
+  // date-holidays reads a polluted `name` itself: its rules lose their own names, so each holiday it
+  // lists inherits `Polluted`. What the adapter reads, the name of the set, is still its default.
+  it('Object.prototype.name = "Polluted" does not name the set, and the dates stay the same', () => {
+    const dates = (set: HolidaySetDefinition) => set.holidays.map(({ name: _, ...rule }) => rule);
+    const clean = dateHolidays(base).holidays;
+    const polluted = pollutedOutcome('name', 'Polluted', () => dateHolidays(base)) as ImportedHolidays;
+    expect(polluted.holidays.name).toBe('DE public holidays');
+    expect(dates(polluted.holidays)).toEqual(dates(clean));
+    const definition = pollutedOutcome('name', 'Polluted', () => withDateHolidays(weekHours, base));
+    expect((definition as CalendarDefinition).holidays?.map((set) => (set as HolidaySetDefinition).name)).toEqual([
+      'DE public holidays',
+    ]);
   });
 });

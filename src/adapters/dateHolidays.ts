@@ -43,6 +43,8 @@ export interface DateHolidaysOptions {
 }
 
 const TYPES: readonly DateHolidaysType[] = ['public', 'bank', 'optional', 'school', 'observance'];
+/** The keys of {@link DateHolidaysOptions}: any other is refused. */
+const OPTIONS = ['country', 'state', 'region', 'fromYear', 'untilYear', 'types', 'language', 'name'];
 const MS_PER_DAY = 86_400_000;
 
 function code(options: Record<string, unknown>, key: string, known: Record<string, string> | undefined): string {
@@ -84,9 +86,10 @@ function typesOption(value: unknown): DateHolidaysType[] {
  * dates. The wall times are the calendar's, whatever its zone. To use the result, add it to a
  * definition with {@link withDateHolidays}, or add `holidays` to the definition's own list.
  *
- * @throws {@link support-policy!InvalidArgumentError} `invalid_option` for options that are not an object, an
- *   unknown country, state or region, unknown types; `out_of_range` for years outside 1900–2399 or
- *   in the wrong order; `input_too_large` past 10,000 rules and closures
+ * @throws {@link support-policy!InvalidArgumentError} `invalid_option` for options that are not an
+ *   object, an unknown key (at its path, such as `options.langauge`), an unknown country, state or
+ *   region, unknown types; `out_of_range` for years outside 1900–2399 or in the wrong order;
+ *   `input_too_large` past 10,000 rules and closures
  *
  * @example
  * ```ts
@@ -100,7 +103,7 @@ function typesOption(value: unknown): DateHolidaysType[] {
  * @category Adapters
  */
 export function dateHolidays(options: DateHolidaysOptions): ImportedHolidays {
-  const opts = optionsObject(options);
+  const opts = optionsObject(options, OPTIONS);
   const { fromYear, untilYear } = yearSpan(opts);
   const types = typesOption(opts['types']);
   const language = optionalString(opts, 'language');
@@ -116,14 +119,10 @@ export function dateHolidays(options: DateHolidaysOptions): ImportedHolidays {
   const place = [country, state, region].filter((s) => s !== undefined).join('-');
   const name = optionalString(opts, 'name') ?? `${place} ${types.join(', ')} holidays`;
 
-  // A new instance per call: date-holidays keeps the last language asked for in the instance.
-  const source = new Holidays(
-    { country, ...(state && { state }), ...(region && { region }) },
-    {
-      types,
-      ...(language && { languages: [language] }),
-    },
-  );
+  // A new instance per call: date-holidays keeps the last language asked for in the instance. The
+  // place goes as its code (`DE-BY-A`, which date-holidays splits; no code holds a `-` or `.`): an
+  // object without a state would pass a polluted `Object.prototype.state` on to date-holidays.
+  const source = new Holidays(place, { types, ...(language && { languages: [language] }) });
   // Start and end read in UTC are the holiday's wall times, whatever the machine's zone.
   source.setTimezone('UTC');
   const rules: ReturnType<typeof wholeDayRules> = [];

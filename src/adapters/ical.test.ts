@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { outcome, pollutedOutcome } from '../../test/fixtures/hostile.js';
 import { compileCalendar, InvalidArgumentError, PolicyValidationError } from '../index.js';
 import { icalHolidays, withIcal } from './ical.js';
 
@@ -190,4 +191,89 @@ describe('icalHolidays: bad input is a typed error, never a crash', () => {
   it('a definition that is not a calendar is a validation error', () => {
     expect(() => withIcal({ zone: 'Mars/Olympus', week: {} }, feed(), span)).toThrow(PolicyValidationError);
   });
+});
+
+describe('icalHolidays and withIcal: an option key they do not know is refused at its path, never ignored', () => {
+  const refusal = (call: () => unknown) => {
+    try {
+      call();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvalidArgumentError);
+      return [(e as InvalidArgumentError).code, (e as InvalidArgumentError).path, (e as Error).message];
+    }
+    return undefined;
+  };
+
+  it("icalHolidays: a misspelt untilYear is invalid_option at ['options', 'untilyear']", () => {
+    const [code, path, message] = refusal(() =>
+      icalHolidays(feed(), { zone: 'UTC', fromYear: 2026, untilYear: 2026, untilyear: 2027 } as never),
+    )!;
+    expect([code, path]).toEqual(['invalid_option', ['options', 'untilyear']]);
+    expect(message).toMatch(/^options\.untilyear: expected one of the options fromYear, untilYear, name, zone, got /);
+  });
+
+  it("withIcal: a misspelt name is invalid_option at ['options', 'nmae']", () => {
+    const definition = { zone: 'Europe/Berlin', week: weekdays };
+    expect(refusal(() => withIcal(definition, feed(), { ...span, nmae: 'Closures' } as never))?.slice(0, 2)).toEqual([
+      'invalid_option',
+      ['options', 'nmae'],
+    ]);
+  });
+
+  it("withIcal: a zone is not its option (the definition's zone is used) and is refused", () => {
+    const definition = { zone: 'Europe/Berlin', week: weekdays };
+    expect(refusal(() => withIcal(definition, feed(), { ...span, zone: 'UTC' } as never))?.slice(0, 2)).toEqual([
+      'invalid_option',
+      ['options', 'zone'],
+    ]);
+  });
+
+  it("an array or null as the options is invalid_option at ['options']", () => {
+    for (const options of [null, [span]]) {
+      expect(refusal(() => icalHolidays(feed(), options as never))?.slice(0, 2)).toEqual([
+        'invalid_option',
+        ['options'],
+      ]);
+      expect(refusal(() => withIcal({ zone: 'UTC', week: weekdays }, feed(), options as never))?.slice(0, 2)).toEqual([
+        'invalid_option',
+        ['options'],
+      ]);
+    }
+  });
+
+  it('every key the options types name is still accepted', () => {
+    expect(icalHolidays(feed(), { zone: 'UTC', ...span, name: 'Office' }).holidays.name).toBe('Office');
+    expect(withIcal({ zone: 'UTC', week: weekdays }, feed(), { ...span, name: 'Office' }).holidays).toHaveLength(1);
+  });
+});
+
+describe('icalHolidays and withIcal: an option of a polluted Object.prototype is not read', () => {
+  const text = feed(
+    ...event('SUMMARY:Closed', 'DTSTART;VALUE=DATE:20260101'),
+    ...event(
+      'SUMMARY:Meeting',
+      'DTSTART;TZID=Europe/Berlin:20260105T090000',
+      'DTEND;TZID=Europe/Berlin:20260105T100000',
+    ),
+  );
+  const definition = { zone: 'Europe/Berlin', week: weekdays };
+  // Each option, inherited where the caller gave none: a required one is still missing.
+  const cases: [string, unknown, Record<string, unknown>][] = [
+    ['fromYear', 2026, { untilYear: 2026 }],
+    ['untilYear', 2026, { fromYear: 2026 }],
+    ['name', 'Polluted', { ...span }],
+    ['zone', 'UTC', { ...span }],
+  ];
+  for (const [key, value, options] of cases) {
+    it(`icalHolidays: Object.prototype.${key} = ${JSON.stringify(value)} is ignored`, () => {
+      const given = key === 'zone' ? options : { zone: 'Europe/Berlin', ...options };
+      const call = () => icalHolidays(text, given as never);
+      expect(pollutedOutcome(key, value, call)).toEqual(outcome(call));
+    });
+
+    it(`withIcal: Object.prototype.${key} = ${JSON.stringify(value)} is ignored`, () => {
+      const call = () => withIcal(definition, text, options as never);
+      expect(pollutedOutcome(key, value, call)).toEqual(outcome(call));
+    });
+  }
 });

@@ -36,6 +36,10 @@ export interface IcalZoneOptions extends IcalOptions {
   readonly zone: string;
 }
 
+/** The option keys of `withIcal` and of `icalHolidays` (which adds the zone): any other is refused. */
+const OPTIONS = ['fromYear', 'untilYear', 'name'];
+const ZONE_OPTIONS = [...OPTIONS, 'zone'];
+
 /** Most occurrences read from one feed, past which it is `input_too_large`. */
 const MAX_OCCURRENCES = 100_000;
 /** Longest feed text, in characters. */
@@ -85,7 +89,8 @@ function parseFeed(text: unknown): Component {
  * @throws {@link support-policy!InvalidArgumentError} `invalid_feed` for text that is not an
  *   iCalendar, an event without a start or with a TZID that is neither an IANA zone nor defined in
  *   the feed, or a rule `ical.js` cannot expand; `invalid_zone`; `invalid_option` and `out_of_range`
- *   for the options; `input_too_large` past 100,000 occurrences or 10,000 rules and closures
+ *   for the options (an unknown key at its path, such as `options.untilyear`); `input_too_large`
+ *   past 100,000 occurrences or 10,000 rules and closures
  *
  * @example
  * ```ts
@@ -106,7 +111,7 @@ function parseFeed(text: unknown): Component {
  * @category Adapters
  */
 export function icalHolidays(text: string, options: IcalZoneOptions): ImportedHolidays {
-  const opts = optionsObject(options);
+  const opts = optionsObject(options, ZONE_OPTIONS);
   const { fromYear, untilYear } = yearSpan(opts);
   const zone = checkedZone(opts['zone'], ['options', 'zone']);
   const calendar = parseFeed(text);
@@ -197,8 +202,9 @@ export function icalHolidays(text: string, options: IcalZoneOptions): ImportedHo
  * in the definition's zone): the set after its own holidays, and each part-day closure as an
  * override of its date (its intervals less the closure; none on a date a holiday closes already).
  *
- * @throws as {@link icalHolidays}; {@link support-policy!PolicyValidationError} for a definition
- *   that is not a valid calendar
+ * @throws as {@link icalHolidays} (a `zone` among the options is an unknown key: the definition's
+ *   zone is used); {@link support-policy!PolicyValidationError} for a definition that is not a
+ *   valid calendar
  *
  * @example
  * ```ts
@@ -217,7 +223,7 @@ export function icalHolidays(text: string, options: IcalZoneOptions): ImportedHo
  * @category Adapters
  */
 export function withIcal(definition: CalendarDefinition, text: string, options: IcalOptions): CalendarDefinition {
-  const opts = optionsObject(options);
+  const opts = optionsObject(options, OPTIONS);
   const zone = compileCalendar(definition).zone;
   return mergeImported(definition, icalHolidays(text, { ...opts, zone } as IcalZoneOptions));
 }

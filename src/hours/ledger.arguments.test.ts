@@ -30,13 +30,13 @@ class EventLike {
 
 const empty = ledgerWith();
 const granted = applyEvent(empty, grant('g', 2026, 600));
-const year = { account: 'acme', from: jan1(2026), to: jan1(2027) };
+const year = { from: jan1(2026), to: jan1(2027) };
 
 /** Sets an enumerable field on Object.prototype, as a prototype-pollution bug elsewhere would. */
 const pollute = (key: string, value: unknown) => {
   (Object.prototype as Record<string, unknown>)[key] = value;
 };
-const POLLUTED = ['account', 'asOf', 'note', 'minutes'];
+const POLLUTED = ['to', 'asOf', 'note', 'minutes'];
 const unpollute = () => {
   for (const key of POLLUTED) delete (Object.prototype as Record<string, unknown>)[key];
 };
@@ -77,7 +77,7 @@ describe('a policy or a ledger the library did not make is refused', () => {
       () => applyEvent(ledger, grant('g', 2026, 600)),
       () => replay(ledger, []),
       () => balances(ledger, 'acme'),
-      () => statement(ledger, year),
+      () => statement(ledger, 'acme', year),
     ];
     for (const call of calls) {
       const e = errorOf(call);
@@ -167,8 +167,8 @@ describe('events', () => {
     const inherited = thrown(() => applyEvent(opened, untrusted(noMinutes)));
     const inheritedInReplay = thrown(() => replay(opened, [untrusted(noMinutes)]));
     unpollute();
-    expect(statement(opened, year).rows).toHaveLength(1);
-    expect(statement(replayed, year).rows).toHaveLength(1);
+    expect(statement(opened, 'acme', year).rows).toHaveLength(1);
+    expect(statement(replayed, 'acme', year).rows).toHaveLength(1);
     expect(inherited).toMatchObject({ code: 'invalid_event', path: ['event', 'minutes'] });
     expect(inheritedInReplay).toMatchObject({ code: 'invalid_event', path: ['events', 0, 'minutes'] });
   });
@@ -225,6 +225,21 @@ describe('balances', () => {
 });
 
 describe('statement', () => {
+  it.each(HOSTILE)("%s as the account is 'unknown_account' at ['account'], with a message", (_, value) => {
+    const e = errorOf(() => statement(granted, untrusted(value), year));
+    expect([e.code, e.path]).toEqual(['unknown_account', ['account']]);
+    expect(e.message).toMatch(/^account: expected an account of the ledger, got /);
+  });
+
+  it.each<[string, unknown]>([
+    ['undefined (no account)', undefined],
+    ['a number', 42],
+    ['the former single argument { account, from, to }', { account: 'acme', ...year }],
+  ])("%s as the account is 'unknown_account' at ['account'], before the period is read", (_, value) => {
+    const e = errorOf(() => statement(granted, untrusted(value), untrusted(value)));
+    expect([e.code, e.path]).toEqual(['unknown_account', ['account']]);
+  });
+
   it.each<[string, unknown]>([
     ['undefined', undefined],
     ['null', null],
@@ -232,35 +247,30 @@ describe('statement', () => {
     ['a class instance', new Date(0)],
     ['an object inheriting its fields', Object.create(year)],
   ])("%s as the period is 'invalid_option' at ['period']", (_, value) => {
-    const e = errorOf(() => statement(granted, untrusted(value)));
+    const e = errorOf(() => statement(granted, 'acme', untrusted(value)));
     expect([e.code, e.path]).toEqual(['invalid_option', ['period']]);
-    expect(e.message).toMatch(/^period: expected a period \{ account, from, to, asOf\? \}, got /);
+    expect(e.message).toMatch(/^period: expected a period \{ from, to, asOf\? \}, got /);
   });
 
-  it("an unknown field of the period is 'invalid_option' at its path", () => {
-    const e = errorOf(() => statement(granted, untrusted({ ...year, until: jan1(2027) })));
-    expect([e.code, e.path]).toEqual(['invalid_option', ['period', 'until']]);
-  });
-
-  it.each(HOSTILE)("%s as the account is 'unknown_account' at ['account']", (_, value) => {
-    const e = errorOf(() => statement(granted, { ...year, account: untrusted(value) }));
-    expect([e.code, e.path]).toEqual(['unknown_account', ['account']]);
+  it.each(['until', 'account'])("an unknown field %s of the period is 'invalid_option' at its path", (field) => {
+    const e = errorOf(() => statement(granted, 'acme', untrusted({ ...year, [field]: 'acme' })));
+    expect([e.code, e.path]).toEqual(['invalid_option', ['period', field]]);
   });
 
   describe.each(HOSTILE_INSTANTS)('%s as an instant', (_, value) => {
     it.each(['from', 'to', 'asOf'])("as %s is 'invalid_instant' at that field", (field) => {
-      const e = errorOf(() => statement(granted, { ...year, [field]: untrusted(value) }));
+      const e = errorOf(() => statement(granted, 'acme', { ...year, [field]: untrusted(value) }));
       expect([e.code, e.path]).toEqual(['invalid_instant', [field]]);
     });
   });
 
-  it('fields of a polluted Object.prototype are not read: a missing account stays missing', () => {
-    pollute('account', 'acme');
+  it('fields of a polluted Object.prototype are not read: a missing field stays missing', () => {
+    pollute('to', jan1(2027));
     pollute('asOf', jan1(2030));
-    const missing = thrown(() => statement(granted, untrusted({ from: jan1(2026), to: jan1(2027) })));
-    const s = statement(granted, year);
+    const missing = thrown(() => statement(granted, 'acme', untrusted({ from: jan1(2026) })));
+    const s = statement(granted, 'acme', year);
     unpollute();
-    expect(missing).toMatchObject({ code: 'unknown_account', path: ['account'] });
+    expect(missing).toMatchObject({ code: 'invalid_instant', path: ['to'] });
     expect(s.years[0]?.expiredMinutes).toBe(0);
   });
 });

@@ -88,7 +88,7 @@ describe('overage: running out never loses a record', () => {
       overage: 90,
       conversations: 4,
     });
-    expect(statement(state, { account: 'acme', from: jan1(2026), to: jan1(2027) }).rows).toHaveLength(4);
+    expect(statement(state, 'acme', { from: jan1(2026), to: jan1(2027) }).rows).toHaveLength(4);
   });
 
   it('incidents never consume hours, even from an exhausted package', () => {
@@ -195,9 +195,9 @@ describe('expiry is reported only once the year is renewed or asOf is past its e
   });
 
   it('the statement reports the same expiry with its own asOf', () => {
-    const s = statement(state, { account: 'acme', from: jan1(2026), to: jan1(2027), asOf: jan1(2027) });
+    const s = statement(state, 'acme', { from: jan1(2026), to: jan1(2027), asOf: jan1(2027) });
     expect(pick(s.years[0])).toMatchObject({ balance: 0, expired: 105 });
-    expect(pick(statement(state, { account: 'acme', from: jan1(2026), to: jan1(2027) }).years[0])).toMatchObject({
+    expect(pick(statement(state, 'acme', { from: jan1(2026), to: jan1(2027) }).years[0])).toMatchObject({
       balance: 105,
       expired: 0,
     });

@@ -161,16 +161,14 @@ describe('bad input is a typed error, and nothing is half-applied', () => {
 
   it("balances and statement of an unknown account are 'unknown_account' at ['account']", () => {
     expectInvalid(() => balances(granted, 'nobody'), 'unknown_account', ['account']);
-    expectInvalid(
-      () => statement(granted, { account: 'nobody', from: jan1(2026), to: jan1(2027) }),
-      'unknown_account',
-      ['account'],
-    );
+    expectInvalid(() => statement(granted, 'nobody', { from: jan1(2026), to: jan1(2027) }), 'unknown_account', [
+      'account',
+    ]);
     expectInvalid(() => balances(empty, 'acme'), 'unknown_account', ['account']);
   });
 
   it("a statement over an invalid instant is 'invalid_instant'", () => {
-    expectInvalid(() => statement(granted, { account: 'acme', from: Number.NaN, to: jan1(2027) }), 'invalid_instant');
+    expectInvalid(() => statement(granted, 'acme', { from: Number.NaN, to: jan1(2027) }), 'invalid_instant');
     expectInvalid(() => balances(granted, 'acme', { asOf: new Date(Number.NaN) }), 'invalid_instant');
   });
 });

@@ -134,8 +134,7 @@ class RoundTripCommand implements fc.Command<Model, Real> {
       if (e.kind === 'classified') last = Math.max(last, e.at);
     if (m.yearAt(account, last + 3) === undefined) return;
     const yearCharged = () => balances(real.state, account).find((y) => y.year === row.year)!.chargedMinutes;
-    const chargeOf = () =>
-      statement(real.state, { account, ...EVER }).rows.filter((r) => r.conversation === row.conversation);
+    const chargeOf = () => statement(real.state, account, EVER).rows.filter((r) => r.conversation === row.conversation);
     const before = yearCharged();
     const normal = modelCharge(m.rules, { ...c, classification: 'normal' }).chargedMinutes;
     const classify = (k: number, as: ConversationClass) =>
@@ -299,13 +298,11 @@ describe('replay', () => {
         for (const e of [...head, ...cs]) model.add(e);
         const expected = model.rows('acme');
         // replay, in either order
-        expect(statement(replay(empty(STANDARD), [...shuffled, ...head]), { account: 'acme', ...EVER }).rows).toEqual(
-          expected,
-        );
+        expect(statement(replay(empty(STANDARD), [...shuffled, ...head]), 'acme', EVER).rows).toEqual(expected);
         // applyEvent, one at a time, in either order
         let state = empty(STANDARD);
         for (const e of [...head, ...shuffled]) state = applyEvent(state, e);
-        expect(statement(state, { account: 'acme', ...EVER }).rows).toEqual(expected);
+        expect(statement(state, 'acme', EVER).rows).toEqual(expected);
         const charged =
           expected[0]!.classification === 'incident' || expected[0]!.classification === 'customer_success' ? 0 : 45;
         expect(expected[0]!.chargedMinutes).toBe(charged);
@@ -425,7 +422,7 @@ describe('old states stay valid and unchanged', () => {
           conversation: 'B',
           channel: 'chat',
         });
-        const rowsOf = (s: LedgerState) => statement(s, { account, ...EVER }).rows.map((r) => r.conversation);
+        const rowsOf = (s: LedgerState) => statement(s, account, EVER).rows.map((r) => r.conversation);
         expect(rowsOf(a)).toContain('A');
         expect(rowsOf(a)).not.toContain('B');
         expect(rowsOf(b)).toContain('B');

@@ -32,11 +32,11 @@ const poolEvents: LedgerEvent[] = [
   voided('v6', 'A6', d26(3, 2), POOL),
 ];
 const pool = replay(ledgerWith(), poolEvents);
-const wholeYear = { account: POOL, from: jan1(2026), to: jan1(2027) };
+const wholeYear = { from: jan1(2026), to: jan1(2027) };
 
 describe('partner pools: usage per client', () => {
   it('conversation_opened carries the client, and each row shows it', () => {
-    const rows = statement(pool, wholeYear).rows;
+    const rows = statement(pool, POOL, wholeYear).rows;
     expect(rows.map((r) => [r.conversation, r.client])).toEqual([
       ['A2', 'shop-a'],
       ['A1', 'shop-b'],
@@ -49,7 +49,7 @@ describe('partner pools: usage per client', () => {
   });
 
   it('perClient sums conversations and charged minutes per client, by client name, with no client under ""', () => {
-    expect(statement(pool, wholeYear).perClient).toEqual([
+    expect(statement(pool, POOL, wholeYear).perClient).toEqual([
       { client: '', conversations: 1, chargedMinutes: 15 },
       { client: 'shop-a', conversations: 2, chargedMinutes: 15 + 90 },
       { client: 'shop-b', conversations: 2, chargedMinutes: 45 + 0 },
@@ -58,7 +58,7 @@ describe('partner pools: usage per client', () => {
   });
 
   it('perClient adds up to the totals, and the totals to the pool balance', () => {
-    const s = statement(pool, wholeYear);
+    const s = statement(pool, POOL, wholeYear);
     expect(s.perClient.reduce((n, c) => n + c.chargedMinutes, 0)).toBe(s.totals.chargedMinutes);
     expect(s.perClient.reduce((n, c) => n + c.conversations, 0)).toBe(s.totals.conversations);
     expect(s.totals).toEqual({ conversations: 6, handledMinutes: 50 + 95, chargedMinutes: 165 });
@@ -66,7 +66,7 @@ describe('partner pools: usage per client', () => {
   });
 
   it('perClient covers only the conversations opened in the period', () => {
-    expect(statement(pool, { account: POOL, from: d26(2, 1), to: d26(3, 1) }).perClient).toEqual([
+    expect(statement(pool, POOL, { from: d26(2, 1), to: d26(3, 1) }).perClient).toEqual([
       { client: 'shop-a', conversations: 1, chargedMinutes: 90 },
       { client: 'shop-c', conversations: 1, chargedMinutes: 0 },
     ]);
@@ -75,7 +75,7 @@ describe('partner pools: usage per client', () => {
 
 describe('statement rows', () => {
   it('are in date order with date, channel, handled, charged, rule, classification and year', () => {
-    expect(statement(pool, wholeYear).rows).toEqual([
+    expect(statement(pool, POOL, wholeYear).rows).toEqual([
       {
         conversation: 'A2',
         year: '2026',
@@ -145,9 +145,9 @@ describe('statement rows', () => {
   });
 
   it('do not depend on the order the events arrived in', () => {
-    const reference = statement(pool, wholeYear);
+    const reference = statement(pool, POOL, wholeYear);
     for (const seed of [11, 12, 13])
-      expect(statement(replay(ledgerWith(), shuffled(poolEvents, seed)), wholeYear)).toEqual(reference);
+      expect(statement(replay(ledgerWith(), shuffled(poolEvents, seed)), POOL, wholeYear)).toEqual(reference);
   });
 
   it('conversations opened at the same instant are ordered by conversation id', () => {
@@ -156,14 +156,14 @@ describe('statement rows', () => {
       open('o2', 'T-2', d26(4, 1)),
       open('o1', 'T-1', d26(4, 1)),
     ]);
-    expect(
-      statement(state, { account: 'acme', from: jan1(2026), to: jan1(2027) }).rows.map((r) => r.conversation),
-    ).toEqual(['T-1', 'T-2']);
+    expect(statement(state, 'acme', { from: jan1(2026), to: jan1(2027) }).rows.map((r) => r.conversation)).toEqual([
+      'T-1',
+      'T-2',
+    ]);
   });
 
   it('only conversations opened in [from, to) are listed: from is included, to is not', () => {
-    const rows = (from: number, to: number) =>
-      statement(pool, { account: POOL, from, to }).rows.map((r) => r.conversation);
+    const rows = (from: number, to: number) => statement(pool, POOL, { from, to }).rows.map((r) => r.conversation);
     expect(rows(d26(1, 10), d26(2, 3))).toEqual(['A1', 'A3']);
     expect(rows(d26(1, 10) + 1, d26(2, 3) + 1)).toEqual(['A3', 'A4']);
     expect(rows(d26(4, 1), jan1(2027))).toEqual([]);
@@ -171,18 +171,18 @@ describe('statement rows', () => {
 
   it('a conversation opened before the period is not listed, even if its time was handled in the period', () => {
     const later = applyEvent(pool, handled('h1b', 'A1', 30, d26(6, 1), POOL));
-    const s = statement(later, { account: POOL, from: d26(5, 1), to: jan1(2027) });
+    const s = statement(later, POOL, { from: d26(5, 1), to: jan1(2027) });
     expect(s.rows.map((r) => r.conversation)).toEqual([]);
     expect(s.totals.chargedMinutes).toBe(0);
-    expect(statement(later, wholeYear).rows.find((r) => r.conversation === 'A1')).toMatchObject({
+    expect(statement(later, POOL, wholeYear).rows.find((r) => r.conversation === 'A1')).toMatchObject({
       handledMinutes: 80,
       chargedMinutes: 75,
     });
   });
 
   it('years lists the contract years overlapping the period', () => {
-    expect(statement(pool, wholeYear).years.map((y) => y.year)).toEqual(['2026']);
-    expect(statement(pool, { account: POOL, from: jan1(2027), to: jan1(2028) }).years).toEqual([]);
+    expect(statement(pool, POOL, wholeYear).years.map((y) => y.year)).toEqual(['2026']);
+    expect(statement(pool, POOL, { from: jan1(2027), to: jan1(2028) }).years).toEqual([]);
   });
 });
 
@@ -196,7 +196,7 @@ describe('pending conversations: events but no opening', () => {
   const state = replay(ledgerWith(), events);
 
   it('are listed as pending and not charged', () => {
-    const s = statement(state, { account: 'acme', from: jan1(2026), to: jan1(2027) });
+    const s = statement(state, 'acme', { from: jan1(2026), to: jan1(2027) });
     expect(s.pending).toEqual(['P']);
     expect(s.rows.map((r) => r.conversation)).toEqual(['T']);
     expect(balances(state, 'acme')[0]).toMatchObject({ chargedMinutes: 15, conversations: 1 });
@@ -204,7 +204,7 @@ describe('pending conversations: events but no opening', () => {
 
   it('are charged once their opening arrives, from the events already recorded', () => {
     const opened = applyEvent(state, open('oP', 'P', d26(4, 30)));
-    const s = statement(opened, { account: 'acme', from: jan1(2026), to: jan1(2027) });
+    const s = statement(opened, 'acme', { from: jan1(2026), to: jan1(2027) });
     expect(s.pending).toEqual([]);
     expect(s.rows.find((r) => r.conversation === 'P')).toMatchObject({
       handledMinutes: 90,

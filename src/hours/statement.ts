@@ -29,16 +29,21 @@ export interface Statement {
   readonly pending: readonly string[];
 }
 
-const PERIOD = ['account', 'from', 'to', 'asOf'];
+const PERIOD = ['from', 'to', 'asOf'];
 
 /**
  * A statement of an account's support hours over `[from, to)`: each conversation opened in the
  * period with its date, channel, handled time, charged time and the rule that set the charge;
  * totals; usage per client for a partner pool; and the balances of the years it overlaps.
  *
+ * @param account - an account of the ledger (one granted a package), as in {@link balances}
+ * @param period - the period `{ from, to, asOf? }`: `from` and `to` are instants (epoch ms, `Date`
+ *   or luxon `DateTime`) bounding the conversations listed, `[from, to)`; `asOf` is an instant by
+ *   which years that ended report their unused minutes as expired
  * @throws {@link InvalidArgumentError} `invalid_state` (`ledger` not made by `createLedger`,
- *   `applyEvent` or `replay`), `invalid_option` (a period that is not a plain object, or an
- *   unknown field, at `period.<name>`), `unknown_account`, `invalid_instant` at `from`, `to`, `asOf`
+ *   `applyEvent` or `replay`), `unknown_account` at `account`, `invalid_option` (a period that is
+ *   not a plain object, or an unknown field, at `period.<name>`), `invalid_instant` at `from`,
+ *   `to`, `asOf`
  * @example
  * ```ts
  * import { createLedger, parsePolicy, replay, standardSupport, statement } from 'support-policy';
@@ -47,7 +52,7 @@ const PERIOD = ['account', 'from', 'to', 'asOf'];
  *   { id: 'o1', kind: 'conversation_opened', account: 'p', at: Date.UTC(2026, 1, 2), conversation: 'A', channel: 'ticket', client: 'shop-1' },
  *   { id: 'd1', kind: 'answered_with_documentation', account: 'p', at: Date.UTC(2026, 1, 2), conversation: 'A' },
  * ]);
- * const s = statement(ledger, { account: 'p', from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1) });
+ * const s = statement(ledger, 'p', { from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1) });
  * s.rows.map((r) => `${r.conversation} ${r.chargedMinutes} ${r.rule}`); //=> ['A 15 documentation_minimum']
  * s.perClient; //=> [{ client: 'shop-1', conversations: 1, chargedMinutes: 15 }]
  * ```
@@ -55,17 +60,16 @@ const PERIOD = ['account', 'from', 'to', 'asOf'];
  */
 export function statement(
   ledger: LedgerState,
+  account: string,
   period: {
-    readonly account: string;
     readonly from: InstantLike;
     readonly to: InstantLike;
     readonly asOf?: InstantLike;
   },
 ): Statement {
   checkLedger(ledger);
-  const fields = readRecord(period, ['period'], PERIOD, 'invalid_option', 'a period { account, from, to, asOf? }');
-  const account = own(fields, 'account') as string;
   const a = accountOf(ledger, account);
+  const fields = readRecord(period, ['period'], PERIOD, 'invalid_option', 'a period { from, to, asOf? }');
   const from = instantMs(own(fields, 'from') as InstantLike, 'from');
   const to = instantMs(own(fields, 'to') as InstantLike, 'to');
   const given = own(fields, 'asOf') as InstantLike | undefined;

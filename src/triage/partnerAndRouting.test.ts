@@ -9,7 +9,6 @@ import {
   type PartnerFacts,
   parsePolicy,
   resolveEntitlement,
-  type RouteRequestOptions,
   routeRequest,
   standardSupport,
 } from '../index.js';
@@ -177,20 +176,20 @@ describe('routeRequest on standardSupport', () => {
       '000_',
       'Support is primarily provided by the partner. In some cases, you may also contact Sales Layer via the platform ticket system',
     );
-    const r = routeRequest(standard, { type: 'indirect', plan: 'premium', partner: 'acme' }, { now: MONDAY_10_MADRID });
+    const r = routeRequest(standard, { type: 'indirect', plan: 'premium', partner: 'acme' }, MONDAY_10_MADRID);
     expect([r.to, r.partner, r.vendorTickets, r.secondLevelAgents]).toEqual(['partner', 'acme', 'some_cases', false]);
     expect(r.openNow.map((c) => c.channel)).toEqual(['ticket']); // the indirect type's only channel
     expect(r.reasons.map((x) => x.rule)).toContain('accountType.firstLine.partner');
   });
 
   it('an indirect customer without its partner is invalid_account', () => {
-    const e = errorOf(() => routeRequest(standard, { type: 'indirect', plan: 'premium' }, { now: MONDAY_10_MADRID }));
+    const e = errorOf(() => routeRequest(standard, { type: 'indirect', plan: 'premium' }, MONDAY_10_MADRID));
     expect([e.code, e.path]).toEqual(['invalid_account', ['account', 'partner']]);
   });
 
   it('a direct Enterprise customer on Monday 10:00 Madrid: the support team, with chat and ticket open', () => {
     quote('000_', 'Enterprise: First response within 2 hours. Live chat during business hours.');
-    const r = routeRequest(standard, direct, { now: MONDAY_10_MADRID });
+    const r = routeRequest(standard, direct, MONDAY_10_MADRID);
     expect([r.to, r.vendorTickets, r.secondLevelAgents, r.nextOpening]).toEqual(['support_team', 'yes', false, null]);
     expect('partner' in r).toBe(false);
     expect(r.openNow.map((c) => `${c.channel} ${c.clock} ${c.openNow} ${c.nextOpening}`)).toEqual([
@@ -201,30 +200,34 @@ describe('routeRequest on standardSupport', () => {
 
   it('the same customer on Saturday: nothing open; the first channel (chat) opens Monday 08:00 Madrid', () => {
     quote('000_', 'Business hours: Regional hours of operation excluding national holidays. 08:00 AM to 06:00 PM CET.');
-    const r = routeRequest(standard, direct, { now: SATURDAY_10_MADRID });
+    const r = routeRequest(standard, direct, SATURDAY_10_MADRID);
     expect(r.openNow).toEqual([]);
     expect(r.nextOpening).toEqual({ channel: 'chat', at: madrid('2026-11-30T08:00') });
     expect(r.nextOpening?.at).toBe(Date.UTC(2026, 10, 30, 7)); // CET is UTC+1 in November
   });
 
   it('now may be a Date or a luxon DateTime, with the same answer', () => {
-    const fromMs = routeRequest(standard, direct, { now: SATURDAY_10_MADRID });
-    expect(routeRequest(standard, direct, { now: new Date(SATURDAY_10_MADRID) })).toEqual(fromMs);
-    expect(
-      routeRequest(standard, direct, { now: DateTime.fromMillis(SATURDAY_10_MADRID, { zone: 'Asia/Tokyo' }) }),
-    ).toEqual(fromMs);
+    const fromMs = routeRequest(standard, direct, SATURDAY_10_MADRID);
+    expect(routeRequest(standard, direct, new Date(SATURDAY_10_MADRID))).toEqual(fromMs);
+    expect(routeRequest(standard, direct, DateTime.fromMillis(SATURDAY_10_MADRID, { zone: 'Asia/Tokyo' }))).toEqual(
+      fromMs,
+    );
   });
 
-  it('missing now is invalid_instant at [now]; an invalid one too', () => {
-    for (const options of [{}, undefined, { locale: 'es' }]) {
-      const e = errorOf(() => routeRequest(standard, direct, options as unknown as RouteRequestOptions));
+  it('a missing now is invalid_instant at [now], whatever the options; an invalid one too', () => {
+    const missing = undefined as unknown as number;
+    for (const options of [undefined, {}, { locale: 'es' }]) {
+      const e = errorOf(() => routeRequest(standard, direct, missing, options));
       expect([e.code, e.path]).toEqual(['invalid_instant', ['now']]);
     }
-    expect(errorOf(() => routeRequest(standard, direct, { now: Number.NaN })).code).toBe('invalid_instant');
+    // The former call shape, now inside an options object, is not an instant.
+    const former = errorOf(() => routeRequest(standard, direct, { now: MONDAY_10_MADRID } as unknown as number));
+    expect([former.code, former.path]).toEqual(['invalid_instant', ['now']]);
+    expect(errorOf(() => routeRequest(standard, direct, Number.NaN)).code).toBe('invalid_instant');
   });
 
   it('the locale reaches the channel labels; the result is deeply frozen', () => {
-    const r = routeRequest(standard, direct, { now: MONDAY_10_MADRID, locale: 'es' });
+    const r = routeRequest(standard, direct, MONDAY_10_MADRID, { locale: 'es' });
     expect(r.openNow.map((c) => c.label)).toEqual(['Chat', 'Ticket de soporte']);
     for (const part of [r, r.openNow, r.openNow[0], r.reasons]) expect(Object.isFrozen(part)).toBe(true);
   });
@@ -236,13 +239,13 @@ describe('routeRequest on dedicatedSupport (seed 004)', () => {
   it('an account with the dedicated-support add-on goes to its dedicated agent, with second-level agents', () => {
     quote('004_', 'You’ll have a dedicated support agent, who you’ll know by name');
     quote('004_', 'we’ll immediately route you to a 2nd level technical agent');
-    const r = routeRequest(dedicated, vip, { now: bratislava('2026-11-30T10:00') });
+    const r = routeRequest(dedicated, vip, bratislava('2026-11-30T10:00'));
     expect([r.to, r.secondLevelAgents, r.vendorTickets, r.nextOpening]).toEqual(['dedicated_agent', true, 'yes', null]);
   });
 
   it('on Saturday the 24/7 channels are open, the dedicated ones closed', () => {
     quote('004_', 'Apart from 24/7 chat support on our website and standard email support');
-    const r = routeRequest(dedicated, vip, { now: SATURDAY_10_MADRID });
+    const r = routeRequest(dedicated, vip, SATURDAY_10_MADRID);
     expect(r.to).toBe('dedicated_agent');
     expect(r.openNow.map((c) => `${c.channel} ${c.clock}`)).toEqual(['website_chat 24/7', 'email 24/7']);
     expect(r.nextOpening).toBeNull(); // something is open, so no next opening is given
@@ -259,9 +262,9 @@ describe('routeRequest on dedicatedSupport (seed 004)', () => {
 
   it('the dedicated channels open at Monday 09:00 Bratislava, not a millisecond before', () => {
     quote('004_', 'Dedicated chat support from 9:00 A.M. to 5:00 P.M. CET Monday – Friday');
-    const before = routeRequest(dedicated, vip, { now: bratislava('2026-11-30T08:59:59.999') });
+    const before = routeRequest(dedicated, vip, bratislava('2026-11-30T08:59:59.999'));
     expect(before.openNow.map((c) => c.channel)).toEqual(['website_chat', 'email']);
-    const at = routeRequest(dedicated, vip, { now: bratislava('2026-11-30T09:00') });
+    const at = routeRequest(dedicated, vip, bratislava('2026-11-30T09:00'));
     expect(at.openNow.map((c) => `${c.channel} ${c.clock}`)).toEqual([
       'website_chat 24/7',
       'email 24/7',
@@ -272,7 +275,7 @@ describe('routeRequest on dedicatedSupport (seed 004)', () => {
   });
 
   it('without the add-on, the plan alone goes to the support team, no second-level routing', () => {
-    const r = routeRequest(dedicated, { type: 'customer', plan: 'all_inclusive' }, { now: SATURDAY_10_MADRID });
+    const r = routeRequest(dedicated, { type: 'customer', plan: 'all_inclusive' }, SATURDAY_10_MADRID);
     expect([r.to, r.secondLevelAgents]).toEqual(['support_team', false]);
     expect(r.openNow.map((c) => c.channel)).toEqual(['website_chat', 'email']);
   });

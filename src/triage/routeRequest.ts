@@ -12,8 +12,7 @@ import type { Policy } from '../policy/schema.js';
  * @category Triage
  */
 export interface RouteRequestOptions {
-  /** The instant the request arrives; channels are open or closed relative to it. */
-  readonly now: InstantLike;
+  /** Locale of the texts (channel labels, reasons), e.g. `es`; a locale the policy does not carry falls back to English. */
   readonly locale?: string;
 }
 
@@ -51,25 +50,35 @@ export interface Route {
  * routes to second-level agents; everything else goes to the support team. `now` is required: the
  * answer is about this instant.
  *
+ * @param policy - a validated policy ({@link parsePolicy}, or a preset)
+ * @param account - the account asking, as for {@link resolveEntitlement}
+ * @param now - the instant the request arrives; channels are open or closed relative to it
+ * @param options - `locale`: the language of the texts
  * @throws {@link InvalidArgumentError} `invalid_policy` (not a policy `parsePolicy` returned),
- *   `invalid_option` (options that are not a plain object, or an unknown option), `invalid_instant`
- *   at `now` when it is missing, and the errors of {@link resolveEntitlement}
+ *   `invalid_instant` at `now` when it is missing or not an instant (`out_of_range` outside the
+ *   supported years), `invalid_option` (options that are not a plain object, or an unknown option),
+ *   and the errors of {@link resolveEntitlement}
  * @example
  * ```ts
  * import { dedicatedSupport, parsePolicy, routeRequest } from 'support-policy';
  * const policy = parsePolicy(dedicatedSupport);
  * // Saturday 28 November 2026, 03:00 in Bratislava: the dedicated channels are closed.
- * const r = routeRequest(policy, { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] }, { now: Date.UTC(2026, 10, 28, 2) });
+ * const r = routeRequest(policy, { type: 'customer', plan: 'all_inclusive', addOns: ['dedicated_support'] }, Date.UTC(2026, 10, 28, 2));
  * r.to; //=> 'dedicated_agent'
  * r.openNow.map((c) => c.channel); //=> ['website_chat', 'email']
  * ```
  * @category Triage
  */
-export function routeRequest(policy: Policy, account: AccountDefinition, options: RouteRequestOptions): Route {
+export function routeRequest(
+  policy: Policy,
+  account: AccountDefinition,
+  now: InstantLike,
+  options?: RouteRequestOptions,
+): Route {
   checkPolicy(policy);
-  const opts = readOptions(options, ['now', 'locale']);
-  const now = own(opts, 'now') as InstantLike | undefined;
+  // resolveEntitlement reads an undefined now as "no instant"; a route is always about one.
   if (now === undefined) throw argumentError('invalid_instant', ['now'], 'the instant the request arrives', now);
+  const opts = readOptions(options, ['locale']);
   const locale = own(opts, 'locale') as string | undefined;
   const e = resolveEntitlement(policy, account, locale === undefined ? { now } : { now, locale });
   const openNow = e.channels.filter((c) => c.openNow === true);

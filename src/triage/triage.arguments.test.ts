@@ -36,7 +36,7 @@ const ENTRY_POINTS: readonly [string, (policy: Policy) => unknown][] = [
   ['classify', (policy) => classify(policy, {})],
   ['assessScope', (policy) => assessScope(policy, { topics: [] })],
   ['assessPartnerEligibility', (policy) => assessPartnerEligibility(policy, { conditions: {} })],
-  ['routeRequest', (policy) => routeRequest(policy, direct, { now: MONDAY_10_MADRID })],
+  ['routeRequest', (policy) => routeRequest(policy, direct, MONDAY_10_MADRID)],
 ];
 
 /** Sets an enumerable field on Object.prototype, as a prototype-pollution bug elsewhere would. */
@@ -74,7 +74,7 @@ describe('options: undefined is none; anything but a plain object with known key
     ['classify', (o) => classify(standard, {}, untrusted<ClassifyOptions>(o))],
     ['assessScope', (o) => assessScope(standard, { topics: [] }, untrusted<{ locale?: string }>(o))],
     ['assessPartnerEligibility', (o) => assessPartnerEligibility(standard, { conditions: {} }, untrusted(o))],
-    ['routeRequest', (o) => routeRequest(standard, direct, untrusted<RouteRequestOptions>(o))],
+    ['routeRequest', (o) => routeRequest(standard, direct, MONDAY_10_MADRID, untrusted<RouteRequestOptions>(o))],
   ];
   describe.each(withOptions)('%s', (_, call) => {
     it.each<[string, unknown]>([
@@ -91,12 +91,12 @@ describe('options: undefined is none; anything but a plain object with known key
     });
 
     it("an unknown option is 'invalid_option' at its path", () => {
-      const e = errorOf(() => call({ lcoale: 'es', now: MONDAY_10_MADRID }));
+      const e = errorOf(() => call({ lcoale: 'es' }));
       expect([e.code, e.path]).toEqual(['invalid_option', ['options', 'lcoale']]);
     });
   });
 
-  // routeRequest's own option, now, is checked in its block below; its locale goes to resolveEntitlement.
+  // routeRequest's result has no locale of its own: its polluted locale is checked in its block below.
   it.each(withOptions.slice(0, 3))('%s: a locale or scale of a polluted Object.prototype is not read', (_, call) => {
     pollute({ locale: 'es', scale: 'vip' });
     const result = outcome(() => call({}));
@@ -109,6 +109,10 @@ describe('options: undefined is none; anything but a plain object with known key
     expect(classify(standard, { dataLoss: 'unrecoverable' }, undefined).kind).toBe('incident');
     expect(assessScope(standard, { topics: ['client-formulas'] }, undefined).coverage).toBe('partial');
     expect(assessPartnerEligibility(standard, { conditions: ALL_MET }, undefined).eligible).toBe(true);
+    expect(routeRequest(standard, direct, MONDAY_10_MADRID, undefined).openNow.map((c) => c.label)).toEqual([
+      'Live chat',
+      'Support ticket',
+    ]);
   });
 });
 
@@ -235,14 +239,35 @@ describe('assessPartnerEligibility', () => {
 
 describe('routeRequest', () => {
   it.each(HOSTILE.slice(0, 3))("%s as now is 'invalid_instant' at ['now']", (_, value) => {
-    const e = errorOf(() => routeRequest(standard, direct, { now: untrusted<number>(value) }));
+    const e = errorOf(() => routeRequest(standard, direct, untrusted<number>(value)));
     expect([e.code, e.path]).toEqual(['invalid_instant', ['now']]);
   });
 
-  it('a now of a polluted Object.prototype is not read', () => {
-    pollute({ now: MONDAY_10_MADRID });
-    const result = outcome(() => routeRequest(standard, direct, untrusted<RouteRequestOptions>({})));
+  it("now is an argument, not an option: one in the options is 'invalid_option' at ['options', 'now']", () => {
+    const e = errorOf(() =>
+      routeRequest(standard, direct, MONDAY_10_MADRID, untrusted<RouteRequestOptions>({ now: MONDAY_10_MADRID })),
+    );
+    expect([e.code, e.path]).toEqual(['invalid_option', ['options', 'now']]);
+    const missing = errorOf(() =>
+      routeRequest(standard, direct, untrusted<number>(undefined), untrusted<RouteRequestOptions>({ now: 0 })),
+    );
+    expect([missing.code, missing.path]).toEqual(['invalid_instant', ['now']]);
+  });
+
+  it('a locale that is not a string is invalid_option at its path', () => {
+    const e = errorOf(() => routeRequest(standard, direct, MONDAY_10_MADRID, { locale: untrusted<string>(['es']) }));
+    expect([e.code, e.path]).toEqual(['invalid_option', ['options', 'locale']]);
+  });
+
+  it('a now or locale of a polluted Object.prototype is not read', () => {
+    pollute({ now: MONDAY_10_MADRID, locale: 'es' });
+    const missing = outcome(() => routeRequest(standard, direct, untrusted<number>(undefined), {}));
+    const labels = outcome(() => routeRequest(standard, direct, MONDAY_10_MADRID, {}));
     unpollute();
-    expect(result).toMatchObject({ code: 'invalid_instant', path: ['now'] });
+    expect(missing).toMatchObject({ code: 'invalid_instant', path: ['now'] });
+    expect((labels as { openNow: { label: string }[] }).openNow.map((c) => c.label)).toEqual([
+      'Live chat',
+      'Support ticket',
+    ]);
   });
 });

@@ -614,7 +614,7 @@ describe('support-hours.ipynb shows what the ledger gives in Node', () => {
     const month = (ms: number) =>
       new Date(ms).toLocaleDateString('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit' }).slice(0, 7);
     const rows = packages.flatMap(({ account }) =>
-      statement(ledger, { account, from, to: asOf }).rows.map((r) => ({ account, ...r })),
+      statement(ledger, account, { from, to: asOf }).rows.map((r) => ({ account, ...r })),
     );
     const months = [...new Set(rows.map((r) => month(r.openedAt)))].sort();
     expect(months).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
@@ -637,7 +637,7 @@ describe('support-hours.ipynb shows what the ledger gives in Node', () => {
     // The first instant of each month, February to July, in Madrid: the end of the month before.
     const ends = [2, 3, 4, 5, 6, 7].map((m) => DateTime.fromObject({ year: 2026, month: m, day: 1 }, { zone: ZONE }));
     const left = (account: string, hours: number, end: DateTime) =>
-      hours * 60 - statement(ledger, { account, from, to: end.toMillis() }).totals.chargedMinutes;
+      hours * 60 - statement(ledger, account, { from, to: end.toMillis() }).totals.chargedMinutes;
     const [table] = tables(cell(nb, 'burndown'));
     expect(table?.[0]).toEqual(['end of', ...packages.map((p) => `${p.account} (${p.hours} h)`)]);
     expect(table?.slice(1)).toEqual([

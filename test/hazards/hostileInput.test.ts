@@ -398,7 +398,7 @@ describe('one rule for objects passed in: plain objects with known keys', () => 
     ],
     [
       'an unknown key on an account given to routeRequest',
-      () => routeRequest(policy, { ...premium, x: 1 } as never, { now: monday9 }),
+      () => routeRequest(policy, { ...premium, x: 1 } as never, monday9),
       'invalid_account',
       ['account', 'x'],
     ],

@@ -229,9 +229,9 @@ function slots(): [string, Call][] {
       [1, 'escalatedToTechnicalTeam'],
     ],
   );
-  add('routeRequest', [policy, premium, { now: monday9 }], f['routeRequest']!, [
+  add('routeRequest', [policy, premium, monday9, { locale: 'es' }], f['routeRequest']!, [
     [1, 'type'],
-    [2, 'now'],
+    [3, 'locale'],
   ]);
   add('createLedger', [policy], f['createLedger']!);
   add('applyEvent', [ledger, ledgerEvents[2]], f['applyEvent']!, [
@@ -248,12 +248,12 @@ function slots(): [string, Call][] {
   add('balances', [ledger, 'acme', { asOf: monday9 }], f['balances']!, [[2, 'asOf']]);
   add(
     'statement',
-    [ledger, { account: 'acme', from: at('2026-01-01T00:00'), to: at('2027-01-01T00:00') }],
+    [ledger, 'acme', { from: at('2026-01-01T00:00'), to: at('2027-01-01T00:00'), asOf: monday9 }],
     f['statement']!,
     [
-      [1, 'account'],
-      [1, 'from'],
-      [1, 'to'],
+      [2, 'from'],
+      [2, 'to'],
+      [2, 'asOf'],
     ],
   );
   add('measure', [policy, premium, [created, reply], monday9 + 7_200_000, { explain: true }], f['measure']!, [
