@@ -29,7 +29,8 @@ const NONE = Number.POSITIVE_INFINITY;
  */
 export class ClockEngine extends StatusHistory {
   agentReplied = false;
-  last = Number.NEGATIVE_INFINITY;
+  /** The instant the clocks {@link open} and {@link push} add start at. */
+  private opening = Number.NaN;
   targets: TargetSet = NO_TARGETS;
   /** Follow-up cycles opened so far, whether the last one is still open, and its start. */
   followUps = 0;
@@ -73,16 +74,22 @@ export class ClockEngine extends StatusHistory {
     this.crowded = false;
   }
 
-  /** Applies one event; `at` never decreases and the first event is `created` (checked by callers). */
+  /**
+   * Applies one event; `at` never decreases and the first event is `created` (checked by callers).
+   * The event's instant reaches the methods it calls through fields (`last`, `opening`), not as an
+   * argument: V8 boxes a number that is not a small integer (an epoch ms) each time it passes a
+   * call it does not inline, a heap object per event.
+   */
   apply(e: EngineEvent): void {
     this.last = e.at;
     switch (e.kind) {
       case 'created':
         this.targets = e.targets;
         this.status = e.status;
-        this.mark(e.at, e.status);
-        this.open('firstResponse', e.at, 0);
-        this.open('resolution', e.at, 0);
+        this.mark(e.status);
+        this.opening = e.at;
+        this.open('firstResponse', 0);
+        this.open('resolution', 0);
         return;
       case 'status': {
         const s = e.status;
@@ -91,18 +98,19 @@ export class ClockEngine extends StatusHistory {
         } else this.solvedSince = Number.NEGATIVE_INFINITY;
         this.status = s;
         if (this.segments > 0 && this.times[this.segments - 1] === e.at) this.statuses[this.segments - 1] = s;
-        else this.mark(e.at, s);
+        else this.mark(s);
         return;
       }
       case 'agent':
-        this.agentReply(e.at);
+        this.agentReply();
         return;
       case 'customer':
         // Opens a follow-up cycle once an agent has replied, unless one is open.
         if (!this.agentReplied || this.followUpOpen) return;
         this.followUpOpen = true;
         this.followUpStart = e.at;
-        this.open('followUp', e.at, ++this.followUps);
+        this.opening = e.at;
+        this.open('followUp', ++this.followUps);
         return;
       case 'automatic':
         return;
@@ -113,9 +121,10 @@ export class ClockEngine extends StatusHistory {
 
   /**
    * Ends the first response and the open follow-up cycle; ends the open periodic-update cycle and
-   * opens the next (several agent replies at one instant act as one).
+   * opens the next (several agent replies at one instant act as one). The reply is at `last`.
    */
-  private agentReply(at: number): void {
+  private agentReply(): void {
+    const at = this.last;
     this.agentReplied = true;
     this.followUpOpen = false;
     const renews = this.updateStart !== at;
@@ -129,7 +138,8 @@ export class ClockEngine extends StatusHistory {
     this.liveCount = kept;
     if (renews) {
       this.updateStart = at;
-      this.open('periodicUpdate', at, ++this.updates);
+      this.opening = at;
+      this.open('periodicUpdate', ++this.updates);
     }
   }
 
@@ -151,10 +161,14 @@ export class ClockEngine extends StatusHistory {
     }
     // The open cycles without clocks (no target of their metric was in force when they opened).
     this.targets = set; // open() reads the set in force
-    if (this.followUpOpen && set.followUp.length > 0 && this.findLive('followUp', this.followUps) < 0)
-      this.open('followUp', this.followUpStart, this.followUps);
-    if (this.updates > 0 && set.periodicUpdate.length > 0 && this.findLive('periodicUpdate', this.updates) < 0)
-      this.open('periodicUpdate', this.updateStart, this.updates);
+    if (this.followUpOpen && set.followUp.length > 0 && this.findLive('followUp', this.followUps) < 0) {
+      this.opening = this.followUpStart;
+      this.open('followUp', this.followUps);
+    }
+    if (this.updates > 0 && set.periodicUpdate.length > 0 && this.findLive('periodicUpdate', this.updates) < 0) {
+      this.opening = this.updateStart;
+      this.open('periodicUpdate', this.updates);
+    }
     // Targets the set adds to an open group (a metric and cycle whose clocks have not ended).
     for (let k = 0; k < n; k++) {
       const c = this.clocks[live[k]!]!;
@@ -168,7 +182,8 @@ export class ClockEngine extends StatusHistory {
           spare.target = t;
           spare.ms = targetMs(t, spare.start);
         } else {
-          this.push(c.metric, c.start, c.cycle, t.id, t, targetMs(t, c.start));
+          this.opening = c.start;
+          this.push(c.metric, c.cycle, t.id, t, targetMs(t, c.start));
           this.crowded = true;
         }
       }
@@ -189,22 +204,23 @@ export class ClockEngine extends StatusHistory {
   }
 
   /**
-   * Opens a metric's clocks at `at`: one per target in force. Without any, first response and
+   * Opens a metric's clocks at `opening`: one per target in force. Without any, first response and
    * resolution get one clock without a target, to keep their timing; a cycle gets none (its start
    * and number are kept by the engine, and a re-target that brings a target opens its clocks).
    */
-  private open(metric: Metric, at: number, cycle: number): void {
+  private open(metric: Metric, cycle: number): void {
     const list = targetsOf(this.targets, metric);
-    if (list.length === 0 && cycle === 0) this.push(metric, at, cycle, '', undefined, 0);
+    if (list.length === 0 && cycle === 0) this.push(metric, cycle, '', undefined, 0);
     if (list.length > 1) this.crowded = true;
     for (let j = 0; j < list.length; j++) {
       const t = list[j]!;
-      this.push(metric, at, cycle, t.id, t, targetMs(t, at));
+      this.push(metric, cycle, t.id, t, targetMs(t, this.opening));
     }
   }
 
-  /** Appends a clock, reusing a clock object of an earlier ticket when there is one. */
-  private push(metric: Metric, at: number, cycle: number, slot: string, target: EngineTarget | undefined, ms: number) {
+  /** Appends a clock starting at `opening`, reusing a clock object of an earlier ticket when there is one. */
+  private push(metric: Metric, cycle: number, slot: string, target: EngineTarget | undefined, ms: number) {
+    const at = this.opening;
     const i = this.clockCount++;
     if (this.liveCount < this.live.length) this.live[this.liveCount] = i;
     else this.live.push(i);

@@ -47,8 +47,12 @@ export class StatusHistory {
   private sortedMs: number[] = numbers(4);
   private sortedAt: number[] = numbers(4);
 
-  /** Appends a status to the history, reusing its storage. */
-  protected mark(at: number, status: Status): void {
+  /** The instant of the last event applied; −∞ before the first. */
+  last = Number.NEGATIVE_INFINITY;
+
+  /** Appends a status from `last` to the history, reusing its storage. */
+  protected mark(status: Status): void {
+    const at = this.last;
     const i = this.segments++;
     if (i < this.times.length) {
       this.times[i] = at;
