@@ -4,6 +4,7 @@ import {
   CalculationError,
   columnsToResults,
   InvalidArgumentError,
+  measure,
   type MeasureManyResult,
   measureMany,
   parsePolicy,
@@ -215,5 +216,45 @@ describe('options', () => {
       MeasureManyResult<SlaColumns>
     >();
     expectTypeOf<MeasureManyResult['failures'][number]['error']['code']>().toBeString();
+  });
+});
+
+describe('reading ahead (a batch loads its next tickets before measuring them)', () => {
+  // More tickets than one block read ahead (64), so that blocks start in the middle of the batch.
+  const many: SlaTicket[] = Array.from({ length: 150 }, (_, i) => good[i % good.length]!);
+  const alone = many.map((t) => measure(std, t.account, t.events, NOW));
+
+  it('changes no answer: each ticket as measure() gives it, in rows and in columns', () => {
+    expect(measureMany(std, many, NOW)).toEqual(alone);
+    expect(columnsToResults(measureMany(std, many, NOW, { format: 'columns' }))).toEqual(alone);
+  });
+
+  it('tickets and events read through getters are measured the same', () => {
+    const viaGetters = many.map((t) => ({
+      get account() {
+        return t.account;
+      },
+      get events() {
+        return t.events.map((e) => ({
+          ...e,
+          get at() {
+            return e.at;
+          },
+        }));
+      },
+    }));
+    expect(measureMany(std, viaGetters as unknown as SlaTicket[], NOW)).toEqual(alone);
+  });
+
+  it("a later ticket's throwing getter passes through, collected or not", () => {
+    const hostile = {
+      account: enterprise,
+      get events(): never {
+        throw new RangeError('from the caller');
+      },
+    };
+    const batch = [...many.slice(0, 100), hostile as unknown as SlaTicket, ...many.slice(100)];
+    expect(() => measureMany(std, batch, NOW, { format: 'columns' })).toThrow(RangeError);
+    expect(() => measureMany(std, batch, NOW, { invalid: 'collect' })).toThrow(RangeError);
   });
 });
