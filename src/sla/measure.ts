@@ -146,7 +146,7 @@ export class TicketMeasurer {
     engine.reset();
     let severity: string | null = null;
     let rule: RuleMatch | null = null;
-    let accountNow = reader.account;
+    let plan = reader.plan;
     for (let i = 0; i < timeline.length; i++) {
       const e = reader.read(timeline[i]!);
       if (i === 0 && nowMs < e.at) this.createdAfterNow(e.at, ticketPath(ticket));
@@ -154,12 +154,12 @@ export class TicketMeasurer {
         engine.apply(e);
         severity = reader.severity;
         rule = reader.rule;
-        accountNow = reader.account;
+        plan = reader.plan;
       }
     }
     this.severity = severity;
     this.rule = rule;
-    this.plan = accountNow.plan ?? null;
+    this.plan = plan;
     return engine;
   }
 

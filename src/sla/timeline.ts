@@ -15,6 +15,13 @@ import { type AccountTargets, accountTargets, ruleTargets, targetsFor } from './
 
 type Path = readonly (string | number)[];
 
+/** An account of a batch, read once: its checked copy, its plan and its targets. */
+interface BatchAccount {
+  readonly account: AccountDefinition;
+  readonly plan: string | null;
+  readonly targets: AccountTargets;
+}
+
 /** The fields of each kind of event; `id` (the caller's event id) is allowed on every kind and never read. */
 const REPLY_KEYS = ['kind', 'at', 'author', 'id'];
 const STATUS_KEYS = ['kind', 'at', 'status', 'id'];
@@ -31,6 +38,8 @@ const EVENT_FIELDS = [...new Set([...REPLY_KEYS, ...STATUS_KEYS, ...PLAN_KEYS, .
  */
 export class TimelineReader {
   account: AccountDefinition;
+  /** The account's plan (`account.plan`, or null), kept beside it: read for every ticket, it saves a visit to the account. */
+  plan: string | null;
   targets: AccountTargets;
   severity: string | null = null;
   /** The instant of the last event read; −∞ before the first. */
@@ -55,6 +64,7 @@ export class TimelineReader {
     public ticket = -1,
   ) {
     this.account = rebased(this.at, () => readAccount(account));
+    this.plan = this.account.plan ?? null;
     this.targets = this.targetsOf(this.account);
     this.vocabulary = vocabularyOf(policy);
     this.statuses = this.vocabulary.byName;
@@ -71,7 +81,7 @@ export class TimelineReader {
   /** The event {@link read} returns, refilled by every call. */
   private event: EngineEvent = engineEvent(0, 'created');
   /** The accounts of a batch (checked copies and their targets), by the caller's object: {@link begin} reads each once. */
-  private batchAccounts: Map<unknown, { account: AccountDefinition; targets: AccountTargets }> | undefined;
+  private batchAccounts: Map<unknown, BatchAccount> | undefined;
 
   /**
    * Starts over on ticket `ticket` of a batch: one reader reads every ticket. Within the one call
@@ -82,6 +92,7 @@ export class TimelineReader {
     const known = (this.batchAccounts ??= new Map()).get(account) ?? this.remember(account);
     this.targets = known.targets;
     this.account = known.account;
+    this.plan = known.plan;
     this.severity = null;
     this.last = Number.NEGATIVE_INFINITY;
     this.count = 0;
@@ -91,9 +102,9 @@ export class TimelineReader {
   }
 
   /** A batch's first ticket of an account: its checked copy and targets, kept for the next tickets. */
-  private remember(account: AccountDefinition): { account: AccountDefinition; targets: AccountTargets } {
+  private remember(account: AccountDefinition): BatchAccount {
     const checked = rebased(this.at, () => readAccount(account));
-    const entry = { account: checked, targets: this.targetsOf(checked) };
+    const entry = { account: checked, plan: checked.plan ?? null, targets: this.targetsOf(checked) };
     this.batchAccounts!.set(account, entry);
     return entry;
   }
@@ -260,6 +271,7 @@ export class TimelineReader {
     }
     this.severity = severity;
     this.account = account;
+    this.plan = account.plan ?? null;
     this.targets = targets;
     this.fields = fields;
     const event = this.emit(kind === 'created' ? 'created' : 'retarget', this.initial);
@@ -274,7 +286,7 @@ export class TimelineReader {
    */
   private select(): TargetSet {
     const targets = this.targets;
-    const plan = this.account.plan ?? null;
+    const plan = this.plan;
     this.rule = targets.rulesApply ? matchRule(this.policy, this.fields, plan, this.severity) : null;
     const set =
       this.rule === null
