@@ -12,6 +12,8 @@ import { mergeFields, NO_FIELDS } from './ticketFields.js';
 import { chooseClocks } from './clockChoice.js';
 import { type Vocabulary, vocabularyOf } from './statuses.js';
 import { type AccountTargets, accountTargets, ruleTargets, targetsFor } from './policyTargets.js';
+import * as eventKeys from './eventFields.js';
+import { movedAccount, severityExpected } from './eventFields.js';
 
 type Path = readonly (string | number)[];
 
@@ -21,15 +23,6 @@ interface BatchAccount {
   readonly plan: string | null;
   readonly targets: AccountTargets;
 }
-
-/** The fields of each kind of event; `id` (the caller's event id) is allowed on every kind and never read. */
-const REPLY_KEYS = ['kind', 'at', 'author', 'id'];
-const STATUS_KEYS = ['kind', 'at', 'status', 'id'];
-const CREATED_KEYS = ['kind', 'at', 'severity', 'fields', 'id'];
-const SEVERITY_KEYS = ['kind', 'at', 'severity', 'id'];
-const PLAN_KEYS = ['kind', 'at', 'plan', 'addOns', 'severity', 'id'];
-const FIELDS_KEYS = ['kind', 'at', 'fields', 'id'];
-const EVENT_FIELDS = [...new Set([...REPLY_KEYS, ...STATUS_KEYS, ...PLAN_KEYS, ...CREATED_KEYS])];
 
 /**
  * Reads a timeline one event at a time: checks each event against the ones before it and the
@@ -77,7 +70,7 @@ export class TimelineReader {
   }
 
   /** Whether no event field can be inherited from `Object.prototype` (checked once per reader). */
-  private cleanPrototype = prototypeIsClean(EVENT_FIELDS);
+  private cleanPrototype = prototypeIsClean(eventKeys.EVENT_FIELDS);
   /** The event {@link read} returns, refilled by every call. */
   private event: EngineEvent = engineEvent(0, 'created');
   /** The accounts of a batch (checked copies and their targets), by the caller's object: {@link begin} reads each once. */
@@ -134,14 +127,14 @@ export class TimelineReader {
     this.readInstant(e, kind);
     if (kind === 'reply') {
       const author = e['author'];
-      this.checkKeys(e, REPLY_KEYS, author === undefined ? 0 : 1);
+      this.checkKeys(e, eventKeys.REPLY_KEYS, author === undefined ? 0 : 1);
       if (author !== 'agent' && author !== 'customer' && author !== 'automatic')
         this.fail('author', 'agent, customer or automatic', author);
       return this.emit(author, this.initial);
     }
     if (kind === 'status') {
       const s = e['status'];
-      this.checkKeys(e, STATUS_KEYS, s === undefined ? 0 : 1);
+      this.checkKeys(e, eventKeys.STATUS_KEYS, s === undefined ? 0 : 1);
       const status = (typeof s === 'string' ? this.statuses.get(s) : undefined) ?? this.otherStatus(s);
       if (status.category === 'closed') this.closed = true;
       return this.emit('status', status);
@@ -170,14 +163,8 @@ export class TimelineReader {
    */
   private readInstant(e: Record<string, unknown>, kind: unknown): void {
     const value = e['at'];
-    if (
-      this.count !== 0 &&
-      typeof value === 'number' &&
-      value >= this.last &&
-      value < MAX_SUPPORTED_MS &&
-      Number.isInteger(value)
-    )
-      this.instant = value;
+    const inOrder = typeof value === 'number' && value >= this.last && value < MAX_SUPPORTED_MS;
+    if (this.count !== 0 && inOrder && Number.isInteger(value)) this.instant = value;
     else this.instant = this.instantOf(e, kind);
   }
 
@@ -237,31 +224,27 @@ export class TimelineReader {
     let fields = this.fields;
     switch (kind) {
       case 'created':
-        this.checkKeys(e, CREATED_KEYS, (e['severity'] === undefined ? 0 : 1) + (e['fields'] === undefined ? 0 : 1));
+        this.checkKeys(
+          e,
+          eventKeys.CREATED_KEYS,
+          (e['severity'] === undefined ? 0 : 1) + (e['fields'] === undefined ? 0 : 1),
+        );
         severity = this.checkSeverity(e['severity'], targets, false);
         if (e['fields'] !== undefined) fields = mergeFields(NO_FIELDS, e['fields'], this.here('fields'));
         break;
       case 'fields':
-        this.checkKeys(e, FIELDS_KEYS, -1);
+        this.checkKeys(e, eventKeys.FIELDS_KEYS, -1);
         if (e['fields'] === undefined) this.fail('fields', 'the ticket fields that change', undefined);
         fields = mergeFields(fields, e['fields'], this.here('fields'));
         break;
       case 'severity':
-        this.checkKeys(e, SEVERITY_KEYS, e['severity'] === undefined ? 0 : 1);
+        this.checkKeys(e, eventKeys.SEVERITY_KEYS, e['severity'] === undefined ? 0 : 1);
         severity = this.checkSeverity(e['severity'], targets, true);
         break;
       case 'plan': {
-        this.checkKeys(e, PLAN_KEYS, -1); // rare: always looks at every key
-        const plan = e['plan'];
-        const addOns = e['addOns'];
-        if (typeof plan !== 'string') this.fail('plan', 'a plan id', plan);
-        // The account the event moves to, checked and copied like the ticket's own.
-        const moved = { ...this.account, plan, ...(addOns === undefined ? {} : { addOns }) };
-        const next = rebased(this.here(), () => readAccount(moved), 1);
-        // Kept add-ons the new plan cannot take are the plan's fault when the event names none.
-        const keeps = addOns === undefined;
-        targets = rebased(this.here(), () => accountTargets(this.policy, next), 1, keeps ? 'plan' : undefined);
-        account = next;
+        this.checkKeys(e, eventKeys.PLAN_KEYS, -1); // rare: always looks at every key
+        if (typeof e['plan'] !== 'string') this.fail('plan', 'a plan id', e['plan']);
+        ({ account, targets } = movedAccount(this.policy, this.account, e, this.here()));
         const given = e['severity'];
         severity = this.checkSeverity(given === undefined ? severity : given, targets, false);
         break;
@@ -307,18 +290,8 @@ export class TimelineReader {
 
   /** A severity level of the account's scale; a missing one is refused when `required` or when targets depend on it. */
   private checkSeverity(value: unknown, targets: AccountTargets, required: boolean): string | null {
-    if (value === undefined || value === null) {
-      if (!required && !targets.hasTargets) return null;
-      const why = targets.hasTargets ? ", which the account's targets depend on" : '';
-      return this.fail('severity', `a severity level${levelList(targets)}${why}`, value);
-    }
-    if (typeof value !== 'string' || (targets.levels !== null && !targets.levels.has(value))) {
-      return this.fail('severity', `a severity level${levelList(targets)}`, value);
-    }
-    return value;
+    const expected = severityExpected(value, targets, required);
+    if (expected !== undefined) this.fail('severity', expected, value);
+    return (value as string | undefined) ?? null;
   }
-}
-
-function levelList(t: AccountTargets): string {
-  return t.levels === null ? '' : ` of scale "${t.scale}" (${[...t.levels].join(', ')})`;
 }
