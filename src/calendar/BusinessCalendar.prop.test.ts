@@ -17,6 +17,8 @@ import {
   SimulatorRangeError,
 } from '../../test/reference/minuteSimulator.js';
 import { type BusinessCalendar, CalculationError, type CalendarDefinition, compileCalendar } from '../index.js';
+import { businessDaysOpenTime } from './addBusinessDays.js';
+import { calendarTables } from './BusinessCalendar.js';
 
 /**
  * Invariants of business-time arithmetic on random calendars (random weekly schedules, holidays
@@ -165,6 +167,16 @@ describe('business-time arithmetic on random calendars', () => {
       expect(cal.isOpen(c - 1)).toBe(true);
       expect(cal.between(o, c)).toBe(c - o);
     }));
+
+  it('businessDaysOpenTime(t, n) = between(t, addBusinessDays(t, n)), errors included', () =>
+    forAll(({ cal, t, n }) => {
+      const tables = calendarTables(cal);
+      const direct = outcome(() => businessDaysOpenTime(tables, t, n));
+      expect(direct).toEqual(outcome(() => cal.between(t, cal.addBusinessDays(t, n))));
+      expect(outcome(() => businessDaysOpenTime(tables, t, n + 30))).toEqual(
+        outcome(() => cal.between(t, cal.addBusinessDays(t, n + 30))),
+      );
+    }, 3 * RUNS));
 
   it('addBusinessDays(t, 0) = nextOpening(t), and addBusinessDays(t, n) ≥ nextOpening(t)', () =>
     forAll(({ cal, t, n }) => {

@@ -1,6 +1,6 @@
 import { add } from './add.js';
 import { between } from './between.js';
-import { type CalendarTables, type Chunk, dayAt, intervalAt } from './tables.js';
+import { type CalendarTables, type Chunk, dayAt, intervalAt, openTimeBefore } from './tables.js';
 
 /**
  * Adds `days` (≥ 0) business days to `at`.
@@ -18,6 +18,21 @@ import { type CalendarTables, type Chunk, dayAt, intervalAt } from './tables.js'
  * @internal
  */
 export function addBusinessDays(tables: CalendarTables, at: number, days: number): number {
+  return businessDays(tables, at, days, false);
+}
+
+/**
+ * The open time from `at` to {@link addBusinessDays}`(tables, at, days)`, as `between` would count
+ * it: what a target of `days` business days measures from `at`. Within one chunk it is read off
+ * the prefix sums the search went through, with no second search.
+ * @internal
+ */
+export function businessDaysOpenTime(tables: CalendarTables, at: number, days: number): number {
+  return businessDays(tables, at, days, true);
+}
+
+/** {@link addBusinessDays}, or with `openTime` {@link businessDaysOpenTime}. */
+function businessDays(tables: CalendarTables, at: number, days: number, openTime: boolean): number {
   tables.assertCanOpen();
   let c: Chunk = tables.chunkAt(at);
   let i = intervalAt(c, at);
@@ -30,7 +45,9 @@ export function addBusinessDays(tables: CalendarTables, at: number, days: number
     }
     s = c.starts[i]!;
   }
-  if (days === 0) return s;
+  if (days === 0) return openTime ? 0 : s;
+  const first = c;
+  const before = c.cum[i]! + (s - c.starts[i]!); // the open time before `s` in its chunk
   let j = dayAt(c, s);
   let offset: number;
   if (j >= 0) offset = c.cum[i]! + (s - c.starts[i]!) - c.dayCum[j]!;
@@ -51,18 +68,29 @@ export function addBusinessDays(tables: CalendarTables, at: number, days: number
   }
   j += steps;
   const close = c.dayClose[j]!;
-  if (offset === 0) return close;
+  if (offset === 0) return openTime ? openTimeTo(tables, at, first, before, c, close) : close;
   // add(dayOpen, offset), walking the day's own intervals; past the chunk, the general add.
   const target = c.dayCum[j]! + offset;
   if (target > c.total) {
     const reached = add(tables, c.dayOpen[j]!, offset);
-    return reached < close ? reached : close;
+    const r = reached < close ? reached : close;
+    return openTime ? between(tables, at, r) : r;
   }
   for (let k = c.dayInterval[j]!; c.starts[k]! < close; k++) {
     if (c.cum[k]! + (c.ends[k]! - c.starts[k]!) >= target) {
       const reached = c.starts[k]! + (target - c.cum[k]!);
-      return reached < close ? reached : close;
+      if (reached >= close) break;
+      // `target` is the open time before `reached` in its chunk.
+      return openTime ? (c === first ? target - before : between(tables, at, reached)) : reached;
     }
   }
-  return close;
+  return openTime ? openTimeTo(tables, at, first, before, c, close) : close;
+}
+
+/**
+ * The open time from `at` to `r`, an instant of chunk `c`: a difference of prefix sums when `c` is
+ * `first`, the chunk whose open time before the first opening from `at` is `before`.
+ */
+function openTimeTo(tables: CalendarTables, at: number, first: Chunk, before: number, c: Chunk, r: number): number {
+  return c === first && r <= c.end ? openTimeBefore(c, r) - before : between(tables, at, r);
 }

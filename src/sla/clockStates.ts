@@ -1,4 +1,4 @@
-import { addDays, openBetween } from './openTime.js';
+import { openTimeOfDays } from './openTime.js';
 import type { EngineTarget, EngineThreshold, Status } from './clockTypes.js';
 
 /** The numbers a clock is measured in: its target as open time, its thresholds, its state codes. */
@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
 export function targetMs(t: EngineTarget, start: number): number {
   if (t.duration.kind === 'time') return t.duration.ms;
   if (t.calendar === null) return t.duration.days * DAY_MS;
-  return Math.max(1, openBetween(t, start, addDays(t, start, t.duration.days)));
+  return Math.max(1, openTimeOfDays(t, start, t.duration.days));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { add } from '../calendar/add.js';
-import { addBusinessDays } from '../calendar/addBusinessDays.js';
+import { businessDaysOpenTime } from '../calendar/addBusinessDays.js';
 import { between } from '../calendar/between.js';
 import { calendarTables } from '../calendar/BusinessCalendar.js';
 import { nextOpening } from '../calendar/nextOpening.js';
@@ -20,9 +20,9 @@ export const openBetween = (t: EngineTarget, a: number, b: number): number =>
 export const addOpen = (t: EngineTarget, at: number, ms: number): number =>
   t.calendar === null ? at + ms : add(calendarTables(t.calendar), at, ms);
 
-/** `days` business days after `at` (a calendar's). */
-export const addDays = (t: EngineTarget, at: number, days: number): number =>
-  t.calendar === null ? at + days * 86_400_000 : addBusinessDays(calendarTables(t.calendar), at, days);
+/** The open time from `at` to `days` business days later: what a target of `days` business days measures. */
+export const openTimeOfDays = (t: EngineTarget, at: number, days: number): number =>
+  t.calendar === null ? days * 86_400_000 : businessDaysOpenTime(calendarTables(t.calendar), at, days);
 
 /** The first open instant at or after `at`. */
 export const openingFrom = (t: EngineTarget, at: number): number =>

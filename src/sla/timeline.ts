@@ -290,6 +290,7 @@ export class TimelineReader {
 
   /** A severity level of the account's scale; a missing one is refused when `required` or when targets depend on it. */
   private checkSeverity(value: unknown, targets: AccountTargets, required: boolean): string | null {
+    if (typeof value === 'string' && (targets.levels === null || targets.levels.has(value))) return value;
     const expected = severityExpected(value, targets, required);
     if (expected !== undefined) this.fail('severity', expected, value);
     return (value as string | undefined) ?? null;
