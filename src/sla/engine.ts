@@ -214,7 +214,8 @@ export class ClockEngine extends StatusHistory {
     if (list.length > 1) this.crowded = true;
     for (let j = 0; j < list.length; j++) {
       const t = list[j]!;
-      this.push(metric, cycle, t.id, t, targetMs(t, this.opening));
+      // A duration in time is read here: targetMs would take the instant as an argument, boxed.
+      this.push(metric, cycle, t.id, t, t.duration.kind === 'time' ? t.duration.ms : targetMs(t, this.opening));
     }
   }
 
