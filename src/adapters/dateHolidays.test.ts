@@ -175,18 +175,20 @@ describe('dateHolidays: bad options are typed errors', () => {
   });
 });
 
+/** The option tests' base options, a calendar to add holidays to, and the two calls that take options. */
+const OPTIONS_BASE = { country: 'DE', fromYear: 2026, untilYear: 2026 };
+const WEEK_HOURS = { zone: 'Europe/Berlin', week: weekdays };
+const OPTION_CALLS: [string, (options: unknown) => unknown][] = [
+  ['dateHolidays', (options) => dateHolidays(options as never)],
+  ['withDateHolidays', (options) => withDateHolidays(WEEK_HOURS, options as never)],
+];
+
 describe('dateHolidays: an option key it does not know is refused at its path, never ignored', () => {
-  const base = { country: 'DE', fromYear: 2026, untilYear: 2026 };
-  const weekHours = { zone: 'Europe/Berlin', week: weekdays };
-  const calls: [string, (options: unknown) => unknown][] = [
-    ['dateHolidays', (options) => dateHolidays(options as never)],
-    ['withDateHolidays', (options) => withDateHolidays(weekHours, options as never)],
-  ];
-  for (const [name, call] of calls) {
+  for (const [name, call] of OPTION_CALLS) {
     it(`${name}: a misspelt language is invalid_option at ['options', 'langauge']`, () => {
       let caught: unknown;
       try {
-        call({ ...base, langauge: 'en' });
+        call({ ...OPTIONS_BASE, langauge: 'en' });
       } catch (e) {
         caught = e;
       }
@@ -199,44 +201,45 @@ describe('dateHolidays: an option key it does not know is refused at its path, n
 
     it(`${name}: a key of another adapter (zone) or of no adapter is refused the same way`, () => {
       for (const key of ['zone', 'year', 'constructor']) {
-        expect(() => call({ ...base, [key]: 'x' })).toThrow(
+        expect(() => call({ ...OPTIONS_BASE, [key]: 'x' })).toThrow(
           expect.objectContaining({ code: 'invalid_option', path: ['options', key] }),
         );
       }
     });
 
     it(`${name}: an array or null is invalid_option at ['options']`, () => {
-      for (const options of [null, [base]]) {
+      for (const options of [null, [OPTIONS_BASE]]) {
         expect(() => call(options)).toThrow(expect.objectContaining({ code: 'invalid_option', path: ['options'] }));
       }
     });
   }
 
   it('every key the options type names is still accepted', () => {
-    const all = { ...base, state: 'BY', region: 'A', types: ['public'], language: 'en', name: 'Augsburg' } as const;
+    const all = {
+      ...OPTIONS_BASE,
+      state: 'BY',
+      region: 'A',
+      types: ['public'],
+      language: 'en',
+      name: 'Augsburg',
+    } as const;
     expect(dateHolidays(all).holidays.name).toBe('Augsburg');
-    expect(withDateHolidays(weekHours, all).holidays).toHaveLength(1);
+    expect(withDateHolidays(WEEK_HOURS, all).holidays).toHaveLength(1);
   });
 });
 
 describe('dateHolidays: an option of a polluted Object.prototype is not read', () => {
-  const base = { country: 'DE', fromYear: 2026, untilYear: 2026 };
-  const weekHours = { zone: 'Europe/Berlin', week: weekdays };
-  const calls: [string, (options: unknown) => unknown][] = [
-    ['dateHolidays', (options) => dateHolidays(options as never)],
-    ['withDateHolidays', (options) => withDateHolidays(weekHours, options as never)],
-  ];
   // Each option, inherited where the caller gave none: a required one is still missing.
   const cases: [string, unknown, Record<string, unknown>][] = [
     ['country', 'FR', { fromYear: 2026, untilYear: 2026 }],
     ['fromYear', 2026, { country: 'DE', untilYear: 2026 }],
     ['untilYear', 2026, { country: 'DE', fromYear: 2026 }],
-    ['state', 'BY', base],
-    ['region', 'A', { ...base, state: 'BY' }],
-    ['types', ['bank'], base],
-    ['language', 'es', base],
+    ['state', 'BY', OPTIONS_BASE],
+    ['region', 'A', { ...OPTIONS_BASE, state: 'BY' }],
+    ['types', ['bank'], OPTIONS_BASE],
+    ['language', 'es', OPTIONS_BASE],
   ];
-  for (const [name, call] of calls) {
+  for (const [name, call] of OPTION_CALLS) {
     for (const [key, value, options] of cases) {
       it(`${name}: Object.prototype.${key} = ${JSON.stringify(value)} is ignored`, () => {
         const polluted = pollutedOutcome(key, value, () => call(options));
@@ -249,11 +252,11 @@ describe('dateHolidays: an option of a polluted Object.prototype is not read', (
   // lists inherits `Polluted`. What the adapter reads, the name of the set, is still its default.
   it('Object.prototype.name = "Polluted" does not name the set, and the dates stay the same', () => {
     const dates = (set: HolidaySetDefinition) => set.holidays.map(({ name: _, ...rule }) => rule);
-    const clean = dateHolidays(base).holidays;
-    const polluted = pollutedOutcome('name', 'Polluted', () => dateHolidays(base)) as ImportedHolidays;
+    const clean = dateHolidays(OPTIONS_BASE).holidays;
+    const polluted = pollutedOutcome('name', 'Polluted', () => dateHolidays(OPTIONS_BASE)) as ImportedHolidays;
     expect(polluted.holidays.name).toBe('DE public holidays');
     expect(dates(polluted.holidays)).toEqual(dates(clean));
-    const definition = pollutedOutcome('name', 'Polluted', () => withDateHolidays(weekHours, base));
+    const definition = pollutedOutcome('name', 'Polluted', () => withDateHolidays(WEEK_HOURS, OPTIONS_BASE));
     expect((definition as CalendarDefinition).holidays?.map((set) => (set as HolidaySetDefinition).name)).toEqual([
       'DE public holidays',
     ]);
