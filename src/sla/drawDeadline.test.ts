@@ -8,6 +8,7 @@ import {
   type TargetMeasurement,
   type TicketEvent,
 } from '../index.js';
+import { firstExplained } from '../../test/fixtures/sla.js';
 import { DEADLINE_COLOURS } from './drawDeadline.js';
 
 // Madrid is UTC+1 in January: support hours 07:00Z–17:00Z.
@@ -20,7 +21,7 @@ const events: TicketEvent[] = [
   { kind: 'reply', at: z('2026-01-05T10:00'), author: 'customer' },
 ];
 const explained = (policy = std, timeline = events, now = z('2026-01-05T12:00')): TargetMeasurement =>
-  measure(policy, premium, timeline, now, { explain: true }).targets[0]!;
+  firstExplained(policy, premium, timeline, now);
 const target = explained();
 
 /** The attributes of every element `name` with the class `cls`, in order. */

@@ -10,7 +10,7 @@ import {
   type TargetMeasurement,
   type TicketEvent,
 } from '../index.js';
-import { pausingEnterprise } from '../../test/fixtures/sla.js';
+import { firstExplained, pausingEnterprise } from '../../test/fixtures/sla.js';
 
 // Instants by hand: Madrid is UTC+1 in January (support-hours 07:00Z–17:00Z) and UTC+2 from
 // 29 March 2026 (06:00Z–16:00Z); local midnight is 23:00Z (winter) or 22:00Z (summer).
@@ -35,9 +35,9 @@ function explained(
   account: object = premium,
   policy: Policy = std,
 ): TargetMeasurement {
-  const [t] = measure(policy, account as never, events, now, { explain: true }).targets;
-  expect(t?.spans).toBeDefined();
-  return t!;
+  const t = firstExplained(policy, account, events, now);
+  expect(t.spans).toBeDefined();
+  return t;
 }
 /** A span as [kind, from, to (ISO, without the seconds), counted hours, projected, status or holiday]. */
 const row = (s: SlaSpan) => [

@@ -6,10 +6,9 @@ import {
   type Policy,
   type SlaSpan,
   standardSupport,
-  type TargetMeasurement,
   type TicketEvent,
 } from '../index.js';
-import { pausingEnterprise } from '../../test/fixtures/sla.js';
+import { firstExplained, pausingEnterprise } from '../../test/fixtures/sla.js';
 import { summarizeSpans } from './summarizeSpans.js';
 
 // Madrid is UTC+1 in winter (support hours 07:00Z–17:00Z, local midnight 23:00Z), UTC+2 from 29 March.
@@ -21,10 +20,8 @@ const pausing = pausingEnterprise;
 const created = (at: number, severity = 'minor'): TicketEvent => ({ kind: 'created', at, severity });
 const status = (at: number, s: string): TicketEvent => ({ kind: 'status', at, status: s });
 
-function explained(events: TicketEvent[], now: number, account: object = premium, policy: Policy = std) {
-  const [t] = measure(policy, account as never, events, now, { explain: true }).targets;
-  return t as TargetMeasurement;
-}
+const explained = (events: TicketEvent[], now: number, account: object = premium, policy: Policy = std) =>
+  firstExplained(policy, account, events, now);
 
 describe('the reason summary of an explained deadline', () => {
   it('Premium from Friday 2 January 17:00: Epiphany, the nights around it and a weekend, in English and Spanish', () => {
