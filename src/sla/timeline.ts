@@ -253,8 +253,8 @@ export class TimelineReader {
         return this.fail('kind', 'created, reply, status, severity, plan or fields', kind);
     }
     this.severity = severity;
-    this.account = account;
-    this.plan = account.plan ?? null;
+    // Only a plan event moves the account: the other kinds need not visit it for its plan.
+    if (account !== this.account) this.plan = (this.account = account).plan ?? null;
     this.targets = targets;
     this.fields = fields;
     const event = this.emit(kind === 'created' ? 'created' : 'retarget', this.initial);
