@@ -119,19 +119,31 @@ describe('dateHolidays: whole days, part days and spans', () => {
   });
 
   it('holidays the data starts the evening before are whole civil days; several days are one range', () => {
-    const uae = dateHolidays({ country: 'AE', fromYear: 2026, untilYear: 2026, language: 'en' });
+    const uae = dateHolidays({ country: 'AE', fromYear: 2026, untilYear: 2026, locale: 'en' });
     expect(uae.closures).toEqual([]);
     const eid = uae.holidays.holidays.find((r) => r.kind === 'range');
     expect(eid).toMatchObject({ kind: 'range', from: '2026-03-20', to: '2026-03-22' });
   });
 
-  it('names come in the requested language, and the set is named after the place', () => {
-    const fr = dateHolidays({ country: 'fr', fromYear: 2026, untilYear: 2026, language: 'en' });
+  it('names come in the requested locale, and the set is named after the place', () => {
+    const fr = dateHolidays({ country: 'fr', fromYear: 2026, untilYear: 2026, locale: 'en' });
     expect(fr.holidays.name).toBe('FR public holidays');
     expect(fr.holidays.holidays[0]).toEqual({ kind: 'date', date: '2026-01-01', name: "New Year's Day" });
-    const de = dateHolidays({ country: 'FR', fromYear: 2026, untilYear: 2026, language: 'de', name: 'France' });
+    const de = dateHolidays({ country: 'FR', fromYear: 2026, untilYear: 2026, locale: 'de', name: 'France' });
     expect(de.holidays.name).toBe('France');
     expect(de.holidays.holidays[0]?.name).toBe('Neujahr');
+  });
+
+  it("a regional locale takes the data's names for its region, else its language's", () => {
+    const names = (country: string, locale: string) =>
+      dateHolidays({ country, fromYear: 2026, untilYear: 2026, locale }).holidays.holidays.map((h) => h.name);
+    // The data spells the American Labor Day for `en-us`, the British spelling for `en`.
+    expect(names('US', 'en-US')).toContain('Labor Day');
+    expect(names('US', 'en')).toContain('Labour Day');
+    // Swiss German names where the data has them (any case of the tag), German for the rest.
+    expect(names('DE', 'de-ch')).toContain('Weihnachtstag');
+    expect(names('DE', 'de')).toContain('1. Weihnachtstag');
+    expect(names('FR', 'de-AT')[0]).toBe('Neujahr');
   });
 });
 
@@ -149,7 +161,9 @@ describe('dateHolidays: bad options are typed errors', () => {
     ['a year before 1900', { ...base, fromYear: 1899 }, 'out_of_range', ['options', 'fromYear']],
     ['a fractional year', { ...base, untilYear: 2026.5 }, 'out_of_range', ['options', 'untilYear']],
     ['years in the wrong order', { ...base, fromYear: 2027 }, 'out_of_range', ['options', 'untilYear']],
-    ['an empty language', { ...base, language: '' }, 'invalid_option', ['options', 'language']],
+    ['an empty locale', { ...base, locale: '' }, 'invalid_option', ['options', 'locale']],
+    ['a malformed locale tag', { ...base, locale: 'en_US!' }, 'invalid_option', ['options', 'locale']],
+    ['a locale that is not a string', { ...base, locale: ['en'] }, 'invalid_option', ['options', 'locale']],
     [
       'too many years of holidays',
       { ...base, fromYear: 1900, untilYear: 2399, types: ['public', 'observance'] },
@@ -185,17 +199,27 @@ const OPTION_CALLS: [string, (options: unknown) => unknown][] = [
 
 describe('dateHolidays: an option key it does not know is refused at its path, never ignored', () => {
   for (const [name, call] of OPTION_CALLS) {
-    it(`${name}: a misspelt language is invalid_option at ['options', 'langauge']`, () => {
+    it(`${name}: a misspelt locale is invalid_option at ['options', 'locael']`, () => {
       let caught: unknown;
       try {
-        call({ ...OPTIONS_BASE, langauge: 'en' });
+        call({ ...OPTIONS_BASE, locael: 'en' });
       } catch (e) {
         caught = e;
       }
       expect(caught).toBeInstanceOf(InvalidArgumentError);
-      expect(caught).toMatchObject({ code: 'invalid_option', path: ['options', 'langauge'] });
-      expect((caught as Error).message).toMatch(
-        /^options\.langauge: expected one of the options country, .*name, got /,
+      expect(caught).toMatchObject({ code: 'invalid_option', path: ['options', 'locael'] });
+      expect((caught as Error).message).toMatch(/^options\.locael: expected one of the options country, .*name, got /);
+    });
+
+    it(`${name}: the former option language is refused with its new name, locale`, () => {
+      expect(() => call({ ...OPTIONS_BASE, language: 'en' })).toThrow(
+        expect.objectContaining({
+          code: 'invalid_option',
+          path: ['options', 'language'],
+          message: expect.stringMatching(
+            /^options\.language: expected the option "locale" \(renamed from "language"\)/,
+          ),
+        }),
       );
     });
 
@@ -220,7 +244,7 @@ describe('dateHolidays: an option key it does not know is refused at its path, n
       state: 'BY',
       region: 'A',
       types: ['public'],
-      language: 'en',
+      locale: 'en',
       name: 'Augsburg',
     } as const;
     expect(dateHolidays(all).holidays.name).toBe('Augsburg');
@@ -237,7 +261,7 @@ describe('dateHolidays: an option of a polluted Object.prototype is not read', (
     ['state', 'BY', OPTIONS_BASE],
     ['region', 'A', { ...OPTIONS_BASE, state: 'BY' }],
     ['types', ['bank'], OPTIONS_BASE],
-    ['language', 'es', OPTIONS_BASE],
+    ['locale', 'es', OPTIONS_BASE],
   ];
   for (const [name, call] of OPTION_CALLS) {
     for (const [key, value, options] of cases) {

@@ -36,15 +36,19 @@ export interface DateHolidaysOptions {
   readonly untilYear: number;
   /** The types of holiday to take; `['public']` by default. */
   readonly types?: readonly DateHolidaysType[];
-  /** ISO 639-1 language of the names, e.g. `en`; the country's own language by default. */
-  readonly language?: string;
+  /**
+   * Locale of the names, a BCP 47 tag such as `en` or `de-AT` (the `locale` the policy functions
+   * take): the data's names for that region where it has them (`de-at`), else for its language
+   * (`de`); the country's own language by default.
+   */
+  readonly locale?: string;
   /** Name of the holiday set; `DE-BY public holidays` (say) by default. */
   readonly name?: string;
 }
 
 const TYPES: readonly DateHolidaysType[] = ['public', 'bank', 'optional', 'school', 'observance'];
 /** The keys of {@link DateHolidaysOptions}: any other is refused. */
-const OPTIONS = ['country', 'state', 'region', 'fromYear', 'untilYear', 'types', 'language', 'name'];
+const OPTIONS = ['country', 'state', 'region', 'fromYear', 'untilYear', 'types', 'locale', 'name'];
 const MS_PER_DAY = 86_400_000;
 
 function code(options: Record<string, unknown>, key: string, known: Record<string, string> | undefined): string {
@@ -57,6 +61,26 @@ function code(options: Record<string, unknown>, key: string, known: Record<strin
     fail('invalid_option', ['options', key], `a ${key} code that date-holidays knows${hint}`, value);
   }
   return upper;
+}
+
+/** Options renamed since 0.x releases, with their new names: given, they are refused with that name. */
+const RENAMED: Readonly<Record<string, string>> = { language: 'locale' };
+
+/**
+ * The languages date-holidays looks names up in, most preferred first, for a locale tag: the whole
+ * tag as the data keys it (`de-at`), then its language (`de`). A tag that is not well-formed BCP 47
+ * is refused.
+ */
+function languagesOf(locale: string | undefined): string[] | undefined {
+  if (locale === undefined) return undefined;
+  let tag: string;
+  try {
+    tag = Intl.getCanonicalLocales(locale)[0]!.toLowerCase();
+  } catch {
+    return fail('invalid_option', ['options', 'locale'], 'a locale tag such as "en" or "de-AT"', locale);
+  }
+  const language = tag.split('-')[0]!;
+  return tag === language ? [tag] : [tag, language];
 }
 
 function typesOption(value: unknown): DateHolidaysType[] {
@@ -78,7 +102,7 @@ function typesOption(value: unknown): DateHolidaysType[] {
  *
  * @remarks
  * Each holiday of each year from `fromYear` to `untilYear` becomes one rule named as the data
- * names it in `language`; a substitute day (`… (substitute day)`) is a holiday of its own, and the
+ * names it in `locale`; a substitute day (`… (substitute day)`) is a holiday of its own, and the
  * original date stays listed when the data lists it. A holiday spanning several days is a `range`
  * rule. A holiday that starts at a wall time becomes a closure from that time to midnight, and one
  * that ends at a wall time a closure from midnight to then; one that the data starts on the evening
@@ -87,14 +111,14 @@ function typesOption(value: unknown): DateHolidaysType[] {
  * definition with {@link withDateHolidays}, or add `holidays` to the definition's own list.
  *
  * @throws {@link support-policy!InvalidArgumentError} `invalid_option` for options that are not an
- *   object, an unknown key (at its path, such as `options.langauge`), an unknown country, state or
- *   region, unknown types; `out_of_range` for years outside 1900–2399 or in the wrong order;
+ *   object, an unknown key (at its path, such as `options.locael`; `options.language` names its
+ *   replacement, `locale`), a malformed locale tag, an unknown country, state or region, unknown types; `out_of_range` for years outside 1900–2399 or in the wrong order;
  *   `input_too_large` past 10,000 rules and closures
  *
  * @example
  * ```ts
  * import { dateHolidays } from 'support-policy/date-holidays';
- * const bavaria = dateHolidays({ country: 'DE', state: 'BY', fromYear: 2026, untilYear: 2026, language: 'en' });
+ * const bavaria = dateHolidays({ country: 'DE', state: 'BY', fromYear: 2026, untilYear: 2026, locale: 'en' });
  * bavaria.holidays.holidays.length; //=> 12
  * bavaria.holidays.holidays[0]; //=> { kind: 'date', date: '2026-01-01', name: "New Year's Day" }
  * const banks = dateHolidays({ country: 'DE', fromYear: 2026, untilYear: 2026, types: ['bank'] });
@@ -103,10 +127,10 @@ function typesOption(value: unknown): DateHolidaysType[] {
  * @category Adapters
  */
 export function dateHolidays(options: DateHolidaysOptions): ImportedHolidays {
-  const opts = optionsObject(options, OPTIONS);
+  const opts = optionsObject(options, OPTIONS, RENAMED);
   const { fromYear, untilYear } = yearSpan(opts);
   const types = typesOption(opts['types']);
-  const language = optionalString(opts, 'language');
+  const languages = languagesOf(optionalString(opts, 'locale'));
   const world = new Holidays();
   const country = code(opts, 'country', world.getCountries());
   const state = opts['state'] === undefined ? undefined : code(opts, 'state', world.getStates(country));
@@ -119,16 +143,17 @@ export function dateHolidays(options: DateHolidaysOptions): ImportedHolidays {
   const place = [country, state, region].filter((s) => s !== undefined).join('-');
   const name = optionalString(opts, 'name') ?? `${place} ${types.join(', ')} holidays`;
 
-  // A new instance per call: date-holidays keeps the last language asked for in the instance. The
-  // place goes as its code (`DE-BY-A`, which date-holidays splits; no code holds a `-` or `.`): an
-  // object without a state would pass a polluted `Object.prototype.state` on to date-holidays.
-  const source = new Holidays(place, { types, ...(language && { languages: [language] }) });
+  // A new instance per call: date-holidays adds each language asked of `getHolidays` to the
+  // instance's list, so the languages go to the constructor only. The place goes as its code
+  // (`DE-BY-A`, which date-holidays splits; no code holds a `-` or `.`): an object without a state
+  // would pass a polluted `Object.prototype.state` on to date-holidays.
+  const source = new Holidays(place, { types, ...(languages && { languages }) });
   // Start and end read in UTC are the holiday's wall times, whatever the machine's zone.
   source.setTimezone('UTC');
   const rules: ReturnType<typeof wholeDayRules> = [];
   const closures: PartDayClosure[] = [];
   for (let year = fromYear; year <= untilYear; year++) {
-    for (const h of language === undefined ? source.getHolidays(year) : source.getHolidays(year, language)) {
+    for (const h of source.getHolidays(year)) {
       const label = (h.name || h.rule).slice(0, 200);
       const day = parseIsoDate(h.date.slice(0, 10))!;
       // "2026-03-20 00:00:00 -0600": the holiday begins at 18:00 the evening before.

@@ -15,22 +15,30 @@ export function fail(code: ErrorCode, path: readonly (string | number)[], expect
 /**
  * The options object: a plain object (no class instance, array or `null`) holding only the `known`
  * keys; the first unknown one is `invalid_option` at `options.<key>`, as the core's `readOptions`
- * refuses it, so a misspelt `langauge` is an error rather than a default. (The core's reader is not
+ * refuses it, so a misspelt `locael` is an error rather than a default; an option `renamed` since
+ * (old name → new name) is refused with its new name. (The core's reader is not
  * reused: its errors come from its own module, which a CommonJS adapter bundle would copy, and an
  * adapter must throw the core's classes, reached through `../index.js` only.)
  *
  * It returns a copy of the known keys the object has as its own properties, which inherits nothing:
  * every later `opts[key]` reads an own value or `undefined`, as the core's `own` does, so a field of
- * a polluted `Object.prototype` (`Object.prototype.language = 'es'`) is no option.
+ * a polluted `Object.prototype` (`Object.prototype.locale = 'es'`) is no option.
  */
-export function optionsObject(options: unknown, known: readonly string[]): Record<string, unknown> {
+export function optionsObject(
+  options: unknown,
+  known: readonly string[],
+  renamed: Readonly<Record<string, string>> = {},
+): Record<string, unknown> {
   const proto = typeof options === 'object' && options !== null ? Object.getPrototypeOf(options) : undefined;
   if (proto !== Object.prototype && proto !== null) {
     fail('invalid_option', ['options'], `a plain object of options (${known.join(', ')})`, options);
   }
   const given = options as Record<string, unknown>;
   for (const key of Object.keys(given)) {
-    if (!known.includes(key)) fail('invalid_option', ['options', key], `one of the options ${known.join(', ')}`, key);
+    if (known.includes(key)) continue;
+    const now = Object.hasOwn(renamed, key) ? renamed[key] : undefined;
+    if (now !== undefined) fail('invalid_option', ['options', key], `the option "${now}" (renamed from "${key}")`, key);
+    fail('invalid_option', ['options', key], `one of the options ${known.join(', ')}`, key);
   }
   const opts = Object.create(null) as Record<string, unknown>;
   for (const key of known) if (Object.hasOwn(given, key)) opts[key] = given[key];
