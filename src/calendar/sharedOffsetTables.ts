@@ -31,8 +31,15 @@ export function sharedOffsetTable(zone: CalendarZone, start: number, end: number
   const key = `${zone.name} ${start} ${end}`;
   const table = tables.get(key);
   if (table !== undefined) return table;
-  const read = readers.get(zone.name) ?? remember(readers, zone.name, offsetReaderFor(zone), MAX_SHARED_READERS);
-  return remember(tables, key, findOffsetTable(read, start, end), MAX_SHARED_OFFSET_TABLES);
+  return remember(tables, key, findOffsetTable(sharedOffsetReader(zone), start, end), MAX_SHARED_OFFSET_TABLES);
+}
+
+/**
+ * The offset reader of `zone`, made once and shared (a region's holds an `Intl.DateTimeFormat`).
+ * @internal
+ */
+export function sharedOffsetReader(zone: CalendarZone): OffsetReader {
+  return readers.get(zone.name) ?? remember(readers, zone.name, offsetReaderFor(zone), MAX_SHARED_READERS);
 }
 
 /**

@@ -114,6 +114,21 @@ describe('policy versions', () => {
     expect(issues({ versions: [v('a')], extra: 1 })).toEqual(['invalid_definition extra']);
     expect(issues({ versions: [v('a', '2026-07-01')] })).toEqual(['invalid_definition versions.0.effectiveFrom']);
     expect(issues({ versions: [v('a', '2026-02-30T00:00:00Z')] })).toHaveLength(1);
+    // An effectiveFrom that exists is taken; one that does not, or that Date.parse cannot read, is refused.
+    const only = (effectiveFrom: string) => issues({ versions: [v('a', effectiveFrom)] });
+    for (const ok of ['2024-02-29T00:00Z', '2026-07-01T24:00:00.000+02:00', '2026-07-01T09:30:59.5-03:30'])
+      expect(only(ok), ok).toEqual([]);
+    const bad = [
+      '2026-02-29T00:00Z', // not a leap year
+      '2026-04-31T00:00Z',
+      '2026-13-01T00:00Z',
+      '2026-07-01T24:30Z', // past the end of the day
+      '2026-07-01T23:60Z',
+      '2026-07-01T23:59:60Z',
+      '2026-07-01T10:00+24:00', // an offset Date.parse cannot read (it was taken, then read as NaN)
+      '2026-07-01T10:00+23:60',
+    ];
+    for (const text of bad) expect(only(text), text).toEqual(['invalid_definition versions.0.effectiveFrom']);
     // A version's own problems, under its index.
     expect(issues({ versions: [v('a', undefined, { locales: [] })] })[0]).toMatch(/ versions\.0\.locales$/);
     expect(issues('{"versions": [')).toEqual(['invalid_json ']);

@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import * as z from 'zod';
 import { ISO_DATE_PATTERN } from '../calendar/isoDatePattern.js';
 import { CalendarDefinitionSchema } from '../calendar/schema.js';
+import { daysInMonth } from '../internal/civil.js';
 import type { DeepReadonly } from '../internal/types.js';
 import { ConditionSchema } from './facts.js';
 import { LOCALE_PATTERN, TextSchema } from './text.js';
@@ -21,6 +21,23 @@ export { ID_PATTERN };
 /** An ISO 8601 instant with its offset (or `Z`), to the second or millisecond. */
 export const ISO_INSTANT_PATTERN =
   /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:[0-9]{2})$/;
+
+/**
+ * Whether the instant a text of {@link ISO_INSTANT_PATTERN} writes exists: a real date, a time of
+ * day up to 24:00 (the end of the day), an offset within ±23:59, so that `Date.parse` reads it.
+ * Any other text passes here: the pattern refuses it.
+ */
+function isExistingInstant(text: string): boolean {
+  const m = INSTANT_FIELDS.exec(text);
+  if (m === null || !ISO_INSTANT_PATTERN.test(text)) return true; // the pattern's own issue says what is wrong
+  const [year, month, day, hour, minute, second = 0, ms = 0] = m.slice(1, 8).map((f) => Number(f ?? 0));
+  const inDay = hour! < 24 ? minute! < 60 && second < 60 : minute === 0 && second === 0 && ms === 0;
+  const real = month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth(year!, month!) && inDay;
+  return real && !Number.isNaN(Date.parse(text));
+}
+
+/** {@link ISO_INSTANT_PATTERN}'s date and time fields, captured. */
+const INSTANT_FIELDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?/;
 
 const records = <T extends z.core.$ZodType>(value: T) => z.record(id, value);
 
@@ -211,7 +228,7 @@ export const PolicySchema = z.strictObject({
     .regex(ISO_INSTANT_PATTERN, {
       error: 'expected an ISO 8601 instant with an offset, like "2026-07-01T00:00:00+02:00"',
     })
-    .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid, { error: 'expected an instant that exists' })
+    .refine(isExistingInstant, { error: 'expected an instant that exists' })
     .optional(),
   name: TextSchema,
   /** The locales every text carries; `en` first. `['en']` when absent. */

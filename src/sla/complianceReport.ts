@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { isoWeek, localTime } from '../calendar/localTime.js';
 import { argumentError } from '../errors.js';
 import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from '../instant.js';
 import { isPlainObject, own, readOptions } from '../internal/record.js';
@@ -86,7 +86,7 @@ const isTextOrNull = (v: unknown) => v === null || typeof v === 'string';
  * (each follow-up or periodic-update cycle counts once), sorted by period, plan, severity, metric,
  * then target id.
  *
- * Periods are the zone's local dates, keyed in ASCII digits whatever luxon's global settings say.
+ * Periods are the zone's local dates, keyed in ASCII digits whatever the machine's locale.
  *
  * @throws {@link InvalidArgumentError} `invalid_zone` for a missing or unknown zone,
  *   `invalid_option` for an unknown period or option, `invalid_results` for results that are not
@@ -180,16 +180,18 @@ function nearestRank(sorted: readonly number[], p: number): number | null {
 function periodKey(period: ReportPeriod, zone: string): (at: number) => string {
   if (period === 'all') return () => 'all';
   return (at) => {
-    const d = DateTime.fromMillis(at, { zone });
+    const d = localTime(at, zone);
     switch (period) {
       case 'day':
         return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-      case 'week':
-        return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
+      case 'week': {
+        const { weekYear, week } = isoWeek(d.days);
+        return `${weekYear}-W${String(week).padStart(2, '0')}`;
+      }
       case 'month':
         return `${d.year}-${String(d.month).padStart(2, '0')}`;
       case 'quarter':
-        return `${d.year}-Q${d.quarter}`;
+        return `${d.year}-Q${Math.ceil(d.month / 3)}`;
       default:
         return String(d.year);
     }

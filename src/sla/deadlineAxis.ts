@@ -1,4 +1,5 @@
-import { axisDayLabel, clockLabel, localTime, type Words } from './reasonWords.js';
+import { localTime, startOfDay, startOfHour, startOfMonth } from '../calendar/localTime.js';
+import { axisDayLabel, clockLabel, type Words } from './reasonWords.js';
 
 /** A tick of a deadline picture's time axis: its instant and label, in the picture's zone. @internal */
 export interface Tick {
@@ -36,7 +37,7 @@ export function axisTicks(t0: number, t1: number, zone: string, words: Words, ma
 function timeTicks(t0: number, t1: number, zone: string, words: Words, minutes: number): Tick[] {
   const out: Tick[] = [];
   const stride = Math.min(minutes, 60) * MINUTE;
-  for (let t = localTime(t0, zone).startOf('hour').toMillis(); t <= t1; t += stride) {
+  for (let t = startOfHour(t0, zone); t <= t1; t += stride) {
     if (t < t0) continue;
     const d = localTime(t, zone);
     if ((d.hour * 60 + d.minute) % minutes !== 0) continue;
@@ -48,18 +49,25 @@ function timeTicks(t0: number, t1: number, zone: string, words: Words, minutes: 
 
 function dayTicks(t0: number, t1: number, zone: string, words: Words, days: number): Tick[] {
   const out: Tick[] = [];
-  let d = localTime(t0, zone).startOf(days >= 7 ? 'week' : 'day');
-  for (let i = 0; i < 100 && d.toMillis() <= t1; i++, d = d.plus({ days }).startOf('day')) {
-    if (d.toMillis() >= t0) out.push({ at: d.toMillis(), label: axisDayLabel(d.toMillis(), zone, words, false) });
+  const first = localTime(t0, zone);
+  // Every `days` days from the local day of t0, or from its week's Monday for steps of weeks.
+  let day = days >= 7 ? first.days - (first.weekday - 1) : first.days;
+  for (let i = 0, at = startOfDay(day, zone); i < 100 && at <= t1; i++, day += days, at = startOfDay(day, zone)) {
+    if (at >= t0) out.push({ at, label: axisDayLabel(at, zone, words, false) });
   }
   return out;
 }
 
 function monthTicks(t0: number, t1: number, zone: string, words: Words, months: number): Tick[] {
   const out: Tick[] = [];
-  let d = localTime(t0, zone).startOf(months >= 12 ? 'year' : 'month');
-  for (let i = 0; i < 100 && d.toMillis() <= t1; i++, d = d.plus({ months }).startOf('month')) {
-    if (d.toMillis() >= t0) out.push({ at: d.toMillis(), label: axisDayLabel(d.toMillis(), zone, words, true) });
+  const first = localTime(t0, zone);
+  // Every `months` months from the month of t0, or from its year's January for steps of years.
+  const year = first.year;
+  let month = months >= 12 ? 1 : first.month;
+  for (let i = 0, at = startOfMonth(year, month, zone); i < 100 && at <= t1; i++) {
+    if (at >= t0) out.push({ at, label: axisDayLabel(at, zone, words, true) });
+    month += months;
+    at = startOfMonth(year, month, zone);
   }
   return out;
 }

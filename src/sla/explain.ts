@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import { localTime, startOfDay } from '../calendar/localTime.js';
+import { parseIsoDate } from '../internal/civil.js';
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
 import { memoFor } from '../internal/memo.js';
 import type { Clock, ClockOutcome } from './clockTypes.js';
@@ -90,8 +91,8 @@ function holidayRanges(calendar: BusinessCalendar, year: number): readonly Holid
     for (const h of calendar.holidaysIn(year)) {
       if (seen.has(h.date)) continue;
       seen.add(h.date);
-      const day = DateTime.fromISO(h.date, { zone: calendar.zone }).startOf('day');
-      list.push({ from: day.toMillis(), to: day.plus({ days: 1 }).startOf('day').toMillis(), name: h.name });
+      const day = parseIsoDate(h.date)!;
+      list.push({ from: startOfDay(day, calendar.zone), to: startOfDay(day + 1, calendar.zone), name: h.name });
     }
     ranges = list;
     byYear.set(year, ranges);
@@ -104,8 +105,8 @@ function holidayNames(calendar: BusinessCalendar | null) {
   return (from: number, to: number): HolidayRange[] => {
     if (calendar === null || from >= to) return [];
     const found: HolidayRange[] = [];
-    const first = DateTime.fromMillis(from, { zone: calendar.zone }).year;
-    const last = DateTime.fromMillis(to - 1, { zone: calendar.zone }).year;
+    const first = localTime(from, calendar.zone).year;
+    const last = localTime(to - 1, calendar.zone).year;
     for (let year = first; year <= last; year++) {
       for (const h of holidayRanges(calendar, year)) {
         if (h.to > from && h.from < to)

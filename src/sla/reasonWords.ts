@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { localTime } from '../calendar/localTime.js';
 import type { SlaSpan } from './types.js';
 
 /**
@@ -106,9 +106,6 @@ export function formatDuration(ms: number): string {
   const m = minutes % 60;
   return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
-
-/** The local date and time of an instant, by number. @internal */
-export const localTime = (ms: number, zone: string): DateTime => DateTime.fromMillis(ms, { zone });
 
 /** `Tue 6 Jan` (`mar 6 ene`): a local day, short. @internal */
 export function dayLabel(ms: number, zone: string, words: Words): string {

@@ -1,4 +1,6 @@
-import { dayLabel, formatDuration, type Language, languageOf, localTime, WORDS, type Words } from './reasonWords.js';
+import { localTime, startOfDay } from '../calendar/localTime.js';
+import { isoWeekday } from '../internal/civil.js';
+import { dayLabel, formatDuration, type Language, languageOf, WORDS, type Words } from './reasonWords.js';
 import type { SlaSpan } from './types.js';
 
 /** What an explanation's spans say about a deadline, before it is put in words. */
@@ -57,15 +59,12 @@ function readClosure(closure: readonly SlaSpan[], zone: string, r: Reasons): voi
   }
   // Each local day the closure touches: whether it is whole, and whether a holiday covers it.
   const days: { start: number; whole: boolean; closedDay: boolean; weekend: boolean }[] = [];
-  let day = localTime(a, zone).startOf('day');
-  while (day.toMillis() < b) {
-    const start = day.toMillis();
-    const next = day.plus({ days: 1 }).startOf('day');
-    const end = next.toMillis();
+  for (let day = localTime(a, zone).days, start = startOfDay(day, zone); start < b; day++) {
+    const end = startOfDay(day + 1, zone);
     const whole = start >= a && end <= b;
     const holiday = holidays.some((h) => h.from < end && h.to > start);
-    days.push({ start, whole, closedDay: whole && !holiday, weekend: day.weekday >= 6 });
-    day = next;
+    days.push({ start, whole, closedDay: whole && !holiday, weekend: isoWeekday(day) >= 6 });
+    start = end;
   }
   // Every day after the first begins at a midnight inside the closure.
   for (let i = 1; i < days.length; i++) if (!days[i - 1]!.closedDay && !days[i]!.closedDay) r.nights++;

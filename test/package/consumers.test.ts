@@ -265,4 +265,19 @@ describe('the packed package', () => {
     const text = readFileSync(out, 'utf8');
     expect(gzipSync(text, { level: 9 }).length).toBeLessThan(40_000);
   });
+
+  it('the whole core API bundles without luxon: explanations, pictures and reports read zones through Intl', async () => {
+    const dir = join(scratch, 'core');
+    write(join(dir, 'entry.mjs'), `export * from 'support-policy';\n`);
+    const meta = join(dir, 'meta.json');
+    const options = ['--bundle', '--minify', '--format=esm', '--platform=browser', '--log-level=error'];
+    await run(
+      bin('esbuild'),
+      [join(dir, 'entry.mjs'), ...options, `--outfile=${join(dir, 'out.js')}`, `--metafile=${meta}`],
+      dir,
+    );
+    const { inputs } = JSON.parse(readFileSync(meta, 'utf8')) as { inputs: Record<string, unknown> };
+    expect(Object.keys(inputs).some((file) => file.includes('support-policy'))).toBe(true);
+    expect(Object.keys(inputs).filter((file) => file.includes('node_modules/luxon/'))).toEqual([]);
+  });
 });
