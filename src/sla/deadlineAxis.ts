@@ -53,7 +53,8 @@ function dayTicks(t0: number, t1: number, zone: string, words: Words, days: numb
   // Every `days` days from the local day of t0, or from its week's Monday for steps of weeks.
   let day = days >= 7 ? first.days - (first.weekday - 1) : first.days;
   for (let i = 0, at = startOfDay(day, zone); i < 100 && at <= t1; i++, day += days, at = startOfDay(day, zone)) {
-    if (at >= t0) out.push({ at, label: axisDayLabel(at, zone, words, false) });
+    // A date the zone skipped starts where the next one does: one tick for both.
+    if (at >= t0 && at !== out[out.length - 1]?.at) out.push({ at, label: axisDayLabel(at, zone, words, false) });
   }
   return out;
 }

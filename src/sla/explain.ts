@@ -92,7 +92,9 @@ function holidayRanges(calendar: BusinessCalendar, year: number): readonly Holid
       if (seen.has(h.date)) continue;
       seen.add(h.date);
       const day = parseIsoDate(h.date)!;
-      list.push({ from: startOfDay(day, calendar.zone), to: startOfDay(day + 1, calendar.zone), name: h.name });
+      const from = startOfDay(day, calendar.zone);
+      const to = startOfDay(day + 1, calendar.zone);
+      if (to > from) list.push({ from, to, name: h.name }); // a date the zone skipped has no instant
     }
     ranges = list;
     byYear.set(year, ranges);

@@ -159,3 +159,21 @@ describe('summarizeSpans, on spans given by hand', () => {
     expect(summarizeSpans(spans, target(spans), 'Asia/Tokyo', ['en'])['en']).toBe('16 h outside hours');
   });
 });
+
+describe('the days of a closure in a zone that skipped one', () => {
+  it('Pacific/Apia skipped 30 December 2011: the closure from the 29th at 17:00 to the 31st at 08:00 is one night', () => {
+    // UTC−10 until the end of the 29th, UTC+14 from the 31st: 17:00 on the 29th is 03:00Z on the
+    // 30th, 08:00 on the 31st is 18:00Z on the 30th.
+    const at = (h: number) => Date.UTC(2011, 11, 30, h);
+    const span = (from: number, to: number, kind: 'open' | 'closed'): SlaSpan => ({
+      from,
+      to,
+      kind,
+      countedMs: kind === 'open' ? to - from : 0,
+      projected: false,
+    });
+    const spans = [span(at(-6), at(3), 'open'), span(at(3), at(18), 'closed'), span(at(18), at(20), 'open')];
+    const target = { startedAt: at(-6), dueAt: at(20), stoppedAt: null };
+    expect(summarizeSpans(spans, target, 'Pacific/Apia', ['en'])).toEqual({ en: '1 night' });
+  });
+});

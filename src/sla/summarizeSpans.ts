@@ -63,7 +63,8 @@ function readClosure(closure: readonly SlaSpan[], zone: string, r: Reasons): voi
     const end = startOfDay(day + 1, zone);
     const whole = start >= a && end <= b;
     const holiday = holidays.some((h) => h.from < end && h.to > start);
-    days.push({ start, whole, closedDay: whole && !holiday, weekend: isoWeekday(day) >= 6 });
+    // A date the zone skipped (Pacific/Apia's 30 December 2011) has no instant: no day to read.
+    if (end > start) days.push({ start, whole, closedDay: whole && !holiday, weekend: isoWeekday(day) >= 6 });
     start = end;
   }
   // Every day after the first begins at a midnight inside the closure.
