@@ -19,6 +19,18 @@ const coreExternal: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+/** What every build shares, then what the declaration and the CommonJS builds share. */
+const shared = { clean: false, target: 'es2022' } satisfies Options;
+const declarations = { ...shared, format: ['esm', 'cjs'], dts: { only: true } } satisfies Options;
+const commonJs = {
+  ...shared,
+  format: ['cjs'],
+  dts: false,
+  sourcemap: true,
+  treeshake: true,
+  splitting: false,
+} satisfies Options;
+
 /**
  * ESM keeps one file per source module, so that bundlers drop every module a program does not
  * import (the package is `sideEffects: false`): importing only the calendar leaves out the policy
@@ -28,47 +40,15 @@ const coreExternal: NonNullable<Options['esbuildPlugins']>[number] = {
  */
 export default defineConfig([
   {
+    ...shared,
     entry: ['src/**/*.ts', '!src/**/*.test.ts'],
     format: ['esm'],
     bundle: false,
     dts: false,
     sourcemap: true,
-    clean: false,
-    target: 'es2022',
   },
-  {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: { only: true },
-    clean: false,
-    target: 'es2022',
-  },
-  {
-    entry: { index: 'src/index.ts' },
-    format: ['cjs'],
-    dts: false,
-    sourcemap: true,
-    clean: false,
-    treeshake: true,
-    target: 'es2022',
-    splitting: false,
-  },
-  {
-    entry: adapters,
-    format: ['esm', 'cjs'],
-    dts: { only: true },
-    clean: false,
-    target: 'es2022',
-  },
-  {
-    entry: adapters,
-    format: ['cjs'],
-    dts: false,
-    sourcemap: true,
-    clean: false,
-    treeshake: true,
-    target: 'es2022',
-    splitting: false,
-    esbuildPlugins: [coreExternal],
-  },
+  { ...declarations, entry: { index: 'src/index.ts' } },
+  { ...commonJs, entry: { index: 'src/index.ts' } },
+  { ...declarations, entry: adapters },
+  { ...commonJs, entry: adapters, esbuildPlugins: [coreExternal] },
 ]);
