@@ -3,8 +3,9 @@ import type { SlaSpan } from './types.js';
 
 /**
  * The words of explanations (reason summaries and deadline pictures), in the languages the
- * library writes. Dates are spelt from these tables and luxon's numeric fields, never through
- * `Intl` or luxon's locale settings, so nothing depends on the machine's locale or on the
+ * library writes. Dates are spelt from these tables and the local date's numbers
+ * (`calendar/localTime.ts`, whose `Intl` formatter has its locale, calendar and digits fixed),
+ * never through a locale's own formatting, so nothing depends on the machine's locale or on the
  * runtime's locale data.
  * @internal
  */
