@@ -57,6 +57,42 @@ describe('a malformed timeline is an InvalidArgumentError naming the event and f
     expect(refusal([created, raw({ kind: 'status', at: MON })])).toEqual(invalid('events', 1, 'status'));
   });
 
+  it('a key its kind does not have is refused at that key, with or without an id; a bad id at its id', () => {
+    const reply = { kind: 'reply', at: MON, author: 'agent' };
+    const status = { kind: 'status', at: MON, status: 'waiting_on_customer' };
+    for (const [event, extra] of [
+      [reply, 'status'], // a field of another kind: the status change it meant would be lost
+      [status, 'author'],
+      [reply, 'note'],
+      [{ kind: 'severity', at: MON, severity: 'major' }, 'fields'],
+    ] as const) {
+      expect(refusal([created, raw({ ...event, at: MON + 1, [extra]: 'x' })]), extra).toEqual(
+        invalid('events', 1, extra),
+      );
+      const withId = raw({ ...event, at: MON + 1, id: 'e-1', [extra]: 'x' });
+      expect(refusal([created, withId]), `${extra} beside an id`).toEqual(invalid('events', 1, extra));
+    }
+    expect(refusal([raw({ ...created, plan: 'x' })])).toEqual(invalid('events', 0, 'plan'));
+    // Without the field its kind needs, an extra key still counts as one: it is named, not the missing field.
+    expect(refusal([created, raw({ kind: 'reply', at: MON + 1, autor: 'agent' })])).toEqual(
+      invalid('events', 1, 'autor'),
+    );
+    for (const event of [reply, status])
+      for (const id of [1.5, Number.NaN, 2 ** 53, {}, null, true])
+        expect(refusal([created, raw({ ...event, at: MON + 1, id })]), `${event.kind} id ${String(id)}`).toEqual(
+          invalid('events', 1, 'id'),
+        );
+    // Their own fields and an id are taken.
+    expect(
+      measure(
+        std,
+        premium,
+        [created, raw({ ...reply, at: MON + 1, id: 7 }), raw({ ...status, at: MON + 2, id: 'x' })],
+        MON + HOUR,
+      ).targets,
+    ).toHaveLength(1);
+  });
+
   it("a NaN, fractional, missing or non-instant 'at' is 'invalid_instant' at ['events', i, 'at']", () => {
     for (const at of [Number.NaN, MON + 0.5, undefined, '2026-01-12', new Date(Number.NaN), Number.POSITIVE_INFINITY]) {
       expect(refusal([created, raw({ kind: 'reply', at, author: 'agent' })]), String(at)).toEqual({

@@ -125,21 +125,22 @@ export class TimelineReader {
     const e: Record<string, unknown> = clean ? raw : ownFields(raw);
     const kind = clean ? first : e['kind'];
     this.readInstant(e, kind);
+    if (kind !== 'reply' && kind !== 'status') return this.readOther(e, kind);
+    // Keys besides an id, counted here rather than by a call per event; checkKeys says what is wrong.
+    const id = e['id'];
+    let keys = id === undefined ? 0 : -1;
+    for (const _key in e) keys++;
+    const field = kind === 'reply' ? e['author'] : e['status'];
+    if (keys !== (field === undefined ? 2 : 3) || (id !== undefined && !isId(id)))
+      this.checkKeys(e, kind === 'reply' ? eventKeys.REPLY_KEYS : eventKeys.STATUS_KEYS, field === undefined ? 0 : 1);
     if (kind === 'reply') {
-      const author = e['author'];
-      this.checkKeys(e, eventKeys.REPLY_KEYS, author === undefined ? 0 : 1);
-      if (author !== 'agent' && author !== 'customer' && author !== 'automatic')
-        this.fail('author', 'agent, customer or automatic', author);
-      return this.emit(author, this.initial);
+      if (field !== 'agent' && field !== 'customer' && field !== 'automatic')
+        this.fail('author', 'agent, customer or automatic', field);
+      return this.emit(field, this.initial);
     }
-    if (kind === 'status') {
-      const s = e['status'];
-      this.checkKeys(e, eventKeys.STATUS_KEYS, s === undefined ? 0 : 1);
-      const status = (typeof s === 'string' ? this.statuses.get(s) : undefined) ?? this.otherStatus(s);
-      if (status.category === 'closed') this.closed = true;
-      return this.emit('status', status);
-    }
-    return this.readOther(e, kind);
+    const status = (typeof field === 'string' ? this.statuses.get(field) : undefined) ?? this.otherStatus(field);
+    if (status.category === 'closed') this.closed = true;
+    return this.emit('status', status);
   }
 
   /** Refuses an event after a closed status, or one that is not an event object. */
@@ -187,9 +188,9 @@ export class TimelineReader {
   }
 
   /**
-   * Refuses a key the event's kind does not have (own keys only: an inherited one is never read).
-   * `set` counts the kind's fields the caller found set, besides `kind` and `at`: most events hold
-   * exactly those and perhaps an `id`, and then counting the keys is enough, no key is looked up.
+   * Refuses a key the event's kind does not have (own keys only: an inherited one is never read),
+   * and a bad id. `set` counts the kind's fields found set besides `kind` and `at`: when the keys
+   * number those and an id, counting them is enough (`read` counts a reply's or status's itself).
    */
   private checkKeys(e: Record<string, unknown>, known: readonly string[], set: number): void {
     const id = e['id'];
