@@ -1,6 +1,6 @@
 /**
  * `measureMany` as columns, this code against another commit's, in one process: the way
- * docs/performance.md ("Five more attempts, measured in one process") measures a change too small
+ * docs/performance.md ("More attempts, measured in one process") measures a change too small
  * for runs in separate processes, which move by 5–10 % from one process to the next.
  *
  *   npx tsx bench/slaAB.ts [base commit, HEAD by default] [processes, 3] [runs, 40]
