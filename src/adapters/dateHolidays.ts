@@ -63,7 +63,7 @@ function code(options: Record<string, unknown>, key: string, known: Record<strin
   return upper;
 }
 
-/** Options renamed since 0.x releases, with their new names: given, they are refused with that name. */
+/** Options renamed in a 0.x release, by their old names: given, each is refused with its new name. */
 const RENAMED: Readonly<Record<string, string>> = { language: 'locale' };
 
 /**
@@ -112,8 +112,9 @@ function typesOption(value: unknown): DateHolidaysType[] {
  *
  * @throws {@link support-policy!InvalidArgumentError} `invalid_option` for options that are not an
  *   object, an unknown key (at its path, such as `options.locael`; `options.language` names its
- *   replacement, `locale`), a malformed locale tag, an unknown country, state or region, unknown types; `out_of_range` for years outside 1900–2399 or in the wrong order;
- *   `input_too_large` past 10,000 rules and closures
+ *   replacement, `locale`), a malformed locale tag, an unknown country, state or region, unknown
+ *   types; `out_of_range` for years outside 1900–2399 or in the wrong order; `input_too_large`
+ *   past 10,000 rules and closures
  *
  * @example
  * ```ts
