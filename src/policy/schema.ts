@@ -18,9 +18,12 @@ export { ID_PATTERN };
  * fields (references between ids, locales, deduction rules) live in `crossChecks.ts`.
  */
 
-/** An ISO 8601 instant with its offset (or `Z`), to the second or millisecond. */
+/**
+ * An ISO 8601 instant with its offset (or `Z`), to the second or millisecond; it captures the
+ * year, month, day, hour, minute, second and millisecond.
+ */
 export const ISO_INSTANT_PATTERN =
-  /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:[0-9]{2})$/;
+  /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,3}))?)?(?:Z|[+-][0-9]{2}:[0-9]{2})$/;
 
 /**
  * Whether the instant a text of {@link ISO_INSTANT_PATTERN} writes exists: a real date, a time of
@@ -28,16 +31,13 @@ export const ISO_INSTANT_PATTERN =
  * Any other text passes here: the pattern refuses it.
  */
 function isExistingInstant(text: string): boolean {
-  const m = INSTANT_FIELDS.exec(text);
-  if (m === null || !ISO_INSTANT_PATTERN.test(text)) return true; // the pattern's own issue says what is wrong
+  const m = ISO_INSTANT_PATTERN.exec(text);
+  if (m === null) return true; // the pattern's own issue says what is wrong
   const [year, month, day, hour, minute, second = 0, ms = 0] = m.slice(1, 8).map((f) => Number(f ?? 0));
   const inDay = hour! < 24 ? minute! < 60 && second < 60 : minute === 0 && second === 0 && ms === 0;
   const real = month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth(year!, month!) && inDay;
   return real && !Number.isNaN(Date.parse(text));
 }
-
-/** {@link ISO_INSTANT_PATTERN}'s date and time fields, captured. */
-const INSTANT_FIELDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?/;
 
 const records = <T extends z.core.$ZodType>(value: T) => z.record(id, value);
 
