@@ -36,8 +36,10 @@ export function optionsObject(
   const given = options as Record<string, unknown>;
   for (const key of Object.keys(given)) {
     if (known.includes(key)) continue;
-    const now = Object.hasOwn(renamed, key) ? renamed[key] : undefined;
-    if (now !== undefined) fail('invalid_option', ['options', key], `the option "${now}" (renamed from "${key}")`, key);
+    const newName = Object.hasOwn(renamed, key) ? renamed[key] : undefined;
+    if (newName !== undefined) {
+      fail('invalid_option', ['options', key], `the option "${newName}" (renamed from "${key}")`, key);
+    }
     fail('invalid_option', ['options', key], `one of the options ${known.join(', ')}`, key);
   }
   const opts = Object.create(null) as Record<string, unknown>;
