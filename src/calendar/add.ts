@@ -1,4 +1,4 @@
-import { type CalendarTables, instantAtOpenTime, intervalAt } from './tables.js';
+import { type CalendarTables, instantAtOpenTime, intervalAt, type Io } from './tables.js';
 
 /**
  * The earliest instant at which `durationMs` (≥ 0) of open time has elapsed since `at`.
@@ -7,7 +7,21 @@ import { type CalendarTables, instantAtOpenTime, intervalAt } from './tables.js'
  * @internal
  */
 export function add(tables: CalendarTables, at: number, durationMs: number): number {
-  if (durationMs === 0) return at;
+  const io = tables.io;
+  io[0] = at;
+  io[1] = durationMs;
+  addIo(tables, io);
+  return io[2]!;
+}
+
+/** {@link add} of `io[0]` (the instant) and `io[1]` (the duration), into `io[2]` (see {@link Io}). @internal */
+export function addIo(tables: CalendarTables, io: Io): void {
+  const at = io[0]!;
+  const durationMs = io[1]!;
+  if (durationMs === 0) {
+    io[2] = at;
+    return;
+  }
   tables.assertCanOpen();
   let c = tables.chunkAt(at);
   let i = intervalAt(c, at);
@@ -24,5 +38,5 @@ export function add(tables: CalendarTables, at: number, durationMs: number): num
     c = tables.chunk(k);
     i = 0;
   }
-  return instantAtOpenTime(c, target, i);
+  io[2] = instantAtOpenTime(c, target, i);
 }

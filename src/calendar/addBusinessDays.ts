@@ -1,6 +1,6 @@
 import { add } from './add.js';
-import { between } from './between.js';
-import { type CalendarTables, type Chunk, dayAt, intervalAt, openTimeBefore } from './tables.js';
+import { between, betweenIo } from './between.js';
+import { type CalendarTables, type Chunk, dayAt, intervalAt, type Io, openTimeBefore } from './tables.js';
 
 /**
  * Adds `days` (≥ 0) business days to `at`.
@@ -33,6 +33,19 @@ export function businessDaysOpenTime(tables: CalendarTables, at: number, days: n
 
 /** {@link addBusinessDays}, or with `openTime` {@link businessDaysOpenTime}. */
 function businessDays(tables: CalendarTables, at: number, days: number, openTime: boolean): number {
+  const io = tables.io;
+  io[0] = at;
+  businessDaysIo(tables, io, days, openTime);
+  return io[2]!;
+}
+
+/**
+ * {@link businessDaysOpenTime} (or with `openTime` false {@link addBusinessDays}) of `io[0]` and
+ * `days`, into `io[2]` (see {@link Io}; `days` is a small integer, not boxed).
+ * @internal
+ */
+export function businessDaysIo(tables: CalendarTables, io: Io, days: number, openTime: boolean): void {
+  const at = io[0]!;
   tables.assertCanOpen();
   let c: Chunk = tables.chunkAt(at);
   let i = intervalAt(c, at);
@@ -45,7 +58,20 @@ function businessDays(tables: CalendarTables, at: number, days: number, openTime
     }
     s = c.starts[i]!;
   }
-  if (days === 0) return openTime ? 0 : s;
+  if (days === 0) io[2] = openTime ? 0 : s;
+  else {
+    io[1] = s;
+    fromOpening(tables, io, c, i, days, openTime);
+  }
+}
+
+/**
+ * The rest of {@link businessDaysIo}, for `days` ≥ 1, into `io[2]`: `io[1]` is the first open
+ * instant from `io[0]`, in interval `i` of chunk `c`.
+ */
+function fromOpening(tables: CalendarTables, io: Io, c: Chunk, i: number, days: number, openTime: boolean): void {
+  const at = io[0]!;
+  const s = io[1]!;
   const first = c;
   const before = c.cum[i]! + (s - c.starts[i]!); // the open time before `s` in its chunk
   let j = dayAt(c, s);
@@ -68,29 +94,36 @@ function businessDays(tables: CalendarTables, at: number, days: number, openTime
   }
   j += steps;
   const close = c.dayClose[j]!;
-  if (offset === 0) return openTime ? openTimeTo(tables, at, first, before, c, close) : close;
-  // add(dayOpen, offset), walking the day's own intervals; past the chunk, the general add.
-  const target = c.dayCum[j]! + offset;
-  if (target > c.total) {
-    const reached = add(tables, c.dayOpen[j]!, offset);
-    const r = reached < close ? reached : close;
-    return openTime ? between(tables, at, r) : r;
-  }
-  for (let k = c.dayInterval[j]!; c.starts[k]! < close; k++) {
-    if (c.cum[k]! + (c.ends[k]! - c.starts[k]!) >= target) {
-      const reached = c.starts[k]! + (target - c.cum[k]!);
-      if (reached >= close) break;
-      // `target` is the open time before `reached` in its chunk.
-      return openTime ? (c === first ? target - before : between(tables, at, reached)) : reached;
+  // The answer `r`: `offset` into that day (add(dayOpen, offset), walking the day's own intervals;
+  // past the chunk, the general add), or its last closing when the day is shorter.
+  let r = close;
+  let inChunk = true; // whether `r` lies in chunk `c`, so that its open time can be read there
+  let rOpen = Number.NaN; // the open time before `r` in chunk `c`, when known
+  if (offset !== 0) {
+    const target = c.dayCum[j]! + offset;
+    if (target > c.total) {
+      const reached = add(tables, c.dayOpen[j]!, offset);
+      if (reached < close) r = reached;
+      inChunk = false;
+    } else {
+      for (let k = c.dayInterval[j]!; c.starts[k]! < close; k++) {
+        if (c.cum[k]! + (c.ends[k]! - c.starts[k]!) >= target) {
+          const reached = c.starts[k]! + (target - c.cum[k]!);
+          if (reached < close) {
+            r = reached;
+            rOpen = target;
+          }
+          break;
+        }
+      }
     }
   }
-  return openTime ? openTimeTo(tables, at, first, before, c, close) : close;
-}
-
-/**
- * The open time from `at` to `r`, an instant of chunk `c`: a difference of prefix sums when `c` is
- * `first`, the chunk whose open time before the first opening from `at` is `before`.
- */
-function openTimeTo(tables: CalendarTables, at: number, first: Chunk, before: number, c: Chunk, r: number): number {
-  return c === first && r <= c.end ? openTimeBefore(c, r) - before : between(tables, at, r);
+  // Each answer written on its own: as the value of one expression, V8 would box them to choose.
+  if (!openTime) io[2] = r;
+  else if (inChunk && c === first && r <= c.end) io[2] = (rOpen === rOpen ? rOpen : openTimeBefore(c, r)) - before;
+  else {
+    io[0] = at;
+    io[1] = r;
+    betweenIo(tables, io);
+  }
 }

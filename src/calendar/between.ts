@@ -1,4 +1,4 @@
-import { openTimeBefore, type CalendarTables } from './tables.js';
+import { openTimeBefore, type CalendarTables, type Io } from './tables.js';
 
 /**
  * Open time in `[from, to)`, in ms; negative when `to < from` (antisymmetric).
@@ -6,12 +6,24 @@ import { openTimeBefore, type CalendarTables } from './tables.js';
  * @internal
  */
 export function between(tables: CalendarTables, from: number, to: number): number {
-  if (to < from) return 0 - between(tables, to, from) || 0; // never -0
+  const io = tables.io;
+  io[0] = from;
+  io[1] = to;
+  betweenIo(tables, io);
+  return io[2]!;
+}
+
+/** {@link between} of `io[0]` and `io[1]`, into `io[2]` (see {@link Io}). @internal */
+export function betweenIo(tables: CalendarTables, io: Io): void {
+  const a = io[0]!;
+  const b = io[1]!;
+  const from = a <= b ? a : b;
+  const to = a <= b ? b : a;
   const first = tables.chunkAt(from);
   const last = tables.chunkAt(to);
   // The open time before `to` in its year, less that before `from` in its own, plus the open
   // time of every year from `from`'s up to `to`'s (none when both lie in the same year).
   let sum = openTimeBefore(last, to) - openTimeBefore(first, from);
   for (let k = first.index; k < last.index; k++) sum += tables.totalOf(k);
-  return sum;
+  io[2] = a <= b ? sum : 0 - sum || 0; // never -0
 }

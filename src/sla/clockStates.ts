@@ -1,3 +1,4 @@
+import type { Io } from '../calendar/tables.js';
 import { openTimeOfDays } from './openTime.js';
 import type { EngineTarget, EngineThreshold, Status } from './clockTypes.js';
 
@@ -5,11 +6,15 @@ import type { EngineTarget, EngineThreshold, Status } from './clockTypes.js';
 
 const DAY_MS = 86_400_000;
 
-/** The target's duration as open time from `start`: business days are counted from there. */
-export function targetMs(t: EngineTarget, start: number): number {
+/**
+ * The target's duration as open time from the clock's start, `io[0]` (passed through the engine's
+ * scratch: see openTime.ts): business days are counted from there.
+ */
+export function targetMs(t: EngineTarget, io: Io): number {
   if (t.duration.kind === 'time') return t.duration.ms;
   if (t.calendar === null) return t.duration.days * DAY_MS;
-  return Math.max(1, openTimeOfDays(t, start, t.duration.days));
+  openTimeOfDays(t, io, t.duration.days);
+  return Math.max(1, io[2]!);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { EntitlementSource } from '../policy/entitlementTypes.js';
 import type { ParsedDuration } from '../policy/duration.js';
 import { type Clock, type EngineTarget, type EngineThreshold, type Metric, METRICS } from './clockTypes.js';
 import { STATES } from './clockStates.js';
+import type { ClockEngine } from './engine.js';
 import type { ClockReading } from './statusHistory.js';
 import type { TargetInfo } from './policyTargets.js';
 import type { TargetMeasurement, TargetSink } from './results.js';
@@ -160,22 +161,22 @@ export class ColumnsBuilder implements TargetSink {
     }
   }
 
-  /** Closes the current ticket: its targets were {@link add}ed before. */
+  /** Closes the current ticket, settled in `engine`: its targets were {@link add}ed before. */
   endTicket(
     policy: PolicyRef,
     severity: string | null,
     plan: string | null,
     rule: RuleMatch | null,
-    status: string,
-    nextCheckAt: number,
+    engine: ClockEngine,
   ): void {
     const i = this.tickets++;
     this.policy[i] = policy;
     this.severity[i] = severity;
     this.plan[i] = plan;
     this.rule[i] = rule;
-    this.status[i] = status;
-    this.nextCheckAt[i] = nextCheckAt === Number.POSITIVE_INFINITY ? Number.NaN : nextCheckAt;
+    this.status[i] = engine.status.name;
+    const next = engine.nextChange;
+    this.nextCheckAt[i] = next === Number.POSITIVE_INFINITY ? Number.NaN : next;
     if (i + 1 === PROBE && this.ticketCount > PROBE) this.project();
   }
 

@@ -55,6 +55,8 @@ export class ClockEngine extends StatusHistory {
   private liveCount = 0;
   /** Whether some metric and cycle has more than one clock (several targets of a metric): results then need sorting. */
   crowded = false;
+  /** The ticket's next change (its `nextCheckAt`, +∞ for none), as `settleTargets` (results.ts) left it. */
+  nextChange = Number.POSITIVE_INFINITY;
 
   /** Forgets every event: the engine is as new, its storage kept. */
   reset(): void {
@@ -115,7 +117,7 @@ export class ClockEngine extends StatusHistory {
       case 'automatic':
         return;
       case 'retarget':
-        this.retarget(e.at, e.targets);
+        this.retarget(e.targets);
     }
   }
 
@@ -144,20 +146,24 @@ export class ClockEngine extends StatusHistory {
   }
 
   /**
-   * A new target set at `at`: every clock that has not ended and is not breached measures its
+   * A new target set at `last`: every clock that has not ended and is not breached measures its
    * target's namesake in the set (none when the set has no target with its id), from its original
    * start; a target the set adds gets a clock beside those of its metric's open cycle. Ended and
    * breached clocks keep their targets: a breach is never undone.
    */
-  private retarget(at: number, set: TargetSet): void {
+  private retarget(set: TargetSet): void {
     const live = this.live;
     const n = this.liveCount;
     for (let k = 0; k < n; k++) {
       const c = this.clocks[live[k]!]!;
-      if (c.target !== undefined && this.walk(c, c.target, at) > c.ms) continue;
+      if (c.target !== undefined) {
+        this.walk(c, c.target, this.last);
+        if (this.walked[2]! > c.ms) continue;
+      }
       const next = c.slot === '' ? undefined : byId(targetsOf(set, c.metric), c.slot);
       c.target = next;
-      c.ms = next === undefined ? 0 : targetMs(next, c.start);
+      this.io[0] = c.start;
+      c.ms = next === undefined ? 0 : targetMs(next, this.io);
     }
     // The open cycles without clocks (no target of their metric was in force when they opened).
     this.targets = set; // open() reads the set in force
@@ -174,16 +180,20 @@ export class ClockEngine extends StatusHistory {
       const c = this.clocks[live[k]!]!;
       // Each open group once: at its first clock.
       if (this.findLive(c.metric, c.cycle, undefined, 0, k) >= 0) continue;
-      for (const t of targetsOf(set, c.metric)) {
+      const list = targetsOf(set, c.metric);
+      for (let j = 0; j < list.length; j++) {
+        const t = list[j]!;
         if (this.findLive(c.metric, c.cycle, t.id, k) >= 0) continue;
         const spare = this.clocks[this.findLive(c.metric, c.cycle, '', k)];
         if (spare !== undefined) {
           spare.slot = t.id;
           spare.target = t;
-          spare.ms = targetMs(t, spare.start);
+          this.io[0] = spare.start;
+          spare.ms = targetMs(t, this.io);
         } else {
           this.opening = c.start;
-          this.push(c.metric, c.cycle, t.id, t, targetMs(t, c.start));
+          this.io[0] = c.start;
+          this.push(c.metric, c.cycle, t.id, t, targetMs(t, this.io));
           this.crowded = true;
         }
       }
@@ -214,8 +224,8 @@ export class ClockEngine extends StatusHistory {
     if (list.length > 1) this.crowded = true;
     for (let j = 0; j < list.length; j++) {
       const t = list[j]!;
-      // A duration in time is read here: targetMs would take the instant as an argument, boxed.
-      this.push(metric, cycle, t.id, t, t.duration.kind === 'time' ? t.duration.ms : targetMs(t, this.opening));
+      this.io[0] = this.opening;
+      this.push(metric, cycle, t.id, t, targetMs(t, this.io));
     }
   }
 

@@ -149,9 +149,9 @@ function measureColumns(measurer: TicketMeasurer, out: Measured, columns: Column
         if ((i & (AHEAD - 1)) === 0) out.readAhead += readAhead(tickets, i + 1, i + AHEAD + 1);
         const account = ticket['account'] as AccountDefinition;
         const engine = measurer.run(account, ticket['events'] as Timeline, first + i);
-        const next = settleTargets(engine, measurer.nowMs, columns);
+        settleTargets(engine, measurer.nowMs, columns);
         const { currentRef, severity, plan, rule } = measurer;
-        columns.endTicket(currentRef!, severity, plan, rule, engine.status.name, next);
+        columns.endTicket(currentRef!, severity, plan, rule, engine);
         out.add(i, ticket);
       }
     } catch (error) {

@@ -45,11 +45,14 @@ export interface TargetSink {
 /**
  * Settles every measured clock of `engine` at `now`, in result order (the metrics in
  * {@link METRICS}' order, each metric's clocks in the order they opened), handing each to `sink`;
- * returns the ticket's `nextCheckAt`, +∞ for none.
+ * the ticket's `nextCheckAt` (+∞ for none) is left in `engine.nextChange`, which V8 does not box
+ * as it boxes an epoch ms returned from a call.
  * @internal
  */
-export function settleTargets(engine: ClockEngine, now: number, sink: TargetSink): number {
-  return engine.crowded ? settleSorted(engine, now, sink) : settleSingle(engine, now, sink);
+export function settleTargets(engine: ClockEngine, now: number, sink: TargetSink): void {
+  engine.nextChange = Number.POSITIVE_INFINITY;
+  if (engine.crowded) settleSorted(engine, now, sink);
+  else settleSingle(engine, now, sink);
 }
 
 /**
@@ -57,8 +60,7 @@ export function settleTargets(engine: ClockEngine, now: number, sink: TargetSink
  * opened first and cycles open in order, so one pass gives first response and follow-ups, a second
  * the periodic updates (when there are any), and resolution comes last.
  */
-function settleSingle(engine: ClockEngine, now: number, sink: TargetSink): number {
-  let next = Number.POSITIVE_INFINITY;
+function settleSingle(engine: ClockEngine, now: number, sink: TargetSink): void {
   const n = engine.clockCount;
   let resolution: Clock | undefined;
   let updates = false;
@@ -68,19 +70,18 @@ function settleSingle(engine: ClockEngine, now: number, sink: TargetSink): numbe
     const m = c.metric;
     if (m === 'resolution') resolution = c;
     else if (m === 'periodicUpdate') updates = true;
-    else next = settleOne(engine, c, now, sink, next);
+    else settleOne(engine, c, now, sink);
   }
   if (updates)
     for (let i = 0; i < n; i++) {
       const c = engine.clocks[i]!;
-      if (c.metric === 'periodicUpdate' && c.target !== undefined) next = settleOne(engine, c, now, sink, next);
+      if (c.metric === 'periodicUpdate' && c.target !== undefined) settleOne(engine, c, now, sink);
     }
-  return resolution === undefined ? next : settleOne(engine, resolution, now, sink, next);
+  if (resolution !== undefined) settleOne(engine, resolution, now, sink);
 }
 
 /** {@link settleTargets} with several clocks in some metric and cycle: one pass per metric, sorted where needed. */
-function settleSorted(engine: ClockEngine, now: number, sink: TargetSink): number {
-  let next = Number.POSITIVE_INFINITY;
+function settleSorted(engine: ClockEngine, now: number, sink: TargetSink): void {
   const n = engine.clockCount;
   // First response and resolution open first; cycles after them. One pass per metric present.
   let seen = 0;
@@ -95,7 +96,7 @@ function settleSorted(engine: ClockEngine, now: number, sink: TargetSink): numbe
     if (list.length <= 1) {
       for (let i = 0; i < n; i++) {
         const c = engine.clocks[i]!;
-        if (c.metric === metric && c.target !== undefined) next = settleOne(engine, c, now, sink, next);
+        if (c.metric === metric && c.target !== undefined) settleOne(engine, c, now, sink);
       }
       continue;
     }
@@ -109,17 +110,16 @@ function settleSorted(engine: ClockEngine, now: number, sink: TargetSink): numbe
       .slice(0, n)
       .filter((c) => c.metric === metric && c.target !== undefined)
       .sort((a, b) => a.cycle - b.cycle || rank(a) - rank(b));
-    for (const c of clocks) next = settleOne(engine, c, now, sink, next);
+    for (const c of clocks) settleOne(engine, c, now, sink);
   }
-  return next;
 }
 
 /**
- * Settles one clock with a target, hands it to `sink`, and returns the earlier of `next` and its
+ * Settles one clock with a target, hands it to `sink`, and brings `engine.nextChange` down to its
  * next change: its breach while it runs within target, and its next threshold while it runs,
  * within target or past it (escalations fall after the breach).
  */
-function settleOne(engine: ClockEngine, c: Clock, now: number, sink: TargetSink, next: number): number {
+function settleOne(engine: ClockEngine, c: Clock, now: number, sink: TargetSink): void {
   const t = c.target!;
   const reading = engine.settle(c, now);
   const runs = reading.state === RUNNING || (reading.state === BREACHED && Number.isNaN(reading.stoppedAt));
@@ -129,18 +129,17 @@ function settleOne(engine: ClockEngine, c: Clock, now: number, sink: TargetSink,
     const due = reading.due;
     if (!Number.isNaN(due)) {
       const breachAt = openingFrom(t, due) + 1;
-      if (breachAt > now && breachAt < next) next = breachAt;
+      if (breachAt > now && breachAt < engine.nextChange) engine.nextChange = breachAt;
     }
   }
   if (runs) {
     // A paused clock's thresholds have no instant (NaN), which never compares below.
     for (let j = 0; j < t.thresholds.length; j++) {
       const at = reading.thresholdAt[j]!;
-      if (reading.E < reading.thresholdMs[j]! && at < next) next = at;
+      if (reading.E < reading.thresholdMs[j]! && at < engine.nextChange) engine.nextChange = at;
     }
   }
   sink.add(reading, c, engine);
-  return next;
 }
 
 /** Builds the public row of each measured target of a ticket. @internal */
@@ -224,7 +223,8 @@ export function collectResults(engine: ClockEngine, ticket: TicketAtNow, now: nu
   let count = 0;
   for (let i = 0; i < engine.clockCount; i++) if (engine.clocks[i]!.target !== undefined) count++;
   sink.out = count === 0 ? [] : new Array<TargetMeasurement>(count);
-  const next = settleTargets(engine, now, sink);
+  settleTargets(engine, now, sink);
+  const next = engine.nextChange;
   return Object.freeze({
     policy: ticket.currentRef ?? policyRef(ticket.current!),
     severity: ticket.severity,

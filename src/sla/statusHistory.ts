@@ -47,6 +47,9 @@ export class StatusHistory {
   private sortedMs: number[] = numbers(4);
   private sortedAt: number[] = numbers(4);
 
+  /** The scratch through which instants reach the calendar (see openTime.ts). */
+  protected readonly io = new Float64Array(3);
+
   /** The instant of the last event applied; −∞ before the first. */
   last = Number.NEGATIVE_INFINITY;
 
@@ -97,11 +100,12 @@ export class StatusHistory {
   }
 
   /**
-   * E(upTo): the open time on `t`'s clock over the instants of `[c.start, upTo)` at which `c`
-   * runs. With `count` non-decreasing `thresholds` (open times of at least 1 ms), also the earliest
-   * instant at which E reaches each one reached by then, into `at`. Consecutive stretches in which the clock runs (open, then
-   * waiting on a status the target does not pause on) are measured as one: open time adds up, so
-   * the answer is the same, with fewer calendar calls.
+   * E(upTo), into `walked[2]`: the open time on `t`'s clock over the instants of `[c.start, upTo)`
+   * at which `c` runs. With `count` non-decreasing `thresholds` (open times of at least 1 ms), also
+   * the earliest instant at which E reaches each one reached by then, into `at`. Consecutive
+   * stretches in which the clock runs (open, then waiting on a status the target does not pause
+   * on) are measured as one: open time adds up, so the answer is the same, with fewer calendar
+   * calls.
    */
   protected walk(
     c: Clock,
@@ -110,50 +114,66 @@ export class StatusHistory {
     count = 0,
     thresholds?: readonly number[],
     at?: number[],
-  ): number {
-    const stop = c.end < upTo ? c.end : upTo;
+  ): void {
+    const stop = Math.min(c.end, upTo);
     const times = this.times;
     const n = this.segments;
+    const walked = this.walked;
+    walked[2] = 0;
     this.passed = 0;
-    let acc = 0;
     let runFrom = Number.NaN; // the running stretch being gathered, [runFrom, runTo)
     let runTo = Number.NaN;
     for (let i = this.segmentAt(c.start); i < n; i++) {
-      const next = i + 1 < n ? times[i + 1]! : NONE;
+      const next = i + 1 < n ? times[i + 1]! : Number.POSITIVE_INFINITY;
       if (next <= c.start) continue;
       const from = times[i]! > c.start ? times[i]! : c.start;
       const to = next < stop ? next : stop;
       const running = from < to && runsOn(this.statuses[i]!, t);
       if (running && from === runTo) runTo = to;
       else {
-        if (runTo === runTo) acc = this.stretch(t, runFrom, runTo, acc, count, thresholds, at);
+        if (runTo === runTo) {
+          walked[0] = runFrom;
+          walked[1] = runTo;
+          this.stretch(t, count, thresholds, at);
+        }
         runFrom = running ? from : Number.NaN;
         runTo = running ? to : Number.NaN;
       }
       if (next >= stop) break;
     }
-    return runTo === runTo ? this.stretch(t, runFrom, runTo, acc, count, thresholds, at) : acc;
+    if (runTo === runTo) {
+      walked[0] = runFrom;
+      walked[1] = runTo;
+      this.stretch(t, count, thresholds, at);
+    }
   }
 
+  /**
+   * What {@link walk} passes to {@link stretch}, which V8 would box as arguments: the running
+   * stretch `[walked[0], walked[1])`, and the open time gathered so far, `walked[2]`.
+   */
+  protected readonly walked = new Float64Array(3);
   /** Thresholds {@link walk} has passed so far. */
   private passed = 0;
 
-  /** Adds the open time of the running stretch `[from, to)` to `acc`, noting the thresholds it passes. */
-  private stretch(
-    t: EngineTarget,
-    from: number,
-    to: number,
-    acc: number,
-    count: number,
-    thresholds?: readonly number[],
-    at?: number[],
-  ): number {
-    const len = openBetween(t, from, to);
+  /** Adds the open time of the running stretch in {@link walked}, noting the thresholds it passes. */
+  private stretch(t: EngineTarget, count: number, thresholds?: readonly number[], at?: number[]): void {
+    const walked = this.walked;
+    const from = walked[0]!;
+    const acc = walked[2]!;
+    const io = this.io;
+    io[0] = from;
+    io[1] = walked[1]!;
+    openBetween(t, io);
+    const len = io[2]!;
     while (this.passed < count && acc + len >= thresholds![this.passed]!) {
-      at![this.passed] = addOpen(t, from, thresholds![this.passed]! - acc);
+      io[0] = from;
+      io[1] = thresholds![this.passed]! - acc;
+      addOpen(t, io);
+      at![this.passed] = io[2]!;
       this.passed++;
     }
-    return acc + len;
+    walked[2] = acc + len;
   }
 
   /**
@@ -184,20 +204,29 @@ export class StatusHistory {
       if (j > 0 && ms[j]! < ms[j - 1]!) increasing = false;
     }
     ms[k] = c.ms; // the target itself, last
-    let E: number;
     if (increasing && (k === 0 || ms[k - 1]! <= c.ms)) {
       // Warnings in order before the target (the common case): the walk fills the instants in place.
       for (let j = 0; j <= k; j++) at[j] = Number.NaN;
-      E = this.walk(c, t, now, k + 1, ms, at);
-    } else E = this.walkSorted(c, t, now, k);
+      this.walk(c, t, now, k + 1, ms, at);
+    } else this.walkSorted(c, t, now, k);
+    const E = this.walked[2]!;
     const solvedNow = this.status.category !== 'open';
     const stopped = c.end !== NONE || solvedNow;
     const stoppedAt = c.end !== NONE ? c.end : solvedNow ? Math.max(this.solvedSince, c.start) : Number.NaN;
     const paused = !stopped && !runsOn(this.status, t);
+    // Not reached by now: the target projected from the stop or from now (none while paused), a
+    // threshold from now while the clock runs.
+    const io = this.io;
     for (let j = 0; j <= k; j++) {
       if (E >= ms[j]!) continue;
-      if (j === k) at[j] = stopped ? addOpen(t, stoppedAt, c.ms - E) : paused ? Number.NaN : addOpen(t, now, c.ms - E);
-      else at[j] = stopped || paused ? Number.NaN : addOpen(t, now, ms[j]! - E);
+      if (j === k ? paused : stopped || paused) at[j] = Number.NaN;
+      else {
+        if (j === k && stopped) io[0] = stoppedAt;
+        else io[0] = now; // not `… ? stoppedAt : now`: V8 would box stoppedAt to choose
+        io[1] = ms[j]! - E;
+        addOpen(t, io);
+        at[j] = io[2]!;
+      }
     }
     r.due = at[k]!;
     r.E = E;
@@ -210,7 +239,7 @@ export class StatusHistory {
    * The walk of {@link settle} for thresholds out of order, or beyond the target: over their
    * open times sorted (a stable insertion sort; there are few), the instants put back in place.
    */
-  private walkSorted(c: Clock, t: EngineTarget, now: number, k: number): number {
+  private walkSorted(c: Clock, t: EngineTarget, now: number, k: number): void {
     const ms = this.reading.thresholdMs;
     const order = this.order;
     const sorted = this.sortedMs;
@@ -226,8 +255,7 @@ export class StatusHistory {
       sorted[i] = ms[order[i]!]!;
       this.sortedAt[i] = Number.NaN;
     }
-    const E = this.walk(c, t, now, k + 1, sorted, this.sortedAt);
+    this.walk(c, t, now, k + 1, sorted, this.sortedAt);
     for (let i = 0; i <= k; i++) this.reading.thresholdAt[order[i]!] = this.sortedAt[i]!;
-    return E;
   }
 }

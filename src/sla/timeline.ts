@@ -158,19 +158,19 @@ export class TimelineReader {
 
   /**
    * Reads the event's instant into {@link instant}: a later event's in-range integer instant, in order,
-   * here, anything else through {@link instantOf}. The instant goes through a field rather than a
-   * return value or an argument: V8 boxes a number that is not a small integer (every epoch ms)
-   * each time it crosses a call it does not inline, a heap object per event.
+   * here, anything else (a ticket's first event among them) by {@link instantOf}. The instant goes
+   * through a field rather than a return value or an argument: V8 boxes a number that is not a
+   * small integer (every epoch ms) each time it crosses a call it does not inline.
    */
   private readInstant(e: Record<string, unknown>, kind: unknown): void {
     const value = e['at'];
     const inOrder = typeof value === 'number' && value >= this.last && value < MAX_SUPPORTED_MS;
     if (this.count !== 0 && inOrder && Number.isInteger(value)) this.instant = value;
-    else this.instant = this.instantOf(e, kind);
+    else this.instantOf(e, kind);
   }
 
-  /** The instant of the next event, checked: valid, and not before the previous one. */
-  private instantOf(e: Record<string, unknown>, kind: unknown): number {
+  /** Reads the instant of the next event into {@link instant}, checked: valid, and not before the previous one. */
+  private instantOf(e: Record<string, unknown>, kind: unknown): void {
     const value = e['at'];
     let at: number;
     try {
@@ -184,7 +184,7 @@ export class TimelineReader {
       this.fail('at', `events in time order (an instant not before the previous event's, ${previous})`, value);
     }
     if (this.count === 0 && kind !== 'created') this.fail('kind', 'the timeline to start with "created"', kind);
-    return at;
+    this.instant = at;
   }
 
   /**
