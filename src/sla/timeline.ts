@@ -14,15 +14,9 @@ import { type Vocabulary, vocabularyOf } from './statuses.js';
 import { type AccountTargets, accountTargets, ruleTargets, targetsFor } from './policyTargets.js';
 import * as eventKeys from './eventFields.js';
 import { movedAccount, severityExpected } from './eventFields.js';
+import { BatchAccounts } from './batchAccounts.js';
 
 type Path = readonly (string | number)[];
-
-/** An account of a batch, read once: its checked copy, its plan and its targets. */
-interface BatchAccount {
-  readonly account: AccountDefinition;
-  readonly plan: string | null;
-  readonly targets: AccountTargets;
-}
 
 /**
  * Reads a timeline one event at a time: checks each event against the ones before it and the
@@ -73,8 +67,8 @@ export class TimelineReader {
   private cleanPrototype = prototypeIsClean(eventKeys.EVENT_FIELDS);
   /** The event {@link read} returns, refilled by every call. */
   private event: EngineEvent = engineEvent(0, 'created');
-  /** The accounts of a batch (checked copies and their targets), by the caller's object: {@link begin} reads each once. */
-  private batchAccounts: Map<unknown, BatchAccount> | undefined;
+  /** The accounts of a batch: {@link begin} reads each once. */
+  private batchAccounts: BatchAccounts | undefined;
 
   /**
    * Starts over on ticket `ticket` of a batch: one reader reads every ticket. Within the one call
@@ -82,10 +76,11 @@ export class TimelineReader {
    */
   begin(account: AccountDefinition, ticket: number): void {
     this.ticket = ticket;
-    const known = (this.batchAccounts ??= new Map()).get(account) ?? this.remember(account);
-    this.targets = known.targets;
-    this.account = known.account;
-    this.plan = known.plan;
+    const known = (this.batchAccounts ??= new BatchAccounts());
+    const k = known.positionOf(account) ?? this.remember(account, known);
+    this.targets = known.targets[k]!;
+    this.account = known.accounts[k]!;
+    this.plan = known.plans[k]!;
     this.severity = null;
     this.last = Number.NEGATIVE_INFINITY;
     this.count = 0;
@@ -95,11 +90,9 @@ export class TimelineReader {
   }
 
   /** A batch's first ticket of an account: its checked copy and targets, kept for the next tickets. */
-  private remember(account: AccountDefinition): BatchAccount {
+  private remember(account: AccountDefinition, known: BatchAccounts): number {
     const checked = rebased(this.at, () => readAccount(account));
-    const entry = { account: checked, plan: checked.plan ?? null, targets: this.targetsOf(checked) };
-    this.batchAccounts!.set(account, entry);
-    return entry;
+    return known.add(account, checked, this.targetsOf(checked));
   }
 
   /** The account's targets, errors moved under the ticket's place. */
