@@ -27,7 +27,7 @@ import { memorySnapshot, printMachine } from './machine.js';
 import { fmtBytes } from './memory.js';
 import { type FloorOutput, type FloorTable, floorBatch, makeFloorTable } from './slaFloor.js';
 import { answerShape, memoryFloor } from './slaMemoryFloor.js';
-import { best, median, timeRuns } from './slaTiming.js';
+import { best, collections, median, timeRuns } from './slaTiming.js';
 import {
   CREATED_FROM,
   CREATED_TO,
@@ -205,6 +205,15 @@ export function run(): void {
   const memoryMs = timeRuns(RUNS, WARM_UP, () => {
     sink.checksum += memory();
   });
+  // The garbage of the two, collected over as many runs again (untimed, after a gc() each).
+  gc();
+  const columnsGc = collections(RUNS, () => {
+    for (const p of parts) sink.checksum += columnsOf(p).targets.length;
+  });
+  gc();
+  const memoryGc = collections(RUNS, () => {
+    sink.checksum += memory();
+  });
   gc();
   const rowsMs = timeRuns(RUNS, WARM_UP, () => {
     for (const p of parts) sink.checksum += rowsOf(p).length;
@@ -347,6 +356,11 @@ export function run(): void {
   );
   console.log(
     `explain     timed on ${num(sampled)} tickets (${explainRunMs.map((x) => num(x)).join(', ')} ms per run); ${num(spans)} spans for their ${num(explained)} measured targets (${num(spans / explained, 1)} per target)`,
+  );
+  const collected = (c: { scavenges: number; full: number; pauseMs: number }) =>
+    `${num(c.scavenges)} scavenges, ${num(c.full)} full collections, ${num(c.pauseMs, 1)} ms of pauses`;
+  console.log(
+    `gc          over ${RUNS} runs: measureMany (columns) ${collected(columnsGc)}; memory floor ${collected(memoryGc)}`,
   );
   console.log(`checksum    ${sink.checksum}`);
   console.log(`total       ${num(msSince(started) / 1000, 1)} s`);

@@ -1,4 +1,5 @@
 /** Timing helpers of the SLA benches: runs back to back, their median and best. */
+import { GCProfiler } from 'node:v8';
 
 const now = () => process.hrtime.bigint();
 
@@ -16,3 +17,31 @@ export function timeRuns(runs: number, warmUp: number, body: () => void): number
 
 export const best = (xs: readonly number[]) => Math.min(...xs);
 export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+/** What the garbage collector did over some runs: scavenges (young generation), full collections, and their pauses. */
+export interface Collections {
+  readonly scavenges: number;
+  readonly full: number;
+  readonly pauseMs: number;
+}
+
+/**
+ * `runs` runs of `body` back to back, untimed, with V8's GC profiler on: how often the garbage
+ * of these runs was collected, and for how long. Kept apart from the timed runs, which the
+ * profiler's own bookkeeping (heap statistics at every collection) would slow.
+ */
+export function collections(runs: number, body: () => void): Collections {
+  const profiler = new GCProfiler();
+  profiler.start();
+  for (let r = 0; r < runs; r++) body();
+  const stats = profiler.stop()?.statistics ?? [];
+  let scavenges = 0;
+  let full = 0;
+  let pauseMs = 0;
+  for (const s of stats) {
+    if (s.gcType === 'Scavenge' || s.gcType === 'MinorMarkCompact') scavenges++;
+    else if (s.gcType === 'MarkSweepCompact') full++;
+    pauseMs += s.cost / 1000;
+  }
+  return { scavenges, full, pauseMs };
+}
