@@ -9,7 +9,9 @@
  * (with this file's measuring entry, `slaABEntry.ts`, so the two run the same workload code); then
  * each process loads both bundles, makes the workload once, and runs the two builds alternately,
  * the first of each pair switching every run (a fixed order favours the second by 2–5 %). It
- * prints each build's median and the ratio this / base: below 1 is faster.
+ * prints each build's median and the ratio this / base: below 1 is faster. The two builds share
+ * one heap, so each is collected for the other's garbage too: a change that allocates less shows
+ * here as a few per cent at most, and its collections are counted by bench/sla.bench.ts (`gc`).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
