@@ -87,8 +87,6 @@ export class StatusHistory {
    * Calls `visit` for each stretch of one status within `[c.start, min(end, upTo))`, in order.
    */
   forEachSegment(c: Clock, upTo: number, visit: (from: number, to: number, status: Status) => void): void {
-    // Math.min and the literal ∞ below, not `c.end < upTo ? c.end : upTo` and NONE: V8 would box
-    // every instant that meets an argument or a module's constant in one value.
     const stop = Math.min(c.end, upTo);
     const times = this.times;
     const n = this.segments;
