@@ -26,6 +26,17 @@ export function chunkIndexOf(ms: number): number {
 }
 
 /**
+ * Where a hot caller passes instants to a calendar function and gets its answer: arguments in `[0]`
+ * and `[1]`, the answer in `[2]`. V8 boxes a number that is not a small integer (every epoch ms)
+ * each time it is passed to or returned from a call it does not inline, a heap object per call; a
+ * typed array's entries are not boxed. A function of this form reads its arguments before it calls
+ * anything and writes its answer last, so that it may use the number-taking functions, which pass
+ * through {@link CalendarTables.io}, on the way.
+ * @internal
+ */
+export type Io = Float64Array;
+
+/**
  * Lazily built open-interval tables of one compiled calendar. Each chunk is built on first use from
  * the model alone, so results never depend on which chunks were built, kept or dropped before.
  *
@@ -37,17 +48,6 @@ export function chunkIndexOf(ms: number): number {
  * next open year) build a chunk without storing it.
  * @internal
  */
-/**
- * Where a hot caller passes instants to a calendar function and gets its answer: arguments from
- * `[0]`, the answer in `[2]`. V8 boxes a number that is not a small integer (every epoch ms) each
- * time it is passed to or returned from a call it does not inline, a heap object per call; a
- * typed array's entries are not boxed. A function of this form reads its arguments before it
- * calls anything and writes its answer last, so that it may use the number-taking functions,
- * which pass through {@link CalendarTables.io}, on the way.
- * @internal
- */
-export type Io = Float64Array;
-
 export class CalendarTables {
   readonly model: CalendarModel;
   /** Stored chunks by `index − MIN_CHUNK`: a dense array is faster to index than a Map. */
@@ -65,12 +65,12 @@ export class CalendarTables {
   private readonly holidayYears = new Map<number, Map<number, HolidayOccurrence[]>>();
   private readonly ruleYears = new Map<number, ReadonlyMap<number, DayOverride>>();
   private readonly firstDatedMs: number;
+  private readonly lastDatedMs: number;
   /**
    * Scratch of the calendar's functions that take and return instants as numbers ({@link Io}): they
    * pass them through here to the bodies that do the work.
    */
   readonly io: Io = new Float64Array(3);
-  private readonly lastDatedMs: number;
 
   constructor(model: CalendarModel) {
     this.model = model;
