@@ -17,7 +17,9 @@ import {
   SimulatorRangeError,
 } from '../../test/reference/minuteSimulator.js';
 import { type BusinessCalendar, CalculationError, type CalendarDefinition, compileCalendar } from '../index.js';
-import { businessDaysOpenTime } from './addBusinessDays.js';
+import { addIo } from './add.js';
+import { businessDaysIo, businessDaysOpenTime } from './addBusinessDays.js';
+import { betweenIo } from './between.js';
 import { calendarTables } from './BusinessCalendar.js';
 
 /**
@@ -177,6 +179,29 @@ describe('business-time arithmetic on random calendars', () => {
         outcome(() => cal.between(t, cal.addBusinessDays(t, n + 30))),
       );
     }, 3 * RUNS));
+
+  it("the Io forms on a caller's own scratch answer as the number-taking functions do, errors included", () =>
+    forAll(({ cal, t, u, d, n }) => {
+      const tables = calendarTables(cal);
+      // A scratch of the caller's, as the SLA engine passes: the bodies' own calls go through
+      // tables.io meanwhile, which must not disturb it.
+      const io = new Float64Array(3);
+      const viaIo = (fill: () => void) =>
+        outcome(() => {
+          fill();
+          return io[2]!;
+        });
+      expect(viaIo(() => ((io[0] = t), (io[1] = u), betweenIo(tables, io)))).toEqual(outcome(() => cal.between(t, u)));
+      expect(viaIo(() => ((io[0] = t), (io[1] = d), addIo(tables, io)))).toEqual(outcome(() => cal.add(t, d)));
+      for (const days of [n, n + 30]) {
+        expect(viaIo(() => ((io[0] = t), businessDaysIo(tables, io, days, true)))).toEqual(
+          outcome(() => businessDaysOpenTime(tables, t, days)),
+        );
+        expect(viaIo(() => ((io[0] = t), businessDaysIo(tables, io, days, false)))).toEqual(
+          outcome(() => cal.addBusinessDays(t, days)),
+        );
+      }
+    }));
 
   it('addBusinessDays(t, 0) = nextOpening(t), and addBusinessDays(t, n) ≥ nextOpening(t)', () =>
     forAll(({ cal, t, n }) => {
