@@ -58,20 +58,10 @@ export function businessDaysIo(tables: CalendarTables, io: Io, days: number, ope
     }
     s = c.starts[i]!;
   }
-  if (days === 0) io[2] = openTime ? 0 : s;
-  else {
-    io[1] = s;
-    fromOpening(tables, io, c, i, days, openTime);
+  if (days === 0) {
+    io[2] = openTime ? 0 : s;
+    return;
   }
-}
-
-/**
- * The rest of {@link businessDaysIo}, for `days` ≥ 1, into `io[2]`: `io[1]` is the first open
- * instant from `io[0]`, in interval `i` of chunk `c`.
- */
-function fromOpening(tables: CalendarTables, io: Io, c: Chunk, i: number, days: number, openTime: boolean): void {
-  const at = io[0]!;
-  const s = io[1]!;
   const first = c;
   const before = c.cum[i]! + (s - c.starts[i]!); // the open time before `s` in its chunk
   let j = dayAt(c, s);
