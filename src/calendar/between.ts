@@ -15,15 +15,20 @@ export function between(tables: CalendarTables, from: number, to: number): numbe
 
 /** {@link between} of `io[0]` and `io[1]`, into `io[2]` (see {@link Io}). @internal */
 export function betweenIo(tables: CalendarTables, io: Io): void {
-  const a = io[0]!;
-  const b = io[1]!;
-  const from = a <= b ? a : b;
-  const to = a <= b ? b : a;
+  const from = io[0]!;
+  const to = io[1]!;
+  if (to < from) {
+    io[0] = to;
+    io[1] = from;
+    betweenIo(tables, io);
+    io[2] = 0 - io[2]! || 0; // never -0
+    return;
+  }
   const first = tables.chunkAt(from);
   const last = tables.chunkAt(to);
   // The open time before `to` in its year, less that before `from` in its own, plus the open
   // time of every year from `from`'s up to `to`'s (none when both lie in the same year).
   let sum = openTimeBefore(last, to) - openTimeBefore(first, from);
   for (let k = first.index; k < last.index; k++) sum += tables.totalOf(k);
-  io[2] = a <= b ? sum : 0 - sum || 0; // never -0
+  io[2] = sum;
 }
