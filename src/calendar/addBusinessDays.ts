@@ -18,30 +18,18 @@ import { type CalendarTables, type Chunk, dayAt, intervalAt, type Io, openTimeBe
  * @internal
  */
 export function addBusinessDays(tables: CalendarTables, at: number, days: number): number {
-  return businessDays(tables, at, days, false);
-}
-
-/**
- * The open time from `at` to {@link addBusinessDays}`(tables, at, days)`, as `between` would count
- * it: what a target of `days` business days measures from `at`. Within one chunk it is read off
- * the prefix sums the search went through, with no second search.
- * @internal
- */
-export function businessDaysOpenTime(tables: CalendarTables, at: number, days: number): number {
-  return businessDays(tables, at, days, true);
-}
-
-/** {@link addBusinessDays}, or with `openTime` {@link businessDaysOpenTime}. */
-function businessDays(tables: CalendarTables, at: number, days: number, openTime: boolean): number {
   const io = tables.io;
   io[0] = at;
-  businessDaysIo(tables, io, days, openTime);
+  businessDaysIo(tables, io, days, false);
   return io[2]!;
 }
 
 /**
- * {@link businessDaysOpenTime} (or with `openTime` false {@link addBusinessDays}) of `io[0]` and
- * `days`, into `io[2]` (see {@link Io}; `days` is a small integer, not boxed).
+ * {@link addBusinessDays} of `io[0]` and `days`, into `io[2]` (see {@link Io}; `days` is a small
+ * integer, not boxed); with `openTime`, the open time from `io[0]` to that instant instead, as
+ * `between` would count it: what a target of `days` business days measures (the SLA engine's
+ * call). Within one chunk it is read off the prefix sums the search went through, with no second
+ * search.
  * @internal
  */
 export function businessDaysIo(tables: CalendarTables, io: Io, days: number, openTime: boolean): void {
