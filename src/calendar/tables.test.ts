@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from '../instant.js';
 import { add } from './add.js';
@@ -12,7 +13,7 @@ import { openIntervals } from './openIntervals.js';
 import { type CalendarDefinition, CalendarDefinitionSchema } from './schema.js';
 import { sharedOffsetTableCount } from './sharedOffsetTables.js';
 import { subtract } from './subtract.js';
-import { CalendarTables, chunkIndexOf, MAX_HOLIDAY_YEARS, MAX_KEPT_CHUNKS } from './tables.js';
+import { CalendarTables, CHUNK_MS, chunkIndexOf, MAX_HOLIDAY_YEARS, MAX_KEPT_CHUNKS } from './tables.js';
 
 const HOUR = 3_600_000;
 const hours: [string, string][] = [['08:00', '18:00']];
@@ -102,5 +103,27 @@ describe('year tables: what each operation builds and what a calendar keeps', ()
     between(b, Date.UTC(2020, 0, 1), Date.UTC(2030, 0, 1));
     expect(b.builtChunks).toBe(shared);
     expect(sharedOffsetTableCount('America/Regina')).toBe(shared);
+  });
+});
+
+describe('chunkIndexOf: ⌊ms / CHUNK_MS⌋ without a division', () => {
+  it('equals the division at every chunk edge of the supported range, and one ms either side', () => {
+    let checked = 0;
+    for (let k = chunkIndexOf(MIN_SUPPORTED_MS); k <= chunkIndexOf(MAX_SUPPORTED_MS); k++) {
+      for (const ms of [k * CHUNK_MS - 1, k * CHUNK_MS, k * CHUNK_MS + 1]) {
+        if (ms < MIN_SUPPORTED_MS || ms > MAX_SUPPORTED_MS) continue;
+        expect(chunkIndexOf(ms)).toBe(Math.floor(ms / CHUNK_MS));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1_000);
+  });
+
+  it('equals the division at random instants', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: MIN_SUPPORTED_MS, max: MAX_SUPPORTED_MS }), (ms) => {
+        expect(chunkIndexOf(ms)).toBe(Math.floor(ms / CHUNK_MS));
+      }),
+    );
   });
 });

@@ -8,6 +8,7 @@ import { buildChunk, type Chunk } from './buildChunk.js';
 
 /** Length of a chunk: a little over a year, so a year's tables are built in one go. */
 export const CHUNK_MS = 366 * MS_PER_DAY;
+const PER_CHUNK = 1 / CHUNK_MS;
 export type { Chunk };
 const MIN_CHUNK = Math.floor(MIN_SUPPORTED_MS / CHUNK_MS);
 const MAX_CHUNK = Math.floor((MAX_SUPPORTED_MS - 1) / CHUNK_MS);
@@ -20,9 +21,15 @@ export const MAX_KEPT_CHUNKS = 32;
 /** Most local years whose holidays a calendar keeps (they are read while a chunk is built). */
 export const MAX_HOLIDAY_YEARS = 8;
 
-/** Chunk index of an instant. */
+/**
+ * Chunk index of an instant: `⌊ms / CHUNK_MS⌋`, by a multiplication (a division takes several
+ * times as long, and every calendar call makes this one). Rounding can put a chunk's first instant
+ * in the chunk before, never a whole ms the other way (for whole ms in the supported range, the
+ * quotient is further from the next integer than the product's error): that case is put right.
+ */
 export function chunkIndexOf(ms: number): number {
-  return Math.floor(ms / CHUNK_MS);
+  const index = Math.floor(ms * PER_CHUNK);
+  return (index + 1) * CHUNK_MS <= ms ? index + 1 : index;
 }
 
 /**
@@ -80,7 +87,7 @@ export class CalendarTables {
 
   /** The chunk holding instant `ms`. */
   chunkAt(ms: number): Chunk {
-    const index = Math.floor(ms / CHUNK_MS);
+    const index = chunkIndexOf(ms);
     return this.chunks[index - MIN_CHUNK] ?? this.chunk(index);
   }
 
@@ -221,9 +228,15 @@ export class CalendarTables {
   }
 }
 
-/** The bucket of instant `ms` in chunk `c` (clamped to the chunk). */
+const PER_DAY = 1 / MS_PER_DAY;
+
+/**
+ * The bucket of instant `ms` in chunk `c` (clamped to the chunk), by a multiplication rather than
+ * a division. Rounding can only make it one day early, at a day's first instant, where the
+ * bucket's own search then walks on from an earlier interval to the same answer.
+ */
 function bucketOf(c: Chunk, ms: number): number {
-  const k = Math.floor((ms - c.start) / MS_PER_DAY);
+  const k = Math.floor((ms - c.start) * PER_DAY);
   return k < 0 ? 0 : k < c.bucket.length ? k : c.bucket.length - 1;
 }
 
