@@ -24,7 +24,6 @@ type Path = readonly (string | number)[];
  * @internal
  */
 export class TimelineReader {
-  account: AccountDefinition;
   /** The account's plan (`account.plan`, or null), kept beside it: read for every ticket, it saves a visit to the account. */
   plan: string | null;
   targets: AccountTargets;
@@ -50,13 +49,20 @@ export class TimelineReader {
     /** The ticket's index in a batch (`tickets[3]`), or −1 for a ticket alone: paths are built on error only. */
     public ticket = -1,
   ) {
-    this.account = rebased(this.at, () => readAccount(account));
-    this.plan = this.account.plan ?? null;
-    this.targets = this.targetsOf(this.account);
+    this.checked = rebased(this.at, () => readAccount(account));
+    this.plan = this.checked.plan ?? null;
+    this.targets = this.targetsOf(this.checked);
     this.vocabulary = vocabularyOf(policy);
     this.statuses = this.vocabulary.byName;
     this.initial = this.vocabulary.initial;
   }
+
+  /** The ticket's account, checked (a copy of the caller's); in a batch, looked up when first read. */
+  get account(): AccountDefinition {
+    return (this.checked ??= this.batchAccounts!.copyOf(this.caller));
+  }
+  private checked: AccountDefinition | undefined; // `undefined` until read, in a batch
+  private caller: unknown; // in a batch, the caller's account object of the ticket
 
   /** Where the ticket sits in the caller's input: `[]`, or `['tickets', 3]`. */
   get at(): Path {
@@ -70,17 +76,15 @@ export class TimelineReader {
   /** The accounts of a batch: {@link begin} reads each once. */
   private batchAccounts: BatchAccounts | undefined;
 
-  /**
-   * Starts over on ticket `ticket` of a batch: one reader reads every ticket. Within the one call
-   * that reads a batch, an account object is looked up once.
-   */
+  /** Starts over on ticket `ticket` of a batch (one reader reads them all; each account is read once). */
   begin(account: AccountDefinition, ticket: number): void {
     this.ticket = ticket;
     const known = (this.batchAccounts ??= new BatchAccounts());
-    const k = known.positionOf(account) ?? this.remember(account, known);
-    this.targets = known.targets[k]!;
-    this.account = known.accounts[k]!;
-    this.plan = known.plans[k]!;
+    const targets = known.targetsOf(account) ?? this.remember(account, known);
+    this.targets = targets;
+    this.plan = targets.plan;
+    this.caller = account;
+    this.checked = undefined;
     this.severity = null;
     this.last = Number.NEGATIVE_INFINITY;
     this.count = 0;
@@ -90,7 +94,7 @@ export class TimelineReader {
   }
 
   /** A batch's first ticket of an account: its checked copy and targets, kept for the next tickets. */
-  private remember(account: AccountDefinition, known: BatchAccounts): number {
+  private remember(account: AccountDefinition, known: BatchAccounts): AccountTargets {
     const checked = rebased(this.at, () => readAccount(account));
     return known.add(account, checked, this.targetsOf(checked));
   }
@@ -213,7 +217,7 @@ export class TimelineReader {
   private readOther(e: Record<string, unknown>, kind: unknown): EngineEvent {
     if ((kind === 'created') !== (this.count === 0)) this.fail('kind', 'a single "created", first', kind);
     let severity = this.severity;
-    let account = this.account;
+    let account: AccountDefinition | undefined; // only a plan event moves the account
     let targets = this.targets;
     let fields = this.fields;
     switch (kind) {
@@ -248,7 +252,7 @@ export class TimelineReader {
     }
     this.severity = severity;
     // Only a plan event moves the account: the other kinds need not visit it for its plan.
-    if (account !== this.account) this.plan = (this.account = account).plan ?? null;
+    if (account !== undefined) this.plan = (this.checked = account).plan ?? null;
     this.targets = targets;
     this.fields = fields;
     const event = this.emit(kind === 'created' ? 'created' : 'retarget', this.initial);
@@ -269,7 +273,8 @@ export class TimelineReader {
       this.rule === null
         ? targetsFor(targets, this.severity)
         : ruleTargets(this.policy, this.rule.index, this.severity, plan);
-    return chooseClocks(this.policy, set, this.fields, this.account);
+    // The account is read only where a clock is chosen by it or by a field (in a batch, a lookup).
+    return set.chooses ? chooseClocks(this.policy, set, this.fields, this.account) : set;
   }
 
   /** The path of the event being read, or of one of its fields. */
