@@ -11,6 +11,12 @@
  * (A gc() before every run would measure something else: V8 then drops the object shapes of the
  * last run and re-optimises its code on every run, which a service that keeps measuring never
  * pays.) The forced collections serve only the memory figures.
+ *
+ * measureMany as columns and its two floors are timed in alternation, one run of each per round in
+ * a rotated order: timed one series after the other, the memory floor moved by a fifth from one
+ * process to the next (46 to 58 ms: the state the allocator is left in decides whether its arrays
+ * come from fresh pages), which the ratio then carried whole. Each run still pays for the garbage
+ * of the run before it, whichever that was; the `gc` line counts each one's own collections.
  */
 import {
   dedicatedSupport,
@@ -27,7 +33,7 @@ import { memorySnapshot, printMachine } from './machine.js';
 import { fmtBytes } from './memory.js';
 import { type FloorOutput, type FloorTable, floorBatch, makeFloorTable } from './slaFloor.js';
 import { answerShape, memoryFloor } from './slaMemoryFloor.js';
-import { best, collections, median, timeRuns } from './slaTiming.js';
+import { best, collections, median, timeAlternating, timeRuns } from './slaTiming.js';
 import {
   CREATED_FROM,
   CREATED_TO,
@@ -186,25 +192,25 @@ export function run(): void {
   results.length = 0; // the series below run with only the input alive
   columns.length = 0;
 
-  // The timed series, one after the other: a gc() before each, none between its runs.
+  // measureMany as columns and its two floors, timed in alternation (a gc() before, none between
+  // runs): one machine state, and one state of the heap and of the allocator, for the three.
   gc();
   const perPart = parts.map(() => [] as number[]);
-  const columnsMs = timeRuns(RUNS, WARM_UP, () => {
-    parts.forEach((p, i) => {
-      const t = now();
-      sink.checksum += columnsOf(p).targets.length;
-      perPart[i]!.push(msSince(t));
-    });
-  });
+  const [columnsMs, floorMs, memoryMs] = timeAlternating(RUNS, WARM_UP, [
+    () =>
+      parts.forEach((p, i) => {
+        const t = now();
+        sink.checksum += columnsOf(p).targets.length;
+        perPart[i]!.push(msSince(t));
+      }),
+    () => {
+      sink.checksum += floor();
+    },
+    () => {
+      sink.checksum += memory();
+    },
+  ]) as [number[], number[], number[]];
   const partMs = perPart.map((xs) => xs.slice(-RUNS)); // the timed runs only
-  gc();
-  const floorMs = timeRuns(RUNS, WARM_UP, () => {
-    sink.checksum += floor();
-  });
-  gc();
-  const memoryMs = timeRuns(RUNS, WARM_UP, () => {
-    sink.checksum += memory();
-  });
   // The garbage of the two, collected over as many runs again (untimed, after a gc() each).
   gc();
   const columnsGc = collections(RUNS, () => {
@@ -262,7 +268,7 @@ export function run(): void {
     xs.map((x) => num(x)).join(', '),
   ];
   console.log(
-    `\nTime for all ${num(TICKETS)} tickets (one call per preset, summed): ${RUNS} runs back to back after ${WARM_UP} untimed ones (median and best); rates from the median\n`,
+    `\nTime for all ${num(TICKETS)} tickets (one call per preset, summed): ${RUNS} runs after ${WARM_UP} untimed ones (median and best; measureMany as columns and the two floors in alternation, the others back to back); rates from the median\n`,
   );
   console.log(
     table(

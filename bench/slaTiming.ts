@@ -15,6 +15,25 @@ export function timeRuns(runs: number, warmUp: number, body: () => void): number
   return all;
 }
 
+/**
+ * `warmUp` untimed rounds, then `runs` timed rounds, of several bodies: each round runs every body
+ * once, in an order rotated by one from the round before, so that a machine that slows down or
+ * speeds up for a while, or a heap left in another state by the body before, weighs on all of them
+ * alike. The ms of every timed run, per body.
+ */
+export function timeAlternating(runs: number, warmUp: number, bodies: readonly (() => void)[]): number[][] {
+  const all = bodies.map(() => [] as number[]);
+  for (let r = 0; r < warmUp + runs; r++) {
+    for (let j = 0; j < bodies.length; j++) {
+      const b = (r + j) % bodies.length;
+      const t0 = now();
+      bodies[b]!();
+      if (r >= warmUp) all[b]!.push(Number(now() - t0) / 1e6);
+    }
+  }
+  return all;
+}
+
 export const best = (xs: readonly number[]) => Math.min(...xs);
 export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
