@@ -14,6 +14,7 @@ import {
 import { ClockEngine } from '../../src/sla/engine.js';
 import { DEFAULT_STATUSES } from '../../src/policy/slaChecks.js';
 import { clockOutcome } from '../../src/sla/outcome.js';
+import { engineTarget } from '../../src/sla/clockStates.js';
 
 /**
  * The conformance vectors' view of the SLA clock engine (`src/sla/engine.ts`): one target, given
@@ -184,7 +185,7 @@ export function measureClock(
   const withMs = (ms: number): TargetSet =>
     targetSet({
       [target.metric]: [
-        {
+        engineTarget({
           id: target.metric,
           metric: target.metric,
           calendar,
@@ -193,7 +194,7 @@ export function measureClock(
           thresholds: target.thresholds ?? [],
           choice: undefined,
           info: null,
-        },
+        }),
       ],
     });
   const engine = new ClockEngine();

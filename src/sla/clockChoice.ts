@@ -7,6 +7,7 @@ import type { Policy } from '../policy/schema.js';
 import { type EngineTarget, METRICS, type TargetSet, targetSet } from './clockTypes.js';
 import type { TargetInfo } from './policyTargets.js';
 import type { TicketFields } from './rules.js';
+import { engineTarget } from './clockStates.js';
 
 /**
  * Clocks chosen per ticket: a target whose clock is `{ from: 'field', … }` runs on the calendar
@@ -39,17 +40,7 @@ function onClock(t: EngineTarget, clock: string, calendar: BusinessCalendar | nu
   const key = calendar ?? clock;
   let v = byCalendar.get(key);
   if (v === undefined) {
-    // Written field by field, in the order of the policy's targets: one shape for the engine.
-    v = Object.freeze({
-      id: t.id,
-      metric: t.metric,
-      calendar,
-      pauseOn: t.pauseOn,
-      duration: t.duration,
-      thresholds: t.thresholds,
-      choice: t.choice,
-      info: Object.freeze({ ...(t.info as TargetInfo), clock }),
-    });
+    v = engineTarget({ ...t, calendar, info: Object.freeze({ ...(t.info as TargetInfo), clock }) });
     byCalendar.set(key, v);
   }
   return v;

@@ -24,6 +24,26 @@ export function targetMs(t: EngineTarget, io: Io): number {
 export const thresholdMs = (ms: number, th: EngineThreshold) =>
   th.kind === 'percent' ? Math.max(1, Math.ceil((ms * th.value) / 100)) : ms + th.value;
 
+/**
+ * A target for the engine, frozen, its fields in one order (the hot loops then see one shape of
+ * target), with its {@link EngineTarget.fixedThresholdMs} worked out.
+ */
+export function engineTarget<I>(t: Omit<EngineTarget<I>, 'fixedThresholdMs'>): EngineTarget<I> {
+  const { duration, thresholds } = t;
+  return Object.freeze({
+    id: t.id,
+    metric: t.metric,
+    calendar: t.calendar,
+    pauseOn: t.pauseOn,
+    duration,
+    thresholds,
+    fixedThresholdMs:
+      duration.kind === 'time' ? Object.freeze(thresholds.map((th) => thresholdMs(duration.ms, th))) : null,
+    choice: t.choice,
+    info: t.info,
+  });
+}
+
 /** Codes of `ClockEngine.settle`'s `state`, in the order of {@link STATES}. */
 export const RUNNING = 0;
 export const PAUSED = 1;

@@ -37,6 +37,11 @@ export interface EngineTarget<I = unknown> {
     { readonly kind: 'time'; readonly ms: number } | { readonly kind: 'businessDays'; readonly days: number };
   readonly thresholds: readonly EngineThreshold[];
   /**
+   * For a duration in time, each threshold's open time, worked out once (`thresholdMs`): settling
+   * reads them for every clock. `null` for business days, whose open time depends on the start.
+   */
+  readonly fixedThresholdMs: readonly number[] | null;
+  /**
    * When the clock is chosen per ticket (by a field or by the account): how. `calendar` is then
    * the clock used otherwise, and `clockChoice.ts` makes the ticket's variant.
    */

@@ -6,6 +6,7 @@ import { checkAccount, targetsOf } from '../policy/resolveTargets.js';
 import { entitledTarget } from '../policy/thresholds.js';
 import type { Policy } from '../policy/schema.js';
 import { type EngineTarget, type Metric, NO_TARGETS, type TargetSet, targetSet } from './clockTypes.js';
+import { engineTarget } from './clockStates.js';
 
 /** What a measured target says about itself: where it comes from and what it promises. */
 export interface TargetInfo {
@@ -135,22 +136,22 @@ function toEngineTarget(
   severity: string,
   plan: string | null,
 ): EngineTarget<TargetInfo> {
-  return Object.freeze({
+  const thresholds = Object.freeze(
+    t.thresholds.map((th) =>
+      Object.freeze(
+        th.percent !== null
+          ? { id: th.id, kind: 'percent' as const, value: th.percent }
+          : { id: th.id, kind: 'after' as const, value: th.afterMs! },
+      ),
+    ),
+  );
+  return engineTarget({
     id: t.id,
     metric: t.metric,
     calendar: calendarOf(policy, t.clock) ?? null,
     pauseOn: t.pauseOn,
     duration: t.duration,
-    thresholds: Object.freeze(
-      t.thresholds.map((th) =>
-        Object.freeze(
-          th.percent !== null
-            ? { id: th.id, kind: 'percent' as const, value: th.percent }
-            : { id: th.id, kind: 'after' as const, value: th.afterMs! },
-        ),
-      ),
-    ),
-    // Every field present, in one order: the engine's hot loops then see one shape of target.
+    thresholds,
     choice: t.clockFrom,
     info: Object.freeze({ severity, plan, duration: t.duration, clock: t.clock, source: t.source }),
   });

@@ -201,8 +201,9 @@ export class StatusHistory {
     const ms = r.thresholdMs;
     const at = r.thresholdAt;
     let increasing = true;
+    const fixed = t.fixedThresholdMs;
     for (let j = 0; j < k; j++) {
-      ms[j] = thresholdMs(c.ms, list[j]!);
+      ms[j] = fixed !== null ? fixed[j]! : thresholdMs(c.ms, list[j]!);
       if (j > 0 && ms[j]! < ms[j - 1]!) increasing = false;
     }
     ms[k] = c.ms; // the target itself, last
