@@ -1,4 +1,5 @@
-import { openTimeBefore, type CalendarTables, type Io } from './tables.js';
+import { MS_PER_DAY } from '../internal/civil.js';
+import { intervalAt, openTimeBefore, openTimeIn, type CalendarTables, type Io } from './tables.js';
 
 /**
  * Open time in `[from, to)`, in ms; negative when `to < from` (antisymmetric).
@@ -25,6 +26,15 @@ export function betweenIo(tables: CalendarTables, io: Io): void {
     return;
   }
   const first = tables.chunkAt(from);
+  if (to - from <= MS_PER_DAY && to < first.end) {
+    // A pair at most a day apart in one year (most of the SLA engine's): `to`'s interval is found
+    // by stepping on from `from`'s, over a day's few intervals, rather than from its own bucket.
+    const i = intervalAt(first, from);
+    let j = i;
+    while (j + 1 < first.count && first.starts[j + 1]! <= to) j++;
+    io[2] = openTimeIn(first, j, to) - openTimeIn(first, i, from);
+    return;
+  }
   const last = tables.chunkAt(to);
   // The open time before `to` in its year, less that before `from` in its own, plus the open
   // time of every year from `from`'s up to `to`'s (none when both lie in the same year).

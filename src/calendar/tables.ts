@@ -256,7 +256,11 @@ export function dayAt(c: Chunk, ms: number): number {
 
 /** Open time in chunk `c` before instant `ms` (which must lie in or at the edges of the chunk). */
 export function openTimeBefore(c: Chunk, ms: number): number {
-  const i = intervalAt(c, ms);
+  return openTimeIn(c, intervalAt(c, ms), ms);
+}
+
+/** Open time in chunk `c` before instant `ms`, given `i`, the last interval opening at or before it (−1: none). */
+export function openTimeIn(c: Chunk, i: number, ms: number): number {
   if (i < 0) return 0;
   const e = c.ends[i]!;
   return c.cum[i]! + (ms < e ? ms : e) - c.starts[i]!;
