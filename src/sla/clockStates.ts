@@ -1,3 +1,4 @@
+import { calendarTables } from '../calendar/BusinessCalendar.js';
 import type { Io } from '../calendar/tables.js';
 import { openTimeOfDays } from './openTime.js';
 import type { EngineTarget, EngineThreshold, Status } from './clockTypes.js';
@@ -26,14 +27,15 @@ export const thresholdMs = (ms: number, th: EngineThreshold) =>
 
 /**
  * A target for the engine, frozen, its fields in one order (the hot loops then see one shape of
- * target), with its {@link EngineTarget.fixedThresholdMs} worked out.
+ * target), with its calendar's tables and its {@link EngineTarget.fixedThresholdMs} worked out.
  */
-export function engineTarget<I>(t: Omit<EngineTarget<I>, 'fixedThresholdMs'>): EngineTarget<I> {
-  const { duration, thresholds } = t;
+export function engineTarget<I>(t: Omit<EngineTarget<I>, 'tables' | 'fixedThresholdMs'>): EngineTarget<I> {
+  const { calendar, duration, thresholds } = t;
   return Object.freeze({
     id: t.id,
     metric: t.metric,
-    calendar: t.calendar,
+    calendar,
+    tables: calendar === null ? null : calendarTables(calendar),
     pauseOn: t.pauseOn,
     duration,
     thresholds,

@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '../calendar/BusinessCalendar.js';
+import type { CalendarTables } from '../calendar/tables.js';
 import type { Metric, StatusCategory } from './types.js';
 
 export type { Metric, StatusCategory } from './types.js';
@@ -31,6 +32,8 @@ export interface EngineTarget<I = unknown> {
   readonly metric: Metric;
   /** `null`: the 24/7 clock. */
   readonly calendar: BusinessCalendar | null;
+  /** The calendar's tables, which the engine calls directly (`null` with the 24/7 clock). */
+  readonly tables: CalendarTables | null;
   /** The `open`-category statuses the clock pauses on. */
   readonly pauseOn: readonly string[];
   readonly duration:

@@ -1,13 +1,12 @@
 import { addIo } from '../calendar/add.js';
 import { businessDaysIo } from '../calendar/addBusinessDays.js';
 import { betweenIo } from '../calendar/between.js';
-import { calendarTables } from '../calendar/BusinessCalendar.js';
 import { nextOpening } from '../calendar/nextOpening.js';
 import type { Io } from '../calendar/tables.js';
 import type { EngineTarget } from './clockTypes.js';
 
 /**
- * Open time on a target's clock: wall time on the 24/7 clock (`calendar` null), else the
+ * Open time on a target's clock: wall time on the 24/7 clock (`tables` null), else the
  * calendar's own functions over its tables. The engine's instants are epoch ms it has checked, so
  * it skips what the calendar's public methods do for any caller (convert and check each argument,
  * give the answer back as the argument's kind); the answers are the same. The engine's hot calls
@@ -17,22 +16,22 @@ import type { EngineTarget } from './clockTypes.js';
 
 /** Open time in `[io[0], io[1])`, into `io[2]`. */
 export function openBetween(t: EngineTarget, io: Io): void {
-  if (t.calendar === null) io[2] = io[1]! - io[0]!;
-  else betweenIo(calendarTables(t.calendar), io);
+  if (t.tables === null) io[2] = io[1]! - io[0]!;
+  else betweenIo(t.tables, io);
 }
 
 /** The instant at which `io[1]` of open time has passed since `io[0]`, into `io[2]`. */
 export function addOpen(t: EngineTarget, io: Io): void {
-  if (t.calendar === null) io[2] = io[0]! + io[1]!;
-  else addIo(calendarTables(t.calendar), io);
+  if (t.tables === null) io[2] = io[0]! + io[1]!;
+  else addIo(t.tables, io);
 }
 
 /** The open time from `io[0]` to `days` business days later, into `io[2]`: what a target of `days` business days measures. */
 export function openTimeOfDays(t: EngineTarget, io: Io, days: number): void {
-  if (t.calendar === null) io[2] = days * 86_400_000;
-  else businessDaysIo(calendarTables(t.calendar), io, days, true);
+  if (t.tables === null) io[2] = days * 86_400_000;
+  else businessDaysIo(t.tables, io, days, true);
 }
 
 /** The first open instant at or after `at`. */
 export const openingFrom = (t: EngineTarget, at: number): number =>
-  t.calendar === null ? at : nextOpening(calendarTables(t.calendar), at);
+  t.tables === null ? at : nextOpening(t.tables, at);
