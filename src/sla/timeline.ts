@@ -49,9 +49,10 @@ export class TimelineReader {
     /** The ticket's index in a batch (`tickets[3]`), or −1 for a ticket alone: paths are built on error only. */
     public ticket = -1,
   ) {
-    this.checked = rebased(this.at, () => readAccount(account));
-    this.plan = this.checked.plan ?? null;
-    this.targets = this.targetsOf(this.checked);
+    const checked = rebased(this.at, () => readAccount(account));
+    this.checked = checked;
+    this.plan = checked.plan ?? null;
+    this.targets = rebased(this.at, () => accountTargets(policy, checked));
     this.vocabulary = vocabularyOf(policy);
     this.statuses = this.vocabulary.byName;
     this.initial = this.vocabulary.initial;
@@ -95,13 +96,12 @@ export class TimelineReader {
 
   /** A batch's first ticket of an account: its checked copy and targets, kept for the next tickets. */
   private remember(account: AccountDefinition, known: BatchAccounts): AccountTargets {
-    const checked = rebased(this.at, () => readAccount(account));
-    return known.add(account, checked, this.targetsOf(checked));
-  }
-
-  /** The account's targets, errors moved under the ticket's place. */
-  private targetsOf(account: AccountDefinition): AccountTargets {
-    return rebased(this.at, () => accountTargets(this.policy, account));
+    try {
+      const checked = readAccount(account);
+      return known.add(account, checked, accountTargets(this.policy, checked));
+    } catch (error) {
+      throw isSupportPolicyError(error) ? underPath(error, this.at) : error; // as rebased, without its closures
+    }
   }
 
   /**
