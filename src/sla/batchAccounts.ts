@@ -6,8 +6,8 @@ import type { AccountTargets } from './policyTargets.js';
  * needs, and its checked copy, which only a few read (a plan change, a clock chosen by the account).
  * The first map's values are shared by every account of one plan and add-ons (`accountTargets`
  * memoises them), so the objects a ticket reads stay in the processor's cache, where an entry per
- * account would be a cache miss per ticket: measureMany as columns about 3 % faster than positions
- * into arrays per account. @internal
+ * account would be a cache miss per ticket: measureMany as columns takes 0.95–0.98 of the time it
+ * took with positions into arrays per account. @internal
  */
 export class BatchAccounts {
   private readonly targets = new Map<unknown, AccountTargets>();

@@ -136,22 +136,21 @@ function toEngineTarget(
   severity: string,
   plan: string | null,
 ): EngineTarget<TargetInfo> {
-  const thresholds = Object.freeze(
-    t.thresholds.map((th) =>
-      Object.freeze(
-        th.percent !== null
-          ? { id: th.id, kind: 'percent' as const, value: th.percent }
-          : { id: th.id, kind: 'after' as const, value: th.afterMs! },
-      ),
-    ),
-  );
   return engineTarget({
     id: t.id,
     metric: t.metric,
     calendar: calendarOf(policy, t.clock) ?? null,
     pauseOn: t.pauseOn,
     duration: t.duration,
-    thresholds,
+    thresholds: Object.freeze(
+      t.thresholds.map((th) =>
+        Object.freeze(
+          th.percent !== null
+            ? { id: th.id, kind: 'percent' as const, value: th.percent }
+            : { id: th.id, kind: 'after' as const, value: th.afterMs! },
+        ),
+      ),
+    ),
     choice: t.clockFrom,
     info: Object.freeze({ severity, plan, duration: t.duration, clock: t.clock, source: t.source }),
   });
