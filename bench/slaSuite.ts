@@ -12,11 +12,12 @@
  * last run and re-optimises its code on every run, which a service that keeps measuring never
  * pays.) The forced collections serve only the memory figures.
  *
- * measureMany as columns and its two floors are timed in alternation, one run of each per round in
- * a rotated order: timed one series after the other, the memory floor moved by a fifth from one
- * process to the next (46 to 58 ms: the state the allocator is left in decides whether its arrays
- * come from fresh pages), which the ratio then carried whole. Each run still pays for the garbage
- * of the run before it, whichever that was; the `gc` line counts each one's own collections.
+ * measureMany as columns and its two floors are timed in alternation, one timed run of each per
+ * round in a rotated order, each right after an untimed run of its own: timed one series after
+ * the other, the memory floor moved by a fifth from one process to the next (47.8 to 58 ms), which
+ * the ratio then carried whole; alternated without the untimed run, each run collected the garbage
+ * of another (the memory floor ran 10 % slower right after the batch). The `gc` line counts each
+ * one's own collections.
  */
 import {
   dedicatedSupport,
@@ -192,16 +193,17 @@ export function run(): void {
   results.length = 0; // the series below run with only the input alive
   columns.length = 0;
 
-  // measureMany as columns and its two floors, timed in alternation (a gc() before, none between
-  // runs): one machine state, and one state of the heap and of the allocator, for the three.
+  // measureMany as columns and its two floors, timed in alternation, each timed run after an
+  // untimed one of its own (a gc() before, none between runs): one machine state for the three,
+  // and for each the heap its own runs leave.
   gc();
-  const perPart = parts.map(() => [] as number[]);
+  const partMs = parts.map(() => [] as number[]); // the timed runs only
   const [columnsMs, floorMs, memoryMs] = timeAlternating(RUNS, WARM_UP, [
-    () =>
+    (timed) =>
       parts.forEach((p, i) => {
         const t = now();
         sink.checksum += columnsOf(p).targets.length;
-        perPart[i]!.push(msSince(t));
+        if (timed) partMs[i]!.push(msSince(t));
       }),
     () => {
       sink.checksum += floor();
@@ -210,7 +212,6 @@ export function run(): void {
       sink.checksum += memory();
     },
   ]) as [number[], number[], number[]];
-  const partMs = perPart.map((xs) => xs.slice(-RUNS)); // the timed runs only
   // The garbage of the two, collected over as many runs again (untimed, after a gc() each).
   gc();
   const columnsGc = collections(RUNS, () => {
@@ -268,7 +269,7 @@ export function run(): void {
     xs.map((x) => num(x)).join(', '),
   ];
   console.log(
-    `\nTime for all ${num(TICKETS)} tickets (one call per preset, summed): ${RUNS} runs after ${WARM_UP} untimed ones (median and best; measureMany as columns and the two floors in alternation, the others back to back); rates from the median\n`,
+    `\nTime for all ${num(TICKETS)} tickets (one call per preset, summed): ${RUNS} runs after ${WARM_UP} untimed ones (median and best; measureMany as columns and the two floors in alternation, each timed run after an untimed one of its own; the others back to back); rates from the median\n`,
   );
   console.log(
     table(

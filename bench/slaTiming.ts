@@ -17,17 +17,24 @@ export function timeRuns(runs: number, warmUp: number, body: () => void): number
 
 /**
  * `warmUp` untimed rounds, then `runs` timed rounds, of several bodies: each round runs every body
- * once, in an order rotated by one from the round before, so that a machine that slows down or
- * speeds up for a while, or a heap left in another state by the body before, weighs on all of them
- * alike. The ms of every timed run, per body.
+ * in an order rotated by one from the round before, so that a machine that slows down or speeds up
+ * for a while weighs on all of them alike. Each timed run follows an untimed run of the same body,
+ * so that it collects that body's garbage and finds the heap as that body leaves it, as in a
+ * series of its own, not another body's. Each body is told whether its run is timed. The ms of
+ * every timed run, per body.
  */
-export function timeAlternating(runs: number, warmUp: number, bodies: readonly (() => void)[]): number[][] {
+export function timeAlternating(
+  runs: number,
+  warmUp: number,
+  bodies: readonly ((timed: boolean) => void)[],
+): number[][] {
   const all = bodies.map(() => [] as number[]);
   for (let r = 0; r < warmUp + runs; r++) {
     for (let j = 0; j < bodies.length; j++) {
       const b = (r + j) % bodies.length;
+      bodies[b]!(false);
       const t0 = now();
-      bodies[b]!();
+      bodies[b]!(r >= warmUp);
       if (r >= warmUp) all[b]!.push(Number(now() - t0) / 1e6);
     }
   }
