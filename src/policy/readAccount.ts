@@ -7,6 +7,8 @@ import { isSupportPolicyError } from '../errors.js';
 import type { AccountDefinition } from './entitlementTypes.js';
 
 const ACCOUNT_KEYS = ['type', 'plan', 'addOns', 'partner', 'calendar'] as const;
+/** Where an account's errors point by default (one list, not one per call: a batch reads thousands). */
+const ACCOUNT_PATH: readonly string[] = Object.freeze(['account']);
 
 /** The compiled calendar of an account that brings its own definition, by the account's checked copy. */
 const ownCalendars = new WeakMap<AccountDefinition, BusinessCalendar>();
@@ -21,7 +23,7 @@ export const ownCalendarOf = (account: AccountDefinition): BusinessCalendar | un
  * checked later, by the functions that look them up.
  * @internal
  */
-export function readAccount(value: unknown, path: readonly (string | number)[] = ['account']): AccountDefinition {
+export function readAccount(value: unknown, path: readonly (string | number)[] = ACCOUNT_PATH): AccountDefinition {
   // Batches and services pass the same account object again and again: while its fields are
   // unchanged, it reads as the same copy (which memos downstream are keyed by).
   const seen = typeof value === 'object' && value !== null ? copies.get(value) : undefined;
@@ -81,12 +83,15 @@ function sameFields(copy: AccountDefinition, value: Record<string, unknown>): bo
     own(value, 'calendar') === copy.calendar &&
     own(value, 'plan') === copy.plan &&
     own(value, 'partner') === copy.partner &&
-    (addOns === copy.addOns ||
-      (Array.isArray(addOns) &&
-        copy.addOns !== undefined &&
-        addOns.length === copy.addOns.length &&
-        addOns.every((id, i) => id === copy.addOns![i])))
+    (addOns === copy.addOns || (Array.isArray(addOns) && sameIds(addOns, copy.addOns)))
   );
+}
+
+/** Whether a caller's list of add-on ids holds the ids of a copy's list, in order. */
+function sameIds(given: readonly unknown[], kept: readonly string[] | undefined): boolean {
+  if (kept === undefined || given.length !== kept.length) return false;
+  for (let i = 0; i < given.length; i++) if (given[i] !== kept[i]) return false;
+  return true;
 }
 
 /** An account's own calendar definition, compiled; a bad one is `invalid_account` at its path, saying why. */
