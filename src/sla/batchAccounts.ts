@@ -24,9 +24,9 @@ export class BatchAccounts {
   }
 
   /** Keeps the caller's `account` as read (`checked`, with its `targets`); returns the targets. */
-  add(account: unknown, checked: AccountDefinition, targets: AccountTargets): AccountTargets {
-    this.copies.set(account, checked);
-    this.targets.set(account, targets);
-    return targets;
+  add(account: unknown, read: { checked: AccountDefinition; targets: AccountTargets }): AccountTargets {
+    this.copies.set(account, read.checked);
+    this.targets.set(account, read.targets);
+    return read.targets;
   }
 }

@@ -1,5 +1,5 @@
 import { argumentError, isSupportPolicyError, underPath } from '../errors.js';
-import { rebased, ticketPath } from './paths.js';
+import { ticketPath } from './paths.js';
 import { type InstantLike, instantMs, MAX_SUPPORTED_MS } from '../instant.js';
 import type { TicketEvent } from './types.js';
 import { isId, ownFields, prototypeIsClean } from '../internal/record.js';
@@ -49,10 +49,10 @@ export class TimelineReader {
     /** The ticket's index in a batch (`tickets[3]`), or −1 for a ticket alone: paths are built on error only. */
     public ticket = -1,
   ) {
-    const checked = rebased(this.at, () => readAccount(account));
+    const { checked, targets } = this.readAccountOf(account);
     this.checked = checked;
     this.plan = checked.plan ?? null;
-    this.targets = rebased(this.at, () => accountTargets(policy, checked));
+    this.targets = targets;
     this.vocabulary = vocabularyOf(policy);
     this.statuses = this.vocabulary.byName;
     this.initial = this.vocabulary.initial;
@@ -81,7 +81,7 @@ export class TimelineReader {
   begin(account: AccountDefinition, ticket: number): void {
     this.ticket = ticket;
     const known = (this.batchAccounts ??= new BatchAccounts());
-    const targets = known.targetsOf(account) ?? this.remember(account, known);
+    const targets = known.targetsOf(account) ?? known.add(account, this.readAccountOf(account));
     this.targets = targets;
     this.plan = targets.plan;
     this.caller = account;
@@ -94,11 +94,11 @@ export class TimelineReader {
     this.rule = null;
   }
 
-  /** A batch's first ticket of an account: its checked copy and targets, kept for the next tickets. */
-  private remember(account: AccountDefinition, known: BatchAccounts): AccountTargets {
+  /** The caller's `account`, checked and copied, and its targets; errors under the ticket's place. */
+  private readAccountOf(account: AccountDefinition): { checked: AccountDefinition; targets: AccountTargets } {
     try {
       const checked = readAccount(account);
-      return known.add(account, checked, accountTargets(this.policy, checked));
+      return { checked, targets: accountTargets(this.policy, checked) };
     } catch (error) {
       throw isSupportPolicyError(error) ? underPath(error, this.at) : error; // as rebased, without its closures
     }
