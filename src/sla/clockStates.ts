@@ -1,6 +1,6 @@
 import { calendarTables } from '../calendar/BusinessCalendar.js';
 import type { Io } from '../calendar/tables.js';
-import { openTimeOfDays } from './openTime.js';
+import { businessDaysIo } from '../calendar/addBusinessDays.js';
 import type { EngineTarget, EngineThreshold, Status } from './clockTypes.js';
 
 /** The numbers a clock is measured in: its target as open time, its thresholds, its state codes. */
@@ -9,12 +9,12 @@ const DAY_MS = 86_400_000;
 
 /**
  * The target's duration as open time from the clock's start, `io[0]` (passed through the engine's
- * scratch: see openTime.ts): business days are counted from there.
+ * scratch: see openTime.ts): business days are counted from there, on the calendar's tables.
  */
 export function targetMs(t: EngineTarget, io: Io): number {
   if (t.duration.kind === 'time') return t.duration.ms;
-  if (t.calendar === null) return t.duration.days * DAY_MS;
-  openTimeOfDays(t, io, t.duration.days);
+  if (t.tables === null) return t.duration.days * DAY_MS;
+  businessDaysIo(t.tables, io, t.duration.days, true);
   return Math.max(1, io[2]!);
 }
 

@@ -1,5 +1,4 @@
 import { addIo } from '../calendar/add.js';
-import { businessDaysIo } from '../calendar/addBusinessDays.js';
 import { betweenIo } from '../calendar/between.js';
 import { nextOpening } from '../calendar/nextOpening.js';
 import type { Io } from '../calendar/tables.js';
@@ -24,12 +23,6 @@ export function openBetween(t: EngineTarget, io: Io): void {
 export function addOpen(t: EngineTarget, io: Io): void {
   if (t.tables === null) io[2] = io[0]! + io[1]!;
   else addIo(t.tables, io);
-}
-
-/** The open time from `io[0]` to `days` business days later, into `io[2]`: what a target of `days` business days measures. */
-export function openTimeOfDays(t: EngineTarget, io: Io, days: number): void {
-  if (t.tables === null) io[2] = days * 86_400_000;
-  else businessDaysIo(t.tables, io, days, true);
 }
 
 /** The first open instant at or after `at`. */
